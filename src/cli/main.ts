@@ -1,0 +1,225 @@
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { EmailSchema } from '../contracts/common.js';
+import { RoleSchema, ROLES } from '../contracts/roles.js';
+import { loadConfig, type Config } from '../server/config.js';
+import { startServer } from '../server/main.js';
+import { SERVER_CHAIN } from '../server/modules/audit-trail/index.js';
+import { openRuntime, type Runtime } from '../server/runtime.js';
+import { cliActor } from '../server/shared/actor.js';
+import { AppError } from '../server/shared/app-error.js';
+import { VERSION } from '../server/version.js';
+import { CliError, EXIT, printJson, readPassword, reportError } from './io.js';
+import { renderPermissionsDoc } from './permissions-doc.js';
+
+interface DbOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+const withDb = (cmd: Command): Command =>
+  cmd
+    .addOption(new Option('--data-dir <dir>', 'data directory: key file, and the SQLite database gardien.db').env('GARDIEN_DATA_DIR'))
+    .addOption(new Option('--database-url <url>', 'PostgreSQL instead of SQLite (postgres://…)').env('DATABASE_URL'));
+
+function configFrom(opts: DbOptions, extra: Record<string, string | undefined> = {}): Config {
+  return loadConfig(process.env, {
+    ...(opts.dataDir ? { GARDIEN_DATA_DIR: opts.dataDir } : {}),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+  });
+}
+
+async function withRuntime<T>(opts: DbOptions, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(configFrom(opts));
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+/** Validates a CLI value with the same schema as the API, so the CLI refuses what the API refuses. */
+function parseOption<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new CliError(`${flag}: ${r.error.issues.map((i) => i.message).join('; ')}`);
+  return r.data;
+}
+
+const nameOption = (v: unknown, flag: string) => parseOption(z.string().trim().min(1).max(200), v, flag);
+
+export function buildCli(): Command {
+  const program = new Command('gardien')
+    .description('Gardien: GDPR (RGPD) compliance and its proof for dental practices')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  withDb(program.command('init'))
+    .description('Create the database, the first practice and its owner (the controller). Prints {"practiceId","userId"}.')
+    .requiredOption('--practice <name>', 'name of the practice')
+    .requiredOption('--owner-email <email>', 'e-mail of the owner (the practitioner who is the controller)')
+    .requiredOption('--owner-name <name>', 'full name of the owner')
+    .addHelpText('after', '\nThe password comes from GARDIEN_PASSWORD, or is asked for on the terminal.')
+    .action(async (opts: DbOptions & { practice: string; ownerEmail: string; ownerName: string }) => {
+      const email = parseOption(EmailSchema, opts.ownerEmail, '--owner-email');
+      await withRuntime(opts, async (rt) => {
+        const existing = await rt.services.db.selectFrom('practices').select('id').limit(1).execute();
+        if (existing.length > 0) throw new CliError('This installation is already initialised; use `gardien practice add` to add another practice.');
+        const password = await readPassword('Mot de passe du titulaire : ', true);
+        const r = await rt.services.practices.createPractice(cliActor(), { name: nameOption(opts.practice, '--practice'), owner: { email, name: nameOption(opts.ownerName, '--owner-name'), password } });
+        printJson({ practiceId: r.practiceId, userId: r.userId });
+      });
+    });
+
+  const practice = program.command('practice').description('Practices (tenants)');
+  withDb(practice.command('add'))
+    .description('Add a practice with its owner (an existing account simply becomes owner there). Prints {"practiceId","userId"}.')
+    .requiredOption('--name <name>', 'name of the practice')
+    .requiredOption('--owner-email <email>', 'e-mail of the owner')
+    .requiredOption('--owner-name <name>', 'full name of the owner')
+    .addHelpText('after', '\nFor a new owner account, the password comes from GARDIEN_PASSWORD (or the terminal).')
+    .action(async (opts: DbOptions & { name: string; ownerEmail: string; ownerName: string }) => {
+      const email = parseOption(EmailSchema, opts.ownerEmail, '--owner-email');
+      await withRuntime(opts, async (rt) => {
+        const isNew = !(await rt.services.auth.findUserByEmail(email));
+        const password = isNew ? await readPassword('Mot de passe du titulaire : ', true) : undefined;
+        const r = await rt.services.practices.createPractice(cliActor(), { name: nameOption(opts.name, '--name'), owner: { email, name: nameOption(opts.ownerName, '--owner-name'), password } });
+        printJson({ practiceId: r.practiceId, userId: r.userId });
+      });
+    });
+
+  const user = program.command('user').description('People and their accounts');
+  withDb(user.command('add'))
+    .description('Give a person a role in a practice, creating their account if needed. Prints {"userId"}.')
+    .requiredOption('--practice <id>', 'practice id')
+    .requiredOption('--email <email>', 'e-mail of the person')
+    .requiredOption('--name <name>', 'full name')
+    .addOption(new Option('--role <role>', 'role in the practice').choices([...ROLES]).makeOptionMandatory())
+    .addHelpText('after', '\nFor a new account, the password comes from GARDIEN_PASSWORD (or the terminal).')
+    .action(async (opts: DbOptions & { practice: string; email: string; name: string; role: string }) => {
+      const email = parseOption(EmailSchema, opts.email, '--email');
+      const role = parseOption(RoleSchema, opts.role, '--role');
+      await withRuntime(opts, async (rt) => {
+        const isNew = !(await rt.services.auth.findUserByEmail(email));
+        const password = isNew ? await readPassword('Mot de passe : ', true) : undefined;
+        const r = await rt.services.practices.addMember(cliActor(), opts.practice, { email, name: nameOption(opts.name, '--name'), role, initialPassword: password });
+        printJson({ userId: r.userId });
+      });
+    });
+
+  withDb(user.command('disable'))
+    .description('Disable an account everywhere (never deleted): every session and API token ends at once.')
+    .requiredOption('--email <email>', 'e-mail of the person')
+    .action(async (opts: DbOptions & { email: string }) => {
+      const email = parseOption(EmailSchema, opts.email, '--email');
+      await withRuntime(opts, async (rt) => printJson(await rt.services.practices.disableUser(cliActor(), email)));
+    });
+
+  withDb(user.command('unlock'))
+    .description('Unlock an account locked after repeated failed sign-ins.')
+    .requiredOption('--email <email>', 'e-mail of the person')
+    .action(async (opts: DbOptions & { email: string }) => {
+      const email = parseOption(EmailSchema, opts.email, '--email');
+      await withRuntime(opts, async (rt) => {
+        const u = await rt.services.auth.findUserByEmail(email);
+        if (!u) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+        await rt.services.auth.unlockAccount(cliActor(), u.id);
+        printJson({ userId: u.id, unlocked: true });
+      });
+    });
+
+  const token = program.command('token').description('API tokens for integrations and scripts');
+  withDb(token.command('create'))
+    .description('Create an API token for a member of a practice; it acts with their role there. Prints the token alone.')
+    .requiredOption('--practice <id>', 'practice id')
+    .requiredOption('--email <email>', 'e-mail of the member the token acts for')
+    .requiredOption('--name <label>', 'what the token is for')
+    .action(async (opts: DbOptions & { practice: string; email: string; name: string }) => {
+      const email = parseOption(EmailSchema, opts.email, '--email');
+      await withRuntime(opts, async (rt) => {
+        const u = await rt.services.auth.findUserByEmail(email);
+        if (!u) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+        const r = await rt.services.apiTokens.createForMember(cliActor(), opts.practice, u.id, nameOption(opts.name, '--name'));
+        process.stdout.write(`${r.token}\n`);
+      });
+    });
+
+  withDb(program.command('serve'))
+    .description('Start the web server (what `npm start` runs).')
+    .addOption(new Option('--port <port>', 'TCP port').env('GARDIEN_PORT'))
+    .addOption(new Option('--host <host>', 'address to listen on').env('GARDIEN_HOST'))
+    .action(async (opts: DbOptions & { port?: string; host?: string }) => {
+      const config = configFrom(opts, { GARDIEN_PORT: opts.port, GARDIEN_HOST: opts.host });
+      const server = await startServer(config);
+      process.stderr.write(`Gardien ${VERSION} écoute sur ${server.url} (${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'})\n`);
+      const shutdown = () => {
+        void server.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      await new Promise(() => undefined);
+    });
+
+  withDb(program.command('migrate')).description('Bring the database schema up to date (the server also does it at start).').action(async (opts: DbOptions) => {
+    await withRuntime(opts, async () => printJson({ migrated: true }));
+  });
+
+  const audit = program.command('audit').description('The tamper-evident audit trail');
+  withDb(audit.command('verify'))
+    .description('Recompute the hash chains and check the signed checkpoints. Exit 0 when intact, 1 naming the first bad entry.')
+    .option('--practice <id>', 'only this practice (default: every chain, including the server chain)')
+    .action(async (opts: DbOptions & { practice?: string }) => {
+      await withRuntime(opts, async (rt) => {
+        const results = opts.practice ? [await rt.services.auditTrail.verifyChain(rt.services.db, opts.practice)] : await rt.services.auditTrail.verifyAll(rt.services.db);
+        const bad = results.filter((r) => !r.ok);
+        printJson({ ok: bad.length === 0, chains: results });
+        for (const b of bad) process.stderr.write(`gardien: audit trail of ${b.practiceId} is NOT intact: first bad entry is seq ${b.firstBadSeq} (${b.problem})\n`);
+        if (bad.length) process.exitCode = EXIT.CHECK_FAILED;
+      });
+    });
+
+  withDb(audit.command('checkpoint'))
+    .description('Seal the current head of each chain with a signed checkpoint (run before exporting or backing up).')
+    .option('--practice <id>', 'only this practice')
+    .action(async (opts: DbOptions & { practice?: string }) => {
+      await withRuntime(opts, async (rt) => {
+        const ids = opts.practice ? [opts.practice] : [SERVER_CHAIN, ...(await rt.services.db.selectFrom('practices').select('id').execute()).map((p) => p.id)];
+        const out: Record<string, number | null> = {};
+        for (const id of ids) out[id] = await rt.services.auditTrail.checkpointNow(rt.services.db, id);
+        printJson({ checkpoints: out });
+      });
+    });
+
+  program
+    .command('permissions')
+    .description('Print the role → permission table as Markdown (docs/permissions.md is generated from it).')
+    .action(() => {
+      process.stdout.write(renderPermissionsDoc());
+    });
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  process.umask(0o077); // the database, its WAL and the key file are readable by the server's user only
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (e) {
+    const ce = e as { code?: string; exitCode?: number };
+    if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
+    return reportError(e);
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain || process.env.GARDIEN_CLI_MAIN === '1') {
+  runCli(process.argv).then(
+    (code) => {
+      if (code !== EXIT.OK) process.exit(code);
+    },
+    (e) => process.exit(reportError(e)),
+  );
+}

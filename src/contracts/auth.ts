@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, InstantSchema, patternField } from './common.js';
+import { RoleSchema } from './roles.js';
+
+export const PasswordSchema = z.string().min(1).max(1024);
+
+export const LoginRequestSchema = z.strictObject({ email: EmailSchema, password: PasswordSchema });
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const AuthStepSchema = z.enum(['mfa_enrollment_required', 'mfa_required', 'authenticated', 'password_change_required']);
+export const LoginResponseSchema = z.object({ next: AuthStepSchema, csrfToken: z.string() });
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const MfaEnrollmentResponseSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpCodeSchema = z.string().trim().pipe(patternField(/^\d{6}$/, 'totp_format'));
+export const MfaConfirmRequestSchema = z.strictObject({ code: TotpCodeSchema });
+export const MfaConfirmResponseSchema = z.object({ next: AuthStepSchema, csrfToken: z.string(), recoveryCodes: z.array(z.string()) });
+export const MfaVerifyRequestSchema = z.union([
+  z.strictObject({ code: TotpCodeSchema }),
+  z.strictObject({ recoveryCode: z.string().trim().min(8).max(32) }),
+]);
+export const MfaVerifyResponseSchema = z.object({ next: AuthStepSchema, csrfToken: z.string() });
+
+export const UnlockRequestSchema = z.strictObject({ password: PasswordSchema });
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: PasswordSchema,
+  newPassword: PasswordSchema,
+  revokeOtherSessions: z.boolean().default(true),
+});
+
+export const SessionSchema = z.object({
+  id: IdSchema,
+  createdAt: InstantSchema,
+  lastSeenAt: InstantSchema,
+  expiresAt: InstantSchema,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  isCurrent: z.boolean(),
+});
+export const SessionListResponseSchema = z.object({ items: z.array(SessionSchema) });
+export const SessionParamsSchema = z.strictObject({ sessionId: IdSchema });
+
+export const MembershipSchema = z.object({ practiceId: IdSchema, practiceName: z.string(), role: RoleSchema, idleLockMinutes: z.number().int() });
+export const MeResponseSchema = z.object({
+  user: z.object({ id: IdSchema, email: z.string(), name: z.string(), mfaEnabled: z.boolean(), mustChangePassword: z.boolean() }),
+  memberships: z.array(MembershipSchema),
+  session: z
+    .object({ id: IdSchema, csrfToken: z.string(), idleLockMinutes: z.number().int(), expiresAt: InstantSchema })
+    .nullable(),
+  via: z.enum(['session', 'token']),
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;

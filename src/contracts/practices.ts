@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, InstantSchema, nameField, patternField, PracticeParamsSchema, textField } from './common.js';
+import { RoleSchema } from './roles.js';
+
+/** SIREN: 9 digits; SIRET: 14 digits (INSEE). */
+export const SirenSchema = z.string().trim().pipe(patternField(/^\d{9}$/, 'siren_format'));
+export const SiretSchema = z.string().trim().pipe(patternField(/^\d{14}$/, 'siret_format'));
+
+export const PracticeSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  legalForm: z.string().nullable(),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  address: z.string().nullable(),
+  controllerName: z.string(),
+  dpoContact: z.string().nullable(),
+  idleLockMinutes: z.number().int(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type PracticeResponse = z.infer<typeof PracticeSchema>;
+
+export const UpdatePracticeRequestSchema = z
+  .strictObject({
+    name: nameField(200),
+    legalForm: textField(100).nullable(),
+    siren: SirenSchema.nullable(),
+    siret: SiretSchema.nullable(),
+    address: textField(500).nullable(),
+    controllerName: nameField(200),
+    dpoContact: textField(500).nullable(),
+    /** Idle lock after this many minutes without activity (1–60). */
+    idleLockMinutes: z.number().int().min(1).max(60),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { params: { code: 'empty_update' } });
+export type UpdatePracticeRequest = z.infer<typeof UpdatePracticeRequestSchema>;
+
+export const MemberSchema = z.object({
+  userId: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  isActive: z.boolean(),
+  mfaEnabled: z.boolean(),
+  joinedAt: InstantSchema,
+  endedAt: InstantSchema.nullable(),
+});
+export const MemberListResponseSchema = z.object({ items: z.array(MemberSchema) });
+
+export const AddMemberRequestSchema = z.strictObject({
+  email: EmailSchema,
+  name: nameField(200),
+  role: RoleSchema,
+  /** Initial password for a new account; the person must change it at first login. Ignored for an existing account. */
+  initialPassword: z.string().min(1).max(1024).optional(),
+});
+export type AddMemberRequest = z.infer<typeof AddMemberRequestSchema>;
+export const ChangeRoleRequestSchema = z.strictObject({ role: RoleSchema });
+export const MemberParamsSchema = PracticeParamsSchema.extend({ userId: IdSchema }).strict();
+
+export const ApiTokenSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  userId: IdSchema,
+  createdAt: InstantSchema,
+  lastUsedAt: InstantSchema.nullable(),
+  revokedAt: InstantSchema.nullable(),
+});
+export const ApiTokenListResponseSchema = z.object({ items: z.array(ApiTokenSchema) });
+export const CreateApiTokenRequestSchema = z.strictObject({ name: nameField(100) });
+/** The token itself is shown once, here, and never again. */
+export const CreateApiTokenResponseSchema = z.object({ token: z.string(), apiToken: ApiTokenSchema });
+export const ApiTokenParamsSchema = PracticeParamsSchema.extend({ tokenId: IdSchema }).strict();

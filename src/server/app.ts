@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { registerAuditTrailRoutes } from './modules/audit-trail/index.js';
+import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/index.js';
+import { registerAuthentication } from './modules/auth/auth.http.js';
+import { registerPracticeRoutes } from './modules/practices/index.js';
+import type { Services } from './services.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  logger: FastifyBaseLogger;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+}
+
+/** Mounts each module's routes on the HTTP server; nothing else. */
+export async function buildApp(services: Services, opts: AppOptions): Promise<HttpServer> {
+  const app = await createHttpServer({ logger: opts.logger, bodyLimitBytes: opts.bodyLimitBytes, trustProxy: opts.trustProxy, rateLimitPerMinute: opts.rateLimitPerMinute, version: VERSION });
+  const cookie = { secure: opts.cookieSecure };
+  registerAuthentication(app, services.auth, { ...cookie, isAudited: (ctx) => services.isAudited(ctx.actor) });
+
+  app.get('/api/health', {
+    config: { auth: 'none' },
+    schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }) } },
+  }, async () => {
+    await sql`select 1`.execute(services.db);
+    return { status: 'ok' as const, version: VERSION, database: services.dialect };
+  });
+
+  registerAuthRoutes(app, services.auth, cookie);
+  registerPracticeRoutes(app, services.practices);
+  registerApiTokenRoutes(app, services.apiTokens);
+  registerAuditTrailRoutes(app, services.auditTrailUseCases);
+  return app;
+}

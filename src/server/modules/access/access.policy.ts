@@ -1,0 +1,38 @@
+import type { Role } from '../../../contracts/roles.js';
+
+/** Every permission Gardien checks, `resource.action`, with what it allows (docs/permissions.md is generated from this). */
+export const PERMISSIONS = {
+  'practice.read': 'See the practice identity (name, SIREN/SIRET, controller, DPO contact)',
+  'practice.update': 'Change the practice identity and its security settings (idle lock)',
+  'member.list': 'See the team: names, e-mail addresses, roles',
+  'member.manage': 'Add people, change their role, end their membership',
+  'token.manage': 'Create, list and revoke one’s own API tokens for this practice',
+  'token.manage-all': 'List and revoke any API token of this practice',
+  'audit.read': 'Read the audit trail of the practice',
+  'audit.verify': 'Verify the integrity of the audit trail',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Least privilege: the one role → permissions table. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ['practice.read', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify'],
+  dpo: ['practice.read', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify'],
+  practitioner: ['practice.read', 'member.list', 'token.manage'],
+  assistant: ['practice.read', 'member.list', 'token.manage'],
+  trainee: ['practice.read'],
+  auditor: ['practice.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify'],
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: 'The practitioner who owns the practice: the controller (responsable de traitement)',
+  practitioner: 'An associate or salaried dentist',
+  assistant: 'Dental assistant or secretary',
+  trainee: 'Student or trainee: sees only what their work needs',
+  dpo: 'External DPO or consultant (may belong to many practices)',
+  auditor: 'Read-only: an inspector or auditor',
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,19 @@
+import type { Executor } from '../../platform/db/database.js';
+
+export async function findActiveRole(db: Executor, practiceId: string, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('memberships.role')
+    .where('memberships.practice_id', '=', practiceId)
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.ended_at', 'is', null)
+    .where('users.is_disabled', '=', 0)
+    .executeTakeFirst();
+  return row?.role;
+}
+
+export async function practiceExists(db: Executor, practiceId: string): Promise<boolean> {
+  const row = await db.selectFrom('practices').select('id').where('id', '=', practiceId).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,110 @@
+import type { Role } from '../../../contracts/roles.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError } from '../../shared/app-error.js';
+import type { AuditAction } from '../audit-trail/index.js';
+import { SERVER_CHAIN, type AuditContext, type AuditTrail } from '../audit-trail/index.js';
+import { can, type Permission } from './access.policy.js';
+import * as repo from './access.repository.js';
+
+export interface UseCase {
+  permission: Permission;
+  /** The audit event written with the change (or the read) in the same transaction. */
+  action: AuditAction;
+  targetType: string;
+  targetId?: string | null;
+}
+
+export interface UseCaseScope {
+  tx: Executor;
+  role: Role | 'admin';
+  /** What the use case reports into its audit entry: the target id it created, small non-clinical details. */
+  audit: { targetId?: string | null; details?: Record<string, unknown> };
+}
+
+export interface AccessDeps {
+  db: Db;
+  auditTrail: AuditTrail;
+  /** Told when a request was audited by a use case, so token use is not audited twice. */
+  onAudited?: (actor: Actor) => void;
+}
+
+export function auditContext(actor: Actor, role: string): AuditContext {
+  return { actorId: actorId(actor), actorRole: role, requestId: actor.requestId, ip: actor.ip };
+}
+
+/**
+ * The one chokepoint for practice data: check the permission, then run the use case and append its audit entry
+ * in one transaction. Refusals are audited too. Not a member (or a token for another practice) answers 404,
+ * exactly like a practice that does not exist, so nothing confirms another practice's data exists.
+ */
+export class Access {
+  constructor(private readonly deps: AccessDeps) {}
+
+  async resolveRole(actor: Actor, practiceId: string, db: Executor = this.deps.db): Promise<Role | 'admin' | null> {
+    if (actor.kind === 'admin') return 'admin';
+    if (actor.kind !== 'user') return null;
+    if (actor.tokenPracticeId !== null && actor.tokenPracticeId !== practiceId) return null;
+    return ((await repo.findActiveRole(db, practiceId, actor.userId)) as Role | undefined) ?? null;
+  }
+
+  async run<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+    const role = await this.resolveRole(actor, practiceId);
+    if (role === null || (role !== 'admin' && !can(role, useCase.permission))) {
+      await this.recordDenial(actor, practiceId, useCase, role);
+      throw new AppError(role === null ? 'NOT_FOUND' : 'FORBIDDEN');
+    }
+    let result: T;
+    try {
+      result = await this.transact(actor, practiceId, useCase, role, work);
+    } catch (e) {
+      // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
+      if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
+      throw e;
+    }
+    this.deps.onAudited?.(actor);
+    return result;
+  }
+
+  private transact<T>(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin', work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+    return this.deps.db.transaction().execute(async (tx) => {
+      // Re-read the role inside the transaction: a membership ended a moment ago must not slip through.
+      const current = role === 'admin' ? 'admin' : await this.resolveRole(actor, practiceId, tx);
+      if (current !== role) throw new AppError('NOT_FOUND');
+      const scope: UseCaseScope = { tx, role, audit: {} };
+      const value = await work(scope);
+      await this.deps.auditTrail.append(
+        tx,
+        {
+          practiceId,
+          action: useCase.action,
+          targetType: useCase.targetType,
+          targetId: scope.audit.targetId ?? useCase.targetId ?? null,
+          details: { ...(scope.audit.details ?? {}), ...(actor.kind === 'user' && actor.tokenId ? { via: actor.tokenId } : {}) },
+        },
+        auditContext(actor, role),
+      );
+      return value;
+    });
+  }
+
+  /** A refused attempt goes into the practice's own chain when the practice exists, else into the server chain. */
+  private async recordDenial(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null, reason: 'NOT_FOUND' | 'FORBIDDEN' = role === null ? 'NOT_FOUND' : 'FORBIDDEN'): Promise<void> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      const exists = await repo.practiceExists(tx, practiceId);
+      await this.deps.auditTrail.append(
+        tx,
+        {
+          practiceId: exists ? practiceId : SERVER_CHAIN,
+          action: 'access.denied',
+          targetType: useCase.targetType,
+          targetId: useCase.targetId ?? null,
+          outcome: 'denied',
+          details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(exists ? {} : { practiceId: practiceId.slice(0, 80) }) },
+        },
+        auditContext(actor, role ?? 'none'),
+      );
+    });
+    this.deps.onAudited?.(actor);
+  }
+}

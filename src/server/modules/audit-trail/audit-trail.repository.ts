@@ -1,0 +1,98 @@
+import type { Executor } from '../../platform/db/database.js';
+import type { AuditCheckpointsTable, AuditEntriesTable } from '../../platform/db/schema.js';
+import { GENESIS_HASH } from './audit-trail.rules.js';
+
+export type AuditEntryRow = AuditEntriesTable;
+export type AuditCheckpointRow = AuditCheckpointsTable;
+
+/**
+ * Takes the next sequence number of a chain. The UPDATE locks the head row until the transaction ends, so on
+ * PostgreSQL concurrent appends to one practice queue up and the sequence stays gapless; SQLite serialises writers.
+ */
+export async function claimNextSeq(tx: Executor, practiceId: string): Promise<{ seq: number; prevHash: string }> {
+  const claim = () =>
+    tx
+      .updateTable('audit_heads')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('practice_id', '=', practiceId)
+      .returning(['last_seq', 'last_hash'])
+      .executeTakeFirst();
+  let row = await claim();
+  if (!row) {
+    await tx
+      .insertInto('audit_heads')
+      .values({ practice_id: practiceId, last_seq: 0, last_hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('practice_id').doNothing())
+      .execute();
+    row = await claim();
+  }
+  if (!row) throw new Error(`audit head for ${practiceId} could not be claimed`);
+  return { seq: Number(row.last_seq), prevHash: row.last_hash };
+}
+
+export async function insertEntry(tx: Executor, row: AuditEntryRow): Promise<void> {
+  await tx.insertInto('audit_entries').values(row).execute();
+  await tx.updateTable('audit_heads').set({ last_hash: row.hash }).where('practice_id', '=', row.practice_id).execute();
+}
+
+export async function insertCheckpoint(tx: Executor, row: AuditCheckpointRow): Promise<void> {
+  await tx.insertInto('audit_checkpoints').values(row).execute();
+}
+
+export interface EntryFilter {
+  beforeSeq?: number | undefined;
+  limit: number;
+  action?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function findEntries(db: Executor, practiceId: string, f: EntryFilter): Promise<AuditEntryRow[]> {
+  let q = db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId);
+  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
+  if (f.action !== undefined) q = q.where('action', '=', f.action);
+  if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+  if (f.from !== undefined) q = q.where('ts', '>=', f.from);
+  if (f.to !== undefined) q = q.where('ts', '<', f.to);
+  const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/** Reads a chain in seq order, a batch at a time, so verifying a million entries needs little memory. */
+export async function* streamEntries(db: Executor, practiceId: string, batchSize = 5000): AsyncGenerator<AuditEntryRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('seq', '>', after)
+      .orderBy('seq', 'asc')
+      .limit(batchSize)
+      .execute();
+    for (const r of rows) yield { ...r, seq: Number(r.seq) };
+    if (rows.length < batchSize) return;
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+}
+
+export async function findCheckpoints(db: Executor, practiceId: string): Promise<AuditCheckpointRow[]> {
+  const rows = await db.selectFrom('audit_checkpoints').selectAll().where('practice_id', '=', practiceId).orderBy('seq', 'asc').execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function getHead(db: Executor, practiceId: string): Promise<{ lastSeq: number; lastHash: string } | undefined> {
+  const row = await db.selectFrom('audit_heads').select(['last_seq', 'last_hash']).where('practice_id', '=', practiceId).executeTakeFirst();
+  return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : undefined;
+}
+
+/** Every chain that exists: practices with entries, the server chain, and practices that should have one. */
+export async function findChainIds(db: Executor): Promise<string[]> {
+  const [heads, entries, practices] = await Promise.all([
+    db.selectFrom('audit_heads').select('practice_id').execute(),
+    db.selectFrom('audit_entries').select('practice_id').distinct().execute(),
+    db.selectFrom('practices').select('id').execute(),
+  ]);
+  return [...new Set([...heads.map((h) => h.practice_id), ...entries.map((e) => e.practice_id), ...practices.map((p) => p.id)])].sort();
+}

@@ -1,0 +1,141 @@
+import type { AuditVerification } from '../../../contracts/audit-trail.js';
+import type { Keys } from '../../platform/crypto/key-file.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { AuditAction, AuditOutcome } from './audit-trail.catalogue.js';
+import * as repo from './audit-trail.repository.js';
+import { canonicalJson, ChainVerifier, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
+
+/** Who did it and from where: filled from the actor and the request, never from user input. */
+export interface AuditContext {
+  actorId: string;
+  actorRole: string;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export interface AppendInput {
+  practiceId: string;
+  action: AuditAction;
+  targetType: string;
+  targetId?: string | null;
+  outcome?: AuditOutcome;
+  /** Small, non-clinical facts (ids, field names, counts). Never health content, never secrets. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditTrailDeps {
+  keys: Keys;
+  clock: Clock;
+  checkpointEvery: number;
+}
+
+/** Appends to and verifies the tamper-evident trail. `append` always runs inside the caller's transaction. */
+export class AuditTrail {
+  constructor(private readonly deps: AuditTrailDeps) {}
+
+  async append(tx: Executor, input: AppendInput, ctx: AuditContext): Promise<{ seq: number; hash: string }> {
+    const { seq, prevHash } = await repo.claimNextSeq(tx, input.practiceId);
+    const fields: ChainedFields = {
+      practiceId: input.practiceId,
+      seq,
+      ts: this.deps.clock.now().toISOString(),
+      actorId: ctx.actorId,
+      actorRole: ctx.actorRole,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId ?? null,
+      outcome: input.outcome ?? 'success',
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      details: canonicalJson(input.details ?? {}),
+      prevHash,
+    };
+    const hash = hashEntry(fields);
+    await repo.insertEntry(tx, {
+      practice_id: fields.practiceId,
+      seq,
+      ts: fields.ts,
+      actor_id: fields.actorId,
+      actor_role: fields.actorRole,
+      action: fields.action,
+      target_type: fields.targetType,
+      target_id: fields.targetId,
+      outcome: fields.outcome,
+      request_id: fields.requestId,
+      ip: fields.ip,
+      details: fields.details,
+      prev_hash: prevHash,
+      hash,
+    });
+    if (seq % this.deps.checkpointEvery === 0) await this.writeCheckpoint(tx, input.practiceId, seq, hash);
+    return { seq, hash };
+  }
+
+  private async writeCheckpoint(tx: Executor, practiceId: string, seq: number, hash: string): Promise<void> {
+    const ts = this.deps.clock.now().toISOString();
+    const signature = signCheckpoint({ practiceId, seq, hash, ts }, this.deps.keys.auditSigningKey);
+    await repo.insertCheckpoint(tx, { practice_id: practiceId, seq, hash, ts, key_id: this.deps.keys.auditKeyId, signature });
+  }
+
+  /** Seals the current head of a chain with a signed checkpoint (CLI `audit checkpoint`, and before a backup). */
+  async checkpointNow(db: Db, practiceId: string): Promise<number | null> {
+    return db.transaction().execute(async (tx) => {
+      const head = await repo.getHead(tx, practiceId);
+      if (!head || head.lastSeq === 0) return null;
+      const existing = await repo.findCheckpoints(tx, practiceId);
+      if (existing.some((c) => c.seq === head.lastSeq)) return head.lastSeq;
+      await this.writeCheckpoint(tx, practiceId, head.lastSeq, head.lastHash);
+      return head.lastSeq;
+    });
+  }
+
+  /** Recomputes one chain from its first entry and checks its head and signed checkpoints. */
+  async verifyChain(db: Executor, practiceId: string): Promise<AuditVerification> {
+    const checkpoints = await repo.findCheckpoints(db, practiceId);
+    const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
+    for await (const r of repo.streamEntries(db, practiceId)) {
+      verifier.add({
+        practiceId: r.practice_id,
+        seq: r.seq,
+        ts: r.ts,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        outcome: r.outcome,
+        requestId: r.request_id,
+        ip: r.ip,
+        details: r.details,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      });
+    }
+    verifier.checkHead(await repo.getHead(db, practiceId));
+    for (const c of checkpoints) {
+      verifier.checkCheckpoint({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id }, this.deps.keys.auditPublicKey, this.deps.keys.auditKeyId);
+    }
+    return {
+      practiceId,
+      ok: verifier.ok,
+      entries: verifier.count,
+      lastSeq: verifier.lastSeq,
+      lastHash: verifier.lastHash,
+      checkpoints: checkpoints.length,
+      lastCheckpointSeq: checkpoints.at(-1)?.seq ?? null,
+      firstBadSeq: verifier.firstBadSeq,
+      problem: verifier.problem,
+    };
+  }
+
+  async verifyAll(db: Executor): Promise<AuditVerification[]> {
+    const out: AuditVerification[] = [];
+    for (const id of await repo.findChainIds(db)) out.push(await this.verifyChain(db, id));
+    return out;
+  }
+
+  findEntries(db: Executor, practiceId: string, filter: repo.EntryFilter) {
+    return repo.findEntries(db, practiceId, filter);
+  }
+}

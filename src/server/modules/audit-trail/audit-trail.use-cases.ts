@@ -1,0 +1,32 @@
+import type { AuditEntryResponse, AuditVerification } from '../../../contracts/audit-trail.js';
+import type { Actor } from '../../shared/actor.js';
+import type { Access } from '../access/index.js';
+import type { EntryFilter } from './audit-trail.repository.js';
+import type { AuditTrail } from './audit-trail.service.js';
+
+/** Reading and verifying a practice's trail, through the access chokepoint (both are audited in turn). */
+export class AuditTrailUseCases {
+  constructor(private readonly deps: { access: Access; auditTrail: AuditTrail }) {}
+
+  async list(actor: Actor, practiceId: string, filter: EntryFilter): Promise<{ items: AuditEntryResponse[]; nextBeforeSeq: number | null }> {
+    return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.listed', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
+      const rows = await this.deps.auditTrail.findEntries(tx, practiceId, filter);
+      audit.details = { count: rows.length };
+      return {
+        items: rows.map((r) => ({
+          seq: r.seq, ts: r.ts, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id,
+          outcome: r.outcome as AuditEntryResponse['outcome'], requestId: r.request_id, ip: r.ip, details: JSON.parse(r.details) as Record<string, unknown>, hash: r.hash,
+        })),
+        nextBeforeSeq: rows.length === filter.limit ? (rows.at(-1)?.seq ?? null) : null,
+      };
+    });
+  }
+
+  async verify(actor: Actor, practiceId: string): Promise<AuditVerification> {
+    return this.deps.access.run(actor, practiceId, { permission: 'audit.verify', action: 'audit.verified', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
+      const result = await this.deps.auditTrail.verifyChain(tx, practiceId);
+      audit.details = { ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq };
+      return result;
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { ApiTokensTable, SessionsTable, UsersTable } from '../../platform/db/schema.js';
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+export const findUserByEmail = (db: Executor, email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+export const findUserById = (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertUser(db: Executor, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Executor, id: string, patch: Updateable<UsersTable>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** Counts a failed attempt atomically, so concurrent guesses cannot share one count. */
+export async function incrementFailedLogins(db: Executor, id: string, now: string): Promise<number> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  return Number(row.failed_logins);
+}
+
+/** Claims a TOTP time step: succeeds once per step, so a code cannot be replayed, even by two requests at once. */
+export async function claimTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function activePracticeDelays(db: Executor, userId: string): Promise<{ practiceId: string; practiceName: string; role: string; idleLockMinutes: number }[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('practices', 'practices.id', 'memberships.practice_id')
+    .select(['practices.id', 'practices.name', 'memberships.role', 'practices.idle_lock_minutes'])
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.ended_at', 'is', null)
+    .orderBy('practices.name')
+    .execute();
+  return rows.map((r) => ({ practiceId: r.id, practiceName: r.name, role: r.role, idleLockMinutes: Number(r.idle_lock_minutes) }));
+}
+
+export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export const findSessionByTokenHash = (db: Executor, tokenHash: string) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+
+export async function updateSession(db: Executor, id: string, patch: Updateable<SessionsTable>): Promise<void> {
+  await db.updateTable('sessions').set(patch).where('id', '=', id).execute();
+}
+
+export async function incrementSessionMfaFailures(db: Executor, id: string): Promise<number> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ mfa_failures: eb('mfa_failures', '+', 1) }))
+    .where('id', '=', id)
+    .returning('mfa_failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.mfa_failures);
+}
+
+export const findLiveSessions = (db: Executor, userId: string, now: string) =>
+  db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+
+/** Ends sessions server-side; `exceptId` keeps the current one (password change). Returns how many ended. */
+export async function revokeSessions(db: Executor, userId: string, now: string, exceptId?: string): Promise<number> {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function replaceRecoveryCodes(db: Executor, userId: string, rows: { id: string; code_hash: string; created_at: string }[]): Promise<void> {
+  await db.updateTable('recovery_codes').set({ used_at: rows[0]?.created_at ?? null }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  if (rows.length) await db.insertInto('recovery_codes').values(rows.map((r) => ({ ...r, user_id: userId, used_at: null }))).execute();
+}
+
+export const findUnusedRecoveryCodes = (db: Executor, userId: string) =>
+  db.selectFrom('recovery_codes').select(['id', 'code_hash']).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+
+export async function markRecoveryCodeUsed(db: Executor, id: string, now: string): Promise<boolean> {
+  const r = await db.updateTable('recovery_codes').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// API tokens: practice data, always filtered on practice_id.
+export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export const findApiTokenByHash = (db: Executor, tokenHash: string) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+
+export const findApiToken = (db: Executor, practiceId: string, id: string) =>
+  db.selectFrom('api_tokens').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
+
+export function findApiTokens(db: Executor, practiceId: string, userId?: string) {
+  let q = db.selectFrom('api_tokens').selectAll().where('practice_id', '=', practiceId);
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeApiToken(db: Executor, practiceId: string, id: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('practice_id', '=', practiceId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserApiTokens(db: Executor, userId: string, now: string, practiceId?: string): Promise<number> {
+  let q = db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (practiceId) q = q.where('practice_id', '=', practiceId);
+  return Number((await q.executeTakeFirst()).numUpdatedRows);
+}
+
+export async function touchApiToken(db: Executor, id: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}

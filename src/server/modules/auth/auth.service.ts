@@ -1,0 +1,460 @@
+import { randomInt } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import type { LoginResponse, MeResponse } from '../../../contracts/auth.js';
+import type { Role } from '../../../contracts/roles.js';
+import type { Clock } from '../../platform/clock.js';
+import { hashSecret, sha256Hex } from '../../platform/crypto/hashing.js';
+import type { Keys } from '../../platform/crypto/key-file.js';
+import { open, seal } from '../../platform/crypto/secret-box.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError, validationError } from '../../shared/app-error.js';
+import { newId, newSecret } from '../../shared/ids.js';
+import { SERVER_CHAIN, type AuditAction, type AuditTrail } from '../audit-trail/index.js';
+import { burnPasswordCheck, checkTotp, hashPassword, newTotpSecret, totpUri, verifyPassword } from './auth.crypto.js';
+import * as repo from './auth.repository.js';
+import {
+  effectiveIdleLockMinutes,
+  isLocked,
+  lockUntilAfterFailure,
+  LOCKOUT_FAILURES,
+  MAX_MFA_FAILURES_PER_SESSION,
+  sessionState,
+  WindowCounter,
+} from './auth.rules.js';
+import { checkPasswordStrength, contextWordsFor } from './password.rules.js';
+
+const COMMON_PASSWORDS = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const RECOVERY_CODE_COUNT = 10;
+
+export interface RequestInfo {
+  ip: string | null;
+  requestId: string | null;
+  userAgent: string | null;
+}
+
+/** How much of a sign-in a route needs: none, a half-open session (MFA), a possibly locked session (unlock, logout), or all of it. */
+export type AuthLevel = 'none' | 'mfa' | 'unlock' | 'full';
+
+export interface AuthContext {
+  actor: Extract<Actor, { kind: 'user' }>;
+  user: repo.UserRow;
+  session: repo.SessionRow | null;
+  token: repo.ApiTokenRow | null;
+  idleLockMinutes: number;
+}
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  keys: Keys;
+  auditTrail: AuditTrail;
+  sessionAbsoluteMs: number;
+  loginIpLimitPer15Min: number;
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  next: LoginResponse['next'];
+}
+
+/** Accounts, passwords, the second factor, sessions and API tokens. */
+export class AuthService {
+  private readonly ipFailures: WindowCounter;
+
+  constructor(private readonly deps: AuthDeps) {
+    this.ipFailures = new WindowCounter(deps.loginIpLimitPer15Min, 15 * 60_000);
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  private async audit(tx: Executor, ctx: { actorId: string; role: string; info: RequestInfo }, action: AuditAction, target: { type: string; id: string | null }, outcome: 'success' | 'failure' | 'denied' = 'success', details: Record<string, unknown> = {}): Promise<void> {
+    await this.deps.auditTrail.append(
+      tx,
+      { practiceId: SERVER_CHAIN, action, targetType: target.type, targetId: target.id, outcome, details },
+      { actorId: ctx.actorId, actorRole: ctx.role, requestId: ctx.info.requestId, ip: ctx.info.ip },
+    );
+  }
+
+  // ---------- passwords and accounts ----------
+
+  /** Refuses a weak, common or guessable password with a 400 naming `field`. */
+  async assertAcceptablePassword(password: string, person: { email: string; name: string }, field: string, db: Executor = this.deps.db, userId?: string): Promise<void> {
+    const practiceNames = userId ? (await repo.activePracticeDelays(db, userId)).map((p) => p.practiceName) : [];
+    const issues = checkPasswordStrength(password, { contextWords: contextWordsFor(person.email, person.name, practiceNames), isCommon: (p) => COMMON_PASSWORDS.has(p) });
+    if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: field })) });
+  }
+
+  /** Creates an account inside the caller's transaction. The caller audits it in the practice it belongs to. */
+  async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
+    const email = input.email.trim().toLowerCase();
+    if (await repo.findUserByEmail(tx, email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'email_taken' }] });
+    const issues = checkPasswordStrength(input.password, { contextWords: contextWordsFor(email, input.name, input.practiceNames ?? []), isCommon: (p) => COMMON_PASSWORDS.has(p) });
+    if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: input.passwordField ?? 'password' })) });
+    const now = this.now().toISOString();
+    const id = newId('usr');
+    await repo.insertUser(tx, {
+      id, email, name: input.name, password_hash: await hashPassword(input.password), password_changed_at: now,
+      must_change_password: input.mustChangePassword ? 1 : 0, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
+      is_disabled: 0, disabled_at: null, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+    });
+    return id;
+  }
+
+  findUserByEmail(email: string, db: Executor = this.deps.db) {
+    return repo.findUserByEmail(db, email.trim().toLowerCase());
+  }
+
+  // ---------- login ----------
+
+  async login(info: RequestInfo, email: string, password: string): Promise<NewSession> {
+    const now = this.now();
+    const ipKey = info.ip ?? 'unknown';
+    const anon = { actorId: 'anonymous', role: 'none', info };
+    const emailRef = sha256Hex(`login:${email}`).slice(0, 16); // pseudonymous: lets an admin correlate attempts without storing the address
+    if (this.ipFailures.isOver(ipKey, now.getTime())) {
+      await this.deps.db.transaction().execute((tx) => this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'denied', { reason: 'ip_rate_limited', emailRef }));
+      throw new AppError('RATE_LIMITED');
+    }
+    const user = await repo.findUserByEmail(this.deps.db, email);
+    if (!user) {
+      await burnPasswordCheck(password);
+      this.ipFailures.hit(ipKey, now.getTime());
+      await this.deps.db.transaction().execute((tx) => this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'failure', { reason: 'unknown_account', emailRef }));
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    const isPasswordRight = await verifyPassword(user.password_hash, password);
+    const who = { actorId: user.id, role: 'none', info };
+    const refusal = user.is_disabled ? 'disabled' : isLocked(user.locked_until, now) ? 'locked' : !isPasswordRight ? 'wrong_password' : null;
+    if (refusal) {
+      this.ipFailures.hit(ipKey, now.getTime());
+      await this.deps.db.transaction().execute(async (tx) => {
+        if (refusal === 'wrong_password') await this.recordCredentialFailure(tx, user, who, now);
+        await this.audit(tx, who, 'auth.login.failed', { type: 'user', id: user.id }, 'failure', { reason: refusal });
+      });
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    return this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+      const s = await this.openSession(tx, user.id, info, now);
+      await this.audit(tx, who, 'auth.login.succeeded', { type: 'session', id: s.id });
+      return { token: s.token, csrfToken: s.csrfToken, next: user.totp_secret ? 'mfa_required' : 'mfa_enrollment_required' };
+    });
+  }
+
+  /** Counts a wrong password or code against the account: progressive delay, then lockout (CNIL: at most 10 tries). */
+  private async recordCredentialFailure(tx: Executor, user: repo.UserRow, who: { actorId: string; role: string; info: RequestInfo }, now: Date): Promise<void> {
+    const failures = await repo.incrementFailedLogins(tx, user.id, now.toISOString());
+    const until = lockUntilAfterFailure(failures, now);
+    if (until) await repo.updateUser(tx, user.id, { locked_until: until.toISOString() });
+    if (failures === LOCKOUT_FAILURES) await this.audit(tx, who, 'auth.account.locked', { type: 'user', id: user.id }, 'success', { failures, until: until?.toISOString() });
+  }
+
+  private async openSession(tx: Executor, userId: string, info: RequestInfo, now: Date): Promise<{ id: string; token: string; csrfToken: string }> {
+    const token = newSecret();
+    const csrfToken = newSecret();
+    const id = newId('ses');
+    await repo.insertSession(tx, {
+      id, token_hash: hashSecret(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.deps.sessionAbsoluteMs).toISOString(), mfa_at: null, mfa_failures: 0, locked_at: null, revoked_at: null,
+      ip: info.ip, user_agent: info.userAgent?.slice(0, 300) ?? null,
+    });
+    return { id, token, csrfToken };
+  }
+
+  /** A new secret for the same session after a privilege change (second factor given): fixation gets nothing. */
+  private async rotateSession(tx: Executor, sessionId: string, patch: { mfa_at?: string }): Promise<{ token: string; csrfToken: string }> {
+    const token = newSecret();
+    const csrfToken = newSecret();
+    await repo.updateSession(tx, sessionId, { ...patch, token_hash: hashSecret(token), csrf_token: csrfToken, mfa_failures: 0 });
+    return { token, csrfToken };
+  }
+
+  // ---------- second factor ----------
+
+  async startMfaEnrollment(ctx: AuthContext): Promise<{ secret: string; otpauthUri: string }> {
+    const session = this.requireSession(ctx);
+    if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_already_enrolled' }] });
+    const secret = newTotpSecret();
+    await repo.updateUser(this.deps.db, ctx.user.id, { totp_pending_secret: seal(this.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: this.now().toISOString() });
+    return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
+  }
+
+  async confirmMfaEnrollment(ctx: AuthContext, code: string): Promise<NewSession & { recoveryCodes: string[] }> {
+    const session = this.requireSession(ctx);
+    const user = await repo.findUserById(this.deps.db, ctx.user.id);
+    if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_enrollment_not_started' }] });
+    const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
+    const now = this.now();
+    const step = await checkTotp(secret, code, user.totp_last_step, now);
+    if (step === null) return this.failMfa(ctx, session, 'code');
+    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c))));
+    return this.deps.db.transaction().execute(async (tx) => {
+      if (!(await repo.claimTotpStep(tx, user.id, step))) throw validationError('code', 'totp_invalid');
+      await repo.updateUser(tx, user.id, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${user.id}`), totp_pending_secret: null, updated_at: now.toISOString() });
+      await repo.replaceRecoveryCodes(tx, user.id, hashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
+      const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
+      await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
+      return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
+    });
+  }
+
+  async verifyMfa(ctx: AuthContext, input: { code: string } | { recoveryCode: string }): Promise<NewSession> {
+    const session = this.requireSession(ctx);
+    if (session.mfa_at !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_already_verified' }] });
+    const user = await repo.findUserById(this.deps.db, ctx.user.id);
+    if (!user || user.totp_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_not_enrolled' }] });
+    const now = this.now();
+    const field = 'code' in input ? 'code' : 'recoveryCode';
+    let claim: ((tx: Executor) => Promise<boolean>) | null = null;
+    if ('code' in input) {
+      const step = await checkTotp(open(this.deps.keys.dataKey, user.totp_secret, `totp:${user.id}`), input.code, user.totp_last_step, now);
+      if (step !== null) claim = (tx) => repo.claimTotpStep(tx, user.id, step);
+    } else {
+      const wanted = normaliseRecoveryCode(input.recoveryCode);
+      for (const rc of await repo.findUnusedRecoveryCodes(this.deps.db, user.id)) {
+        if (await verifyPassword(rc.code_hash, wanted)) {
+          claim = (tx) => repo.markRecoveryCodeUsed(tx, rc.id, now.toISOString());
+          break;
+        }
+      }
+    }
+    if (claim === null) return this.failMfa(ctx, session, field);
+    const accepted = claim;
+    return this.deps.db.transaction().execute(async (tx) => {
+      if (!(await accepted(tx))) throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
+      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+      const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
+      const who = { actorId: user.id, role: 'none', info: infoOf(ctx) };
+      if (field === 'recoveryCode') await this.audit(tx, who, 'auth.recovery-code.used', { type: 'user', id: user.id });
+      await this.audit(tx, who, 'auth.mfa.verified', { type: 'session', id: session.id }, 'success', { method: field === 'code' ? 'totp' : 'recovery_code' });
+      return { ...rotated, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
+    });
+  }
+
+  /** A wrong code counts against the account (lockout) and the session (ended after 5), then answers 400 on the field. */
+  private async failMfa(ctx: AuthContext, session: repo.SessionRow, field: string): Promise<never> {
+    const now = this.now();
+    await this.deps.db.transaction().execute(async (tx) => {
+      const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
+      await this.recordCredentialFailure(tx, ctx.user, who, now);
+      const failures = await repo.incrementSessionMfaFailures(tx, session.id);
+      const isEnded = failures >= MAX_MFA_FAILURES_PER_SESSION;
+      if (isEnded) await repo.updateSession(tx, session.id, { revoked_at: now.toISOString() });
+      await this.audit(tx, who, 'auth.mfa.failed', { type: 'session', id: session.id }, 'failure', { sessionFailures: failures, sessionEnded: isEnded });
+    });
+    throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
+  }
+
+  // ---------- authenticating a request ----------
+
+  /** Turns a session cookie or a bearer token into an actor, enforcing MFA, idle lock, lifetime and disabled accounts. */
+  async authenticate(credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined }, info: RequestInfo, level: AuthLevel, allowsPasswordChange = false): Promise<AuthContext> {
+    const now = this.now();
+    if (credentials.bearerToken !== undefined) return this.authenticateToken(credentials.bearerToken, info, level, now);
+    if (credentials.sessionToken === undefined) throw new AppError('UNAUTHENTICATED');
+    const session = await repo.findSessionByTokenHash(this.deps.db, hashSecret(credentials.sessionToken));
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    const user = await repo.findUserById(this.deps.db, session.user_id);
+    if (!user || user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    const practices = await repo.activePracticeDelays(this.deps.db, user.id);
+    const idleLockMinutes = effectiveIdleLockMinutes(practices.map((p) => p.idleLockMinutes));
+    const ctx: AuthContext = {
+      actor: { kind: 'user', userId: user.id, sessionId: session.id, tokenId: null, tokenPracticeId: null, requestId: info.requestId, ip: info.ip },
+      user, session, token: null, idleLockMinutes,
+    };
+    let state = sessionState({ revokedAt: session.revoked_at, expiresAt: session.expires_at, lastSeenAt: session.last_seen_at, lockedAt: session.locked_at, mfaAt: session.mfa_at }, idleLockMinutes, now);
+    if (state === 'idle') {
+      await this.deps.db.transaction().execute(async (tx) => {
+        await repo.updateSession(tx, session.id, { locked_at: now.toISOString() });
+        await this.audit(tx, { actorId: user.id, role: 'none', info }, 'auth.session.locked', { type: 'session', id: session.id }, 'success', { idleLockMinutes });
+      });
+      session.locked_at = now.toISOString();
+      state = 'locked';
+    }
+    switch (state) {
+      case 'revoked':
+      case 'expired':
+        throw new AppError('UNAUTHENTICATED');
+      case 'locked':
+        if (level === 'unlock') return ctx;
+        throw new AppError('SESSION_LOCKED');
+      case 'mfa_pending':
+        if (level === 'mfa' || level === 'unlock') return ctx;
+        throw new AppError('MFA_REQUIRED');
+      case 'active':
+        if (level === 'full' && user.must_change_password && !allowsPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+        if (now.getTime() - new Date(session.last_seen_at).getTime() > 5_000) await repo.updateSession(this.deps.db, session.id, { last_seen_at: now.toISOString() });
+        return ctx;
+    }
+  }
+
+  private async authenticateToken(secret: string, info: RequestInfo, level: AuthLevel, now: Date): Promise<AuthContext> {
+    if (level !== 'full') throw new AppError('UNAUTHENTICATED'); // session management is for people, not scripts
+    const token = await repo.findApiTokenByHash(this.deps.db, hashSecret(secret));
+    if (!token || token.revoked_at !== null) throw new AppError('UNAUTHENTICATED');
+    const user = await repo.findUserById(this.deps.db, token.user_id);
+    if (!user || user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > 60_000) await repo.touchApiToken(this.deps.db, token.id, now.toISOString());
+    return {
+      actor: { kind: 'user', userId: user.id, sessionId: null, tokenId: token.id, tokenPracticeId: token.practice_id, requestId: info.requestId, ip: info.ip },
+      user, session: null, token, idleLockMinutes: 0,
+    };
+  }
+
+  /** Every use of a token is audited: when no use case wrote an entry for the request, this one is written. */
+  async auditTokenUse(ctx: AuthContext, route: string, method: string, statusCode: number): Promise<void> {
+    if (!ctx.token) return;
+    const token = ctx.token;
+    await this.deps.db.transaction().execute((tx) =>
+      this.deps.auditTrail.append(
+        tx,
+        { practiceId: token.practice_id, action: 'token.used', targetType: 'api_token', targetId: token.id, outcome: statusCode < 400 ? 'success' : 'failure', details: { route, method, status: statusCode } },
+        { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
+      ),
+    );
+  }
+
+  private requireSession(ctx: AuthContext): repo.SessionRow {
+    if (!ctx.session) throw new AppError('UNAUTHENTICATED');
+    return ctx.session;
+  }
+
+  // ---------- session life ----------
+
+  async unlock(ctx: AuthContext, password: string): Promise<void> {
+    const session = this.requireSession(ctx);
+    const now = this.now();
+    const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
+    if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, password))) {
+      await this.deps.db.transaction().execute(async (tx) => {
+        await this.recordCredentialFailure(tx, ctx.user, who, now);
+        await this.audit(tx, who, 'auth.session.unlocked', { type: 'session', id: session.id }, 'failure');
+      });
+      throw validationError('password', 'password_wrong');
+    }
+    await this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateSession(tx, session.id, { locked_at: null, last_seen_at: now.toISOString() });
+      await repo.updateUser(tx, ctx.user.id, { failed_logins: 0, locked_until: null });
+      await this.audit(tx, who, 'auth.session.unlocked', { type: 'session', id: session.id });
+    });
+  }
+
+  async logout(ctx: AuthContext): Promise<void> {
+    const session = this.requireSession(ctx);
+    await this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateSession(tx, session.id, { revoked_at: this.now().toISOString() });
+      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.logged-out', { type: 'session', id: session.id });
+    });
+  }
+
+  async logoutEverywhere(ctx: AuthContext): Promise<number> {
+    return this.deps.db.transaction().execute(async (tx) => {
+      const count = await repo.revokeSessions(tx, ctx.user.id, this.now().toISOString());
+      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.sessions.revoked', { type: 'user', id: ctx.user.id }, 'success', { sessions: count });
+      return count;
+    });
+  }
+
+  async listSessions(ctx: AuthContext) {
+    const rows = await repo.findLiveSessions(this.deps.db, ctx.user.id, this.now().toISOString());
+    return rows.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, ip: s.ip, userAgent: s.user_agent, isCurrent: s.id === ctx.session?.id }));
+  }
+
+  async revokeSession(ctx: AuthContext, sessionId: string): Promise<void> {
+    const live = await repo.findLiveSessions(this.deps.db, ctx.user.id, this.now().toISOString());
+    if (!live.some((s) => s.id === sessionId)) throw new AppError('NOT_FOUND');
+    await this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateSession(tx, sessionId, { revoked_at: this.now().toISOString() });
+      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.session.revoked', { type: 'session', id: sessionId });
+    });
+  }
+
+  async changePassword(ctx: AuthContext, input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean }): Promise<{ revokedSessions: number }> {
+    const now = this.now();
+    const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
+    if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {
+      await this.deps.db.transaction().execute((tx) => this.recordCredentialFailure(tx, ctx.user, who, now));
+      throw validationError('currentPassword', 'password_wrong');
+    }
+    if (input.newPassword === input.currentPassword) throw validationError('newPassword', 'password_unchanged');
+    await this.assertAcceptablePassword(input.newPassword, ctx.user, 'newPassword', this.deps.db, ctx.user.id);
+    const hash = await hashPassword(input.newPassword);
+    return this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, ctx.user.id, { password_hash: hash, password_changed_at: now.toISOString(), must_change_password: 0, updated_at: now.toISOString() });
+      const revoked = input.revokeOtherSessions ? await repo.revokeSessions(tx, ctx.user.id, now.toISOString(), ctx.session?.id) : 0;
+      await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'success', { revokedSessions: revoked });
+      return { revokedSessions: revoked };
+    });
+  }
+
+  async me(ctx: AuthContext): Promise<MeResponse> {
+    const practices = await repo.activePracticeDelays(this.deps.db, ctx.user.id);
+    const visible = ctx.token ? practices.filter((p) => p.practiceId === ctx.token?.practice_id) : practices;
+    return {
+      user: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, mfaEnabled: ctx.user.totp_secret !== null, mustChangePassword: ctx.user.must_change_password === 1 },
+      memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes })),
+      session: ctx.session ? { id: ctx.session.id, csrfToken: ctx.session.csrf_token, idleLockMinutes: ctx.idleLockMinutes, expiresAt: ctx.session.expires_at } : null,
+      via: ctx.token ? 'token' : 'session',
+    };
+  }
+
+  // ---------- administration (CLI, or a use case that already checked permission) ----------
+
+  /** Disables an account: never deleted, every session and token ends at once. Runs in the caller's transaction. */
+  async disableUser(tx: Executor, userId: string): Promise<{ sessions: number; tokens: number }> {
+    const now = this.now().toISOString();
+    await repo.updateUser(tx, userId, { is_disabled: 1, disabled_at: now, updated_at: now });
+    return { sessions: await repo.revokeSessions(tx, userId, now), tokens: await repo.revokeUserApiTokens(tx, userId, now) };
+  }
+
+  /** Ends a person's sessions and this practice's tokens when their membership ends (caller's transaction). */
+  async endAccessToPractice(tx: Executor, userId: string, practiceId: string): Promise<{ sessions: number; tokens: number }> {
+    const now = this.now().toISOString();
+    return { sessions: await repo.revokeSessions(tx, userId, now), tokens: await repo.revokeUserApiTokens(tx, userId, now, practiceId) };
+  }
+
+  async unlockAccount(actor: Actor, userId: string): Promise<void> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, userId, { failed_logins: 0, locked_until: null, updated_at: this.now().toISOString() });
+      await this.audit(tx, { actorId: actorId(actor), role: actor.kind === 'admin' ? 'admin' : 'none', info: { ip: actor.ip, requestId: actor.requestId, userAgent: null } }, 'user.unlocked', { type: 'user', id: userId });
+    });
+  }
+
+  /** Issues an API token (caller's transaction). The secret is returned once and only its hash is kept. */
+  async issueApiToken(tx: Executor, input: { practiceId: string; userId: string; name: string; createdBy: string }): Promise<{ token: string; row: repo.ApiTokenRow }> {
+    const token = `gardien_${newSecret()}`;
+    const row: repo.ApiTokenRow = {
+      id: newId('tok'), practice_id: input.practiceId, user_id: input.userId, name: input.name, token_hash: hashSecret(token),
+      created_at: this.now().toISOString(), created_by: input.createdBy, last_used_at: null, revoked_at: null,
+    };
+    await repo.insertApiToken(tx, row);
+    return { token, row };
+  }
+
+  findApiTokens(tx: Executor, practiceId: string, userId?: string) {
+    return repo.findApiTokens(tx, practiceId, userId);
+  }
+
+  findApiToken(tx: Executor, practiceId: string, id: string) {
+    return repo.findApiToken(tx, practiceId, id);
+  }
+
+  revokeApiToken(tx: Executor, practiceId: string, id: string) {
+    return repo.revokeApiToken(tx, practiceId, id, this.now().toISOString());
+  }
+}
+
+const infoOf = (ctx: AuthContext): RequestInfo => ({ ip: ctx.actor.ip, requestId: ctx.actor.requestId, userAgent: null });
+
+/** Recovery codes are shown as `xxxx-xxxx-xxxx` and accepted with or without dashes, in any case. */
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i: read aloud and typed by hand
+function newRecoveryCode(): string {
+  const chars = Array.from({ length: 12 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
+}
+const normaliseRecoveryCode = (c: string): string => c.replace(/[^A-Za-z0-9]/g, '').toLowerCase();

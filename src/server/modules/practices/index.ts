@@ -1,0 +1,2 @@
+export { PracticesService, type CreatePracticeInput } from './practices.service.js';
+export { registerPracticeRoutes } from './practices.routes.js';

@@ -1,0 +1,62 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { PracticesTable } from '../../platform/db/schema.js';
+
+export type PracticeRow = Selectable<PracticesTable>;
+
+export async function insertPractice(db: Executor, row: PracticeRow): Promise<void> {
+  await db.insertInto('practices').values(row).execute();
+}
+
+export const findPractice = (db: Executor, id: string) => db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function updatePractice(db: Executor, id: string, patch: Updateable<PracticesTable>): Promise<void> {
+  await db.updateTable('practices').set(patch).where('id', '=', id).execute();
+}
+
+export const findMembership = (db: Executor, practiceId: string, userId: string) =>
+  db.selectFrom('memberships').selectAll().where('practice_id', '=', practiceId).where('user_id', '=', userId).executeTakeFirst();
+
+export async function upsertMembership(db: Executor, practiceId: string, userId: string, role: string, now: string): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({ practice_id: practiceId, user_id: userId, role, created_at: now, ended_at: null })
+    .onConflict((oc) => oc.columns(['practice_id', 'user_id']).doUpdateSet({ role, ended_at: null, created_at: now }))
+    .execute();
+}
+
+export async function updateMembership(db: Executor, practiceId: string, userId: string, patch: { role?: string; ended_at?: string | null }): Promise<void> {
+  await db.updateTable('memberships').set(patch).where('practice_id', '=', practiceId).where('user_id', '=', userId).execute();
+}
+
+export const findMembers = (db: Executor, practiceId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.is_disabled', 'users.totp_secret', 'memberships.role', 'memberships.created_at', 'memberships.ended_at'])
+    .where('memberships.practice_id', '=', practiceId)
+    .orderBy('users.name')
+    .execute();
+
+export async function countActiveOwners(db: Executor, practiceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('memberships.practice_id', '=', practiceId)
+    .where('memberships.role', '=', 'owner')
+    .where('memberships.ended_at', 'is', null)
+    .where('users.is_disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countActiveMemberships(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,41 @@
+import { OkResponseSchema, PracticeParamsSchema } from '../../../contracts/common.js';
+import {
+  AddMemberRequestSchema,
+  ChangeRoleRequestSchema,
+  MemberListResponseSchema,
+  MemberParamsSchema,
+  PracticeSchema,
+  UpdatePracticeRequestSchema,
+} from '../../../contracts/practices.js';
+import { z } from 'zod';
+import { actorOf } from '../../platform/http/route-config.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import type { PracticesService } from './practices.service.js';
+
+const tags = ['practices'];
+
+export function registerPracticeRoutes(app: HttpServer, practices: PracticesService): void {
+  app.get('/api/v1/practices/:practiceId', {
+    schema: { tags, summary: 'The practice identity', params: PracticeParamsSchema, response: { 200: PracticeSchema } },
+  }, async (req) => practices.getPractice(actorOf(req), req.params.practiceId));
+
+  app.patch('/api/v1/practices/:practiceId', {
+    schema: { tags, summary: 'Change the practice identity or its idle-lock delay', params: PracticeParamsSchema, body: UpdatePracticeRequestSchema, response: { 200: PracticeSchema } },
+  }, async (req) => practices.updatePractice(actorOf(req), req.params.practiceId, req.body));
+
+  app.get('/api/v1/practices/:practiceId/members', {
+    schema: { tags, summary: 'The team: people and their roles', params: PracticeParamsSchema, response: { 200: MemberListResponseSchema } },
+  }, async (req) => practices.listMembers(actorOf(req), req.params.practiceId));
+
+  app.post('/api/v1/practices/:practiceId/members', {
+    schema: { tags, summary: 'Give a person a role in the practice (creates their account if needed)', params: PracticeParamsSchema, body: AddMemberRequestSchema, response: { 201: z.object({ userId: z.string(), isNewUser: z.boolean() }) } },
+  }, async (req, reply) => reply.code(201).send(await practices.addMember(actorOf(req), req.params.practiceId, req.body)));
+
+  app.patch('/api/v1/practices/:practiceId/members/:userId', {
+    schema: { tags, summary: 'Change a person’s role', params: MemberParamsSchema, body: ChangeRoleRequestSchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.changeRole(actorOf(req), req.params.practiceId, req.params.userId, req.body.role));
+
+  app.post('/api/v1/practices/:practiceId/members/:userId/deactivate', {
+    schema: { tags, summary: 'End a person’s membership: their sessions end at once (never deleted)', params: MemberParamsSchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.removeMember(actorOf(req), req.params.practiceId, req.params.userId));
+}

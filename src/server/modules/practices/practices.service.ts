@@ -1,0 +1,170 @@
+import type { AddMemberRequest, PracticeResponse, UpdatePracticeRequest } from '../../../contracts/practices.js';
+import type { Role } from '../../../contracts/roles.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError } from '../../shared/app-error.js';
+import { newId } from '../../shared/ids.js';
+import { auditContext, type Access } from '../access/index.js';
+import type { AuditContext, AuditTrail } from '../audit-trail/index.js';
+import { SERVER_CHAIN } from '../audit-trail/index.js';
+import type { AuthService } from '../auth/index.js';
+import * as repo from './practices.repository.js';
+
+export interface PracticesDeps {
+  db: Db;
+  clock: Clock;
+  access: Access;
+  auditTrail: AuditTrail;
+  auth: AuthService;
+}
+
+export interface CreatePracticeInput {
+  name: string;
+  owner: { email: string; name: string; password?: string | undefined };
+}
+
+const presentPractice = (p: repo.PracticeRow): PracticeResponse => ({
+  id: p.id, name: p.name, legalForm: p.legal_form, siren: p.siren, siret: p.siret, address: p.address,
+  controllerName: p.controller_name, dpoContact: p.dpo_contact, idleLockMinutes: Number(p.idle_lock_minutes), createdAt: p.created_at, updatedAt: p.updated_at,
+});
+
+/** Practices (tenants) and the people who work in them. */
+export class PracticesService {
+  constructor(private readonly deps: PracticesDeps) {}
+
+  /**
+   * Creates a practice and its owner (the controller) in one transaction: a new account needs a password,
+   * an existing account simply gains the owner role there. Server administration (CLI) only.
+   */
+  async createPractice(actor: Actor, input: CreatePracticeInput): Promise<{ practiceId: string; userId: string; isNewUser: boolean }> {
+    if (actor.kind !== 'admin') throw new AppError('FORBIDDEN');
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.db.transaction().execute(async (tx) => {
+      const practiceId = newId('prc');
+      await repo.insertPractice(tx, {
+        id: practiceId, name: input.name, legal_form: null, siren: null, siret: null, address: null, controller_name: input.owner.name,
+        dpo_contact: null, idle_lock_minutes: 5, created_at: now, updated_at: now,
+      });
+      const ctx = auditContext(actor, 'admin');
+      await this.deps.auditTrail.append(tx, { practiceId, action: 'practice.created', targetType: 'practice', targetId: practiceId, details: { by: actorId(actor) } }, ctx);
+      const { userId, isNewUser } = await this.ensureUser(tx, ctx, practiceId, input.owner, false);
+      await repo.upsertMembership(tx, practiceId, userId, 'owner', now);
+      await this.deps.auditTrail.append(tx, { practiceId, action: 'member.added', targetType: 'user', targetId: userId, details: { role: 'owner' } }, ctx);
+      return { practiceId, userId, isNewUser };
+    });
+  }
+
+  private async ensureUser(tx: Parameters<AuthService['createUser']>[0], ctx: AuditContext, practiceId: string, person: { email: string; name: string; password?: string | undefined }, mustChangePassword: boolean, passwordField = 'password') {
+    const existing = await this.deps.auth.findUserByEmail(person.email, tx);
+    if (existing) {
+      if (existing.is_disabled) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'account_disabled' }] });
+      return { userId: existing.id, isNewUser: false };
+    }
+    if (!person.password) throw new AppError('VALIDATION_FAILED', { issues: [{ path: passwordField, code: 'password_required_new_account' }] });
+    const practice = await repo.findPractice(tx, practiceId);
+    const userId = await this.deps.auth.createUser(tx, { email: person.email, name: person.name, password: person.password, mustChangePassword, passwordField, practiceNames: practice ? [practice.name] : [] });
+    await this.deps.auditTrail.append(tx, { practiceId, action: 'user.created', targetType: 'user', targetId: userId }, ctx);
+    return { userId, isNewUser: true };
+  }
+
+  getPractice(actor: Actor, practiceId: string): Promise<PracticeResponse> {
+    return this.deps.access.run(actor, practiceId, { permission: 'practice.read', action: 'practice.read', targetType: 'practice', targetId: practiceId }, async ({ tx }) => {
+      const p = await repo.findPractice(tx, practiceId);
+      if (!p) throw new AppError('NOT_FOUND');
+      return presentPractice(p);
+    });
+  }
+
+  updatePractice(actor: Actor, practiceId: string, input: UpdatePracticeRequest): Promise<PracticeResponse> {
+    return this.deps.access.run(actor, practiceId, { permission: 'practice.update', action: 'practice.updated', targetType: 'practice', targetId: practiceId }, async ({ tx, audit }) => {
+      const p = await repo.findPractice(tx, practiceId);
+      if (!p) throw new AppError('NOT_FOUND');
+      const patch = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.legalForm !== undefined ? { legal_form: input.legalForm } : {}),
+        ...(input.siren !== undefined ? { siren: input.siren } : {}),
+        ...(input.siret !== undefined ? { siret: input.siret } : {}),
+        ...(input.address !== undefined ? { address: input.address } : {}),
+        ...(input.controllerName !== undefined ? { controller_name: input.controllerName } : {}),
+        ...(input.dpoContact !== undefined ? { dpo_contact: input.dpoContact } : {}),
+        ...(input.idleLockMinutes !== undefined ? { idle_lock_minutes: input.idleLockMinutes } : {}),
+      };
+      const siren = input.siren !== undefined ? input.siren : p.siren;
+      const siret = input.siret !== undefined ? input.siret : p.siret;
+      // A SIRET is the SIREN of the company followed by 5 digits for the establishment (INSEE).
+      if (siren && siret && !siret.startsWith(siren)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'siret', code: 'siret_siren_mismatch' }] });
+      const updatedAt = this.deps.clock.now().toISOString();
+      await repo.updatePractice(tx, practiceId, { ...patch, updated_at: updatedAt });
+      audit.details = { fields: Object.keys(input).sort() };
+      return presentPractice({ ...p, ...patch, updated_at: updatedAt });
+    });
+  }
+
+  listMembers(actor: Actor, practiceId: string) {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.list', action: 'member.listed', targetType: 'practice', targetId: practiceId }, async ({ tx, audit }) => {
+      const rows = await repo.findMembers(tx, practiceId);
+      audit.details = { count: rows.length };
+      return {
+        items: rows.map((m) => ({
+          userId: m.id, email: m.email, name: m.name, role: m.role as Role, isActive: m.ended_at === null && m.is_disabled === 0,
+          mfaEnabled: m.totp_secret !== null, joinedAt: m.created_at, endedAt: m.ended_at,
+        })),
+      };
+    });
+  }
+
+  /** Gives a person a role here; a new person gets an account with a one-time password to change at first login. */
+  addMember(actor: Actor, practiceId: string, input: AddMemberRequest): Promise<{ userId: string; isNewUser: boolean }> {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.added', targetType: 'user' }, async ({ tx, audit, role }) => {
+      const { userId, isNewUser } = await this.ensureUser(tx, auditContext(actor, role), practiceId, { email: input.email, name: input.name, password: input.initialPassword }, actor.kind !== 'admin', 'initialPassword');
+      const existing = await repo.findMembership(tx, practiceId, userId);
+      if (existing && existing.ended_at === null) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_member' }] });
+      await repo.upsertMembership(tx, practiceId, userId, input.role, this.deps.clock.now().toISOString());
+      audit.targetId = userId;
+      audit.details = { role: input.role, newAccount: isNewUser };
+      return { userId, isNewUser };
+    });
+  }
+
+  changeRole(actor: Actor, practiceId: string, userId: string, role: Role) {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.role-changed', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
+      const m = await repo.findMembership(tx, practiceId, userId);
+      if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
+      if (m.role === 'owner' && role !== 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw new AppError('CONFLICT', { issues: [{ path: 'role', code: 'last_owner' }] });
+      await repo.updateMembership(tx, practiceId, userId, { role });
+      audit.details = { from: m.role, to: role };
+      return { ok: true as const };
+    });
+  }
+
+  /**
+   * Someone leaves: the membership ends (never deleted), their sessions and this practice's tokens end at once,
+   * and an account left with no practice is disabled.
+   */
+  removeMember(actor: Actor, practiceId: string, userId: string) {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.removed', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
+      const m = await repo.findMembership(tx, practiceId, userId);
+      if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
+      if (m.role === 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'last_owner' }] });
+      await repo.updateMembership(tx, practiceId, userId, { ended_at: this.deps.clock.now().toISOString() });
+      const ended = await this.deps.auth.endAccessToPractice(tx, userId, practiceId);
+      const isDisabled = (await repo.countActiveMemberships(tx, userId)) === 0;
+      if (isDisabled) await this.deps.auth.disableUser(tx, userId);
+      audit.details = { role: m.role, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens, accountDisabled: isDisabled };
+      return { ok: true as const };
+    });
+  }
+
+  /** Server administration: disable an account everywhere (CLI `user disable`). */
+  async disableUser(actor: Actor, email: string): Promise<{ userId: string; sessions: number; tokens: number }> {
+    if (actor.kind !== 'admin') throw new AppError('FORBIDDEN');
+    const user = await this.deps.auth.findUserByEmail(email);
+    if (!user) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+    return this.deps.db.transaction().execute(async (tx) => {
+      const r = await this.deps.auth.disableUser(tx, user.id);
+      await this.deps.auditTrail.append(tx, { practiceId: SERVER_CHAIN, action: 'user.disabled', targetType: 'user', targetId: user.id, details: r }, auditContext(actor, 'admin'));
+      return { userId: user.id, ...r };
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type { Database } from './schema.js';
+export type Db = Kysely<Database>;
+/** What a repository runs its queries on: the database, or the transaction of the current use case. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+// pg returns int8 (count(*), sums) as strings; every count Gardien reads fits in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** SQLite transactions take the write lock at BEGIN so two processes (server and CLI) never deadlock on a lock upgrade. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
+export class DurabilityError extends Error {
+  override name = 'DurabilityError';
+}
+
+function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // synchronous=FULL: in WAL mode each commit is synced, so an acknowledged write survives an OS crash (sqlite.org/pragma.html).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const journal = String(sqlite.pragma('journal_mode', { simple: true }));
+  const sync = Number(sqlite.pragma('synchronous', { simple: true }));
+  const fk = Number(sqlite.pragma('foreign_keys', { simple: true }));
+  if (file !== ':memory:' && journal !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`);
+  if (sync < 2) throw new DurabilityError(`SQLite synchronous is ${sync}, expected FULL (2) or EXTRA (3)`);
+  if (fk !== 1) throw new DurabilityError('SQLite foreign_keys could not be enabled');
+  return sqlite;
+}
+
+async function assertPostgresDurability(db: Db): Promise<void> {
+  for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {
+    const { rows } = await sql<{ v: string }>`select current_setting(${setting}) as v`.execute(db);
+    const v = rows[0]?.v;
+    if (v !== 'on' && !(setting === 'synchronous_commit' && (v === 'remote_apply' || v === 'remote_write' || v === 'local'))) {
+      throw new DurabilityError(`PostgreSQL ${setting} is ${String(v)}; Gardien requires it on so that acknowledged writes survive a crash`);
+    }
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === 'sqlite') {
+    const sqlite = openSqlite(target.file);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await assertPostgresDurability(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,33 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DialectName } from '../database.js';
+import * as m0001 from './0001-foundation.js';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** The one ordered list of migrations, run on both dialects. Append only; never edit a released one. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-foundation': m0001,
+};
+
+class CodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, this.dialect) };
+    return out;
+  }
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** Brings the schema to the latest version; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: new CodeMigrationProvider(dialect), migrationTableName: 'gardien_migrations', migrationLockTableName: 'gardien_migrations_lock' });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw new MigrationError(`database migration failed: ${String((result.error as Error).message ?? result.error)}`, { cause: result.error });
+  return result;
+}

@@ -1,0 +1,124 @@
+/**
+ * Table shapes shared by both dialects. Portable types only: TEXT for ids and instants
+ * (ISO-8601 UTC strings sort and compare the same everywhere), INTEGER for counters and 0/1 flags.
+ */
+export interface PracticesTable {
+  id: string;
+  name: string;
+  legal_form: string | null;
+  siren: string | null;
+  siret: string | null;
+  address: string | null;
+  controller_name: string;
+  dpo_contact: string | null;
+  idle_lock_minutes: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  is_disabled: number;
+  disabled_at: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  practice_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+  ended_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  mfa_at: string | null;
+  mfa_failures: number;
+  locked_at: string | null;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  practice_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  created_by: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditHeadsTable {
+  practice_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface AuditEntriesTable {
+  practice_id: string;
+  seq: number;
+  ts: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  outcome: string;
+  request_id: string | null;
+  ip: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  practice_id: string;
+  seq: number;
+  hash: string;
+  ts: string;
+  key_id: string;
+  signature: string;
+}
+
+
+export interface Database {
+  practices: PracticesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_heads: AuditHeadsTable;
+  audit_entries: AuditEntriesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+}

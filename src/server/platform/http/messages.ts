@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+export type Lang = 'fr' | 'en';
+
+/** French first: English only when the client prefers it (Accept-Language). */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'fr';
+  const prefs = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((p) => p.tag.startsWith('fr') || p.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return prefs[0]?.tag.startsWith('en') ? 'en' : 'fr';
+}
+
+type Catalogue = Record<string, { fr: string; en: string }>;
+
+/** One message per error code, in plain words for people who are neither lawyers nor IT staff. */
+export const ERROR_MESSAGES: Catalogue = {
+  VALIDATION_FAILED: { fr: 'Certaines informations sont invalides. Corrigez les champs indiqués.', en: 'Some information is invalid. Please correct the fields shown.' },
+  UNAUTHENTICATED: { fr: 'Vous devez vous connecter.', en: 'You need to sign in.' },
+  INVALID_CREDENTIALS: { fr: 'E-mail ou mot de passe incorrect, ou compte temporairement bloqué après trop d’essais.', en: 'Wrong e-mail or password, or account temporarily locked after too many attempts.' },
+  MFA_REQUIRED: { fr: 'Saisissez le code de votre application d’authentification pour continuer.', en: 'Enter the code from your authenticator app to continue.' },
+  SESSION_LOCKED: { fr: 'Votre session a été verrouillée après une période d’inactivité. Saisissez votre mot de passe pour la déverrouiller.', en: 'Your session was locked after a period of inactivity. Enter your password to unlock it.' },
+  PASSWORD_CHANGE_REQUIRED: { fr: 'Vous devez choisir un nouveau mot de passe avant de continuer.', en: 'You must choose a new password before continuing.' },
+  FORBIDDEN: { fr: 'Votre rôle ne permet pas cette action.', en: 'Your role does not allow this action.' },
+  CSRF_FAILED: { fr: 'La requête n’a pas pu être authentifiée. Rechargez la page et réessayez.', en: 'The request could not be authenticated. Reload the page and try again.' },
+  NOT_FOUND: { fr: 'Élément introuvable.', en: 'Not found.' },
+  CONFLICT: { fr: 'Cette action est impossible dans l’état actuel.', en: 'This action is not possible in the current state.' },
+  PAYLOAD_TOO_LARGE: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { fr: 'Format de requête non pris en charge (JSON attendu).', en: 'Unsupported request format (JSON expected).' },
+  RATE_LIMITED: { fr: 'Trop de requêtes. Patientez un peu avant de réessayer.', en: 'Too many requests. Please wait a little before trying again.' },
+  INTERNAL: { fr: 'Une erreur interne est survenue. Rien n’a été enregistré ; réessayez.', en: 'An internal error occurred. Nothing was saved; please try again.' },
+  SERVICE_UNAVAILABLE: { fr: 'Le service est momentanément indisponible.', en: 'The service is temporarily unavailable.' },
+};
+
+/** Reasons attached to a field (issue codes) that zod does not phrase itself. */
+export const ISSUE_MESSAGES: Catalogue = {
+  invalid_id: { fr: 'identifiant invalide', en: 'invalid identifier' },
+  invalid_json: { fr: 'le corps de la requête n’est pas un JSON valide', en: 'the request body is not valid JSON' },
+  forbidden_key: { fr: 'clé interdite', en: 'forbidden key' },
+  control_characters: { fr: 'contient des caractères de contrôle', en: 'contains control characters' },
+  empty_update: { fr: 'indiquez au moins un champ à modifier', en: 'give at least one field to change' },
+  siren_format: { fr: 'un SIREN compte 9 chiffres', en: 'a SIREN has 9 digits' },
+  siret_format: { fr: 'un SIRET compte 14 chiffres', en: 'a SIRET has 14 digits' },
+  siret_siren_mismatch: { fr: 'le SIRET doit commencer par le SIREN du cabinet', en: 'the SIRET must start with the practice’s SIREN' },
+  totp_format: { fr: 'le code compte 6 chiffres', en: 'the code has 6 digits' },
+  totp_invalid: { fr: 'code incorrect ou déjà utilisé', en: 'wrong or already used code' },
+  recovery_code_invalid: { fr: 'code de secours incorrect ou déjà utilisé', en: 'wrong or already used recovery code' },
+  password_wrong: { fr: 'mot de passe incorrect', en: 'wrong password' },
+  password_unchanged: { fr: 'le nouveau mot de passe doit être différent de l’actuel', en: 'the new password must differ from the current one' },
+  password_common: { fr: 'ce mot de passe figure parmi les plus courants ; choisissez-en un autre', en: 'this password is among the most common; choose another one' },
+  password_too_long: { fr: 'le mot de passe dépasse {maximum} caractères', en: 'the password exceeds {maximum} characters' },
+  password_too_weak: {
+    fr: 'mot de passe trop faible ({bits} bits sur {minimum} requis, recommandation CNIL) : par exemple 12 caractères mêlant majuscules, minuscules, chiffres et symboles, 14 caractères sans symbole, ou une phrase de 7 mots',
+    en: 'password too weak ({bits} of the {minimum} bits required, CNIL recommendation): for example 12 characters mixing upper and lower case, digits and symbols, 14 characters without symbols, or a 7-word passphrase',
+  },
+  password_context: {
+    fr: 'mot de passe trop facile à deviner : il reprend votre nom, votre e-mail ou celui du cabinet ({bits} bits sur {minimum} requis)',
+    en: 'password too easy to guess: it reuses your name, your e-mail or the practice’s ({bits} of the {minimum} bits required)',
+  },
+  password_required_new_account: { fr: 'un mot de passe est nécessaire pour créer ce compte', en: 'a password is needed to create this account' },
+  email_taken: { fr: 'un compte existe déjà avec cet e-mail', en: 'an account already exists with this e-mail' },
+  account_disabled: { fr: 'ce compte est désactivé', en: 'this account is disabled' },
+  already_member: { fr: 'cette personne fait déjà partie du cabinet', en: 'this person is already a member of the practice' },
+  not_a_member: { fr: 'cette personne ne fait pas partie du cabinet', en: 'this person is not a member of the practice' },
+  last_owner: { fr: 'le cabinet doit garder au moins un titulaire', en: 'the practice must keep at least one owner' },
+  unknown_account: { fr: 'aucun compte avec cet e-mail', en: 'no account with this e-mail' },
+  mfa_already_enrolled: { fr: 'la double authentification est déjà activée', en: 'two-factor authentication is already enabled' },
+  mfa_enrollment_not_started: { fr: 'commencez par générer le code QR', en: 'start by generating the QR code' },
+  mfa_already_verified: { fr: 'le second facteur a déjà été vérifié', en: 'the second factor was already verified' },
+  mfa_not_enrolled: { fr: 'la double authentification n’est pas encore activée', en: 'two-factor authentication is not enabled yet' },
+};
+
+const fill = (template: string, params: Record<string, unknown> | undefined): string =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => (params && params[k] !== undefined ? String(params[k]) : `{${k}}`));
+
+export function errorMessage(code: string, lang: Lang): string {
+  return (ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL!)[lang];
+}
+
+export function issueMessage(code: string, lang: Lang, params?: Record<string, unknown>): string | undefined {
+  const m = ISSUE_MESSAGES[code];
+  return m ? fill(m[lang], params) : undefined;
+}
+
+const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+
+/** A zod issue in the user's language: our own reason when the schema names one, else zod's locale. */
+export function zodIssueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  const custom = (issue as { params?: { code?: string } }).params?.code;
+  if (custom) return issueMessage(custom, lang) ?? custom;
+  const out = zodLocales[lang](issue as never);
+  return typeof out === 'string' ? out : (out?.message ?? issue.message);
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../shared/app-error.js';
+import { errorHandler } from './errors.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { zodValidatorCompiler } from './validation.js';
+
+export type HttpServer = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface HttpServerOptions {
+  logger: FastifyBaseLogger;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+  version: string;
+}
+
+/** Fastify with Gardien's transport rules: zod validation, one error format, headers, limits, OpenAPI. No domain logic. */
+export async function createHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    bodyLimit: opts.bodyLimitBytes,
+    trustProxy: opts.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false, // never trust a client-chosen id: it ends up in the audit trail
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => errorHandler(new AppError('NOT_FOUND'), request, reply));
+  registerSecurityHeaders(app);
+
+  await app.register(cookie);
+  // A ceiling per client address on every route; login has its own, stricter, counter in the auth module.
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, code: 'FST_ERR_RATE_LIMIT_EXCEEDED' }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gardien API', version: opts.version, description: 'GDPR (RGPD) compliance for dental practices. All practice data lives under /api/v1/practices/{practiceId}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-gardien_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

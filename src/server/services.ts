@@ -1,0 +1,44 @@
+import type { Clock } from './platform/clock.js';
+import type { Keys } from './platform/crypto/key-file.js';
+import type { Db, DialectName } from './platform/db/database.js';
+import type { Actor } from './shared/actor.js';
+import { Access } from './modules/access/index.js';
+import { AuditTrail, AuditTrailUseCases } from './modules/audit-trail/index.js';
+import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
+import { PracticesService } from './modules/practices/index.js';
+
+export interface ServiceSettings {
+  sessionAbsoluteMs: number;
+  loginIpLimitPer15Min: number;
+  auditCheckpointEvery: number;
+}
+
+export interface Services {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  keys: Keys;
+  auditTrail: AuditTrail;
+  access: Access;
+  auth: AuthService;
+  practices: PracticesService;
+  apiTokens: ApiTokenUseCases;
+  auditTrailUseCases: AuditTrailUseCases;
+  /** True once a use case wrote the audit entry for this actor's request. */
+  isAudited(actor: Actor): boolean;
+}
+
+/** Wires the modules together (no logic): shared by the HTTP server, the CLI and the tests. */
+export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: Clock, settings: ServiceSettings): Services {
+  const audited = new WeakSet<Actor>();
+  const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery });
+  const access = new Access({ db, auditTrail, onAudited: (a) => audited.add(a) });
+  const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
+  return {
+    db, dialect, clock, keys, auditTrail, access, auth,
+    practices: new PracticesService({ db, clock, access, auditTrail, auth }),
+    apiTokens: new ApiTokenUseCases({ access, auth }),
+    auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),
+    isAudited: (a) => audited.has(a),
+  };
+}
