@@ -119,6 +119,7 @@ export class ChainVerifier {
   checkHead(head: { lastSeq: number; lastHash: string } | undefined): void {
     if (this.firstBadSeq !== null || !head) return;
     if (head.lastSeq > this.lastSeq) this.fail(this.lastSeq + 1, 'tail truncated: entries after the last present one are missing');
+    else if (head.lastSeq < this.lastSeq) this.fail(head.lastSeq + 1, 'entries beyond the recorded head (inserted outside the application)');
     else if (head.lastSeq === this.lastSeq && this.count > 0 && head.lastHash !== this.prevHash) this.fail(this.lastSeq, 'last entry does not match the chain head');
   }
 

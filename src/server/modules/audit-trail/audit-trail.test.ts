@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { classifyDbError } from '../../platform/db/errors.js';
+import type { Executor } from '../../platform/db/database.js';
+import { cliActor } from '../../shared/actor.js';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { hashEntry } from './audit-trail.rules.js';
+
+const ctx = { actorId: 'usr_test', actorRole: 'owner', requestId: 'req', ip: '127.0.0.1' };
+
+/** What an attacker with write access to the database would do first: switch the append-only triggers off. */
+async function disableGuards(t: TestApp): Promise<void> {
+  if (t.dialect === 'sqlite') {
+    for (const table of ['audit_entries', 'audit_checkpoints']) {
+      for (const op of ["update", "delete"]) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_${op}`).execute(t.services.db);
+    }
+  } else {
+    await sql`ALTER TABLE audit_entries DISABLE TRIGGER USER`.execute(t.services.db);
+    await sql`ALTER TABLE audit_checkpoints DISABLE TRIGGER USER`.execute(t.services.db);
+  }
+}
+
+async function appendMany(t: TestApp, practiceId: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await t.services.db.transaction().execute((tx) => t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', targetId: practiceId, details: { i } }, ctx));
+  }
+}
+
+const verify = (t: TestApp, practiceId: string) => t.services.auditTrail.verifyChain(t.services.db, practiceId);
+
+describeEachDialect('audit trail', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(dialect, { checkpointEvery: 10 });
+  });
+  after(async () => t.close());
+
+  it('keeps a gapless sequence per practice under concurrent appends, and verifies', async () => {
+    const practiceId = 'prc_concurrent0001';
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.services.db.transaction().execute((tx) => t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', details: { i } }, ctx)),
+      ),
+    );
+    const seqs = (await t.services.db.selectFrom('audit_entries').select('seq').where('practice_id', '=', practiceId).orderBy('seq').execute()).map((r) => Number(r.seq));
+    assert.deepEqual(seqs, Array.from({ length: 40 }, (_, i) => i + 1));
+    const r = await verify(t, practiceId);
+    assert.equal(r.ok, true);
+    assert.equal(r.checkpoints, 4); // every 10 entries, signed
+  });
+
+  it('writes nothing when the surrounding transaction rolls back', async () => {
+    const practiceId = 'prc_rollback00001';
+    await assert.rejects(
+      t.services.db.transaction().execute(async (tx) => {
+        await t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice' }, ctx);
+        throw new Error('business step failed');
+      }),
+    );
+    const r = await verify(t, practiceId);
+    assert.equal(r.entries, 0);
+    assert.equal(r.ok, true);
+  });
+
+  it('refuses UPDATE and DELETE of entries and checkpoints at the database level', async () => {
+    await appendMany(t, 'prc_guarded000001', 10);
+    const attempts: ((db: Executor) => Promise<unknown>)[] = [
+      (db) => db.updateTable('audit_entries').set({ actor_id: 'x' }).where('practice_id', '=', 'prc_guarded000001').execute(),
+      (db) => db.deleteFrom('audit_entries').where('practice_id', '=', 'prc_guarded000001').execute(),
+      (db) => db.updateTable('audit_checkpoints').set({ hash: 'x' }).execute(),
+      (db) => db.deleteFrom('audit_checkpoints').execute(),
+    ];
+    if (dialect === 'postgres') attempts.push((db) => sql`TRUNCATE audit_entries`.execute(db));
+    for (const attempt of attempts) {
+      const error = await attempt(t.services.db).then(() => null, (e: unknown) => e);
+      assert.ok(error, 'the statement must fail');
+      assert.equal(classifyDbError(error), 'append_only_violation');
+    }
+    assert.equal((await verify(t, 'prc_guarded000001')).ok, true);
+  });
+
+  it('verifies a clean trail after a restart (values read back identically)', async () => {
+    const { practiceId } = await t.services.practices.createPractice(cliActor(), { name: 'Cabinet Restart', owner: { email: `restart.${dialect}@example.fr`, name: 'Jean Dupont', password: 'Sel-de-Guérande-42-Brioche!' } });
+    await appendMany(t, practiceId, 12);
+    await t.restart();
+    const r = await verify(t, practiceId);
+    assert.equal(r.ok, true, r.problem ?? '');
+    assert.equal(r.entries, 15);
+    const all = await t.services.auditTrail.verifyAll(t.services.db);
+    assert.ok(all.every((c) => c.ok), JSON.stringify(all.filter((c) => !c.ok)));
+  });
+
+  describe('tampering is detected', () => {
+    const cases: { name: string; expected: number; tamper: (db: Executor, p: string) => Promise<void> }[] = [
+      { name: 'a modified entry', expected: 7, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ actor_id: 'usr_someone_else' }).where('practice_id', '=', p).where('seq', '=', 7).execute()) },
+      { name: 'a modified detail', expected: 3, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ details: '{"i":99}' }).where('practice_id', '=', p).where('seq', '=', 3).execute()) },
+      { name: 'a deleted entry', expected: 12, tamper: async (db, p) => void (await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '=', 12).execute()) },
+      {
+        // The forged entry links to its predecessor; the first entry that no longer fits is the one pushed after it.
+        name: 'an inserted entry (later entries shifted)',
+        expected: 10,
+        tamper: async (db, p) => {
+          const rows = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', p).where('seq', '>=', 9).orderBy('seq', 'desc').execute();
+          for (const r of rows) await db.updateTable('audit_entries').set({ seq: Number(r.seq) + 1 }).where('practice_id', '=', p).where('seq', '=', Number(r.seq)).execute();
+          const prev = rows.at(-1)!;
+          const forged = { ...prev, seq: 9, actor_id: 'usr_forger' };
+          await db.insertInto('audit_entries').values({ ...forged, hash: hashEntry({ practiceId: p, seq: 9, ts: forged.ts, actorId: forged.actor_id, actorRole: forged.actor_role, action: forged.action, targetType: forged.target_type, targetId: forged.target_id, outcome: forged.outcome, requestId: forged.request_id, ip: forged.ip, details: forged.details, prevHash: forged.prev_hash }) }).execute();
+        },
+      },
+      {
+        name: 'two entries swapped',
+        expected: 4,
+        tamper: async (db, p) => {
+          await db.updateTable('audit_entries').set({ seq: -4 }).where('practice_id', '=', p).where('seq', '=', 4).execute();
+          await db.updateTable('audit_entries').set({ seq: 4 }).where('practice_id', '=', p).where('seq', '=', 5).execute();
+          await db.updateTable('audit_entries').set({ seq: 5 }).where('practice_id', '=', p).where('seq', '=', -4).execute();
+        },
+      },
+      {
+        name: 'the tail truncated behind a checkpoint, head rewritten to match',
+        expected: 16,
+        tamper: async (db, p) => {
+          await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '>', 15).execute();
+          const last = await db.selectFrom('audit_entries').select('hash').where('practice_id', '=', p).where('seq', '=', 15).executeTakeFirstOrThrow();
+          await db.updateTable('audit_heads').set({ last_seq: 15, last_hash: last.hash }).where('practice_id', '=', p).execute();
+        },
+      },
+      {
+        name: 'a forged checkpoint',
+        expected: 10,
+        tamper: async (db, p) => void (await db.updateTable('audit_checkpoints').set({ signature: Buffer.alloc(64, 7).toString('base64') }).where('practice_id', '=', p).where('seq', '=', 10).execute()),
+      },
+    ];
+
+    for (const c of cases) {
+      it(c.name, async () => {
+        const practiceId = `prc_tamper_${c.expected}_${c.name.length}xyz`;
+        await appendMany(t, practiceId, 22);
+        assert.equal((await verify(t, practiceId)).ok, true);
+        await disableGuards(t);
+        await c.tamper(t.services.db, practiceId);
+        const r = await verify(t, practiceId);
+        assert.equal(r.ok, false);
+        assert.equal(r.firstBadSeq, c.expected, r.problem ?? '');
+      });
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { effectiveIdleLockMinutes, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
+
+const now = new Date('2026-03-29T00:30:00.000Z');
+const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null);
+
+describe('throttling and lockout', () => {
+  it('lets four failures pass, then delays progressively, then locks for an hour at the tenth (CNIL: ≤ 10 tries)', () => {
+    assert.deepEqual([1, 2, 3, 4].map((n) => minutes(lockUntilAfterFailure(n, now))), [null, null, null, null]);
+    assert.deepEqual([5, 6, 7, 8, 9].map((n) => minutes(lockUntilAfterFailure(n, now))), [1, 2, 4, 8, 16]);
+    assert.equal(minutes(lockUntilAfterFailure(LOCKOUT_FAILURES, now)), 60);
+    assert.equal(minutes(lockUntilAfterFailure(25, now)), 60);
+  });
+
+  it('knows when a lock has passed', () => {
+    assert.equal(isLocked(null, now), false);
+    assert.equal(isLocked('2026-03-29T00:31:00.000Z', now), true);
+    assert.equal(isLocked('2026-03-29T00:30:00.000Z', now), false);
+  });
+
+  it('counts per key in a sliding window', () => {
+    const c = new WindowCounter(3, 1000);
+    assert.equal(c.hit('ip', 0), true);
+    c.hit('ip', 10);
+    c.hit('ip', 20);
+    assert.equal(c.isOver('ip', 30), true);
+    assert.equal(c.hit('ip', 30), false);
+    assert.equal(c.isOver('ip', 1025), false); // the first three hits left the window
+    assert.equal(c.isOver('other', 30), false);
+  });
+});
+
+describe('session state', () => {
+  const base = { revokedAt: null, expiresAt: '2026-03-29T12:00:00.000Z', lastSeenAt: '2026-03-29T00:26:00.000Z', lockedAt: null, mfaAt: '2026-03-29T00:20:00.000Z' };
+  it('is active within the idle delay and idle beyond it', () => {
+    assert.equal(sessionState(base, 5, now), 'active');
+    assert.equal(sessionState(base, 3, now), 'idle');
+  });
+  it('is locked, revoked or expired whatever the activity', () => {
+    assert.equal(sessionState({ ...base, lockedAt: '2026-03-29T00:27:00.000Z' }, 5, now), 'locked');
+    assert.equal(sessionState({ ...base, revokedAt: '2026-03-29T00:27:00.000Z' }, 5, now), 'revoked');
+    assert.equal(sessionState({ ...base, expiresAt: '2026-03-29T00:30:00.000Z' }, 5, now), 'expired');
+  });
+  it('drops a half-open session left idle instead of locking it', () => {
+    assert.equal(sessionState({ ...base, mfaAt: null }, 5, now), 'mfa_pending');
+    assert.equal(sessionState({ ...base, mfaAt: null }, 3, now), 'expired');
+  });
+  it('applies the strictest idle delay of the person’s practices (5 minutes by default)', () => {
+    assert.equal(effectiveIdleLockMinutes([]), 5);
+    assert.equal(effectiveIdleLockMinutes([15, 5, 30]), 5);
+  });
+});
