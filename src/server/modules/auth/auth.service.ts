@@ -319,6 +319,7 @@ export class AuthService {
     );
   }
 
+  /** Session management and the password are for a person at a browser, not for an API token. */
   private requireSession(ctx: AuthContext): repo.SessionRow {
     if (!ctx.session) throw new AppError('UNAUTHENTICATED');
     return ctx.session;
@@ -353,6 +354,7 @@ export class AuthService {
   }
 
   async logoutEverywhere(ctx: AuthContext): Promise<number> {
+    this.requireSession(ctx);
     return this.deps.db.transaction().execute(async (tx) => {
       const count = await repo.revokeSessions(tx, ctx.user.id, this.now().toISOString());
       await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.sessions.revoked', { type: 'user', id: ctx.user.id }, 'success', { sessions: count });
@@ -361,11 +363,13 @@ export class AuthService {
   }
 
   async listSessions(ctx: AuthContext) {
+    this.requireSession(ctx);
     const rows = await repo.findLiveSessions(this.deps.db, ctx.user.id, this.now().toISOString());
     return rows.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, ip: s.ip, userAgent: s.user_agent, isCurrent: s.id === ctx.session?.id }));
   }
 
   async revokeSession(ctx: AuthContext, sessionId: string): Promise<void> {
+    this.requireSession(ctx);
     const live = await repo.findLiveSessions(this.deps.db, ctx.user.id, this.now().toISOString());
     if (!live.some((s) => s.id === sessionId)) throw new AppError('NOT_FOUND');
     await this.deps.db.transaction().execute(async (tx) => {
@@ -375,6 +379,7 @@ export class AuthService {
   }
 
   async changePassword(ctx: AuthContext, input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean }): Promise<{ revokedSessions: number }> {
+    this.requireSession(ctx); // a script's token never changes a person's password
     const now = this.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
     if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {

@@ -11,6 +11,20 @@ import { zodValidatorCompiler } from './validation.js';
 
 export type HttpServer = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
 
+/** One registered route, as the access matrix and the contract tests enumerate them. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  auth: 'none' | 'mfa' | 'unlock' | 'full';
+  hasBody: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface HttpServerOptions {
   logger: FastifyBaseLogger;
   bodyLimitBytes: number;
@@ -32,6 +46,15 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD' || r.url.includes('*')) continue;
+      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean((r.schema as { body?: unknown } | undefined)?.body) });
+    }
+  });
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
