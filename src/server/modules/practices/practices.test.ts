@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Role } from '../../../contracts/roles.js';
+import { ROLES } from '../../../contracts/roles.js';
+import { addMember, auditEntries, call, createPractice, createTestApp, login, uniqueEmail, type Client, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { can } from '../access/index.js';
+
+describeEachDialect('practices and team', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let owner: Client;
+  const clients = {} as Record<Role, Client>;
+  const ids = {} as Record<Role, string>;
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    const p = await createPractice(t, 'Cabinet dentaire des Tilleuls');
+    practiceId = p.practiceId;
+    owner = await login(t, p.ownerEmail);
+    clients.owner = owner;
+    ids.owner = p.ownerId;
+    for (const role of ROLES.filter((r) => r !== 'owner')) {
+      const m = await addMember(t, practiceId, role);
+      ids[role] = m.userId;
+      clients[role] = await login(t, m.email);
+    }
+  });
+  after(async () => t.close());
+
+  /** Refresh each client so that no idle lock interferes between checks. */
+  const fresh = async (role: Role) => {
+    await call(t, 'POST', '/api/v1/auth/unlock', { as: clients[role], body: { password: clients[role].password } });
+    return clients[role];
+  };
+
+  describe('role permissions, from the one role → permission table', () => {
+    const requests: { permission: Parameters<typeof can>[1]; method: string; url: (p: string) => string; body?: unknown; okStatus: number }[] = [
+      { permission: 'practice.read', method: 'GET', url: (p) => `/api/v1/practices/${p}`, okStatus: 200 },
+      { permission: 'practice.update', method: 'PATCH', url: (p) => `/api/v1/practices/${p}`, body: { address: '3 rue des Lilas, 35000 Rennes' }, okStatus: 200 },
+      { permission: 'member.list', method: 'GET', url: (p) => `/api/v1/practices/${p}/members`, okStatus: 200 },
+      { permission: 'audit.read', method: 'GET', url: (p) => `/api/v1/practices/${p}/audit-trail`, okStatus: 200 },
+      { permission: 'audit.verify', method: 'GET', url: (p) => `/api/v1/practices/${p}/audit-trail/verification`, okStatus: 200 },
+      { permission: 'token.manage', method: 'GET', url: (p) => `/api/v1/practices/${p}/api-tokens`, okStatus: 200 },
+    ];
+    for (const role of ROLES) {
+      it(`${role}: allowed exactly what its permissions say; refusals are 403 and audited`, async () => {
+        for (const r of requests) {
+          const c = await fresh(role);
+          const before = (await auditEntries(t, practiceId)).length;
+          const res = await call(t, r.method, r.url(practiceId), { as: c, ...(r.body ? { body: r.body } : {}) });
+          const allowed = can(role, r.permission);
+          assert.equal(res.statusCode, allowed ? r.okStatus : 403, `${role} ${r.method} ${r.permission}: ${res.body}`);
+          const added = (await auditEntries(t, practiceId)).slice(before);
+          assert.equal(added.length, 1, `${role} ${r.permission}: exactly one audit entry`);
+          assert.equal(added[0]!.outcome, allowed ? 'success' : 'denied');
+          assert.equal(added[0]!.actor_id, ids[role]);
+          if (allowed) assert.equal(added[0]!.actor_role, role);
+        }
+        const m = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: await fresh(role), body: { email: uniqueEmail('x'), name: 'X', role: 'trainee', initialPassword: 'Provisoire-Cabinet-2026!x' } });
+        assert.equal(m.statusCode, can(role, 'member.manage') ? 201 : 403);
+      });
+    }
+  });
+
+  describe('isolation between practices', () => {
+    it('answers 404 for every route of another practice, as for one that does not exist, and records the attempt there', async () => {
+      const other = await createPractice(t, 'Cabinet voisin');
+      const c = await fresh('owner');
+      const practiceRoutes = t.app.routeTable.filter((r) => r.url.includes(':practiceId'));
+      assert.ok(practiceRoutes.length >= 8);
+      for (const r of practiceRoutes) {
+        const url = r.url.replace(':practiceId', other.practiceId).replace(':userId', other.ownerId).replace(/:(\w+)/g, 'tok_AAAAAAAAAAAAAAAAAAAAAA');
+        const res = await call(t, r.method, url, { as: c, ...(r.hasBody ? { body: validBodyFor(r.url, r.method) } : {}) });
+        assert.equal(res.statusCode, 404, `${r.method} ${r.url}: ${res.body}`);
+        const missing = await call(t, r.method, url.replace(other.practiceId, 'prc_doesnotexist0000'), { as: c, ...(r.hasBody ? { body: validBodyFor(r.url, r.method) } : {}) });
+        assert.equal(missing.statusCode, 404);
+        assert.deepEqual({ ...res.json(), requestId: null }, { ...missing.json(), requestId: null });
+      }
+      const denied = (await auditEntries(t, other.practiceId)).filter((e) => e.action === 'access.denied');
+      assert.equal(denied.length, practiceRoutes.length);
+      assert.ok(denied.every((e) => e.actor_id === ids.owner && e.outcome === 'denied'));
+    });
+
+    it('answers 404 for an object of another practice reached through one’s own practice', async () => {
+      const other = await createPractice(t, 'Cabinet tiers');
+      const c = await fresh('owner');
+      const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}/members/${other.ownerId}`, { as: c, body: { role: 'assistant' } });
+      assert.equal(res.statusCode, 404);
+      const last = (await auditEntries(t, practiceId)).at(-1)!;
+      assert.equal(last.action, 'access.denied');
+      assert.equal(JSON.parse(last.details).reason, 'not_found');
+    });
+  });
+
+  describe('practice identity', () => {
+    it('updates the identity and records which fields changed', async () => {
+      const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { siren: '123456789', siret: '12345678900012', legalForm: 'SELARL', dpoContact: 'dpo@example.fr' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().siret, '12345678900012');
+      const last = (await auditEntries(t, practiceId)).at(-1)!;
+      assert.equal(last.action, 'practice.updated');
+      assert.deepEqual(JSON.parse(last.details).fields, ['dpoContact', 'legalForm', 'siren', 'siret']);
+    });
+
+    it('refuses bad input with the field and the reason, in French by default and English on request, writing nothing', async () => {
+      const before = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: await fresh('owner') });
+      const count = (await auditEntries(t, practiceId)).length;
+      const fr = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { siren: '12345', idleLockMinutes: 0 } });
+      assert.equal(fr.statusCode, 400);
+      const issues = fr.json().issues as { path: string; message: string }[];
+      assert.deepEqual(issues.map((i) => i.path).sort(), ['idleLockMinutes', 'siren']);
+      assert.match(issues.find((i) => i.path === 'siren')!.message, /9 chiffres/);
+      const en = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { siret: '99999999900012' }, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+      assert.equal(en.statusCode, 400);
+      assert.equal(en.json().issues[0].path, 'siret');
+      assert.match(en.json().issues[0].message, /SIREN/);
+      assert.match(en.json().message, /invalid/);
+      const after = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: await fresh('owner') });
+      assert.equal(after.json().updatedAt, before.json().updatedAt);
+      assert.equal((await auditEntries(t, practiceId)).filter((e) => e.action === 'practice.updated').length, (await auditEntries(t, practiceId)).slice(0, count).filter((e) => e.action === 'practice.updated').length);
+    });
+  });
+
+  describe('team', () => {
+    it('adds, re-roles and removes a person, each change audited with who did it', async () => {
+      const c = await fresh('owner');
+      const email = uniqueEmail('new');
+      const add = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: c, body: { email, name: 'Hélène D’Arc', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' } });
+      assert.equal(add.statusCode, 201, add.body);
+      const userId = add.json().userId as string;
+      assert.equal((await call(t, 'PATCH', `/api/v1/practices/${practiceId}/members/${userId}`, { as: c, body: { role: 'practitioner' } })).statusCode, 200);
+      assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/members/${userId}/deactivate`, { as: c })).statusCode, 200);
+      const mine = (await auditEntries(t, practiceId)).filter((e) => e.target_id === userId && e.actor_id === ids.owner).map((e) => e.action);
+      assert.deepEqual(mine, ['user.created', 'member.added', 'member.role-changed', 'member.removed']);
+      const members = (await call(t, 'GET', `/api/v1/practices/${practiceId}/members`, { as: c })).json().items as { userId: string; isActive: boolean; endedAt: string | null }[];
+      const gone = members.find((m) => m.userId === userId)!;
+      assert.equal(gone.isActive, false); // kept, never deleted
+      assert.ok(gone.endedAt);
+    });
+
+    it('keeps at least one owner', async () => {
+      const c = await fresh('owner');
+      const demote = await call(t, 'PATCH', `/api/v1/practices/${practiceId}/members/${ids.owner}`, { as: c, body: { role: 'practitioner' } });
+      assert.equal(demote.statusCode, 409);
+      assert.equal(demote.json().issues[0].code, 'last_owner');
+    });
+
+    it('refuses adding someone already in the team, and a new account without a password', async () => {
+      const c = await fresh('owner');
+      const dup = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: c, body: { email: clients.assistant.email, name: 'X', role: 'assistant' } });
+      assert.equal(dup.statusCode, 409);
+      const nopw = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: c, body: { email: uniqueEmail('np'), name: 'X', role: 'assistant' } });
+      assert.equal(nopw.statusCode, 400);
+      assert.equal(nopw.json().issues[0].path, 'initialPassword');
+    });
+  });
+
+  describe('audit trail through the API', () => {
+    it('lists entries newest first with paging, and verifies the chain', async () => {
+      const c = await fresh('owner');
+      const page = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail?limit=5`, { as: c });
+      assert.equal(page.statusCode, 200);
+      const items = page.json().items as { seq: number }[];
+      assert.equal(items.length, 5);
+      assert.ok(items[0]!.seq > items[4]!.seq);
+      const next = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail?limit=5&beforeSeq=${page.json().nextBeforeSeq}`, { as: c });
+      assert.ok((next.json().items as { seq: number }[])[0]!.seq < items[4]!.seq);
+      const v = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, { as: c });
+      assert.equal(v.json().ok, true);
+    });
+  });
+});
+
+function validBodyFor(url: string, method: string): unknown {
+  if (url.endsWith('/members') && method === 'POST') return { email: 'someone@example.fr', name: 'Someone', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' };
+  if (url.endsWith('/members/:userId')) return { role: 'assistant' };
+  if (url.endsWith('/api-tokens')) return { name: 'x' };
+  return { name: 'Nouveau nom' };
+}
