@@ -42,7 +42,7 @@ export class Access {
   constructor(private readonly deps: AccessDeps) {}
 
   async resolveRole(actor: Actor, practiceId: string, db: Executor = this.deps.db): Promise<Role | 'admin' | null> {
-    if (actor.kind === 'admin') return 'admin';
+    if (actor.kind === 'admin') return (await repo.practiceExists(db, practiceId)) ? 'admin' : null;
     if (actor.kind !== 'user') return null;
     if (actor.tokenPracticeId !== null && actor.tokenPracticeId !== practiceId) return null;
     return ((await repo.findActiveRole(db, practiceId, actor.userId)) as Role | undefined) ?? null;

@@ -56,6 +56,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     }
   });
 
+  // JSON only: any other body type is refused with 415 before a handler sees it.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
+import { describeEachDialect } from './support/dialects.js';
+
+const REQUIRED_HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'strict-transport-security'];
+
+describeEachDialect('HTTP contract', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let practiceId: string;
+  before(async () => {
+    t = await createTestApp(dialect);
+    const p = await createPractice(t);
+    practiceId = p.practiceId;
+    owner = await login(t, p.ownerEmail);
+  });
+  after(async () => t.close());
+
+  const fill = (url: string) => url.replace(':practiceId', practiceId).replace(/:(\w+)/g, 'usr_AAAAAAAAAAAAAAAAAAAAAA');
+
+  it('answers 401 without credentials on every route that is not public, in the one error format', async () => {
+    const publicRoutes = t.app.routeTable.filter((r) => r.auth === 'none').map((r) => `${r.method} ${r.url}`);
+    assert.deepEqual(publicRoutes.sort(), ['GET /api/health', 'GET /api/openapi.json', 'POST /api/v1/auth/login']);
+    for (const r of t.app.routeTable.filter((x) => x.auth !== 'none')) {
+      const res = await call(t, r.method, fill(r.url), r.hasBody ? { body: {} } : {});
+      assert.equal(res.statusCode, 401, `${r.method} ${r.url}`);
+      const body = res.json();
+      assert.deepEqual(Object.keys(body).sort(), ['code', 'message', 'requestId']);
+      assert.equal(body.code, 'UNAUTHENTICATED');
+      assert.equal(body.requestId, res.headers['x-request-id']);
+    }
+  });
+
+  it('refuses a malformed or unknown bearer token', async () => {
+    for (const authorization of ['Bearer', 'Basic abc', 'Bearer gardien_unknown', 'Bearer a b']) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization } });
+      assert.equal(res.statusCode, 401, authorization);
+    }
+  });
+
+  it('sets the security headers and no-store on every response, errors and 404 included', async () => {
+    const responses = [
+      await call(t, 'GET', '/api/health'),
+      await call(t, 'GET', '/api/v1/me', { as: owner }),
+      await call(t, 'GET', '/api/v1/me'),
+      await call(t, 'GET', '/api/nothing-here'),
+      await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: owner, body: { siren: 'x' } }),
+    ];
+    for (const res of responses) {
+      for (const h of REQUIRED_HEADERS) assert.ok(res.headers[h], `${h} on ${res.statusCode}`);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
+      assert.match(String(res.headers['content-security-policy']), /object-src 'none'/);
+    }
+  });
+
+  it('sets the session cookie HttpOnly, Secure, SameSite=Strict with the __Host- prefix, never in a body', async () => {
+    const { ownerEmail } = await createPractice(t);
+    const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: 'Sel-de-Guérande-42-Brioche!' } });
+    const cookie = res.cookies[0]!;
+    assert.equal(cookie.name, '__Host-gardien_session');
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.secure, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    assert.equal(cookie.path, '/');
+    assert.ok(!res.body.includes(cookie.value));
+  });
+
+  it('answers bad transport input with 4xx and the error format, never 5xx', async () => {
+    const cases: { name: string; req: Parameters<TestApp['app']['inject']>[0]; status: number; code: string }[] = [
+      { name: 'invalid JSON', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: '__proto__ key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'constructor key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"constructor":{"prototype":{"x":1}},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'wrong media type', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      { name: 'body over the limit', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.fr', password: 'x'.repeat(1024 * 1024 + 10) }) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+      { name: 'extra field', req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.fr', password: 'x', isAdmin: true } }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'wrong types', req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 42, password: null } }, status: 400, code: 'VALIDATION_FAILED' },
+      { name: 'unknown route', req: { method: 'GET', url: '/api/v1/../../etc/passwd' }, status: 404, code: 'NOT_FOUND' },
+    ];
+    for (const c of cases) {
+      const res = await t.app.inject({ ...c.req, remoteAddress: '10.20.0.1' });
+      assert.equal(res.statusCode, c.status, `${c.name}: ${res.body.slice(0, 200)}`);
+      const body = res.json();
+      assert.equal(body.code, c.code, c.name);
+      assert.ok(!/at .*\.ts:|SELECT|sqlite|postgres/i.test(res.body), `${c.name} leaks internals`);
+    }
+    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.fr', password: 'x', isAdmin: true } });
+    assert.deepEqual(extra.json().issues.map((i: { path: string }) => i.path), ['isAdmin']);
+  });
+
+  it('describes every route in OpenAPI 3.1', async () => {
+    const res = await call(t, 'GET', '/api/openapi.json');
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    assert.equal(doc.openapi, '3.1.0');
+    for (const r of t.app.routeTable.filter((x) => x.url !== '/api/openapi.json')) {
+      const path = r.url.replace(/:(\w+)/g, '{$1}');
+      assert.ok(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path} missing from OpenAPI`);
+    }
+  });
+
+  it('reports health with the dialect in use', async () => {
+    const res = await call(t, 'GET', '/api/health');
+    assert.deepEqual(res.json(), { status: 'ok', version: '0.1.0', database: dialect });
+  });
+});
