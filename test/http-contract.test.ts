@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
@@ -68,7 +69,7 @@ describeEachDialect('HTTP contract', (dialect) => {
   });
 
   it('answers bad transport input with 4xx and the error format, never 5xx', async () => {
-    const cases: { name: string; req: Parameters<TestApp['app']['inject']>[0]; status: number; code: string }[] = [
+    const cases: { name: string; req: InjectOptions; status: number; code: string }[] = [
       { name: 'invalid JSON', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: '__proto__ key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
       { name: 'constructor key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"constructor":{"prototype":{"x":1}},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
@@ -102,5 +103,22 @@ describeEachDialect('HTTP contract', (dialect) => {
   it('reports health with the dialect in use', async () => {
     const res = await call(t, 'GET', '/api/health');
     assert.deepEqual(res.json(), { status: 'ok', version: '0.1.0', database: dialect });
+  });
+});
+
+describeEachDialect('HTTP contract with a public origin', (dialect) => {
+  it('refuses a state-changing request coming from another site', async () => {
+    const t = await createTestApp(dialect, { publicOrigin: 'https://gardien.cabinet.example' });
+    try {
+      const p = await createPractice(t);
+      const c = await login(t, p.ownerEmail);
+      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'https://evil.example' } });
+      assert.equal(evil.statusCode, 403);
+      assert.equal(evil.json().code, 'CSRF_FAILED');
+      const ok = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé' }, headers: { origin: 'https://gardien.cabinet.example' } });
+      assert.equal(ok.statusCode, 200);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -15,13 +15,14 @@ export interface AppOptions {
   bodyLimitBytes: number;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  publicOrigin?: string | undefined;
 }
 
 /** Mounts each module's routes on the HTTP server; nothing else. */
 export async function buildApp(services: Services, opts: AppOptions): Promise<HttpServer> {
   const app = await createHttpServer({ logger: opts.logger, bodyLimitBytes: opts.bodyLimitBytes, trustProxy: opts.trustProxy, rateLimitPerMinute: opts.rateLimitPerMinute, version: VERSION });
   const cookie = { secure: opts.cookieSecure };
-  registerAuthentication(app, services.auth, { ...cookie, isAudited: (ctx) => services.isAudited(ctx.actor) });
+  registerAuthentication(app, services.auth, { ...cookie, publicOrigin: opts.publicOrigin, isAudited: (ctx) => services.isAudited(ctx.actor) });
 
   app.get('/api/health', {
     config: { auth: 'none' },

@@ -13,6 +13,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    publicOrigin: config.publicOrigin,
   });
   const url = await app.listen({ host: config.host, port: config.port });
   let stopping: Promise<void> | undefined;

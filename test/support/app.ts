@@ -27,7 +27,7 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -39,7 +39,7 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       loginIpLimitPer15Min: 30,
       auditCheckpointEvery: opts.checkpointEvery ?? 100,
     });
-    const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000 });
+    const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
     await app.ready();
     return { database, services, app };
   };

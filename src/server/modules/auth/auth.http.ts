@@ -51,13 +51,16 @@ function bearerToken(req: FastifyRequest): string | undefined {
  * Every route is authenticated unless it says `auth: 'none'`: no route but login and the second-factor steps is
  * reachable before the second factor. Cookie sessions must echo their CSRF token on every state-changing request.
  */
-export function registerAuthentication(app: HttpServer, auth: AuthService, opts: SessionCookieOptions & { isAudited: (ctx: AuthContext) => boolean }): void {
+export function registerAuthentication(app: HttpServer, auth: AuthService, opts: SessionCookieOptions & { isAudited: (ctx: AuthContext) => boolean; publicOrigin?: string | undefined }): void {
+  const allowedOrigin = opts.publicOrigin ? new URL(opts.publicOrigin).origin : null;
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     const cfg = req.routeOptions.config ?? {};
     const level = cfg.auth ?? 'full';
+    // Defence in depth beside SameSite and the CSRF token: a browser request from another site is refused.
+    if (allowedOrigin && !SAFE_METHODS.has(req.method) && typeof req.headers.origin === 'string' && req.headers.origin !== allowedOrigin) throw new AppError('CSRF_FAILED');
     if (level === 'none') return;
     const bearer = bearerToken(req);
     const sessionToken = bearer === undefined ? req.cookies[sessionCookieName(opts.secure)] : undefined;

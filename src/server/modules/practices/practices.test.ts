@@ -75,7 +75,7 @@ describeEachDialect('practices and team', (dialect) => {
         assert.equal(res.statusCode, 404, `${r.method} ${r.url}: ${res.body}`);
         const missing = await call(t, r.method, url.replace(other.practiceId, 'prc_doesnotexist0000'), { as: c, ...(r.hasBody ? { body: validBodyFor(r.url, r.method) } : {}) });
         assert.equal(missing.statusCode, 404);
-        assert.deepEqual({ ...res.json(), requestId: null }, { ...missing.json(), requestId: null });
+        assert.deepEqual({ ...(res.json() as object), requestId: null }, { ...(missing.json() as object), requestId: null });
       }
       const denied = (await auditEntries(t, other.practiceId)).filter((e) => e.action === 'access.denied');
       assert.equal(denied.length, practiceRoutes.length);
