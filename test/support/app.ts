@@ -67,6 +67,8 @@ export interface Client {
   email: string;
   password: string;
   totpSecret?: string;
+  /** The address the browser signed in from; its later requests come from it too. */
+  ip?: string;
 }
 
 const COOKIE = '__Host-gardien_session';
@@ -96,7 +98,7 @@ export async function call(t: TestApp, method: string, url: string, o: RequestOp
     url,
     headers,
     ...(o.body !== undefined ? { payload: o.body as object } : {}),
-    remoteAddress: o.ip ?? '127.0.0.1',
+    remoteAddress: o.ip ?? (o.as && !('token' in o.as) ? o.as.ip : undefined) ?? '127.0.0.1',
   });
   if (o.as && !('token' in o.as)) {
     const rotated = cookieFrom(res);
@@ -106,12 +108,17 @@ export async function call(t: TestApp, method: string, url: string, o: RequestOp
 }
 
 /** Password step only: a session waiting for its second factor. */
+let loginCount = 0;
+/** Each sign-in comes from its own address, so the per-address login limits never throttle a test by accident. */
+const nextAddress = () => `10.${(++loginCount >> 16) & 255}.${(loginCount >> 8) & 255}.${loginCount & 255}`;
+
 export async function loginPasswordOnly(t: TestApp, email: string, password: string, ip?: string): Promise<Client & { next: string }> {
-  const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email, password }, ...(ip ? { ip } : {}) });
+  const address = ip ?? nextAddress();
+  const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email, password }, ip: address });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { next: string; csrfToken: string };
   const me = await t.services.auth.findUserByEmail(email);
-  return { cookie: cookieFrom(res)!, csrf: body.csrfToken, userId: me!.id, email, password, next: body.next };
+  return { cookie: cookieFrom(res)!, csrf: body.csrfToken, userId: me!.id, email, password, next: body.next, ip: address };
 }
 
 /** Full sign-in: password, then TOTP enrolment (first time) or a TOTP code. Moves the clock 31 s to get a fresh code. */

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '../src/contracts/roles.js';
+import { ROLES } from '../src/contracts/roles.js';
+import { ROLE_PERMISSIONS, type Permission } from '../src/server/modules/access/index.js';
+import { totpCodeAt } from '../src/server/modules/auth/index.js';
+import { addMember, call, completeMfa, createPractice, createTestApp, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail, type Client, type TestApp } from './support/app.js';
+import { describeEachDialect } from './support/dialects.js';
+
+type Outcome = 'allow' | 'forbidden' | 'not_found' | 'unauthenticated' | 'mfa_required' | 'conflict' | 'not_applicable';
+type Column = Role | 'otherPractice' | 'noSession' | 'noMfa';
+interface MatrixEntry extends Record<Column, Outcome> {
+  permission: Permission | null;
+}
+
+const matrix = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../docs/authz-matrix.json'), 'utf8')) as { columns: Column[]; routes: Record<string, MatrixEntry> };
+
+function assertOutcome(res: LightMyRequestResponse, expected: Outcome, where: string): void {
+  const code = res.statusCode;
+  const body = code === 204 ? {} : (res.json() as { code?: string });
+  switch (expected) {
+    case 'allow':
+      return assert.ok(code >= 200 && code < 300, `${where}: expected 2xx, got ${code} ${res.body.slice(0, 200)}`);
+    case 'forbidden':
+      return assert.deepEqual([code, body.code], [403, 'FORBIDDEN'], where);
+    case 'not_found':
+      return assert.deepEqual([code, body.code], [404, 'NOT_FOUND'], where);
+    case 'unauthenticated':
+      return assert.deepEqual([code, body.code], [401, 'UNAUTHENTICATED'], where);
+    case 'mfa_required':
+      return assert.deepEqual([code, body.code], [401, 'MFA_REQUIRED'], where);
+    case 'conflict':
+      return assert.deepEqual([code, body.code], [409, 'CONFLICT'], where);
+    case 'not_applicable':
+      throw new Error(`${where}: not applicable cells are not requested`);
+  }
+}
+
+interface Cell {
+  t: TestApp;
+  practiceId: string;
+  /** The person acting (absent without a session); a fresh account for each cell, so cells never interfere. */
+  who: Client | null;
+}
+type Builder = (c: Cell) => Promise<{ method?: string; url: string; body?: unknown }>;
+
+async function freshMember(t: TestApp, practiceId: string, role: Role) {
+  return addMember(t, practiceId, role, uniqueEmail(`m-${role}`));
+}
+
+/** A valid request for each route; a route without a builder fails the run, like a route without a matrix entry. */
+const BUILDERS: Record<string, Builder> = {
+  'GET /api/health': async () => ({ url: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+  'POST /api/v1/auth/login': async ({ t, practiceId }) => {
+    const m = await freshMember(t, practiceId, 'assistant');
+    return { url: '/api/v1/auth/login', body: { email: m.email, password: STRONG_PASSWORD } };
+  },
+  'POST /api/v1/auth/mfa/enrollment': async () => ({ url: '/api/v1/auth/mfa/enrollment' }),
+  'POST /api/v1/auth/mfa/enrollment/confirm': async () => ({ url: '/api/v1/auth/mfa/enrollment/confirm', body: { code: '123456' } }),
+  'POST /api/v1/auth/mfa/verify': async ({ t, who }) => {
+    t.clock.advance(31_000);
+    return { url: '/api/v1/auth/mfa/verify', body: { code: who?.totpSecret ? await totpCodeAt(who.totpSecret, t.clock.now()) : '123456' } };
+  },
+  'POST /api/v1/auth/unlock': async ({ who }) => ({ url: '/api/v1/auth/unlock', body: { password: who?.password ?? STRONG_PASSWORD } }),
+  'POST /api/v1/auth/logout': async () => ({ url: '/api/v1/auth/logout' }),
+  'POST /api/v1/auth/logout-all': async () => ({ url: '/api/v1/auth/logout-all' }),
+  'GET /api/v1/auth/sessions': async () => ({ url: '/api/v1/auth/sessions' }),
+  'DELETE /api/v1/auth/sessions/:sessionId': async ({ t, who }) => {
+    if (!who) return { url: '/api/v1/auth/sessions/ses_AAAAAAAAAAAAAAAAAAAAAA' };
+    const other = await loginPasswordOnly(t, who.email, who.password);
+    const row = await t.services.db.selectFrom('sessions').select('id').where('user_id', '=', other.userId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    return { url: `/api/v1/auth/sessions/${row.id}` };
+  },
+  'POST /api/v1/auth/password': async ({ who }) => ({ url: '/api/v1/auth/password', body: { currentPassword: who?.password ?? STRONG_PASSWORD, newPassword: `Une-Toute-Autre-Phrase-${Date.now() % 100000}!` } }),
+  'GET /api/v1/me': async () => ({ url: '/api/v1/me' }),
+  'GET /api/v1/practices/:practiceId': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}` }),
+  'PATCH /api/v1/practices/:practiceId': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}`, body: { address: '12 rue de la Paix, 75002 Paris' } }),
+  'GET /api/v1/practices/:practiceId/members': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members` }),
+  'POST /api/v1/practices/:practiceId/members': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members`, body: { email: uniqueEmail('added'), name: 'Nouvelle Personne', role: 'trainee', initialPassword: 'Provisoire-Cabinet-2026!x' } }),
+  'PATCH /api/v1/practices/:practiceId/members/:userId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}`, body: { role: 'assistant' } }),
+  'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
+  'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),
+  'POST /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens`, body: { name: 'intégration' } }),
+  'DELETE /api/v1/practices/:practiceId/api-tokens/:tokenId': async ({ t, practiceId, who }) => {
+    // The caller's own token when they are a member here, so the cell tests the permission, not ownership.
+    const members = await t.services.db.selectFrom('memberships').select('user_id').where('practice_id', '=', practiceId).where('ended_at', 'is', null).execute();
+    const owner = members[0]!.user_id;
+    const userId = who && members.some((m) => m.user_id === who.userId) ? who.userId : owner;
+    const { row } = await t.services.db.transaction().execute((tx) => t.services.auth.issueApiToken(tx, { practiceId, userId, name: 'à révoquer', createdBy: userId }));
+    return { url: `/api/v1/practices/${practiceId}/api-tokens/${row.id}` };
+  },
+  'GET /api/v1/practices/:practiceId/audit-trail': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail?limit=10` }),
+  'GET /api/v1/practices/:practiceId/audit-trail/verification': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail/verification` }),
+};
+
+it('the access matrix agrees with the role → permission table', () => {
+  for (const [route, entry] of Object.entries(matrix.routes)) {
+    if (!entry.permission) continue;
+    for (const role of ROLES) assert.equal(entry[role], ROLE_PERMISSIONS[role].includes(entry.permission) ? 'allow' : 'forbidden', `${route} × ${role}`);
+    assert.equal(entry.otherPractice, 'not_found', route);
+  }
+});
+
+describeEachDialect('access matrix', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let otherOwnerEmail: string;
+  let otherSecret: string | undefined;
+  before(async () => {
+    t = await createTestApp(dialect);
+    practiceId = (await createPractice(t, 'Cabinet A')).practiceId;
+    otherOwnerEmail = (await createPractice(t, 'Cabinet B')).ownerEmail;
+  });
+  after(async () => t.close());
+
+  it('has an entry and a request for every registered route, and none for routes that do not exist', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    assert.deepEqual(Object.keys(matrix.routes).sort(), registered, 'docs/authz-matrix.json must list exactly the registered routes');
+    assert.deepEqual(Object.keys(BUILDERS).sort(), registered, 'every route needs a request builder in this test');
+  });
+
+  /** One enrolled person per column, signed in afresh for each cell (a new session each time, so cells never interfere). */
+  const personas = new Map<Column, { email: string; password: string; totpSecret: string }>();
+
+  async function actorFor(column: Column): Promise<Client | null> {
+    if (column === 'noSession') return null;
+    let p = personas.get(column);
+    if (!p) {
+      const email = column === 'otherPractice' ? otherOwnerEmail : (await freshMember(t, practiceId, column === 'noMfa' ? 'owner' : column)).email;
+      const c = await completeMfa(t, await loginPasswordOnly(t, email, STRONG_PASSWORD));
+      p = { email, password: STRONG_PASSWORD, totpSecret: c.totpSecret! };
+      personas.set(column, p);
+    }
+    const pending = await loginPasswordOnly(t, p.email, p.password);
+    if (column === 'noMfa') return { ...pending, totpSecret: p.totpSecret };
+    return completeMfa(t, pending, p.totpSecret);
+  }
+
+  it('gives every route × column the outcome written in docs/authz-matrix.json', async () => {
+    let cells = 0;
+    for (const [route, entry] of Object.entries(matrix.routes)) {
+      const [method] = route.split(' ');
+      for (const column of matrix.columns) {
+        const expected = entry[column];
+        if (expected === 'not_applicable') continue;
+        const who = await actorFor(column);
+        const req = await BUILDERS[route]!({ t, practiceId, who });
+        const res = await call(t, method!, req.url, { as: who, ...(req.body !== undefined ? { body: req.body } : {}) });
+        if (route === 'POST /api/v1/auth/password' && res.statusCode === 200) personas.get(column)!.password = (req.body as { newPassword: string }).newPassword;
+        assertOutcome(res, expected, `${route} × ${column}`);
+        cells++;
+      }
+    }
+    assert.ok(cells >= 150, `${cells} cells checked`);
+  });
+});
