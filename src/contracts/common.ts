@@ -39,3 +39,6 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export const PracticeParamsSchema = z.strictObject({ practiceId: IdSchema });
 
 export const OkResponseSchema = z.object({ ok: z.literal(true) });
+
+/** Body of an action that takes no input: nothing, or an empty object; any field is refused. */
+export const EmptyBodySchema = z.strictObject({}).nullish();

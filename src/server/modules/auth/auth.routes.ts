@@ -12,7 +12,7 @@ import {
   SessionParamsSchema,
   UnlockRequestSchema,
 } from '../../../contracts/auth.js';
-import { OkResponseSchema } from '../../../contracts/common.js';
+import { EmptyBodySchema, OkResponseSchema } from '../../../contracts/common.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { clearSessionCookie, requestInfo, requireAuth, setSessionCookie, type SessionCookieOptions } from './auth.http.js';
 import type { AuthService } from './auth.service.js';
@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
 
   app.post('/api/v1/auth/mfa/enrollment', {
     config: { auth: 'mfa' },
-    schema: { tags, summary: 'Start enrolling an authenticator app (TOTP)', response: { 200: MfaEnrollmentResponseSchema } },
+    schema: { tags, summary: 'Start enrolling an authenticator app (TOTP)', body: EmptyBodySchema, response: { 200: MfaEnrollmentResponseSchema } },
   }, async (req) => auth.startMfaEnrollment(requireAuth(req)));
 
   app.post('/api/v1/auth/mfa/enrollment/confirm', {
@@ -62,7 +62,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
 
   app.post('/api/v1/auth/logout', {
     config: { auth: 'unlock' },
-    schema: { tags, summary: 'Log out (this session)', response: { 200: OkResponseSchema } },
+    schema: { tags, summary: 'Log out (this session)', body: EmptyBodySchema, response: { 200: OkResponseSchema } },
   }, async (req, reply) => {
     await auth.logout(requireAuth(req));
     clearSessionCookie(reply, cookie);
@@ -70,7 +70,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
   });
 
   app.post('/api/v1/auth/logout-all', {
-    schema: { tags, summary: 'Log out everywhere: end every session of the signed-in person', response: { 200: OkResponseSchema } },
+    schema: { tags, summary: 'Log out everywhere: end every session of the signed-in person', body: EmptyBodySchema, response: { 200: OkResponseSchema } },
   }, async (req, reply) => {
     await auth.logoutEverywhere(requireAuth(req));
     clearSessionCookie(reply, cookie);

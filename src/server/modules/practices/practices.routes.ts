@@ -1,4 +1,4 @@
-import { OkResponseSchema, PracticeParamsSchema } from '../../../contracts/common.js';
+import { EmptyBodySchema, OkResponseSchema, PracticeParamsSchema } from '../../../contracts/common.js';
 import {
   AddMemberRequestSchema,
   ChangeRoleRequestSchema,
@@ -36,6 +36,6 @@ export function registerPracticeRoutes(app: HttpServer, practices: PracticesServ
   }, async (req) => practices.changeRole(actorOf(req), req.params.practiceId, req.params.userId, req.body.role));
 
   app.post('/api/v1/practices/:practiceId/members/:userId/deactivate', {
-    schema: { tags, summary: 'End a person’s membership: their sessions end at once (never deleted)', params: MemberParamsSchema, response: { 200: OkResponseSchema } },
+    schema: { tags, summary: 'End a person’s membership: their sessions end at once (never deleted)', params: MemberParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
   }, async (req) => practices.removeMember(actorOf(req), req.params.practiceId, req.params.userId));
 }

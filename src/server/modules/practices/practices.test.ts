@@ -173,6 +173,7 @@ describeEachDialect('practices and team', (dialect) => {
 });
 
 function validBodyFor(url: string, method: string): unknown {
+  if (url.endsWith('/deactivate')) return {};
   if (url.endsWith('/members') && method === 'POST') return { email: 'someone@example.fr', name: 'Someone', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' };
   if (url.endsWith('/members/:userId')) return { role: 'assistant' };
   if (url.endsWith('/api-tokens')) return { name: 'x' };

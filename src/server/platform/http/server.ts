@@ -17,6 +17,8 @@ export interface RouteEntry {
   url: string;
   auth: 'none' | 'mfa' | 'unlock' | 'full';
   hasBody: boolean;
+  /** The route's zod schemas, for generated tests (bad input, access matrix). */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 declare module 'fastify' {
@@ -45,6 +47,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs (invalid percent-encoding) get the one error format too, not Fastify's own body.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   const routeTable: RouteEntry[] = [];
@@ -52,7 +56,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD' || r.url.includes('*')) continue;
-      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean((r.schema as { body?: unknown } | undefined)?.body) });
+      const schema = (r.schema ?? {}) as { body?: unknown; querystring?: unknown; params?: unknown };
+      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean(schema.body), schema: { body: schema.body, querystring: schema.querystring, params: schema.params } });
     }
   });
 
