@@ -95,6 +95,7 @@ const BUILDERS: Record<string, Builder> = {
   },
   'GET /api/v1/practices/:practiceId/audit-trail': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail?limit=10` }),
   'GET /api/v1/practices/:practiceId/audit-trail/verification': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail/verification` }),
+  'GET /api/v1/practices/:practiceId/backup-status': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/backup-status` }),
 };
 
 it('the access matrix agrees with the role → permission table', () => {

@@ -73,6 +73,29 @@ describeEachDialect('CLI contract', (dialect) => {
     assert.deepEqual(rows, [{ practice_id: practiceId, name: 'agenda' }]);
   });
 
+  it('backup writes an encrypted file with progress, --verify runs the drill, restore rebuilds an empty database', async () => {
+    const file = path.join(db.dataDir, 'manual.gbk');
+    const b = gardien(db, ['backup', '--out', file]);
+    assert.equal(b.code, 0, b.stderr);
+    assert.match(b.stderr, /Sauvegarde: 100 %/);
+    assert.equal(JSON.parse(b.stdout).tables.practices.rows, 2);
+    const v = gardien(db, ['backup', '--verify', file]);
+    assert.equal(v.code, 0, v.stderr);
+    assert.equal(JSON.parse(v.stdout).ok, true);
+    const target = await createTestDatabase(dialect);
+    try {
+      fs.copyFileSync(path.join(db.dataDir, 'gardien.key'), path.join(target.dataDir, 'gardien.key'));
+      const r = gardien(target, ['restore', file]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).ok, true);
+      assert.equal(gardien(target, ['audit', 'verify']).code, 0);
+      // A second restore over the now full database is refused.
+      assert.equal(gardien(target, ['restore', file]).code, 2);
+    } finally {
+      await target.dispose();
+    }
+  });
+
   it('audit verify exits 0 with a JSON summary, and 1 naming the first bad entry after tampering', async () => {
     const ok = gardien(db, ['audit', 'verify']);
     assert.equal(ok.code, 0, ok.stderr);

@@ -6,6 +6,7 @@ import { registerAuditTrailRoutes } from './modules/audit-trail/index.js';
 import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/index.js';
 import { registerAuthentication } from './modules/auth/auth.http.js';
 import { registerPracticeRoutes } from './modules/practices/index.js';
+import { registerBackupRoutes } from './modules/backup/index.js';
 import type { Services } from './services.js';
 import { VERSION } from './version.js';
 
@@ -36,5 +37,6 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerPracticeRoutes(app, services.practices);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailUseCases);
+  registerBackupRoutes(app, services.backupUseCases);
   return app;
 }

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   GARDIEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   GARDIEN_LOGIN_IP_LIMIT_PER_15MIN: z.coerce.number().int().min(5).default(30),
   GARDIEN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
+  GARDIEN_BACKUP_DIR: z.string().min(1).optional(),
+  GARDIEN_BACKUP_EVERY_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
+  GARDIEN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  GARDIEN_BACKUP_DRILL_EVERY_DAYS: z.coerce.number().min(1).max(90).default(30),
 });
 
 export interface Config {
@@ -39,6 +43,8 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly loginIpLimitPer15Min: number;
   readonly auditCheckpointEvery: number;
+  /** Scheduled backups: directory (null when turned off with `off`), period, files kept, drill period. */
+  readonly backup: { readonly dir: string | null; readonly everyMs: number; readonly keep: number; readonly drillEveryMs: number };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.GARDIEN_RATE_LIMIT_PER_MINUTE,
     loginIpLimitPer15Min: e.GARDIEN_LOGIN_IP_LIMIT_PER_15MIN,
     auditCheckpointEvery: e.GARDIEN_AUDIT_CHECKPOINT_EVERY,
+    backup: Object.freeze({
+      dir: e.GARDIEN_BACKUP_DIR === 'off' ? null : path.resolve(e.GARDIEN_BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      everyMs: e.GARDIEN_BACKUP_EVERY_HOURS * 3600_000,
+      keep: e.GARDIEN_BACKUP_KEEP,
+      drillEveryMs: e.GARDIEN_BACKUP_DRILL_EVERY_DAYS * 24 * 3600_000,
+    }),
   });
 }
 

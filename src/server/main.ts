@@ -16,9 +16,26 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     publicOrigin: config.publicOrigin,
   });
   const url = await app.listen({ host: config.host, port: config.port });
+  // The daily automatic backup: checked every hour (and a minute after start), run when the last good one is too old.
+  const backupDir = config.backup.dir;
+  const scheduled = async () => {
+    if (!backupDir) return;
+    try {
+      const r = await runtime.services.backup.runScheduled(backupDir, config.backup);
+      if (r) logger.info({ file: r.file, bytes: r.bytes }, 'scheduled backup written');
+    } catch (err) {
+      logger.error({ err }, 'scheduled backup failed');
+    }
+  };
+  const first = setTimeout(() => void scheduled(), 60_000);
+  const timer = setInterval(() => void scheduled(), 3600_000);
+  first.unref();
+  timer.unref();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      clearTimeout(first);
+      clearInterval(timer);
       await app.close();
       await runtime.close();
     })());

@@ -26,6 +26,7 @@ export async function openRuntime(config: Config = loadConfig(), clock: Clock = 
     sessionAbsoluteMs: config.sessionAbsoluteMs,
     loginIpLimitPer15Min: config.loginIpLimitPer15Min,
     auditCheckpointEvery: config.auditCheckpointEvery,
+    target: config.database,
   });
   return { config, database, services, close: () => database.close() };
 }

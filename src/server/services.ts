@@ -1,16 +1,20 @@
 import type { Clock } from './platform/clock.js';
 import type { Keys } from './platform/crypto/key-file.js';
-import type { Db, DialectName } from './platform/db/database.js';
+import type { DatabaseTarget, Db, DialectName } from './platform/db/database.js';
 import type { Actor } from './shared/actor.js';
 import { Access } from './modules/access/index.js';
 import { AuditTrail, AuditTrailUseCases } from './modules/audit-trail/index.js';
 import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
 import { PracticesService } from './modules/practices/index.js';
+import { BackupService, BackupUseCases } from './modules/backup/index.js';
+import { VERSION } from './version.js';
 
 export interface ServiceSettings {
   sessionAbsoluteMs: number;
   loginIpLimitPer15Min: number;
   auditCheckpointEvery: number;
+  /** Where the database is, for online backups through their own read-only connection. */
+  target: DatabaseTarget;
 }
 
 export interface Services {
@@ -24,6 +28,8 @@ export interface Services {
   practices: PracticesService;
   apiTokens: ApiTokenUseCases;
   auditTrailUseCases: AuditTrailUseCases;
+  backup: BackupService;
+  backupUseCases: BackupUseCases;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
 }
@@ -34,8 +40,10 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery });
   const access = new Access({ db, auditTrail, onAudited: (a) => audited.add(a) });
   const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
+  const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
   return {
-    db, dialect, clock, keys, auditTrail, access, auth,
+    db, dialect, clock, keys, auditTrail, access, auth, backup,
+    backupUseCases: new BackupUseCases({ access, backup }),
     practices: new PracticesService({ db, clock, access, auditTrail, auth }),
     apiTokens: new ApiTokenUseCases({ access, auth }),
     auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),

@@ -38,6 +38,7 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       sessionAbsoluteMs: 12 * 3600_000,
       loginIpLimitPer15Min: 30,
       auditCheckpointEvery: opts.checkpointEvery ?? 100,
+      target: testDb.target,
     });
     const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
     await app.ready();

@@ -1,4 +1,5 @@
 export { AUDIT_ACTIONS, SERVER_CHAIN, type AuditAction, type AuditOutcome } from './audit-trail.catalogue.js';
 export { AuditTrail, type AppendInput, type AuditContext } from './audit-trail.service.js';
+export { canonicalJson } from './audit-trail.rules.js';
 export { AuditTrailUseCases } from './audit-trail.use-cases.js';
 export { registerAuditTrailRoutes } from './audit-trail.routes.js';

@@ -85,3 +85,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
+
+/**
+ * A read-only view of the database at one instant, for online backups: SQLite through its own read-only connection
+ * (WAL readers never block the server's writers), PostgreSQL in a REPEATABLE READ read-only transaction.
+ */
+export async function withSnapshot<T>(target: DatabaseTarget, work: (db: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (target.kind === 'sqlite') {
+    const sqlite = new SQLite(target.file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 10000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      return await db.transaction().execute(work);
+    } finally {
+      await db.destroy();
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
+  try {
+    return await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+  } finally {
+    await db.destroy();
+  }
+}

@@ -111,6 +111,17 @@ export interface AuditCheckpointsTable {
 }
 
 
+export interface BackupRunsTable {
+  id: string;
+  kind: string;
+  started_at: string;
+  finished_at: string;
+  ok: number;
+  file: string | null;
+  bytes: number | null;
+  details: string;
+}
+
 export interface Database {
   practices: PracticesTable;
   users: UsersTable;
@@ -121,4 +132,5 @@ export interface Database {
   audit_heads: AuditHeadsTable;
   audit_entries: AuditEntriesTable;
   audit_checkpoints: AuditCheckpointsTable;
+  backup_runs: BackupRunsTable;
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DialectName } from '../database.js';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-backup-runs.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -9,6 +10,7 @@ interface DialectMigration {
 /** The one ordered list of migrations, run on both dialects. Append only; never edit a released one. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-foundation': m0001,
+  '0002-backup-runs': m0002,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
@@ -23,6 +25,9 @@ class CodeMigrationProvider implements MigrationProvider {
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
+
+/** Names of the migrations this version knows, in order (a backup records them; a restore requires the same). */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {

@@ -1,0 +1,18 @@
+import type { Database } from '../../platform/db/schema.js';
+
+/**
+ * What a backup holds, in the order a restore inserts it (foreign keys first), with each table's primary key (the
+ * reading order, so a backup and a live database hash the same way). Sessions are left out on purpose: a restored
+ * server makes everyone sign in again.
+ */
+export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly string[] }[] = [
+  { name: 'practices', key: ['id'] },
+  { name: 'users', key: ['id'] },
+  { name: 'memberships', key: ['practice_id', 'user_id'] },
+  { name: 'recovery_codes', key: ['id'] },
+  { name: 'api_tokens', key: ['id'] },
+  { name: 'audit_heads', key: ['practice_id'] },
+  { name: 'audit_entries', key: ['practice_id', 'seq'] },
+  { name: 'audit_checkpoints', key: ['practice_id', 'seq'] },
+  { name: 'backup_runs', key: ['id'] },
+];

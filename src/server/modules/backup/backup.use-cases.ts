@@ -1,0 +1,12 @@
+import type { Actor } from '../../shared/actor.js';
+import type { Access } from '../access/index.js';
+import type { BackupService, BackupStatus } from './backup.service.js';
+
+/** What a practice's owner sees of the server's backups: the data of their practice is in them. */
+export class BackupUseCases {
+  constructor(private readonly deps: { access: Access; backup: BackupService }) {}
+
+  status(actor: Actor, practiceId: string): Promise<BackupStatus> {
+    return this.deps.access.run(actor, practiceId, { permission: 'backup.read', action: 'backup.status-read', targetType: 'backup', targetId: null }, () => this.deps.backup.status());
+  }
+}
