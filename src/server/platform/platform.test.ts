@@ -89,6 +89,16 @@ describe('languages', () => {
 });
 
 describe('project', () => {
+  it('produces a software bill of materials', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const out = path.join(tempDir(), 'sbom.json');
+    execFileSync(process.execPath, [path.join(root, 'scripts/sbom.mjs'), out], { cwd: root, stdio: 'ignore' });
+    const sbom = JSON.parse(fs.readFileSync(out, 'utf8')) as { bomFormat: string; components: { name: string }[] };
+    assert.equal(sbom.bomFormat, 'CycloneDX');
+    assert.ok(sbom.components.some((c) => c.name === 'fastify'));
+  });
+
   it('keeps the version in step with package.json, and docs/permissions.md with the code', async () => {
     const root = path.resolve(import.meta.dirname, '../../..');
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };

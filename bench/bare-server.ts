@@ -1,0 +1,16 @@
+/**
+ * The baseline for bench/load.ts: a bare Fastify route that runs the same SQL as Gardien's list endpoints, on the same
+ * database file, with no authentication, no permission check, no audit entry and no validation.
+ */
+import Fastify from 'fastify';
+import { openDatabase } from '../src/server/platform/db/database.js';
+import { findMembers } from '../src/server/modules/practices/practices.repository.js';
+import { findEntries } from '../src/server/modules/audit-trail/audit-trail.repository.js';
+import { arg } from './common.js';
+
+const { db } = await openDatabase({ kind: 'sqlite', file: `${arg('data-dir')}/gardien.db` });
+const app = Fastify();
+app.get<{ Params: { id: string } }>('/bare/members/:id', async (req) => ({ items: await findMembers(db, req.params.id) }));
+app.get<{ Params: { id: string } }>('/bare/audit/:id', async (req) => ({ items: await findEntries(db, req.params.id, { limit: 50 }) }));
+app.get('/health', async () => ({ ok: true }));
+await app.listen({ port: Number(arg('port')), host: '127.0.0.1' });
