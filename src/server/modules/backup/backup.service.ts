@@ -314,8 +314,8 @@ export class BackupService {
   }
 
   /** G21: warn when the last good backup is older than 26 h (RPO 24 h) or the last good drill older than 35 days. */
-  async status(): Promise<BackupStatus> {
-    const db = this.live();
+  /** Runs on `db`: inside a use case, its transaction (SQLite has one connection: another query would wait forever). */
+  async status(db: Executor = this.live()): Promise<BackupStatus> {
     const now = this.deps.clock.now().getTime();
     const [backup, drill, lastAttempt] = await Promise.all([repo.findLastRun(db, 'backup', true), repo.findLastRun(db, 'drill', true), repo.findLastRun(db, 'backup', false)]);
     const age = (at: string | undefined) => (at ? now - new Date(at).getTime() : Infinity);
