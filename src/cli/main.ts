@@ -53,6 +53,22 @@ function parseOption<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 
 const nameOption = (v: unknown, flag: string) => parseOption(z.string().trim().min(1).max(200), v, flag);
 
+/** `init` and `practice add`: a practice and its owner; the password is asked only for a new account. */
+async function createPracticeWithOwner(rt: Runtime, name: string, ownerEmail: string, ownerName: string): Promise<void> {
+  const email = parseOption(EmailSchema, ownerEmail, '--owner-email');
+  const isNew = !(await rt.services.auth.findUserByEmail(email));
+  const password = isNew ? await readPassword('Mot de passe du titulaire : ', true) : undefined;
+  const r = await rt.services.practices.createPractice(cliActor(), { name, owner: { email, name: nameOption(ownerName, '--owner-name'), password } });
+  printJson({ practiceId: r.practiceId, userId: r.userId });
+}
+
+/** The account behind `--email`, or a refusal naming the field. */
+async function requireUser(rt: Runtime, rawEmail: string) {
+  const u = await rt.services.auth.findUserByEmail(parseOption(EmailSchema, rawEmail, '--email'));
+  if (!u) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+  return u;
+}
+
 export function buildCli(): Command {
   const program = new Command('gardien')
     .description('Gardien: GDPR (RGPD) compliance and its proof for dental practices')
@@ -67,13 +83,10 @@ export function buildCli(): Command {
     .requiredOption('--owner-name <name>', 'full name of the owner')
     .addHelpText('after', '\nThe password comes from GARDIEN_PASSWORD, or is asked for on the terminal.')
     .action(async (opts: DbOptions & { practice: string; ownerEmail: string; ownerName: string }) => {
-      const email = parseOption(EmailSchema, opts.ownerEmail, '--owner-email');
       await withRuntime(opts, async (rt) => {
         const existing = await rt.services.db.selectFrom('practices').select('id').limit(1).execute();
         if (existing.length > 0) throw new CliError('This installation is already initialised; use `gardien practice add` to add another practice.');
-        const password = await readPassword('Mot de passe du titulaire : ', true);
-        const r = await rt.services.practices.createPractice(cliActor(), { name: nameOption(opts.practice, '--practice'), owner: { email, name: nameOption(opts.ownerName, '--owner-name'), password } });
-        printJson({ practiceId: r.practiceId, userId: r.userId });
+        await createPracticeWithOwner(rt, nameOption(opts.practice, '--practice'), opts.ownerEmail, opts.ownerName);
       });
     });
 
@@ -85,13 +98,7 @@ export function buildCli(): Command {
     .requiredOption('--owner-name <name>', 'full name of the owner')
     .addHelpText('after', '\nFor a new owner account, the password comes from GARDIEN_PASSWORD (or the terminal).')
     .action(async (opts: DbOptions & { name: string; ownerEmail: string; ownerName: string }) => {
-      const email = parseOption(EmailSchema, opts.ownerEmail, '--owner-email');
-      await withRuntime(opts, async (rt) => {
-        const isNew = !(await rt.services.auth.findUserByEmail(email));
-        const password = isNew ? await readPassword('Mot de passe du titulaire : ', true) : undefined;
-        const r = await rt.services.practices.createPractice(cliActor(), { name: nameOption(opts.name, '--name'), owner: { email, name: nameOption(opts.ownerName, '--owner-name'), password } });
-        printJson({ practiceId: r.practiceId, userId: r.userId });
-      });
+      await withRuntime(opts, (rt) => createPracticeWithOwner(rt, nameOption(opts.name, '--name'), opts.ownerEmail, opts.ownerName));
     });
 
   const user = program.command('user').description('People and their accounts');
@@ -125,10 +132,8 @@ export function buildCli(): Command {
     .description('Unlock an account locked after repeated failed sign-ins.')
     .requiredOption('--email <email>', 'e-mail of the person')
     .action(async (opts: DbOptions & { email: string }) => {
-      const email = parseOption(EmailSchema, opts.email, '--email');
       await withRuntime(opts, async (rt) => {
-        const u = await rt.services.auth.findUserByEmail(email);
-        if (!u) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+        const u = await requireUser(rt, opts.email);
         await rt.services.auth.unlockAccount(cliActor(), u.id);
         printJson({ userId: u.id, unlocked: true });
       });
@@ -141,10 +146,8 @@ export function buildCli(): Command {
     .requiredOption('--email <email>', 'e-mail of the member the token acts for')
     .requiredOption('--name <label>', 'what the token is for')
     .action(async (opts: DbOptions & { practice: string; email: string; name: string }) => {
-      const email = parseOption(EmailSchema, opts.email, '--email');
       await withRuntime(opts, async (rt) => {
-        const u = await rt.services.auth.findUserByEmail(email);
-        if (!u) throw new AppError('NOT_FOUND', { issues: [{ path: 'email', code: 'unknown_account' }] });
+        const u = await requireUser(rt, opts.email);
         const r = await rt.services.apiTokens.createForMember(cliActor(), opts.practice, u.id, nameOption(opts.name, '--name'));
         process.stdout.write(`${r.token}\n`);
       });

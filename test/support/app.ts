@@ -129,22 +129,18 @@ export async function login(t: TestApp, email: string, password = STRONG_PASSWOR
 }
 
 export async function completeMfa(t: TestApp, c: Client, totpSecret?: string): Promise<Client> {
-  if (!totpSecret) {
+  let secret = totpSecret;
+  if (!secret) {
     const enr = await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: c });
     if (enr.statusCode !== 200) throw new Error(`enrollment failed: ${enr.statusCode} ${enr.body}`);
-    const secret = (enr.json() as { secret: string }).secret;
-    t.clock.advance(31_000);
-    const conf = await call(t, 'POST', '/api/v1/auth/mfa/enrollment/confirm', { as: c, body: { code: await totpCodeAt(secret, t.clock.now()) } });
-    if (conf.statusCode !== 200) throw new Error(`enrollment confirm failed: ${conf.statusCode} ${conf.body}`);
-    c.csrf = (conf.json() as { csrfToken: string }).csrfToken;
-    c.totpSecret = secret;
-    return c;
+    secret = (enr.json() as { secret: string }).secret;
   }
   t.clock.advance(31_000);
-  const v = await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: c, body: { code: await totpCodeAt(totpSecret, t.clock.now()) } });
-  if (v.statusCode !== 200) throw new Error(`mfa verify failed: ${v.statusCode} ${v.body}`);
-  c.csrf = (v.json() as { csrfToken: string }).csrfToken;
-  c.totpSecret = totpSecret;
+  const step = totpSecret ? 'verify' : 'enrollment/confirm';
+  const res = await call(t, 'POST', `/api/v1/auth/mfa/${step}`, { as: c, body: { code: await totpCodeAt(secret, t.clock.now()) } });
+  if (res.statusCode !== 200) throw new Error(`mfa ${step} failed: ${res.statusCode} ${res.body}`);
+  c.csrf = (res.json() as { csrfToken: string }).csrfToken;
+  c.totpSecret = secret;
   return c;
 }
 
