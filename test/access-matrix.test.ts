@@ -20,7 +20,7 @@ const matrix = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../
 
 function assertOutcome(res: LightMyRequestResponse, expected: Outcome, where: string): void {
   const code = res.statusCode;
-  const body = code === 204 ? {} : (res.json() as { code?: string });
+  const body = String(res.headers['content-type']).includes('json') ? (res.json() as { code?: string }) : {};
   switch (expected) {
     case 'allow':
       return assert.ok(code >= 200 && code < 300, `${where}: expected 2xx, got ${code} ${res.body.slice(0, 200)}`);
@@ -95,6 +95,7 @@ const BUILDERS: Record<string, Builder> = {
   },
   'GET /api/v1/practices/:practiceId/audit-trail': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail?limit=10` }),
   'GET /api/v1/practices/:practiceId/audit-trail/verification': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail/verification` }),
+  'GET /api/v1/practices/:practiceId/audit-trail/export': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/audit-trail/export` }),
   'GET /api/v1/practices/:practiceId/backup-status': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/backup-status` }),
 };
 

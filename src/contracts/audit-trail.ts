@@ -26,6 +26,8 @@ export const AuditListQuerySchema = z.strictObject({
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
 });
+export const AuditExportQuerySchema = AuditListQuerySchema.omit({ beforeSeq: true, limit: true });
+
 export const AuditListResponseSchema = z.object({ items: z.array(AuditEntrySchema), nextBeforeSeq: z.number().int().nullable() });
 
 export const AuditVerificationSchema = z.object({

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'token.used': 'An API token authenticated a request',
   'audit.listed': 'The audit trail was consulted',
   'audit.verified': 'The audit trail integrity was verified',
+  'audit.exported': 'The audit trail was exported (CSV)',
   'backup.status-read': 'The backup and restore-drill status was consulted',
 } as const;
 

@@ -1,8 +1,16 @@
 import type { AuditEntryResponse, AuditVerification } from '../../../contracts/audit-trail.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Access } from '../access/index.js';
-import type { EntryFilter } from './audit-trail.repository.js';
+import type { AuditEntryRow, EntryFilter } from './audit-trail.repository.js';
 import type { AuditTrail } from './audit-trail.service.js';
+
+/** Exports are capped: past this many entries, narrow the period. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+const present = (r: AuditEntryRow): AuditEntryResponse => ({
+  seq: r.seq, ts: r.ts, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id,
+  outcome: r.outcome as AuditEntryResponse['outcome'], requestId: r.request_id, ip: r.ip, details: JSON.parse(r.details) as Record<string, unknown>, hash: r.hash,
+});
 
 /** Reading and verifying a practice's trail, through the access chokepoint (both are audited in turn). */
 export class AuditTrailUseCases {
@@ -13,12 +21,18 @@ export class AuditTrailUseCases {
       const rows = await this.deps.auditTrail.findEntries(tx, practiceId, filter);
       audit.details = { count: rows.length };
       return {
-        items: rows.map((r) => ({
-          seq: r.seq, ts: r.ts, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id,
-          outcome: r.outcome as AuditEntryResponse['outcome'], requestId: r.request_id, ip: r.ip, details: JSON.parse(r.details) as Record<string, unknown>, hash: r.hash,
-        })),
+        items: rows.map(present),
         nextBeforeSeq: rows.length === filter.limit ? (rows.at(-1)?.seq ?? null) : null,
       };
+    });
+  }
+
+  /** Every entry matching the filter, oldest first, for a CSV export (itself audited). */
+  async exportEntries(actor: Actor, practiceId: string, filter: Omit<EntryFilter, 'limit' | 'beforeSeq'>): Promise<AuditEntryResponse[]> {
+    return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.exported', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
+      const rows = (await this.deps.auditTrail.findEntries(tx, practiceId, { ...filter, limit: EXPORT_MAX_ROWS })).reverse();
+      audit.details = { count: rows.length, filter: Object.keys(filter).filter((k) => filter[k as keyof typeof filter] !== undefined).sort() };
+      return rows.map(present);
     });
   }
 

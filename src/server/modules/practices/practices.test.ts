@@ -169,6 +169,21 @@ describeEachDialect('practices and team', (dialect) => {
       const v = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, { as: c });
       assert.equal(v.json().ok, true);
     });
+
+    it('exports the trail as CSV for a spreadsheet, filtered, and records the export', async () => {
+      const c = await fresh('owner');
+      const res = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/export?action=member.listed`, { as: c });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/csv/);
+      assert.match(String(res.headers['content-disposition']), /attachment; filename="journal-\d{4}-\d{2}-\d{2}\.csv"/);
+      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      assert.equal(lines[0], 'N°;Date (UTC);Personne;Rôle;Action;Type de cible;Cible;Résultat;Adresse IP;Requête;Détails');
+      assert.ok(lines.length > 1);
+      assert.ok(lines.slice(1).every((l) => l.split(';')[4] === 'member.listed'));
+      const last = (await auditEntries(t, practiceId)).at(-1)!;
+      assert.equal(last.action, 'audit.exported');
+      assert.equal(JSON.parse(last.details).count, lines.length - 1);
+    });
   });
 });
 
