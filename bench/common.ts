@@ -33,7 +33,7 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 
 /** Starts the compiled server (run `npm run build` first) on a data directory. */
 export function startGardien(dataDir: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'dist/cli/main.js'), 'serve', '--data-dir', dataDir, '--port', String(port)], {
+  return spawn(process.execPath, [path.join(root, 'bin/gardien.js'), 'serve', '--data-dir', dataDir, '--port', String(port)], {
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'warn', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

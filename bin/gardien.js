@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script); falls back to the TypeScript sources via tsx.
+// Runs the bundled CLI (dist/gardien.mjs, built by `npm ci` through the prepare script); falls back to the TypeScript
+// sources via tsx when it has not been built.
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../dist/cli/main.js', import.meta.url);
+const bundled = new URL('../dist/gardien.mjs', import.meta.url);
 process.env.GARDIEN_CLI_MAIN = '1';
-if (existsSync(compiled)) {
-  await import(compiled.href);
+if (existsSync(bundled)) {
+  await import(bundled.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

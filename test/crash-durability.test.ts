@@ -33,11 +33,11 @@ const CONCURRENCY = 8;
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Sel-de-Guérande-42-Brioche!';
 
+/** The server as it runs in production: the bundle that `npm run build` writes. */
 function ensureBuilt(): string {
-  const main = path.join(root, 'dist/cli/main.js');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsgo/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   assert.equal(r.status, 0, 'build failed');
-  return main;
+  return path.join(root, 'bin/gardien.js');
 }
 
 describeEachDialect('crash durability', (dialect) => {

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import type { LoginResponse, MeResponse } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
 import type { Clock } from '../../platform/clock.js';
@@ -24,7 +23,10 @@ import {
 } from './auth.rules.js';
 import { checkPasswordStrength, contextWordsFor } from './password.rules.js';
 
-const COMMON_PASSWORDS = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+let commonPasswords: Promise<Set<string>> | undefined;
+/** The ~49,000 most common passwords, loaded on the first password choice rather than at start-up. */
+const loadCommonPasswords = () =>
+  (commonPasswords ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))));
 const RECOVERY_CODE_COUNT = 10;
 
 export interface RequestInfo {
@@ -84,7 +86,8 @@ export class AuthService {
   /** Refuses a weak, common or guessable password with a 400 naming `field`. */
   async assertAcceptablePassword(password: string, person: { email: string; name: string }, field: string, db: Executor = this.deps.db, userId?: string): Promise<void> {
     const practiceNames = userId ? (await repo.activePracticeDelays(db, userId)).map((p) => p.practiceName) : [];
-    const issues = checkPasswordStrength(password, { contextWords: contextWordsFor(person.email, person.name, practiceNames), isCommon: (p) => COMMON_PASSWORDS.has(p) });
+    const common = await loadCommonPasswords();
+    const issues = checkPasswordStrength(password, { contextWords: contextWordsFor(person.email, person.name, practiceNames), isCommon: (p) => common.has(p) });
     if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: field })) });
   }
 
@@ -92,7 +95,8 @@ export class AuthService {
   async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (await repo.findUserByEmail(tx, email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'email_taken' }] });
-    const issues = checkPasswordStrength(input.password, { contextWords: contextWordsFor(email, input.name, input.practiceNames ?? []), isCommon: (p) => COMMON_PASSWORDS.has(p) });
+    const common = await loadCommonPasswords();
+    const issues = checkPasswordStrength(input.password, { contextWords: contextWordsFor(email, input.name, input.practiceNames ?? []), isCommon: (p) => common.has(p) });
     if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: input.passwordField ?? 'password' })) });
     const now = this.now().toISOString();
     const id = newId('usr');

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type { Database } from './schema.js';
@@ -11,8 +10,13 @@ export type Db = Kysely<Database>;
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type DialectName = 'sqlite' | 'postgres';
 
-// pg returns int8 (count(*), sums) as strings; every count Gardien reads fits in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+/** The PostgreSQL driver, loaded only when PostgreSQL is used (it costs ~90 ms of start-up on SQLite installs). */
+async function loadPg() {
+  const { default: pg } = await import('pg');
+  // pg returns int8 (count(*), sums) as strings; every count Gardien reads fits in a double.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  return pg;
+}
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -75,6 +79,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
@@ -101,6 +106,7 @@ export async function withSnapshot<T>(target: DatabaseTarget, work: (db: Transac
       await db.destroy();
     }
   }
+  const pg = await loadPg();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
   try {
     return await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
