@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` and CI run it:
-//   1. type-check (tsc, strict), 2. layer rules (dependency-cruiser),
+//   1. type-check (tsc, strict), 2. lint (ESLint), 3. layer rules (dependency-cruiser),
 //   3. every *.test.ts on SQLite and PostgreSQL (node:test; files listed explicitly: Node 20 finds no .ts by itself).
 // PostgreSQL: GARDIEN_TEST_PG_URL if set, else a throw-away cluster started here with Debian's initdb.
 // In CI (CI=true) a missing PostgreSQL is a failure, never a skip.
@@ -45,6 +45,9 @@ const only = process.argv.slice(2);
 
 step('type-check (tsc --strict)');
 run(process.execPath, [path.join(root, 'node_modules', 'tsgo', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+
+step('lint (ESLint, typescript-eslint)');
+run(bin('eslint'), ['.', '--max-warnings', '0']);
 
 step('layer rules (dependency-cruiser)');
 run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);

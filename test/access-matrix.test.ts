@@ -111,7 +111,6 @@ describeEachDialect('access matrix', (dialect) => {
   let t: TestApp;
   let practiceId: string;
   let otherOwnerEmail: string;
-  let otherSecret: string | undefined;
   before(async () => {
     t = await createTestApp(dialect);
     practiceId = (await createPractice(t, 'Cabinet A')).practiceId;

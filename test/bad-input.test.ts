@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
+import { createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
 /**

@@ -16,7 +16,6 @@ export const textField = (max: number) =>
     .string()
     .trim()
     .max(max)
-    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { params: { code: 'control_characters' } });
 
 export const nameField = (max = 200) => textField(max).pipe(z.string().min(1));

@@ -32,7 +32,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const name = `gt_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query('CREATE DATABASE ' + admin.escapeIdentifier(name));
   await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
@@ -42,7 +42,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     dispose: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query('DROP DATABASE IF EXISTS ' + c.escapeIdentifier(name) + ' WITH (FORCE)');
       await c.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

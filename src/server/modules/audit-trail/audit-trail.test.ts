@@ -14,7 +14,7 @@ const ctx = { actorId: 'usr_test', actorRole: 'owner', requestId: 'req', ip: '12
 async function disableGuards(t: TestApp): Promise<void> {
   if (t.dialect === 'sqlite') {
     for (const table of ['audit_entries', 'audit_checkpoints']) {
-      for (const op of ["update", "delete"]) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_${op}`).execute(t.services.db);
+      for (const op of ['update', 'delete']) await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_no_${op}`)}`.execute(t.services.db);
     }
   } else {
     await sql`ALTER TABLE audit_entries DISABLE TRIGGER USER`.execute(t.services.db);

@@ -133,9 +133,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   if (dialect === 'sqlite') {
     for (const table of ['audit_entries', 'audit_checkpoints']) {
       for (const op of ['UPDATE', 'DELETE']) {
-        await sql
-          .raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, 'gardien: the audit trail is append-only'); END`)
-          .execute(db);
+        await sql`CREATE TRIGGER ${sql.id(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'gardien: the audit trail is append-only'); END`.execute(db);
       }
     }
   } else {
@@ -146,8 +144,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       )
       .execute(db);
     for (const table of ['audit_entries', 'audit_checkpoints']) {
-      await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION gardien_refuse_audit_change()`).execute(db);
-      await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION gardien_refuse_audit_change()`).execute(db);
+      await sql`CREATE TRIGGER ${sql.id(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(db);
+      await sql`CREATE TRIGGER ${sql.id(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(db);
     }
   }
 }
