@@ -42,6 +42,8 @@ describeEachDialect('practices and team', (dialect) => {
       { permission: 'audit.read', method: 'GET', url: (p) => `/api/v1/practices/${p}/audit-trail`, okStatus: 200 },
       { permission: 'audit.verify', method: 'GET', url: (p) => `/api/v1/practices/${p}/audit-trail/verification`, okStatus: 200 },
       { permission: 'token.manage', method: 'GET', url: (p) => `/api/v1/practices/${p}/api-tokens`, okStatus: 200 },
+      { permission: 'audit.read', method: 'GET', url: (p) => `/api/v1/practices/${p}/audit-trail/export`, okStatus: 200 },
+      { permission: 'backup.read', method: 'GET', url: (p) => `/api/v1/practices/${p}/backup-status`, okStatus: 200 },
     ];
     for (const role of ROLES) {
       it(`${role}: allowed exactly what its permissions say; refusals are 403 and audited`, async () => {
