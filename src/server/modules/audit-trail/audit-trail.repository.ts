@@ -82,6 +82,11 @@ export async function findCheckpoints(db: Executor, practiceId: string): Promise
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
+export async function hasCheckpoint(db: Executor, practiceId: string, seq: number): Promise<boolean> {
+  const row = await db.selectFrom('audit_checkpoints').select('seq').where('practice_id', '=', practiceId).where('seq', '=', seq).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function getHead(db: Executor, practiceId: string): Promise<{ lastSeq: number; lastHash: string } | undefined> {
   const row = await db.selectFrom('audit_heads').select(['last_seq', 'last_hash']).where('practice_id', '=', practiceId).executeTakeFirst();
   return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : undefined;

@@ -83,8 +83,7 @@ export class AuditTrail {
     return db.transaction().execute(async (tx) => {
       const head = await repo.getHead(tx, practiceId);
       if (!head || head.lastSeq === 0) return null;
-      const existing = await repo.findCheckpoints(tx, practiceId);
-      if (existing.some((c) => c.seq === head.lastSeq)) return head.lastSeq;
+      if (await repo.hasCheckpoint(tx, practiceId, head.lastSeq)) return head.lastSeq;
       await this.writeCheckpoint(tx, practiceId, head.lastSeq, head.lastHash);
       return head.lastSeq;
     });

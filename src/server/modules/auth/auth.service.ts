@@ -29,6 +29,13 @@ const loadCommonPasswords = () =>
   (commonPasswords ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))));
 const RECOVERY_CODE_COUNT = 10;
 
+/** The password rule with the common-password list, refused as a 400 on `field`. */
+async function assertPasswordRule(password: string, contextWords: string[], field: string): Promise<void> {
+  const common = await loadCommonPasswords();
+  const issues = checkPasswordStrength(password, { contextWords, isCommon: (p) => common.has(p) });
+  if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: field })) });
+}
+
 export interface RequestInfo {
   ip: string | null;
   requestId: string | null;
@@ -86,18 +93,14 @@ export class AuthService {
   /** Refuses a weak, common or guessable password with a 400 naming `field`. */
   async assertAcceptablePassword(password: string, person: { email: string; name: string }, field: string, db: Executor = this.deps.db, userId?: string): Promise<void> {
     const practiceNames = userId ? (await repo.activePracticeDelays(db, userId)).map((p) => p.practiceName) : [];
-    const common = await loadCommonPasswords();
-    const issues = checkPasswordStrength(password, { contextWords: contextWordsFor(person.email, person.name, practiceNames), isCommon: (p) => common.has(p) });
-    if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: field })) });
+    await assertPasswordRule(password, contextWordsFor(person.email, person.name, practiceNames), field);
   }
 
   /** Creates an account inside the caller's transaction. The caller audits it in the practice it belongs to. */
   async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (await repo.findUserByEmail(tx, email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'email_taken' }] });
-    const common = await loadCommonPasswords();
-    const issues = checkPasswordStrength(input.password, { contextWords: contextWordsFor(email, input.name, input.practiceNames ?? []), isCommon: (p) => common.has(p) });
-    if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: input.passwordField ?? 'password' })) });
+    await assertPasswordRule(input.password, contextWordsFor(email, input.name, input.practiceNames ?? []), input.passwordField ?? 'password');
     const now = this.now().toISOString();
     const id = newId('usr');
     await repo.insertUser(tx, {

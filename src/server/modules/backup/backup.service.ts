@@ -7,7 +7,7 @@ import { pipeline, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Keys } from '../../platform/crypto/key-file.js';
-import { keyCheckOf, keyFromKeyFile, keyFromPassphrase, readSealedFile, readSealedHeader, SCRYPT_PARAMS, SealedFileError, writeSealedFile, type SealedHeader } from '../../platform/crypto/sealed-file.js';
+import { keyCheckOf, keyFromKeyFile, keyFromPassphrase, readSealedFile, SCRYPT_PARAMS, SealedFileError, writeSealedFile, type SealedHeader } from '../../platform/crypto/sealed-file.js';
 import { openDatabase, withSnapshot, type DatabaseTarget, type Db, type Executor } from '../../platform/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../../platform/db/migrations/index.js';
 import { AppError } from '../../shared/app-error.js';
@@ -61,16 +61,13 @@ class TableHasher {
   private readonly h = createHash('sha256');
   rows = 0;
   add(row: Record<string, unknown>): void {
-    this.h.update(canonicalJson(normaliseRow(row)) + '\n');
+    this.h.update(canonicalJson(row) + '\n');
     this.rows++;
   }
   digest(): string {
     return this.h.digest('hex');
   }
 }
-
-/** Both dialects read integers back as numbers and text as strings; bigint-like strings from pg are not used here. */
-const normaliseRow = (row: Record<string, unknown>): Record<string, unknown> => row;
 
 export interface BackupDeps {
   /** The live database, where backups and drills are recorded (absent for a stand-alone restore). */
@@ -354,5 +351,3 @@ export interface BackupStatus {
 export const BACKUP_MAX_AGE_MS = 26 * 3600_000;
 /** A restore drill at least every 35 days (G21); the product's own ritual asks for one every quarter at the least. */
 export const DRILL_MAX_AGE_MS = 35 * 24 * 3600_000;
-
-export const isSealedBackup = async (file: string): Promise<boolean> => (await readSealedHeader(file).then((h) => h.header.kind === 'gardien-backup', () => false));

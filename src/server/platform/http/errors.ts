@@ -59,8 +59,9 @@ export function toErrorBody(error: unknown, request: FastifyRequest): { status: 
     const issues = isJsonError ? [{ path: '', code: 'invalid_json', message: issueMessage('invalid_json', lang)! }] : isPoison ? [{ path: '', code: 'forbidden_key', message: issueMessage('forbidden_key', lang)! }] : undefined;
     return { status: ERROR_STATUS[code], body: { code, message: errorMessage(code, lang), ...(issues ? { issues } : {}), requestId } };
   }
-  if (classifyDbError(error) === 'busy') return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', lang), requestId } };
-  if (classifyDbError(error) === 'unique_violation') return { status: 409, body: { code: 'CONFLICT', message: errorMessage('CONFLICT', lang), requestId } };
+  const dbKind = classifyDbError(error);
+  if (dbKind === 'busy') return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', lang), requestId } };
+  if (dbKind === 'unique_violation') return { status: 409, body: { code: 'CONFLICT', message: errorMessage('CONFLICT', lang), requestId } };
   return { status: 500, body: { code: 'INTERNAL', message: errorMessage('INTERNAL', lang), requestId } };
 }
 
