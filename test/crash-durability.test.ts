@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import { startCluster, type Cluster } from '../scripts/pg-cluster.mjs';
+import { freePort, startCluster, type Cluster } from '../scripts/pg-cluster.mjs';
 import { loadOrCreateKeys } from '../src/server/platform/crypto/key-file.js';
 import { openDatabase, type DatabaseTarget } from '../src/server/platform/db/database.js';
 import { AuditTrail } from '../src/server/modules/audit-trail/index.js';
@@ -61,17 +61,37 @@ describeEachDialect('crash durability', (dialect) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function startServer(port: number): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [main, 'serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
-      env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'silent', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return child;
-      await new Promise((r) => setTimeout(r, 50));
+  /**
+   * Starts the server on a free port and waits for its health answer. A start that fails (a port taken between the
+   * choice and the bind, a database still recovering) is retried on a new port; the third failure reports the
+   * server's own error output.
+   */
+  async function startServer(): Promise<{ child: ChildProcess; port: number }> {
+    let lastError = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const port = (await freePort()) as number;
+      const child = spawn(process.execPath, [main, 'serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
+        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+      child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+      let exited = false;
+      child.once('exit', () => (exited = true));
+      const deadline = Date.now() + 60_000;
+      while (!exited && Date.now() < deadline) {
+        if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return { child, port };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!exited) {
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+      }
+      lastError = `attempt ${attempt + 1} on port ${port}: ${exited ? 'exited' : 'no health answer in 60 s'}\n${output}`;
+      process.stdout.write(`# crash durability [${dialect}]: server start retried (${lastError.split('\n')[0]})\n`);
     }
-    child.kill('SIGKILL');
-    throw new Error('server did not start');
+    throw new Error(`server did not start: ${lastError}`);
   }
 
   /** Checks the database as found after a crash, with no server running. */
@@ -106,8 +126,7 @@ describeEachDialect('crash durability', (dialect) => {
     let session: { cookie: string; csrf: string; practiceId: string } | null = null;
     while (rounds < MIN_ROUNDS || acked.size < MIN_ACKED) {
       assert.ok(rounds < MIN_ROUNDS * 5, `only ${acked.size} writes acknowledged after ${rounds} rounds`);
-      const port = 30000 + Math.floor(Math.random() * 20000);
-      const child = await startServer(port);
+      const { child, port } = await startServer();
       const base = `http://127.0.0.1:${port}`;
       if (!session) session = await signIn(base);
       const s = session;
