@@ -51,6 +51,9 @@ async function freshMember(t: TestApp, practiceId: string, role: Role) {
   return addMember(t, practiceId, role, uniqueEmail(`m-${role}`));
 }
 
+/** The new authenticator secret of the last re-enrolment cell: that persona signs in with it from then on. */
+let reEnrolledSecret = '';
+
 /** A valid request for each route; a route without a builder fails the run, like a route without a matrix entry. */
 const BUILDERS: Record<string, Builder> = {
   'GET /api/health': async () => ({ url: '/api/health' }),
@@ -77,11 +80,28 @@ const BUILDERS: Record<string, Builder> = {
   },
   'POST /api/v1/auth/password': async ({ who }) => ({ url: '/api/v1/auth/password', body: { currentPassword: who?.password ?? STRONG_PASSWORD, newPassword: `Une-Toute-Autre-Phrase-${Date.now() % 100000}!` } }),
   'GET /api/v1/me': async () => ({ url: '/api/v1/me' }),
+  'PATCH /api/v1/me/preferences': async () => ({ url: '/api/v1/me/preferences', body: { language: 'en' } }),
+  'GET /api/v1/setup': async () => ({ url: '/api/v1/setup' }),
+  'POST /api/v1/setup': async () => ({ url: '/api/v1/setup', body: { practiceName: 'Cabinet Tardif', ownerName: 'Tom Tardif', ownerEmail: uniqueEmail('setup'), password: STRONG_PASSWORD } }),
+  'POST /api/v1/auth/mfa/re-enrollment': async ({ t, who }) => {
+    t.clock.advance(31_000);
+    return { url: '/api/v1/auth/mfa/re-enrollment', body: { password: who?.password ?? STRONG_PASSWORD, code: who?.totpSecret ? await totpCodeAt(who.totpSecret, t.clock.now()) : '123456' } };
+  },
+  'POST /api/v1/auth/mfa/re-enrollment/confirm': async ({ t, who }) => {
+    t.clock.advance(31_000);
+    if (!who?.totpSecret) return { url: '/api/v1/auth/mfa/re-enrollment/confirm', body: { code: '123456' } };
+    const started = await call(t, 'POST', '/api/v1/auth/mfa/re-enrollment', { as: who, body: { password: who.password, code: await totpCodeAt(who.totpSecret, t.clock.now()) } });
+    if (started.statusCode !== 200) return { url: '/api/v1/auth/mfa/re-enrollment/confirm', body: { code: '123456' } };
+    reEnrolledSecret = (started.json() as { secret: string }).secret;
+    return { url: '/api/v1/auth/mfa/re-enrollment/confirm', body: { code: await totpCodeAt(reEnrolledSecret, t.clock.now()) } };
+  },
   'GET /api/v1/practices/:practiceId': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}` }),
   'PATCH /api/v1/practices/:practiceId': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}`, body: { address: '12 rue de la Paix, 75002 Paris' } }),
   'GET /api/v1/practices/:practiceId/members': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members` }),
   'POST /api/v1/practices/:practiceId/members': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members`, body: { email: uniqueEmail('added'), name: 'Nouvelle Personne', role: 'trainee', initialPassword: 'Provisoire-Cabinet-2026!x' } }),
   'PATCH /api/v1/practices/:practiceId/members/:userId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}`, body: { role: 'assistant' } }),
+  'POST /api/v1/practices/:practiceId/members/:userId/password-reset': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/password-reset`, body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' } }),
+  'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/worklist` }),
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),
   'POST /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens`, body: { name: 'intégration' } }),
@@ -152,6 +172,7 @@ describeEachDialect('access matrix', (dialect) => {
         const req = await BUILDERS[route]!({ t, practiceId, who });
         const res = await call(t, method!, req.url, { as: who, ...(req.body !== undefined ? { body: req.body } : {}) });
         if (route === 'POST /api/v1/auth/password' && res.statusCode === 200) personas.get(column)!.password = (req.body as { newPassword: string }).newPassword;
+        if (route === 'POST /api/v1/auth/mfa/re-enrollment/confirm' && res.statusCode === 200) personas.get(column)!.totpSecret = reEnrolledSecret;
         assertOutcome(res, expected, `${route} × ${column}`);
         cells++;
       }

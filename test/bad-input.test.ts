@@ -75,6 +75,11 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/practices/:practiceId/members': { email: 'x@example.fr', name: 'X', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' },
   'PATCH /api/v1/practices/:practiceId/members/:userId': { role: 'assistant' },
   'POST /api/v1/practices/:practiceId/api-tokens': { name: 'intégration' },
+  'POST /api/v1/practices/:practiceId/members/:userId/password-reset': { temporaryPassword: 'Provisoire-Cabinet-2026!x' },
+  'POST /api/v1/setup': { practiceName: 'Cabinet', ownerName: 'Anne Titulaire', ownerEmail: 'anne@example.fr', password: 'Sel-de-Guérande-42-Brioche!' },
+  'POST /api/v1/auth/mfa/re-enrollment': { password: 'Sel-de-Guérande-42-Brioche!', code: '123456' },
+  'POST /api/v1/auth/mfa/re-enrollment/confirm': { code: '123456' },
+  'PATCH /api/v1/me/preferences': { language: 'fr', practiceId: null },
 };
 
 /** Percent-encodes; a lone surrogate (no valid UTF-8) is sent as the invalid bytes a hostile client would send. */
@@ -119,7 +124,7 @@ describeEachDialect('bad input', (dialect) => {
       }),
     );
     const practices = await db.selectFrom('practices').selectAll().orderBy('id').execute();
-    const users = await db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'updated_at', 'failed_logins', 'is_disabled']).orderBy('id').execute();
+    const users = await db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'updated_at', 'failed_logins', 'is_disabled', 'must_change_password', 'totp_secret', 'totp_pending_secret', 'language', 'preferred_practice_id']).orderBy('id').execute();
     const members = await db.selectFrom('memberships').selectAll().orderBy('user_id').execute();
     return JSON.stringify([counts, practices, users, members]);
   }

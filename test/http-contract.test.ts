@@ -22,7 +22,7 @@ describeEachDialect('HTTP contract', (dialect) => {
 
   it('answers 401 without credentials on every route that is not public, in the one error format', async () => {
     const publicRoutes = t.app.routeTable.filter((r) => r.auth === 'none').map((r) => `${r.method} ${r.url}`);
-    assert.deepEqual(publicRoutes.sort(), ['GET /api/health', 'GET /api/openapi.json', 'POST /api/v1/auth/login']);
+    assert.deepEqual(publicRoutes.sort(), ['GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/auth/login', 'POST /api/v1/setup']);
     for (const r of t.app.routeTable.filter((x) => x.auth !== 'none')) {
       const res = await call(t, r.method, fill(r.url), r.hasBody ? { body: {} } : {});
       assert.equal(res.statusCode, 401, `${r.method} ${r.url}`);

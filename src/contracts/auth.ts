@@ -40,9 +40,22 @@ export const SessionSchema = z.object({
 export const SessionListResponseSchema = z.object({ items: z.array(SessionSchema) });
 export const SessionParamsSchema = z.strictObject({ sessionId: IdSchema });
 
+export const LanguageSchema = z.enum(['fr', 'en']);
+export const PreferencesSchema = z.object({ language: LanguageSchema.nullable(), practiceId: IdSchema.nullable() });
+export const UpdatePreferencesRequestSchema = z
+  .strictObject({ language: LanguageSchema, practiceId: IdSchema.nullable() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { params: { code: 'empty_update' } });
+export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequestSchema>;
+
+/** Replacing the authenticator app: the password and a current code first. */
+export const MfaReEnrollRequestSchema = z.strictObject({ password: PasswordSchema, code: TotpCodeSchema });
+export const MfaReEnrollConfirmResponseSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
 export const MembershipSchema = z.object({ practiceId: IdSchema, practiceName: z.string(), role: RoleSchema, idleLockMinutes: z.number().int() });
 export const MeResponseSchema = z.object({
   user: z.object({ id: IdSchema, email: z.string(), name: z.string(), mfaEnabled: z.boolean(), mustChangePassword: z.boolean() }),
+  preferences: PreferencesSchema,
   memberships: z.array(MembershipSchema),
   session: z
     .object({ id: IdSchema, csrfToken: z.string(), idleLockMinutes: z.number().int(), expiresAt: InstantSchema })

@@ -57,6 +57,8 @@ export const AddMemberRequestSchema = z.strictObject({
   initialPassword: z.string().min(1).max(1024).optional(),
 });
 export type AddMemberRequest = z.infer<typeof AddMemberRequestSchema>;
+/** A temporary password the owner hands over; the person must choose their own at the next login. */
+export const ResetPasswordRequestSchema = z.strictObject({ temporaryPassword: z.string().min(1).max(1024) });
 export const ChangeRoleRequestSchema = z.strictObject({ role: RoleSchema });
 export const MemberParamsSchema = PracticeParamsSchema.extend({ userId: IdSchema }).strict();
 

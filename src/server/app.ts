@@ -5,7 +5,8 @@ import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { registerAuditTrailRoutes } from './modules/audit-trail/index.js';
 import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/index.js';
 import { registerAuthentication } from './modules/auth/auth.http.js';
-import { registerPracticeRoutes } from './modules/practices/index.js';
+import { registerPracticeRoutes, registerSetupRoutes } from './modules/practices/index.js';
+import { registerWorklistRoutes } from './modules/worklist/index.js';
 import { registerBackupRoutes } from './modules/backup/index.js';
 import type { Services } from './services.js';
 import { VERSION } from './version.js';
@@ -34,7 +35,9 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   });
 
   registerAuthRoutes(app, services.auth, cookie);
+  registerSetupRoutes(app, services.practices, services.auth, cookie);
   registerPracticeRoutes(app, services.practices);
+  registerWorklistRoutes(app, services.worklist);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailUseCases);
   registerBackupRoutes(app, services.backupUseCases);

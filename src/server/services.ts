@@ -6,7 +6,8 @@ import { Access } from './modules/access/index.js';
 import { AuditTrail, AuditTrailUseCases } from './modules/audit-trail/index.js';
 import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
 import { PracticesService } from './modules/practices/index.js';
-import { BackupService, BackupUseCases } from './modules/backup/index.js';
+import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
+import { Worklist } from './modules/worklist/index.js';
 import { VERSION } from './version.js';
 
 export interface ServiceSettings {
@@ -30,6 +31,7 @@ export interface Services {
   auditTrailUseCases: AuditTrailUseCases;
   backup: BackupService;
   backupUseCases: BackupUseCases;
+  worklist: Worklist;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
 }
@@ -41,10 +43,12 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const access = new Access({ db, auditTrail, onAudited: (a) => audited.add(a) });
   const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
+  const worklist = new Worklist({ access, clock });
+  worklist.register(backupWorklistProvider(backup));
   return {
-    db, dialect, clock, keys, auditTrail, access, auth, backup,
+    db, dialect, clock, keys, auditTrail, access, auth, backup, worklist,
     backupUseCases: new BackupUseCases({ access, backup }),
-    practices: new PracticesService({ db, clock, access, auditTrail, auth }),
+    practices: new PracticesService({ db, dialect, clock, access, auditTrail, auth }),
     apiTokens: new ApiTokenUseCases({ access, auth }),
     auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),
     isAudited: (a) => audited.has(a),

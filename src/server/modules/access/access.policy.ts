@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'token.manage-all': 'List and revoke any API token of this practice',
   'audit.read': 'Read the audit trail of the practice',
   'audit.verify': 'Verify the integrity of the audit trail',
+  'worklist.read': 'See the to-do list: the deadlines of the modules the role may read',
   'backup.read': 'See when the last backup and the last restore drill ran, and whether they are too old',
 } as const;
 
@@ -17,12 +18,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['practice.read', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
-  dpo: ['practice.read', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
-  practitioner: ['practice.read', 'member.list', 'token.manage'],
-  assistant: ['practice.read', 'member.list', 'token.manage'],
-  trainee: ['practice.read'],
-  auditor: ['practice.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  owner: ['practice.read', 'worklist.read', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
+  dpo: ['practice.read', 'worklist.read', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  practitioner: ['practice.read', 'worklist.read', 'member.list', 'token.manage'],
+  assistant: ['practice.read', 'worklist.read', 'member.list', 'token.manage'],
+  trainee: ['practice.read', 'worklist.read'],
+  auditor: ['practice.read', 'worklist.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

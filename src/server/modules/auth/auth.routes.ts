@@ -6,11 +6,14 @@ import {
   MfaConfirmRequestSchema,
   MfaConfirmResponseSchema,
   MfaEnrollmentResponseSchema,
+  MfaReEnrollConfirmResponseSchema,
+  MfaReEnrollRequestSchema,
   MfaVerifyRequestSchema,
   MfaVerifyResponseSchema,
   SessionListResponseSchema,
   SessionParamsSchema,
   UnlockRequestSchema,
+  UpdatePreferencesRequestSchema,
 } from '../../../contracts/auth.js';
 import { EmptyBodySchema, OkResponseSchema } from '../../../contracts/common.js';
 import type { HttpServer } from '../../platform/http/server.js';
@@ -93,6 +96,24 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
     schema: { tags, summary: 'Change one’s password (other sessions end unless told otherwise)', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
   }, async (req) => {
     await auth.changePassword(requireAuth(req), req.body);
+    return { ok: true as const };
+  });
+
+  app.post('/api/v1/auth/mfa/re-enrollment', {
+    config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: { tags, summary: 'Replace the authenticator app: password and a current code first, then a new QR code', body: MfaReEnrollRequestSchema, response: { 200: MfaEnrollmentResponseSchema } },
+  }, async (req) => auth.startMfaReEnrollment(requireAuth(req), req.body));
+
+  app.post('/api/v1/auth/mfa/re-enrollment/confirm', {
+    config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: { tags, summary: 'Confirm the new authenticator app with its first code; returns new recovery codes once', body: MfaConfirmRequestSchema, response: { 200: MfaReEnrollConfirmResponseSchema } },
+  }, async (req) => auth.confirmMfaReEnrollment(requireAuth(req), req.body.code));
+
+  app.patch('/api/v1/me/preferences', {
+    config: { allowsPasswordChange: true },
+    schema: { tags, summary: 'Remember the interface language and the practice last worked in', body: UpdatePreferencesRequestSchema, response: { 200: OkResponseSchema } },
+  }, async (req) => {
+    await auth.updatePreferences(requireAuth(req), req.body);
     return { ok: true as const };
   });
 

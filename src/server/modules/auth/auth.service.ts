@@ -106,9 +106,22 @@ export class AuthService {
     await repo.insertUser(tx, {
       id, email, name: input.name, password_hash: await hashPassword(input.password), password_changed_at: now,
       must_change_password: input.mustChangePassword ? 1 : 0, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
-      is_disabled: 0, disabled_at: null, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+      is_disabled: 0, disabled_at: null, failed_logins: 0, locked_until: null, language: null, preferred_practice_id: null, created_at: now, updated_at: now,
     });
     return id;
+  }
+
+  /**
+   * A password set by someone else (the owner's reset): checked against the rule, to be changed at the next login;
+   * the lockout is cleared and every session of the person ends at once (caller's transaction, caller audits).
+   */
+  async setTemporaryPassword(tx: Executor, userId: string, password: string, field: string): Promise<{ sessions: number }> {
+    const user = await repo.findUserById(tx, userId);
+    if (!user || user.is_disabled) throw new AppError('NOT_FOUND');
+    await this.assertAcceptablePassword(password, user, field, tx, userId);
+    const now = this.now().toISOString();
+    await repo.updateUser(tx, userId, { password_hash: await hashPassword(password), password_changed_at: now, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: now });
+    return { sessions: await repo.revokeSessions(tx, userId, now) };
   }
 
   findUserByEmail(email: string, db: Executor = this.deps.db) {
@@ -207,6 +220,52 @@ export class AuthService {
       const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
       return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
+    });
+  }
+
+  /**
+   * Replacing the authenticator app (new phone): the password and a current code first (re-authentication), then a
+   * new secret is pending until confirmed; the old app keeps working until then.
+   */
+  async startMfaReEnrollment(ctx: AuthContext, input: { password: string; code: string }): Promise<{ secret: string; otpauthUri: string }> {
+    const session = this.requireSession(ctx);
+    const now = this.now();
+    const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
+    if (ctx.user.totp_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_not_enrolled' }] });
+    if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, input.password))) {
+      await this.deps.db.transaction().execute(async (tx) => {
+        await this.recordCredentialFailure(tx, ctx.user, who, now);
+        await this.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id }, 'failure', { reason: 'password' });
+      });
+      throw validationError('password', 'password_wrong');
+    }
+    const step = await checkTotp(open(this.deps.keys.dataKey, ctx.user.totp_secret, `totp:${ctx.user.id}`), input.code, ctx.user.totp_last_step, now);
+    if (step === null) return this.failMfa(ctx, session, 'code');
+    const secret = newTotpSecret();
+    await this.deps.db.transaction().execute(async (tx) => {
+      if (!(await repo.claimTotpStep(tx, ctx.user.id, step))) throw validationError('code', 'totp_invalid');
+      await repo.updateUser(tx, ctx.user.id, { totp_pending_secret: seal(this.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: now.toISOString() });
+      await this.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id });
+    });
+    return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
+  }
+
+  /** Confirms the new authenticator app with its first code: it replaces the old one, with new recovery codes. */
+  async confirmMfaReEnrollment(ctx: AuthContext, code: string): Promise<{ recoveryCodes: string[] }> {
+    const session = this.requireSession(ctx);
+    const user = await repo.findUserById(this.deps.db, ctx.user.id);
+    if (!user || user.totp_secret === null || user.totp_pending_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_enrollment_not_started' }] });
+    const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
+    const now = this.now();
+    const step = await checkTotp(secret, code, null, now);
+    if (step === null) return this.failMfa(ctx, session, 'code');
+    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c))));
+    return this.deps.db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, user.id, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${user.id}`), totp_pending_secret: null, totp_last_step: step, updated_at: now.toISOString() });
+      await repo.replaceRecoveryCodes(tx, user.id, hashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
+      await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.re-enrolled', { type: 'user', id: user.id });
+      return { recoveryCodes };
     });
   }
 
@@ -409,10 +468,32 @@ export class AuthService {
     const visible = ctx.token ? practices.filter((p) => p.practiceId === ctx.token?.practice_id) : practices;
     return {
       user: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, mfaEnabled: ctx.user.totp_secret !== null, mustChangePassword: ctx.user.must_change_password === 1 },
+      preferences: {
+        language: ctx.user.language === 'fr' || ctx.user.language === 'en' ? ctx.user.language : null,
+        practiceId: visible.some((p) => p.practiceId === ctx.user.preferred_practice_id) ? ctx.user.preferred_practice_id : null,
+      },
       memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes })),
       session: ctx.session ? { id: ctx.session.id, csrfToken: ctx.session.csrf_token, idleLockMinutes: ctx.idleLockMinutes, expiresAt: ctx.session.expires_at } : null,
       via: ctx.token ? 'token' : 'session',
     };
+  }
+
+  /** The interface language and the practice last worked in, remembered for the person (not for a token). */
+  async updatePreferences(ctx: AuthContext, input: { language?: 'fr' | 'en' | undefined; practiceId?: string | null | undefined }): Promise<void> {
+    this.requireSession(ctx);
+    if (input.practiceId) {
+      const practices = await repo.activePracticeDelays(this.deps.db, ctx.user.id);
+      if (!practices.some((p) => p.practiceId === input.practiceId)) throw new AppError('NOT_FOUND');
+    }
+    await repo.updateUser(this.deps.db, ctx.user.id, {
+      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.practiceId !== undefined ? { preferred_practice_id: input.practiceId } : {}),
+    });
+  }
+
+  /** True while no account exists: the web app then offers the first-run setup. */
+  async hasNoUser(db: Executor = this.deps.db): Promise<boolean> {
+    return (await repo.countUsers(db)) === 0;
   }
 
   // ---------- administration (CLI, or a use case that already checked permission) ----------

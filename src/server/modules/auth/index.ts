@@ -3,3 +3,4 @@ export { ApiTokenUseCases } from './api-tokens.use-cases.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { registerApiTokenRoutes } from './api-tokens.routes.js';
 export { totpCodeAt, ARGON2_PARAMS } from './auth.crypto.js';
+export { requestInfo, setSessionCookie, type SessionCookieOptions } from './auth.http.js';

@@ -1,2 +1,3 @@
 export { PracticesService, type CreatePracticeInput } from './practices.service.js';
 export { registerPracticeRoutes } from './practices.routes.js';
+export { registerSetupRoutes } from './setup.routes.js';

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Selectable, Updateable } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import type { DialectName, Executor } from '../../platform/db/database.js';
 import type { PracticesTable } from '../../platform/db/schema.js';
 
 export type PracticeRow = Selectable<PracticesTable>;
@@ -59,4 +60,9 @@ export async function countActiveMemberships(db: Executor, userId: string): Prom
     .where('ended_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Serialises first-run setups: SQLite already has one writer at a time; PostgreSQL takes a transaction-scoped lock. */
+export async function lockForSetup(db: Executor, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301952)`.execute(db);
 }

@@ -5,6 +5,7 @@ import {
   MemberListResponseSchema,
   MemberParamsSchema,
   PracticeSchema,
+  ResetPasswordRequestSchema,
   UpdatePracticeRequestSchema,
 } from '../../../contracts/practices.js';
 import { z } from 'zod';
@@ -38,4 +39,8 @@ export function registerPracticeRoutes(app: HttpServer, practices: PracticesServ
   app.post('/api/v1/practices/:practiceId/members/:userId/deactivate', {
     schema: { tags, summary: 'End a person’s membership: their sessions end at once (never deleted)', params: MemberParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
   }, async (req) => practices.removeMember(actorOf(req), req.params.practiceId, req.params.userId));
+
+  app.post('/api/v1/practices/:practiceId/members/:userId/password-reset', {
+    schema: { tags, summary: 'Give a person a temporary password, to change at their next login (their sessions end)', params: MemberParamsSchema, body: ResetPasswordRequestSchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.resetPassword(actorOf(req), req.params.practiceId, req.params.userId, req.body.temporaryPassword));
 }

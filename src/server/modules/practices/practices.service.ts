@@ -1,7 +1,8 @@
+import type { SetupRequest } from '../../../contracts/setup.js';
 import type { AddMemberRequest, PracticeResponse, UpdatePracticeRequest } from '../../../contracts/practices.js';
 import type { Role } from '../../../contracts/roles.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, DialectName, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
@@ -13,6 +14,7 @@ import * as repo from './practices.repository.js';
 
 export interface PracticesDeps {
   db: Db;
+  dialect: DialectName;
   clock: Clock;
   access: Access;
   auditTrail: AuditTrail;
@@ -39,20 +41,37 @@ export class PracticesService {
    */
   async createPractice(actor: Actor, input: CreatePracticeInput): Promise<{ practiceId: string; userId: string; isNewUser: boolean }> {
     if (actor.kind !== 'admin') throw new AppError('FORBIDDEN');
-    const now = this.deps.clock.now().toISOString();
+    return this.deps.db.transaction().execute((tx) => this.insertPracticeWithOwner(tx, actor, input));
+  }
+
+  /**
+   * First run from the web (no account exists yet): the first practice and its owner. Refused once any account
+   * exists; two setups racing are serialised (SQLite: one writer; PostgreSQL: a transaction lock).
+   */
+  async setupFirstPractice(input: SetupRequest, requestId: string | null, ip: string | null): Promise<{ practiceId: string; userId: string }> {
+    const actor: Actor = { kind: 'admin', adminId: 'setup:web', requestId, ip };
     return this.deps.db.transaction().execute(async (tx) => {
-      const practiceId = newId('prc');
-      await repo.insertPractice(tx, {
-        id: practiceId, name: input.name, legal_form: null, siren: null, siret: null, address: null, controller_name: input.owner.name,
-        dpo_contact: null, idle_lock_minutes: 5, created_at: now, updated_at: now,
-      });
-      const ctx = auditContext(actor, 'admin');
-      await this.deps.auditTrail.append(tx, { practiceId, action: 'practice.created', targetType: 'practice', targetId: practiceId, details: { by: actorId(actor) } }, ctx);
-      const { userId, isNewUser } = await this.ensureUser(tx, ctx, practiceId, input.owner, false);
-      await repo.upsertMembership(tx, practiceId, userId, 'owner', now);
-      await this.deps.auditTrail.append(tx, { practiceId, action: 'member.added', targetType: 'user', targetId: userId, details: { role: 'owner' } }, ctx);
-      return { practiceId, userId, isNewUser };
+      await repo.lockForSetup(tx, this.deps.dialect);
+      if (!(await this.deps.auth.hasNoUser(tx))) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'setup_done' }] });
+      const r = await this.insertPracticeWithOwner(tx, actor, { name: input.practiceName, owner: { email: input.ownerEmail, name: input.ownerName, password: input.password } });
+      await this.deps.auditTrail.append(tx, { practiceId: r.practiceId, action: 'setup.completed', targetType: 'practice', targetId: r.practiceId }, auditContext(actor, 'admin'));
+      return { practiceId: r.practiceId, userId: r.userId };
     });
+  }
+
+  private async insertPracticeWithOwner(tx: Executor, actor: Actor, input: CreatePracticeInput): Promise<{ practiceId: string; userId: string; isNewUser: boolean }> {
+    const now = this.deps.clock.now().toISOString();
+    const practiceId = newId('prc');
+    await repo.insertPractice(tx, {
+      id: practiceId, name: input.name, legal_form: null, siren: null, siret: null, address: null, controller_name: input.owner.name,
+      dpo_contact: null, idle_lock_minutes: 5, created_at: now, updated_at: now,
+    });
+    const ctx = auditContext(actor, 'admin');
+    await this.deps.auditTrail.append(tx, { practiceId, action: 'practice.created', targetType: 'practice', targetId: practiceId, details: { by: actorId(actor) } }, ctx);
+    const { userId, isNewUser } = await this.ensureUser(tx, ctx, practiceId, input.owner, false);
+    await repo.upsertMembership(tx, practiceId, userId, 'owner', now);
+    await this.deps.auditTrail.append(tx, { practiceId, action: 'member.added', targetType: 'user', targetId: userId, details: { role: 'owner' } }, ctx);
+    return { practiceId, userId, isNewUser };
   }
 
   private async ensureUser(tx: Parameters<AuthService['createUser']>[0], ctx: AuditContext, practiceId: string, person: { email: string; name: string; password?: string | undefined }, mustChangePassword: boolean, passwordField = 'password') {
@@ -152,6 +171,23 @@ export class PracticesService {
       const isDisabled = (await repo.countActiveMemberships(tx, userId)) === 0;
       if (isDisabled) await this.deps.auth.disableUser(tx, userId);
       audit.details = { role: m.role, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens, accountDisabled: isDisabled };
+      return { ok: true as const };
+    });
+  }
+
+  /**
+   * The owner gives a person a temporary password, to change at their next login; their sessions end at once. Not
+   * for one's own account (My account), nor for an account that also works in another practice: one practice's
+   * owner must not take over a consultant's access to the others.
+   */
+  resetPassword(actor: Actor, practiceId: string, userId: string, temporaryPassword: string) {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.password-reset', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
+      const m = await repo.findMembership(tx, practiceId, userId);
+      if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
+      if (actor.kind === 'user' && actor.userId === userId) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'own_account' }] });
+      if ((await repo.countActiveMemberships(tx, userId)) > 1) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'account_shared' }] });
+      const r = await this.deps.auth.setTemporaryPassword(tx, userId, temporaryPassword, 'temporaryPassword');
+      audit.details = { sessionsEnded: r.sessions };
       return { ok: true as const };
     });
   }

@@ -30,6 +30,10 @@ export interface UsersTable {
   disabled_at: string | null;
   failed_logins: number;
   locked_until: string | null;
+  /** Interface language chosen by the person ('fr' | 'en'); null: the browser's. */
+  language: string | null;
+  /** The practice the person last worked in (the switcher remembers it). */
+  preferred_practice_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -73,6 +73,12 @@ export const ISSUE_MESSAGES: Catalogue = {
   mfa_already_enrolled: { fr: 'la double authentification est déjà activée', en: 'two-factor authentication is already enabled' },
   mfa_enrollment_not_started: { fr: 'commencez par générer le code QR', en: 'start by generating the QR code' },
   mfa_already_verified: { fr: 'le second facteur a déjà été vérifié', en: 'the second factor was already verified' },
+  setup_done: { fr: 'Gardien est déjà configuré : connectez-vous', en: 'Gardien is already set up: sign in' },
+  account_shared: {
+    fr: 'ce compte sert aussi dans un autre cabinet : la personne change elle-même son mot de passe, ou l’administrateur du serveur le réinitialise',
+    en: 'this account is also used in another practice: the person changes their own password, or the server administrator resets it',
+  },
+  own_account: { fr: 'pour votre propre compte, passez par « Mon compte »', en: 'for your own account, use “My account”' },
   mfa_not_enrolled: { fr: 'la double authentification n’est pas encore activée', en: 'two-factor authentication is not enabled yet' },
 };
 

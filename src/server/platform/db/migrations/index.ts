@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { DialectName } from '../database.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-backup-runs.js';
+import * as m0003 from './0003-user-preferences.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -11,6 +12,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-foundation': m0001,
   '0002-backup-runs': m0002,
+  '0003-user-preferences': m0003,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

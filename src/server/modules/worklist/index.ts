@@ -1,0 +1,2 @@
+export { Worklist, type WorklistProvider } from './worklist.service.js';
+export { registerWorklistRoutes } from './worklist.routes.js';

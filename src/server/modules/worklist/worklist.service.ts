@@ -1,0 +1,37 @@
+import type { WorklistItem } from '../../../contracts/worklist.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { Actor } from '../../shared/actor.js';
+import { can, type Access, type Permission } from '../access/index.js';
+
+/**
+ * A module's contribution to the to-do list: what is due in this practice. A provider is asked only when the
+ * person's role holds its permission, so nobody sees a task about data they may not read.
+ */
+export interface WorklistProvider {
+  module: string;
+  permission: Permission;
+  list(tx: Executor, practiceId: string, now: Date): Promise<WorklistItem[]>;
+}
+
+/** "À faire": one list, by due date, of everything with a deadline across modules. */
+export class Worklist {
+  private readonly providers: WorklistProvider[] = [];
+
+  constructor(private readonly deps: { access: Access; clock: Clock }) {}
+
+  register(provider: WorklistProvider): void {
+    this.providers.push(provider);
+  }
+
+  list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[] }> {
+    return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId }, async ({ tx, role, audit }) => {
+      const now = this.deps.clock.now();
+      const items: WorklistItem[] = [];
+      for (const p of this.providers) if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));
+      items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+      audit.details = { count: items.length };
+      return { items };
+    });
+  }
+}

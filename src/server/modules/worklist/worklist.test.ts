@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, it } from 'node:test';
+import { addMember, auditEntries, call, createPractice, createTestApp, login, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+
+describeEachDialect('worklist', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let ownerEmail: string;
+  before(async () => {
+    t = await createTestApp(dialect);
+    ({ practiceId, ownerEmail } = await createPractice(t, 'Cabinet des Mimosas'));
+  });
+  after(async () => t.close());
+
+  let ownerSecret: string | undefined;
+  it('lists the overdue backup and the restore drill for the owner, by due date, and nothing for an assistant', async () => {
+    const owner = await login(t, ownerEmail);
+    ownerSecret = owner.totpSecret;
+    const res = await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner });
+    assert.equal(res.statusCode, 200);
+    const items = res.json().items as { kind: string; dueAt: string }[];
+    assert.deepEqual(items.map((i) => i.kind).sort(), ['backup_overdue', 'restore_drill_due']);
+    assert.deepEqual(items.map((i) => i.dueAt), [...items.map((i) => i.dueAt)].sort());
+    const assistant = await login(t, (await addMember(t, practiceId, 'assistant')).email);
+    assert.deepEqual((await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: assistant })).json().items, []);
+    assert.ok((await auditEntries(t, practiceId)).some((e) => e.action === 'worklist.read' && e.actor_id === owner.userId));
+  });
+
+  it('drops the backup item once a backup and a drill have run, and shows the drill again near its due date', async () => {
+    const owner = await login(t, ownerEmail, undefined, { totpSecret: ownerSecret });
+    const file = path.join(t.testDb.dataDir, 'worklist.gbk');
+    await t.services.backup.createBackup(file);
+    await t.services.backup.drill(file);
+    assert.deepEqual((await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items, []);
+    t.clock.advance(29 * 24 * 3600_000);
+    const later = (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: await login(t, ownerEmail, undefined, { totpSecret: ownerSecret }) })).json().items as { kind: string }[];
+    assert.ok(later.some((i) => i.kind === 'restore_drill_due'));
+    assert.ok(later.some((i) => i.kind === 'backup_overdue'));
+  });
+});
