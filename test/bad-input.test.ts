@@ -162,7 +162,7 @@ describeEachDialect('bad input', (dialect) => {
       }
       if (querySchema) {
         generators.push(
-          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
+          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
             .filter((q) => !querySchema.safeParse(q).success)
             .map((query) => ({ query })),
         );

@@ -18,11 +18,15 @@ export const AuditEntrySchema = z.object({
 export type AuditEntryResponse = z.infer<typeof AuditEntrySchema>;
 
 export const AuditListQuerySchema = z.strictObject({
+  /** practice: what was done in the practice; sign-ins: the sign-ins and account events of its people (server chain). */
+  scope: z.enum(['practice', 'sign-ins']).default('practice'),
   /** Entries with a sequence number below this one (newest first paging). */
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   action: z.string().max(100).regex(/^[a-z0-9_.-]+$/).optional(),
   actorId: z.string().max(100).optional(),
+  targetType: z.string().max(50).regex(/^[a-z0-9_.-]+$/).optional(),
+  targetId: z.string().max(100).optional(),
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
 });

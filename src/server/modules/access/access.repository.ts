@@ -17,3 +17,9 @@ export async function practiceExists(db: Executor, practiceId: string): Promise<
   const row = await db.selectFrom('practices').select('id').where('id', '=', practiceId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Everyone who is or was a member of the practice. */
+export async function memberIds(db: Executor, practiceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('user_id').where('practice_id', '=', practiceId).execute();
+  return rows.map((r) => r.user_id);
+}

@@ -48,6 +48,11 @@ export class Access {
     return ((await repo.findActiveRole(db, practiceId, actor.userId)) as Role | undefined) ?? null;
   }
 
+  /** Everyone who is or was a member of the practice (inside a use case's transaction). */
+  memberIds(tx: Executor, practiceId: string): Promise<string[]> {
+    return repo.memberIds(tx, practiceId);
+  }
+
   async run<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
     const role = await this.resolveRole(actor, practiceId);
     if (role === null || (role !== 'admin' && !can(role, useCase.permission))) {

@@ -44,6 +44,10 @@ export interface EntryFilter {
   limit: number;
   action?: string | undefined;
   actorId?: string | undefined;
+  /** Only entries by one of these people (the sign-ins of a practice's team, read from the server chain). */
+  actorIds?: string[] | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -53,6 +57,9 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
   if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
   if (f.action !== undefined) q = q.where('action', '=', f.action);
   if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+  if (f.actorIds !== undefined) q = q.where('actor_id', 'in', f.actorIds.length ? f.actorIds : ['-']);
+  if (f.targetType !== undefined) q = q.where('target_type', '=', f.targetType);
+  if (f.targetId !== undefined) q = q.where('target_id', '=', f.targetId);
   if (f.from !== undefined) q = q.where('ts', '>=', f.from);
   if (f.to !== undefined) q = q.where('ts', '<', f.to);
   const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();

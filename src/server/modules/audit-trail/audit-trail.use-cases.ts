@@ -3,6 +3,21 @@ import type { Actor } from '../../shared/actor.js';
 import type { Access } from '../access/index.js';
 import type { AuditEntryRow, EntryFilter } from './audit-trail.repository.js';
 import type { AuditTrail } from './audit-trail.service.js';
+import { SERVER_CHAIN } from './audit-trail.catalogue.js';
+import type { Executor } from '../../platform/db/database.js';
+
+type Scope = 'practice' | 'sign-ins';
+export type ListFilter = EntryFilter & { scope?: Scope };
+
+/**
+ * The chain a view reads: the practice's own, or the server chain narrowed to the practice's people (ever members),
+ * where sign-ins, second factors and password changes are written.
+ */
+async function chainFilter(access: Access, tx: Executor, practiceId: string, filter: ListFilter): Promise<{ chain: string; filter: EntryFilter }> {
+  const { scope, ...rest } = filter;
+  if (scope !== 'sign-ins') return { chain: practiceId, filter: rest };
+  return { chain: SERVER_CHAIN, filter: { ...rest, actorIds: await access.memberIds(tx, practiceId) } };
+}
 
 /** Exports are capped: past this many entries, narrow the period. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -16,10 +31,11 @@ const present = (r: AuditEntryRow): AuditEntryResponse => ({
 export class AuditTrailUseCases {
   constructor(private readonly deps: { access: Access; auditTrail: AuditTrail }) {}
 
-  async list(actor: Actor, practiceId: string, filter: EntryFilter): Promise<{ items: AuditEntryResponse[]; nextBeforeSeq: number | null }> {
+  async list(actor: Actor, practiceId: string, filter: ListFilter): Promise<{ items: AuditEntryResponse[]; nextBeforeSeq: number | null }> {
     return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.listed', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
-      const rows = await this.deps.auditTrail.findEntries(tx, practiceId, filter);
-      audit.details = { count: rows.length };
+      const q = await chainFilter(this.deps.access, tx, practiceId, filter);
+      const rows = await this.deps.auditTrail.findEntries(tx, q.chain, q.filter);
+      audit.details = { count: rows.length, scope: filter.scope ?? 'practice' };
       return {
         items: rows.map(present),
         nextBeforeSeq: rows.length === filter.limit ? (rows.at(-1)?.seq ?? null) : null,
@@ -28,9 +44,10 @@ export class AuditTrailUseCases {
   }
 
   /** Every entry matching the filter, oldest first, for a CSV export (itself audited). */
-  async exportEntries(actor: Actor, practiceId: string, filter: Omit<EntryFilter, 'limit' | 'beforeSeq'>): Promise<AuditEntryResponse[]> {
+  async exportEntries(actor: Actor, practiceId: string, filter: Omit<ListFilter, 'limit' | 'beforeSeq'>): Promise<AuditEntryResponse[]> {
     return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.exported', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
-      const rows = (await this.deps.auditTrail.findEntries(tx, practiceId, { ...filter, limit: EXPORT_MAX_ROWS })).reverse();
+      const q = await chainFilter(this.deps.access, tx, practiceId, { ...filter, limit: EXPORT_MAX_ROWS });
+      const rows = (await this.deps.auditTrail.findEntries(tx, q.chain, q.filter)).reverse();
       audit.details = { count: rows.length, filter: Object.keys(filter).filter((k) => filter[k as keyof typeof filter] !== undefined).sort() };
       return rows.map(present);
     });
