@@ -52,7 +52,8 @@ export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequestSc
 export const MfaReEnrollRequestSchema = z.strictObject({ password: PasswordSchema, code: TotpCodeSchema });
 export const MfaReEnrollConfirmResponseSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const MembershipSchema = z.object({ practiceId: IdSchema, practiceName: z.string(), role: RoleSchema, idleLockMinutes: z.number().int() });
+/** A practice the person works in, their role there and what it allows (`resource.action`, docs/permissions.md). */
+export const MembershipSchema = z.object({ practiceId: IdSchema, practiceName: z.string(), role: RoleSchema, idleLockMinutes: z.number().int(), permissions: z.array(z.string()) });
 export const MeResponseSchema = z.object({
   user: z.object({ id: IdSchema, email: z.string(), name: z.string(), mfaEnabled: z.boolean(), mustChangePassword: z.boolean() }),
   preferences: PreferencesSchema,

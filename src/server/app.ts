@@ -18,11 +18,13 @@ export interface AppOptions {
   trustProxy: boolean;
   rateLimitPerMinute: number;
   publicOrigin?: string | undefined;
+  /** The built browser app, served on the same origin (null: the API alone). */
+  webDir?: string | null;
 }
 
 /** Mounts each module's routes on the HTTP server; nothing else. */
 export async function buildApp(services: Services, opts: AppOptions): Promise<HttpServer> {
-  const app = await createHttpServer({ logger: opts.logger, bodyLimitBytes: opts.bodyLimitBytes, trustProxy: opts.trustProxy, rateLimitPerMinute: opts.rateLimitPerMinute, version: VERSION });
+  const app = await createHttpServer({ logger: opts.logger, bodyLimitBytes: opts.bodyLimitBytes, trustProxy: opts.trustProxy, rateLimitPerMinute: opts.rateLimitPerMinute, version: VERSION, webDir: opts.webDir ?? null });
   const cookie = { secure: opts.cookieSecure };
   registerAuthentication(app, services.auth, { ...cookie, publicOrigin: opts.publicOrigin, isAudited: (ctx) => services.isAudited(ctx.actor) });
 

@@ -1,3 +1,4 @@
+import { findWebDir } from './platform/http/web-app.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createLogger } from './platform/http/logger.js';
@@ -14,6 +15,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
     publicOrigin: config.publicOrigin,
+    webDir: findWebDir(),
   });
   const url = await app.listen({ host: config.host, port: config.port });
   // The daily automatic backup: checked every hour (and a minute after start), run when the last good one is too old.

@@ -10,6 +10,7 @@ import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, validationError } from '../../shared/app-error.js';
 import { newId, newSecret } from '../../shared/ids.js';
 import { SERVER_CHAIN, type AuditAction, type AuditTrail } from '../audit-trail/index.js';
+import { ROLE_PERMISSIONS } from '../access/index.js';
 import { burnPasswordCheck, checkTotp, hashPassword, newTotpSecret, totpUri, verifyPassword } from './auth.crypto.js';
 import * as repo from './auth.repository.js';
 import {
@@ -472,7 +473,7 @@ export class AuthService {
         language: ctx.user.language === 'fr' || ctx.user.language === 'en' ? ctx.user.language : null,
         practiceId: visible.some((p) => p.practiceId === ctx.user.preferred_practice_id) ? ctx.user.preferred_practice_id : null,
       },
-      memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes })),
+      memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes, permissions: [...(ROLE_PERMISSIONS[p.role as Role] ?? [])] })),
       session: ctx.session ? { id: ctx.session.id, csrfToken: ctx.session.csrf_token, idleLockMinutes: ctx.idleLockMinutes, expiresAt: ctx.session.expires_at } : null,
       via: ctx.token ? 'token' : 'session',
     };

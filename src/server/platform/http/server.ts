@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/app-error.js';
 import { errorHandler } from './errors.js';
+import { registerWebApp } from './web-app.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { zodValidatorCompiler } from './validation.js';
 
@@ -33,6 +34,8 @@ export interface HttpServerOptions {
   trustProxy: boolean;
   rateLimitPerMinute: number;
   version: string;
+  /** The built browser app to serve on the same origin; null for the API alone. */
+  webDir?: string | null;
 }
 
 /** Fastify with Gardien's transport rules: zod validation, one error format, headers, limits, OpenAPI. No domain logic. */
@@ -66,7 +69,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => errorHandler(new AppError('NOT_FOUND'), request, reply));
+  const apiNotFound = (request: FastifyRequest, reply: FastifyReply) => errorHandler(new AppError('NOT_FOUND'), request, reply);
+  if (opts.webDir) await registerWebApp(app, opts.webDir, apiNotFound);
+  else app.setNotFoundHandler(apiNotFound);
   registerSecurityHeaders(app);
 
   await app.register(cookie);

@@ -1,0 +1,132 @@
+import { Alert, AppShell, Burger, Center, Group, Loader, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { OkResponseSchema } from '../../contracts/common.js';
+import { AccountPage } from '../pages/AccountPage.js';
+import { AuditPage } from '../pages/AuditPage.js';
+import { BackupPage } from '../pages/BackupPage.js';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage.js';
+import { HomePage } from '../pages/HomePage.js';
+import { LockScreen } from '../pages/LockScreen.js';
+import { LoginPage } from '../pages/LoginPage.js';
+import { SetupPage } from '../pages/SetupPage.js';
+import { TeamPage } from '../pages/TeamPage.js';
+import { api } from './api.js';
+import { IdleWatch } from './idle-lock.js';
+import { builtNav } from './nav.js';
+import { useSession } from './session.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const s = useSession();
+  switch (s.stage) {
+    case 'loading':
+      return (
+        <Center h="100vh" component="main">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      );
+    case 'unreachable':
+      return (
+        <Center h="100vh" component="main" p="md">
+          <Alert color="red" title={t('app.unreachableTitle')} role="alert">
+            <Text>{t('app.unreachable')}</Text>
+            <Button mt="md" onClick={() => window.location.reload()}>{t('app.retry')}</Button>
+          </Alert>
+        </Center>
+      );
+    case 'setup':
+      return <SetupPage />;
+    case 'signed-out':
+      return <LoginPage />;
+    case 'second-factor':
+      return <LoginPage resume />;
+    case 'password-change':
+      return <ChangePasswordPage forced />;
+    case 'locked':
+    case 'ready':
+      return (
+        <>
+          {/* Locked: the work stays mounted (nothing typed is lost) but hidden and inert; the lock screen covers all. */}
+          <div hidden={s.stage === 'locked'} inert={s.stage === 'locked'} aria-hidden={s.stage === 'locked'}>
+            {s.me && <Shell />}
+          </div>
+          {s.stage === 'locked' && <LockScreen />}
+          {s.stage === 'ready' && <IdleWatch />}
+        </>
+      );
+  }
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const s = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const nav = builtNav(s.can);
+  const memberships = s.me?.memberships ?? [];
+  const logout = async () => {
+    await api('POST', '/api/v1/auth/logout', OkResponseSchema, {}).catch(() => undefined);
+    await s.refresh();
+  };
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.toggle')} />
+            <Text fw={700} size="lg" component="span">
+              {t('app.name')}
+            </Text>
+            {memberships.length > 1 ? (
+              <Select
+                aria-label={t('nav.practice')}
+                data={memberships.map((m) => ({ value: m.practiceId, label: m.practiceName }))}
+                value={s.practiceId}
+                onChange={(v) => v && s.selectPractice(v)}
+                allowDeselect={false}
+                w={220}
+              />
+            ) : (
+              <Text component="span" visibleFrom="sm">
+                {s.membership?.practiceName}
+              </Text>
+            )}
+          </Group>
+          <Group wrap="nowrap">
+            <SegmentedControl
+              aria-label={t('nav.language')}
+              size="xs"
+              value={s.me?.preferences.language ?? (t('app.lang') as string)}
+              onChange={(v) => s.setLanguage(v as 'fr' | 'en')}
+              data={[{ value: 'fr', label: 'FR' }, { value: 'en', label: 'EN' }]}
+            />
+            <Button variant="default" size="xs" onClick={() => void logout()}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
+        {nav.map((n) => (
+          <NavLink key={n.key} component={Link} to={n.path} label={t(`nav.${n.key}`)} active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)} onClick={close} aria-current={location.pathname === n.path ? 'page' : undefined} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {s.practiceId === null ? (
+          <Alert color="gray" title={t('app.noPracticeTitle')}>{t('app.noPractice')}</Alert>
+        ) : (
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            {s.can('member.list') && <Route path="/team" element={<TeamPage />} />}
+            {s.can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
+            {s.can('backup.read') && <Route path="/backup" element={<BackupPage />} />}
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

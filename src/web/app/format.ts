@@ -1,0 +1,23 @@
+/** Dates as a French practice reads them: Paris time, in the interface language. */
+export function formatInstant(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+/** A temporary password to hand over: 20 characters of four kinds from the browser's CSPRNG (well above the CNIL's 80 bits). */
+export function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '-!?+*#'];
+  const all = sets.join('');
+  const pick = (chars: string) => chars[crypto.getRandomValues(new Uint32Array(1))[0]! % chars.length]!;
+  const out = [...sets.map(pick), ...Array.from({ length: 16 }, () => pick(all))];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.getRandomValues(new Uint32Array(1))[0]! % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out.join('');
+}

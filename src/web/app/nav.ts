@@ -1,0 +1,30 @@
+/**
+ * The modules of Gardien, in the order the navigation shows them. Only those built in this version appear
+ * (`path` set): no dead link, no placeholder page. `permission` hides what the role may not open.
+ */
+export interface NavItem {
+  key: string;
+  path: string | null;
+  permission: string | null;
+}
+
+export const NAV: readonly NavItem[] = [
+  { key: 'home', path: '/', permission: 'worklist.read' },
+  { key: 'register', path: null, permission: null },
+  { key: 'requests', path: null, permission: null },
+  { key: 'breaches', path: null, permission: null },
+  { key: 'processors', path: null, permission: null },
+  { key: 'security', path: null, permission: null },
+  { key: 'team', path: '/team', permission: 'member.list' },
+  { key: 'rituals', path: null, permission: null },
+  { key: 'retention', path: null, permission: null },
+  { key: 'consents', path: null, permission: null },
+  { key: 'audit', path: '/audit', permission: 'audit.read' },
+  { key: 'assessment', path: null, permission: null },
+  { key: 'dpia', path: null, permission: null },
+  { key: 'inspection', path: null, permission: null },
+  { key: 'backup', path: '/backup', permission: 'backup.read' },
+  { key: 'account', path: '/account', permission: null },
+];
+
+export const builtNav = (can: (p: string) => boolean) => NAV.filter((n): n is NavItem & { path: string } => n.path !== null && (n.permission === null || can(n.permission)));
