@@ -43,8 +43,9 @@ function findTests(dirs) {
 
 const only = process.argv.slice(2);
 
-step('type-check (tsc --strict)');
+step('type-check (tsc --strict): server, CLI, tests; then the web app');
 run(process.execPath, [path.join(root, 'node_modules', 'tsgo', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+run(process.execPath, [path.join(root, 'node_modules', 'tsgo', 'bin', 'tsc'), '-p', 'src/web/tsconfig.json']);
 
 step('lint (ESLint, typescript-eslint)');
 run(bin('eslint'), ['.', '--max-warnings', '0']);
@@ -68,7 +69,7 @@ if (!env.GARDIEN_TEST_PG_URL) {
   }
 }
 
-const files = only.length ? only : findTests(['src', 'test']);
+const files = only.length ? only : findTests(['src', 'test', 'e2e']);
 step(`tests: ${files.length} files on ${env.GARDIEN_TEST_PG_URL ? 'SQLite and PostgreSQL' : 'SQLite only'}`);
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 const code = await new Promise((resolve) => child.on('close', (c, s) => resolve(c ?? (s ? 1 : 0))));

@@ -110,12 +110,12 @@ function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
         {nav.map((n) => (
-          <NavLink key={n.key} component={Link} to={n.path} label={t(`nav.${n.key}`)} active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)} onClick={close} aria-current={location.pathname === n.path ? 'page' : undefined} />
+          <NavLink key={n.key} className="gardien-nav" component={Link} to={n.path} label={t(`nav.${n.key}`)} active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)} onClick={close} aria-current={location.pathname === n.path ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
         {s.practiceId === null ? (
-          <Alert color="gray" title={t('app.noPracticeTitle')}>{t('app.noPractice')}</Alert>
+          <Alert color="blue" title={t('app.noPracticeTitle')}>{t('app.noPractice')}</Alert>
         ) : (
           <Routes>
             <Route path="/" element={<HomePage />} />

@@ -21,6 +21,7 @@ let csrfToken = '';
 let language = 'fr';
 let lastCallAt = 0;
 const lockListeners = new Set<() => void>();
+const signedOutListeners = new Set<() => void>();
 
 export const setCsrfToken = (token: string) => void (csrfToken = token);
 export const setApiLanguage = (lang: string) => void (language = lang);
@@ -28,6 +29,11 @@ export const setApiLanguage = (lang: string) => void (language = lang);
 export const onSessionLocked = (fn: () => void) => {
   lockListeners.add(fn);
   return () => void lockListeners.delete(fn);
+};
+/** When the server no longer knows the session (signed out elsewhere, access cut by the owner, expired). */
+export const onSignedOut = (fn: () => void) => {
+  signedOutListeners.add(fn);
+  return () => void signedOutListeners.delete(fn);
 };
 export const millisSinceLastCall = () => Date.now() - lastCallAt;
 
@@ -60,5 +66,6 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
   const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string; issues?: ApiError['issues'] };
   const e = new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? []);
   if (e.code === 'SESSION_LOCKED') for (const fn of lockListeners) fn();
+  if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me') for (const fn of signedOutListeners) fn();
   throw e;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MeResponseSchema, type MeResponse } from '../../contracts/auth.js';
 import { SetupStatusResponseSchema } from '../../contracts/setup.js';
 import { OkResponseSchema } from '../../contracts/common.js';
-import { api, ApiError, onSessionLocked, setApiLanguage, setCsrfToken } from './api.js';
+import { api, ApiError, onSessionLocked, onSignedOut, setApiLanguage, setCsrfToken } from './api.js';
 
 /** Where the person stands: what the app must show before (or instead of) the work screens. */
 export type Stage = 'loading' | 'unreachable' | 'setup' | 'signed-out' | 'second-factor' | 'locked' | 'password-change' | 'ready';
@@ -53,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   useEffect(() => onSessionLocked(() => setLocked(true)), []);
+  useEffect(() => onSignedOut(() => void qc.resetQueries({ queryKey: ME_KEY })), [qc]);
   const meError = me.error instanceof ApiError ? me.error.code : null;
   useEffect(() => {
     if (meError === 'SESSION_LOCKED') setLocked(true);
@@ -92,7 +93,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     setLocked(false);
     await qc.invalidateQueries({ queryKey: ['setup'] });
-    await qc.resetQueries({ queryKey: ME_KEY });
+    // Refetched in place: the work screens stay mounted (an unlock keeps what was being typed).
+    await qc.invalidateQueries({ queryKey: ME_KEY });
   }, [qc]);
 
   const value: SessionValue = {

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from './PasswordField.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { api } from '../app/api.js';
 import { ErrorAlert, fieldError } from './ErrorAlert.js';
@@ -28,8 +29,8 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <Stack>
-        <PasswordInput label={t('password.current')} autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} required error={fieldError(change.error, 'currentPassword')} />
-        <PasswordInput label={t('password.new')} description={t('password.rule')} autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} required error={fieldError(change.error, 'newPassword')} />
+        <PasswordField label={t('password.current')} autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} required error={fieldError(change.error, 'currentPassword')} />
+        <PasswordField label={t('password.new')} description={t('password.rule')} autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} required error={fieldError(change.error, 'newPassword')} />
         <Checkbox label={t('password.revokeOthers')} checked={revokeOtherSessions} onChange={(e) => setRevoke(e.currentTarget.checked)} />
         <ErrorAlert error={change.error && !fieldError(change.error, 'currentPassword') && !fieldError(change.error, 'newPassword') ? change.error : null} />
         {change.isSuccess && <Text role="status">{t('password.changed')}</Text>}

@@ -29,7 +29,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   const { t } = useTranslation();
   return (
     <Stack>
-      <Alert color="yellow" title={t('mfa.recoveryTitle')}>
+      <Alert color="blue" title={t('mfa.recoveryTitle')}>
         {t('mfa.recoveryHelp')}
       </Alert>
       <List data-testid="recovery-codes" spacing={2} style={{ fontFamily: 'monospace' }}>

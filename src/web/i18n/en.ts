@@ -76,7 +76,7 @@ export const en: Messages = {
     backup: 'Backups',
     account: 'My account',
   },
-  common: { close: 'Close', cancel: 'Cancel' },
+  common: { close: 'Close', closeDialog: 'Close the window', cancel: 'Cancel' },
   errors: { title: 'Cannot continue', unexpected: 'An unexpected error occurred. Nothing was saved; please try again.' },
   roles: {
     owner: 'Owner (controller)',
@@ -132,6 +132,7 @@ export const en: Messages = {
     recoveryDone: 'I have written down my codes, continue',
   },
   password: {
+    toggle: 'Show or hide the password',
     rule: 'At least 12 characters mixing upper and lower case, digits and symbols, or 14 characters without symbols, or a 7-word passphrase (CNIL recommendation). Pasting is allowed.',
     current: 'Current password',
     new: 'New password',

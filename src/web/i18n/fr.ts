@@ -83,7 +83,7 @@ export const fr = {
     backup: 'Sauvegardes',
     account: 'Mon compte',
   },
-  common: { close: 'Fermer', cancel: 'Annuler' },
+  common: { close: 'Fermer', closeDialog: 'Fermer la fenêtre', cancel: 'Annuler' },
   errors: { title: 'Impossible de continuer', unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré ; réessayez.' },
   roles: {
     owner: 'Titulaire (responsable de traitement)',
@@ -139,6 +139,7 @@ export const fr = {
     recoveryDone: 'J’ai noté mes codes, continuer',
   },
   password: {
+    toggle: 'Afficher ou masquer le mot de passe',
     rule: 'Au moins 12 caractères mêlant majuscules, minuscules, chiffres et symboles, ou 14 caractères sans symbole, ou une phrase de 7 mots (recommandation CNIL). Le collage est autorisé.',
     current: 'Mot de passe actuel',
     new: 'Nouveau mot de passe',

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, Code, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../components/PasswordField.js';
 import { MfaEnrollmentResponseSchema, SessionListResponseSchema } from '../../contracts/auth.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { ApiTokenListResponseSchema, CreateApiTokenResponseSchema } from '../../contracts/practices.js';
@@ -68,7 +69,7 @@ function ReEnrol() {
     >
       <Stack>
         <Text>{t('account.mfaExplain')}</Text>
-        <PasswordInput label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(start.error, 'password')} />
+        <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(start.error, 'password')} />
         <TextInput label={t('account.currentCode')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.currentTarget.value)} required maxLength={6} error={fieldError(start.error, 'code')} />
         <ErrorAlert error={start.error && !fieldError(start.error, 'password') && !fieldError(start.error, 'code') ? start.error : null} />
         <Group>
@@ -140,7 +141,7 @@ function Tokens() {
     <Stack>
       <Text>{t('account.tokensExplain')}</Text>
       {create.data && (
-        <Alert color="yellow" title={t('account.tokenOnce')}>
+        <Alert color="blue" title={t('account.tokenOnce')}>
           <Code block data-testid="api-token">{create.data.token}</Code>
         </Alert>
       )}

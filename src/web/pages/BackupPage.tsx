@@ -24,11 +24,11 @@ export function BackupPage() {
           <Alert color={d.isBackupTooOld || d.lastBackupFailed ? 'red' : 'teal'} title={t('backup.lastBackup')} data-testid="backup-status">
             {d.lastBackupAt ? t('backup.lastBackupAt', { date: formatInstant(d.lastBackupAt, i18n.language) }) : t('backup.never')}
             {d.lastBackupFailed && ` ${t('backup.failed')}`}
-            {d.isBackupTooOld && ` ${t('backup.tooOld')}`}
+            {d.isBackupTooOld && d.lastBackupAt && ` ${t('backup.tooOld')}`}
           </Alert>
           <Alert color={d.isDrillTooOld ? 'red' : 'teal'} title={t('backup.lastDrill')}>
             {d.lastDrillAt ? t('backup.lastDrillAt', { date: formatInstant(d.lastDrillAt, i18n.language) }) : t('backup.neverDrill')}
-            {d.isDrillTooOld && ` ${t('backup.drillTooOld')}`}
+            {d.isDrillTooOld && d.lastDrillAt && ` ${t('backup.drillTooOld')}`}
           </Alert>
           <Text>{t('backup.how')}</Text>
           <List>

@@ -1,7 +1,8 @@
-import { Anchor, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../components/PasswordField.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { api } from '../app/api.js';
 import { useSession } from '../app/session.js';
@@ -33,7 +34,7 @@ export function LockScreen() {
           }}
         >
           <Stack>
-            <PasswordInput label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoFocus error={fieldError(unlock.error, 'password')} />
+            <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoFocus error={fieldError(unlock.error, 'password')} />
             <ErrorAlert error={unlock.error && !fieldError(unlock.error, 'password') ? unlock.error : null} />
             <Group justify="space-between">
               <Button type="submit" loading={unlock.isPending}>

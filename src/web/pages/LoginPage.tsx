@@ -1,7 +1,8 @@
-import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../components/PasswordField.js';
 import { LoginResponseSchema, MfaVerifyResponseSchema } from '../../contracts/auth.js';
 import { api, setCsrfToken } from '../app/api.js';
 import { useSession } from '../app/session.js';
@@ -57,7 +58,7 @@ function PasswordStep({ onNext }: { onNext: (next: string) => void }) {
       >
         <Stack>
           <TextInput label={t('login.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required error={fieldError(login.error, 'email')} />
-          <PasswordInput label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(login.error, 'password')} />
+          <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(login.error, 'password')} />
           <ErrorAlert error={login.error} />
           <Text size="sm">{t('login.lockoutHelp')}</Text>
           <Group>

@@ -1,7 +1,8 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../components/PasswordField.js';
 import { LoginResponseSchema } from '../../contracts/auth.js';
 import { api, setCsrfToken } from '../app/api.js';
 import { useSession } from '../app/session.js';
@@ -47,7 +48,7 @@ export function SetupPage() {
           <TextInput label={t('setup.practiceName')} autoComplete="organization" {...field('practiceName')} />
           <TextInput label={t('setup.ownerName')} description={t('setup.ownerHelp')} autoComplete="name" {...field('ownerName')} />
           <TextInput label={t('setup.ownerEmail')} type="email" autoComplete="username" {...field('ownerEmail')} />
-          <PasswordInput label={t('setup.password')} description={t('password.rule')} autoComplete="new-password" {...field('password')} />
+          <PasswordField label={t('setup.password')} description={t('password.rule')} autoComplete="new-password" {...field('password')} />
           <ErrorAlert error={setup.error} />
           <Group>
             <Button type="submit" loading={setup.isPending}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { api } from '../app/api.js';
 import { formatDate, temporaryPassword } from '../app/format.js';
 import { useSession } from '../app/session.js';
+import { Dialog } from '../components/Dialog.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
@@ -63,7 +64,7 @@ export function TeamPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={m.mfaEnabled ? 'teal.9' : 'orange.9'} variant="filled">
+                    <Badge color={m.mfaEnabled ? 'teal.9' : 'gray.8'} variant="filled">
                       {m.mfaEnabled ? t('team.mfaOn') : t('team.mfaPending')}
                     </Badge>
                   </Table.Td>
@@ -112,14 +113,14 @@ function AddMember({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({ name: '', email: '', role: 'assistant' as Role, initialPassword: temporaryPassword() });
   const add = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddedSchema, form) });
   return (
-    <Modal opened onClose={onClose} title={t('team.addTitle')} size="lg">
+    <Dialog onClose={onClose} title={t('team.addTitle')} size="lg">
       {add.data ? (
         <Stack>
           {add.data.isNewUser ? (
             <>
               <Text>{t('team.addedNew', { name: form.name })}</Text>
               <Code block data-testid="temporary-password">{form.initialPassword}</Code>
-              <Alert color="yellow">{t('team.handOver')}</Alert>
+              <Alert color="blue">{t('team.handOver')}</Alert>
             </>
           ) : (
             <Text>{t('team.addedExisting', { name: form.name })}</Text>
@@ -152,7 +153,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -162,13 +163,13 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
   const [password] = useState(temporaryPassword);
   const reset = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/password-reset`, OkResponseSchema, { temporaryPassword: password }) });
   return (
-    <Modal opened onClose={onClose} title={t('team.resetTitle', { name: member.name })} size="lg">
+    <Dialog onClose={onClose} title={t('team.resetTitle', { name: member.name })} size="lg">
       <Stack>
         {reset.isSuccess ? (
           <>
             <Text>{t('team.resetDone', { name: member.name })}</Text>
             <Code block data-testid="temporary-password">{password}</Code>
-            <Alert color="yellow">{t('team.handOver')}</Alert>
+            <Alert color="blue">{t('team.handOver')}</Alert>
             <Group>
               <Button onClick={onClose}>{t('common.close')}</Button>
             </Group>
@@ -188,7 +189,7 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
           </>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -197,7 +198,7 @@ function EndMembership({ member, onClose }: { member: Member; onClose: () => voi
   const s = useSession();
   const end = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`, OkResponseSchema, {}), onSuccess: onClose });
   return (
-    <Modal opened onClose={onClose} title={t('team.endTitle', { name: member.name })}>
+    <Dialog onClose={onClose} title={t('team.endTitle', { name: member.name })}>
       <Stack>
         <Text>{t('team.endExplain', { name: member.name })}</Text>
         <ErrorAlert error={end.error} />
@@ -210,6 +211,6 @@ function EndMembership({ member, onClose }: { member: Member; onClose: () => voi
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

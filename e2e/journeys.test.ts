@@ -1,0 +1,284 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { totpCodeAt } from '../src/server/modules/auth/index.js';
+import type { DialectName } from '../src/server/platform/db/database.js';
+import { createTestDatabase, DIALECTS, PG_URL, type TestDatabase } from '../test/support/dialects.js';
+import { checkPage, CHROMIUM, ensureBuilt, hasChromium, launchBrowser, newPerson, SCREENSHOTS, startServer } from './support/browser.js';
+
+/**
+ * Browser journeys through the real server (bundle + built web app) in Debian's Chromium, on each dialect, with axe
+ * on every page in French and in English and a screenshot of each (test-output/screenshots). In CI a missing
+ * Chromium is a failure; elsewhere the suite says loudly that it was skipped.
+ */
+const OWNER = { practice: 'Cabinet des Quatre Vents', name: 'Claire Dupont-Lefèvre', email: 'claire@quatre-vents.fr', password: 'Sel-de-Guérande-42-Brioche!' };
+const ASSISTANT = { name: 'Léa Martin', email: 'lea@quatre-vents.fr', password: 'Une-Phrase-Bien-A-Moi-2026!' };
+let ran = 0;
+
+/** A TOTP code for a time step after the last one used with this secret (the server refuses a replayed step). */
+const lastStep = new Map<string, number>();
+async function freshCode(secret: string): Promise<string> {
+  const used = lastStep.get(secret) ?? -1;
+  let step = Math.floor(Date.now() / 30_000);
+  while (step <= used) {
+    await new Promise((r) => setTimeout(r, 1000));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  lastStep.set(secret, step);
+  return totpCodeAt(secret, new Date());
+}
+
+/** Waits for the page's h1; on failure leaves a screenshot of what was on screen instead. */
+async function heading(page: Page, name: string | RegExp): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  } catch (e) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failure-${String(name).replace(/\W+/g, '_')}.png`) }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Reads the enrolment key, confirms a code, checks and leaves the recovery codes. */
+async function enrolAuthenticator(page: Page, screen: string): Promise<string> {
+  await heading(page, 'Activer la double authentification');
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+  await checkPage(page, `${screen}-mfa-enrolment`);
+  await page.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(secret));
+  await page.getByRole('button', { name: 'Activer' }).click();
+  await page.getByTestId('recovery-codes').waitFor();
+  assert.equal(await page.getByTestId('recovery-codes').locator('li').count(), 10);
+  await checkPage(page, `${screen}-recovery-codes`);
+  await page.getByRole('button', { name: /J’ai noté mes codes/ }).click();
+  return secret;
+}
+
+function journeys(dialect: DialectName) {
+  let browser: Browser;
+  let db: TestDatabase;
+  let server: { url: string; stop: () => Promise<void> };
+  let owner: Awaited<ReturnType<typeof newPerson>>;
+  let assistant: Awaited<ReturnType<typeof newPerson>>;
+  let ownerSecret = '';
+  let practiceId = '';
+  const shot = (name: string) => `${dialect}-${name}`;
+
+  before(async () => {
+    ensureBuilt();
+    db = await createTestDatabase(dialect);
+    server = await startServer(db.dataDir, db.target);
+    browser = await launchBrowser();
+    owner = await newPerson(browser, server.url);
+    owner.context.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.dispose();
+  });
+
+  it('first run: creates the practice and its owner, enrols the authenticator app, lands on the to-do list', async () => {
+    const { page } = owner;
+    await page.goto('/');
+    await heading(page, 'Bienvenue dans Gardien');
+    await checkPage(page, shot('setup'));
+    await page.getByRole('textbox', { name: 'Nom du cabinet', exact: true }).fill(OWNER.practice);
+    await page.getByRole('textbox', { name: 'Votre nom (titulaire du cabinet)', exact: true }).fill(OWNER.name);
+    await page.getByRole('textbox', { name: 'Votre adresse e-mail', exact: true }).fill(OWNER.email);
+    // A weak password is refused with the reason, and nothing is created.
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('motdepasse');
+    await page.getByRole('button', { name: 'Créer le cabinet' }).click();
+    await page.getByText(/mot de passe trop faible|figure parmi les plus courants/).first().waitFor();
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Créer le cabinet' }).click();
+    ownerSecret = await enrolAuthenticator(page, shot('owner'));
+    await heading(page, 'À faire');
+    // No backup has run on this new server: the to-do list says so, with the restore test.
+    await page.getByTestId('worklist-item').first().waitFor();
+    assert.ok((await page.getByTestId('worklist-item').count()) >= 2);
+    await checkPage(page, shot('home'));
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { memberships: { practiceId: string }[] };
+    practiceId = me.memberships[0]!.practiceId;
+    assert.equal((await (await page.request.get('/api/v1/setup')).json()).needed, false);
+    ran++;
+  });
+
+  it('owner adds an assistant, who signs in with the temporary password, enrols MFA and must choose a password', async () => {
+    const { page } = owner;
+    await page.getByRole('link', { name: 'Équipe' }).click();
+    await heading(page, 'Équipe');
+    await checkPage(page, shot('team'));
+    await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill(ASSISTANT.name);
+    await dialog.getByRole('textbox', { name: 'E-mail', exact: true }).fill(ASSISTANT.email);
+    await checkPage(page, shot('team-add'));
+    await dialog.getByRole('button', { name: 'Ajouter' }).click();
+    const temporary = await dialog.getByTestId('temporary-password').innerText();
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+    await page.getByTestId(`member-${ASSISTANT.email}`).waitFor();
+
+    assistant = await newPerson(browser, server.url);
+    assistant.context.setDefaultTimeout(15_000);
+    await assistant.context.clock.install();
+    const a = assistant.page;
+    await a.goto('/');
+    await heading(a, 'Connexion');
+    await checkPage(a, shot('login'));
+    await a.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(ASSISTANT.email);
+    await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(temporary);
+    await a.getByRole('button', { name: 'Se connecter' }).click();
+    await enrolAuthenticator(a, shot('assistant'));
+    await heading(a, 'Choisissez votre mot de passe');
+    await checkPage(a, shot('password-change'));
+    await a.getByRole('textbox', { name: 'Mot de passe actuel', exact: true }).fill(temporary);
+    await a.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill(ASSISTANT.password);
+    await a.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await heading(a, 'À faire');
+    await a.getByText('Rien à faire pour l’instant').waitFor();
+    ran++;
+  });
+
+  it('an assistant cannot reach team management, in the interface or through the API', async () => {
+    const a = assistant.page;
+    assert.equal(await a.getByRole('link', { name: 'Journal d’audit' }).count(), 0);
+    await a.getByRole('link', { name: 'Équipe' }).click();
+    await heading(a, 'Équipe');
+    assert.equal(await a.getByRole('button', { name: 'Ajouter une personne' }).count(), 0);
+    assert.equal(await a.getByRole('button', { name: 'Couper l’accès' }).count(), 0);
+    const me = (await (await a.request.get('/api/v1/me')).json()) as { session: { csrfToken: string } };
+    const res = await a.request.post(`/api/v1/practices/${practiceId}/members`, {
+      headers: { 'x-csrf-token': me.session.csrfToken, 'accept-language': 'fr' },
+      data: { email: 'intrus@example.fr', name: 'Intrus', role: 'owner', initialPassword: 'Provisoire-Cabinet-2026!x' },
+    });
+    assert.equal(res.status(), 403);
+    assert.equal((await res.json()).code, 'FORBIDDEN');
+    ran++;
+  });
+
+  it('the idle lock covers the screen after the delay and the password unlocks it where the person was', async () => {
+    const a = assistant.page;
+    await a.getByRole('link', { name: 'Mon compte' }).click();
+    await heading(a, 'Mon compte');
+    await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).fill('brouillon non envoyé');
+    await assistant.context.clock.fastForward('06:00');
+    await a.getByTestId('lock-screen').waitFor();
+    await heading(a, 'Session verrouillée');
+    assert.equal(await a.getByText('brouillon non envoyé').count(), 0);
+    assert.equal(await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).isVisible(), false, 'nothing of the page is readable under the lock');
+    await checkPage(a, shot('lock'));
+    await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('pas le bon');
+    await a.getByRole('button', { name: 'Déverrouiller' }).click();
+    await a.getByText('mot de passe incorrect').waitFor();
+    await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ASSISTANT.password);
+    await a.getByRole('button', { name: 'Déverrouiller' }).click();
+    await heading(a, 'Mon compte');
+    assert.equal(await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).inputValue(), 'brouillon non envoyé', 'what was typed survives the lock');
+    ran++;
+  });
+
+  it('the owner cuts the assistant’s access and the assistant is signed out at once', async () => {
+    const { page } = owner;
+    await page.getByTestId(`member-${ASSISTANT.email}`).getByRole('button', { name: 'Couper l’accès' }).click();
+    await checkPage(page, shot('team-end'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Couper l’accès' }).click();
+    await page.getByText('Anciens membres').waitFor();
+    const a = assistant.page;
+    await a.getByRole('link', { name: 'À faire' }).click();
+    await heading(a, 'Connexion');
+    await a.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(ASSISTANT.email);
+    await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ASSISTANT.password);
+    await a.getByRole('button', { name: 'Se connecter' }).click();
+    await a.getByText(/E-mail ou mot de passe incorrect/).waitFor();
+    ran++;
+  });
+
+  it('the audit trail shows the sign-ins and the refused attempt, exports CSV and verifies its integrity', async () => {
+    const { page } = owner;
+    await page.getByRole('link', { name: 'Journal d’audit' }).click();
+    await heading(page, 'Journal d’audit');
+    await page.locator('[data-testid="audit-row"][data-action="access.denied"]').first().waitFor();
+    await page.locator('[data-testid="audit-row"][data-action="member.removed"]').first().waitFor();
+    await checkPage(page, shot('audit'));
+    await page.locator('label').filter({ hasText: 'Connexions de l’équipe' }).click();
+    await page.locator('[data-testid="audit-row"][data-action="auth.login.succeeded"]').first().waitFor();
+    assert.ok(await page.getByRole('cell', { name: ASSISTANT.name }).count() >= 1);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter (CSV)' }).click();
+    assert.match((await download).suggestedFilename(), /^journal-\d{4}-\d{2}-\d{2}\.csv$/);
+    await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
+    await page.getByTestId('verification').getByText('Journal intact').waitFor();
+    await checkPage(page, shot('audit-verified'));
+    ran++;
+  });
+
+  it('every page passes axe in English too, and the language is remembered for the person', async () => {
+    const { page } = owner;
+    await page.locator('label').filter({ hasText: /^EN$/ }).click();
+    await heading(page, 'Audit trail');
+    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+      await page.getByRole('link', { name: link }).click();
+      await heading(page, title);
+      await checkPage(page, shot(`en-${name}`));
+    }
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { preferences: { language: string } };
+    assert.equal(me.preferences.language, 'en');
+    await page.locator('label').filter({ hasText: /^FR$/ }).click();
+    await heading(page, 'Mon compte');
+    await checkPage(page, shot('account'));
+    await page.getByRole('link', { name: 'Sauvegardes' }).click();
+    await heading(page, 'Sauvegardes');
+    await checkPage(page, shot('backup'));
+    const english = await newPerson(browser, server.url, 'en-GB');
+    await english.page.goto('/');
+    await heading(english.page, 'Sign in');
+    await checkPage(english.page, shot('en-login'));
+    assert.deepEqual(english.problems, []);
+    await english.context.close();
+    ran++;
+  });
+
+  it('signs in again with the password and a code from the authenticator app', async () => {
+    const { page } = owner;
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await heading(page, 'Connexion');
+    await page.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(OWNER.email);
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await heading(page, 'Code de vérification');
+    await checkPage(page, shot('login-code'));
+    await page.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill('000000');
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByText('code incorrect ou déjà utilisé').waitFor();
+    await page.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(ownerSecret));
+    await page.getByRole('button', { name: 'Valider' }).click();
+    // Signed in again on the page where the person was.
+    await heading(page, 'Sauvegardes');
+    await page.getByRole('link', { name: 'À faire' }).click();
+    await heading(page, 'À faire');
+    assert.deepEqual(owner.problems, []);
+    assert.deepEqual(assistant.problems, []);
+    ran++;
+  });
+}
+
+if (!hasChromium()) {
+  if (process.env.CI) {
+    it('browser journeys', () => assert.fail(`Chromium not found at ${CHROMIUM}: CI must run the browser tests (.ci/run installs it with apt-get)`));
+  } else {
+    process.stdout.write(`\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`);
+    it.skip(`browser journeys (no Chromium at ${CHROMIUM})`);
+  }
+} else {
+  for (const dialect of DIALECTS) {
+    if (dialect === 'postgres' && !PG_URL) {
+      if (process.env.CI) it('browser journeys [postgres]', () => assert.fail('GARDIEN_TEST_PG_URL unset in CI'));
+      else it.skip('browser journeys [postgres] (no PostgreSQL)');
+      continue;
+    }
+    describe(`browser journeys [${dialect}]`, () => journeys(dialect));
+  }
+  after(() => process.stdout.write(`# browser tests: ${ran} journeys ran in Chromium (${CHROMIUM})\n`));
+}
