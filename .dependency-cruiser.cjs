@@ -13,12 +13,13 @@ module.exports = {
       from: { path: '^src/server/modules/([^/]+)/' },
       to: { path: '^src/server/modules/([^/]+)/(?!index\\.ts$)', pathNot: '^src/server/modules/$1/' },
     },
+    { name: 'web-through-contracts', comment: 'the browser app knows the server only through the shared contracts (and its HTTP API)', severity: 'error', from: { path: '^src/web/' }, to: { path: '^src/(server|cli)/' } },
     { name: 'contracts-standalone', comment: 'contracts are shared with the web app and the CLI: zod only', severity: 'error', from: { path: '^src/contracts/' }, to: { path: '^src/(server|cli|web)/' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
   },
 };

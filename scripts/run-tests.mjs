@@ -53,8 +53,11 @@ run(bin('eslint'), ['.', '--max-warnings', '0']);
 step('layer rules (dependency-cruiser)');
 run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
 
+step('build (server bundle and web app), once: the crash and browser tests run the production build');
+run('npm', ['run', 'build', '--silent']);
+
 let cluster = null;
-const env = { ...process.env };
+const env = { ...process.env, GARDIEN_TEST_BUILT: '1' };
 if (!env.GARDIEN_TEST_PG_URL) {
   step('PostgreSQL: starting a throw-away cluster');
   cluster = await startCluster();

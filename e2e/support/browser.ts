@@ -17,6 +17,7 @@ export const hasChromium = () => fs.existsSync(CHROMIUM);
 export const SCREENSHOTS = path.join(root, 'test-output', 'screenshots');
 
 export function ensureBuilt(): void {
+  if (process.env.GARDIEN_TEST_BUILT === '1') return; // scripts/run-tests.mjs built it once for every test file
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   assert.equal(r.status, 0, 'build failed');
 }
