@@ -231,6 +231,19 @@ function journeys(dialect: DialectName) {
     await page.getByRole('link', { name: 'Sauvegardes' }).click();
     await heading(page, 'Sauvegardes');
     await checkPage(page, shot('backup'));
+    // A tablet in portrait: the navigation folds behind the menu button and every page stays usable.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByRole('button', { name: 'Ouvrir ou fermer le menu' }).click();
+    await page.getByRole('link', { name: 'Équipe' }).click();
+    await heading(page, 'Équipe');
+    await checkPage(page, shot('tablet-team'));
+    await page.getByRole('button', { name: 'Ouvrir ou fermer le menu' }).click();
+    await page.getByRole('link', { name: 'Journal d’audit' }).click();
+    await heading(page, 'Journal d’audit');
+    await checkPage(page, shot('tablet-audit'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than a tablet`);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const english = await newPerson(browser, server.url, 'en-GB');
     await english.page.goto('/');
     await heading(english.page, 'Sign in');
@@ -255,7 +268,7 @@ function journeys(dialect: DialectName) {
     await page.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(ownerSecret));
     await page.getByRole('button', { name: 'Valider' }).click();
     // Signed in again on the page where the person was.
-    await heading(page, 'Sauvegardes');
+    await heading(page, 'Journal d’audit');
     await page.getByRole('link', { name: 'À faire' }).click();
     await heading(page, 'À faire');
     assert.deepEqual(owner.problems, []);

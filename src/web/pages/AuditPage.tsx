@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,13 +107,13 @@ export function AuditPage() {
           onChange={(v) => setF({ ...f, scope: v as Filters['scope'] })}
           data={[{ value: 'practice', label: t('audit.scopePractice') }, { value: 'sign-ins', label: t('audit.scopeSignIns') }]}
         />
-        <Group grow align="flex-end" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
           <Select label={t('audit.person')} data={people} value={f.actorId} onChange={(v) => setF({ ...f, actorId: v })} clearable searchable placeholder={t('audit.everyone')} />
           <Select label={t('audit.action')} data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(actionKey(a)) }))} value={f.action} onChange={(v) => setF({ ...f, action: v })} clearable searchable placeholder={t('audit.allActions')} />
           <Select label={t('audit.target')} data={people} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} clearable searchable placeholder={t('audit.anyTarget')} />
           <TextInput label={t('audit.from')} type="date" value={f.from} onChange={(e) => setF({ ...f, from: e.currentTarget.value })} />
           <TextInput label={t('audit.to')} type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.currentTarget.value })} />
-        </Group>
+        </SimpleGrid>
       </Stack>
       <ErrorAlert error={entries.error} />
       {entries.data && rows.length === 0 && <Text>{t('audit.none')}</Text>}
@@ -136,8 +136,8 @@ export function AuditPage() {
                   <Table.Td>{who(e.actorId)}</Table.Td>
                   <Table.Td>{actionLabel(e.action)}</Table.Td>
                   <Table.Td>{e.targetType === 'user' && e.targetId ? who(e.targetId) : t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType })}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="filled" color={e.outcome === 'success' ? 'teal.9' : 'red.9'}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge variant="filled" style={{ overflow: 'visible' }} color={e.outcome === 'success' ? 'teal.9' : 'red.9'}>
                       {t(`audit.outcomes.${e.outcome}`)}
                     </Badge>
                   </Table.Td>
