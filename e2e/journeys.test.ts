@@ -241,7 +241,7 @@ function journeys(dialect: DialectName) {
     await page.getByRole('link', { name: 'Journal d’audit' }).click();
     await heading(page, 'Journal d’audit');
     await checkPage(page, shot('tablet-audit'));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a tablet`);
     await page.setViewportSize({ width: 1280, height: 900 });
     const english = await newPerson(browser, server.url, 'en-GB');

@@ -7,6 +7,8 @@ import type { Role } from '../src/contracts/roles.js';
 import { ROLES } from '../src/contracts/roles.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/modules/access/index.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
+import { parisDate } from '../src/server/modules/rights-requests/index.js';
+import { cliActor } from '../src/server/shared/actor.js';
 import { addMember, call, completeMfa, createPractice, createTestApp, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
@@ -50,6 +52,11 @@ type Builder = (c: Cell) => Promise<{ method?: string; url: string; body?: unkno
 async function freshMember(t: TestApp, practiceId: string, role: Role) {
   return addMember(t, practiceId, role, uniqueEmail(`m-${role}`));
 }
+
+/** A fresh patient and a fresh open request for each cell, created by the server administrator. */
+const somePatient = async (t: TestApp, practiceId: string) => (await t.services.patients.create(cliActor(), practiceId, { lastName: 'Martin', firstName: 'Zoé', birthDate: '1990-05-17' })).id;
+const someRequest = async (t: TestApp, practiceId: string) =>
+  (await t.services.rightsRequests.create(cliActor(), practiceId, { kind: 'erasure', receivedOn: parisDate(t.clock.now()), channel: 'email', requester: { name: 'Zoé Martin', relation: 'self' } })).id;
 
 /** The new authenticator secret of the last re-enrolment cell: that persona signs in with it from then on. */
 let reEnrolledSecret = '';
@@ -101,6 +108,21 @@ const BUILDERS: Record<string, Builder> = {
   'POST /api/v1/practices/:practiceId/members': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members`, body: { email: uniqueEmail('added'), name: 'Nouvelle Personne', role: 'trainee', initialPassword: 'Provisoire-Cabinet-2026!x' } }),
   'PATCH /api/v1/practices/:practiceId/members/:userId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}`, body: { role: 'assistant' } }),
   'POST /api/v1/practices/:practiceId/members/:userId/password-reset': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/password-reset`, body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' } }),
+  'POST /api/v1/practices/:practiceId/patients': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/patients`, body: { lastName: 'Durand', firstName: 'Émile', birthDate: '1980-02-29' } }),
+  'GET /api/v1/practices/:practiceId/patients': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/patients?q=dur` }),
+  'GET /api/v1/practices/:practiceId/patients/:patientId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/patients/${await somePatient(t, practiceId)}` }),
+  'PATCH /api/v1/practices/:practiceId/patients/:patientId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/patients/${await somePatient(t, practiceId)}`, body: { phone: '01 23 45 67 89' } }),
+  'POST /api/v1/practices/:practiceId/rights-requests': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests`, body: { kind: 'access', receivedOn: parisDate(t.clock.now()), channel: 'letter', requester: { name: 'Émile Durand', relation: 'self' } } }),
+  'GET /api/v1/practices/:practiceId/rights-requests': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests?open=true` }),
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}` }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/extension': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}/extension`, body: { reason: 'Demande complexe : archives papier à rechercher', notifiedOn: parisDate(t.clock.now()) } }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-request': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}/identity-request`, body: { requestedOn: parisDate(t.clock.now()) } }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-received': async ({ t, practiceId }) => {
+    const id = await someRequest(t, practiceId);
+    await t.services.rightsRequests.requestIdentity(cliActor(), practiceId, id, parisDate(t.clock.now()));
+    return { url: `/api/v1/practices/${practiceId}/rights-requests/${id}/identity-received`, body: { receivedOn: parisDate(t.clock.now()) } };
+  },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}/status`, body: { status: 'in_progress', on: parisDate(t.clock.now()) } }),
   'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/worklist` }),
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),

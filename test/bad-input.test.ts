@@ -80,6 +80,13 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/mfa/re-enrollment': { password: 'Sel-de-Guérande-42-Brioche!', code: '123456' },
   'POST /api/v1/auth/mfa/re-enrollment/confirm': { code: '123456' },
   'PATCH /api/v1/me/preferences': { language: 'fr', practiceId: null },
+  'POST /api/v1/practices/:practiceId/patients': { externalId: 'LOGOS-42', lastName: 'Durand', firstName: 'Émile', birthDate: '1980-02-29', email: 'emile@example.fr', phone: '+33 1 23 45 67 89', isRestricted: false },
+  'PATCH /api/v1/practices/:practiceId/patients/:patientId': { phone: '01 23 45 67 89', objectsToSms: true },
+  'POST /api/v1/practices/:practiceId/rights-requests': { kind: 'health_record_access', receivedOn: '2026-11-02', channel: 'letter', requester: { name: 'Émile Durand', relation: 'self' }, patientId: null, healthRecord: { olderThanFiveYears: false } },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/extension': { reason: 'Demande complexe', notifiedOn: '2026-11-20' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-request': { requestedOn: '2026-11-20' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-received': { receivedOn: '2026-11-20' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': { status: 'answered', on: '2026-11-20', note: 'Copie envoyée' },
 };
 
 /** Percent-encodes; a lone surrogate (no valid UTF-8) is sent as the invalid bytes a hostile client would send. */
@@ -118,7 +125,7 @@ describeEachDialect('bad input', (dialect) => {
   async function fingerprint(): Promise<string> {
     const db = t.services.db;
     const counts = await Promise.all(
-      (['practices', 'users', 'memberships', 'recovery_codes', 'sessions', 'api_tokens', 'audit_entries', 'audit_checkpoints', 'audit_heads'] as const).map(async (table) => {
+      (['practices', 'users', 'memberships', 'recovery_codes', 'sessions', 'api_tokens', 'audit_entries', 'audit_checkpoints', 'audit_heads', 'patients', 'rights_requests', 'rights_request_events'] as const).map(async (table) => {
         const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         return `${table}:${Number(r.n)}`;
       }),
@@ -130,7 +137,7 @@ describeEachDialect('bad input', (dialect) => {
   }
 
   function fillParams(url: string, overrides: Record<string, string> = {}): string {
-    const values: Record<string, string> = { practiceId, userId: memberId, tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
+    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));
   }
 
@@ -162,7 +169,7 @@ describeEachDialect('bad input', (dialect) => {
       }
       if (querySchema) {
         generators.push(
-          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
+          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId', 'q', 'offset', 'status', 'kind', 'dueBefore', 'open'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
             .filter((q) => !querySchema.safeParse(q).success)
             .map((query) => ({ query })),
         );

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { ROLES } from '../src/contracts/roles.js';
+import { REQUEST_KINDS } from '../src/contracts/rights-requests.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
 import { AUDIT_ACTIONS_EN, en } from '../src/web/i18n/en.js';
@@ -62,7 +63,8 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),
     ...['success', 'denied', 'failure'].map((o) => `audit.outcomes.${o}`),
     ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup'].map((x) => `audit.targets.${x}`),
-    ...['backup_overdue', 'backup_failed', 'restore_drill_due', 'generic', 'subject.backup'].map((k) => `worklist.${k}`),
+    ...['backup_overdue', 'backup_failed', 'restore_drill_due', 'generic', 'subject.backup', 'subject.rights-requests', 'request_identity_awaited'].map((k) => `worklist.${k}`),
+    ...REQUEST_KINDS.map((k) => `worklist.request_${k}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
   ];
   for (const key of needed) {

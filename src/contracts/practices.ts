@@ -16,6 +16,8 @@ export const PracticeSchema = z.object({
   controllerName: z.string(),
   dpoContact: z.string().nullable(),
   idleLockMinutes: z.number().int(),
+  /** In Alsace-Moselle, Good Friday and 26 December are public holidays too (deadlines move past them). */
+  alsaceMoselle: z.boolean(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
@@ -32,6 +34,7 @@ export const UpdatePracticeRequestSchema = z
     dpoContact: textField(500).nullable(),
     /** Idle lock after this many minutes without activity (1–60). */
     idleLockMinutes: z.number().int().min(1).max(60),
+    alsaceMoselle: z.boolean(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { params: { code: 'empty_update' } });

@@ -7,6 +7,8 @@ import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/index
 import { registerAuthentication } from './modules/auth/auth.http.js';
 import { registerPracticeRoutes, registerSetupRoutes } from './modules/practices/index.js';
 import { registerWorklistRoutes } from './modules/worklist/index.js';
+import { registerPatientRoutes } from './modules/patients/index.js';
+import { registerRightsRequestRoutes } from './modules/rights-requests/index.js';
 import { registerBackupRoutes } from './modules/backup/index.js';
 import type { Services } from './services.js';
 import { VERSION } from './version.js';
@@ -40,6 +42,8 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerSetupRoutes(app, services.practices, services.auth, cookie);
   registerPracticeRoutes(app, services.practices);
   registerWorklistRoutes(app, services.worklist);
+  registerPatientRoutes(app, services.patients);
+  registerRightsRequestRoutes(app, services.rightsRequests);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailUseCases);
   registerBackupRoutes(app, services.backupUseCases);

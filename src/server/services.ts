@@ -8,6 +8,8 @@ import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
 import { PracticesService } from './modules/practices/index.js';
 import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
+import { PatientsService } from './modules/patients/index.js';
+import { RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
 import { VERSION } from './version.js';
 
 export interface ServiceSettings {
@@ -32,6 +34,8 @@ export interface Services {
   backup: BackupService;
   backupUseCases: BackupUseCases;
   worklist: Worklist;
+  patients: PatientsService;
+  rightsRequests: RightsRequestsService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
 }
@@ -45,10 +49,13 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
   const worklist = new Worklist({ access, clock });
   worklist.register(backupWorklistProvider(backup));
+  worklist.register(rightsRequestsWorklistProvider());
+  const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
+  const patients = new PatientsService({ access, clock });
   return {
-    db, dialect, clock, keys, auditTrail, access, auth, backup, worklist,
+    db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
+    rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),
-    practices: new PracticesService({ db, dialect, clock, access, auditTrail, auth }),
     apiTokens: new ApiTokenUseCases({ access, auth }),
     auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),
     isAudited: (a) => audited.has(a),

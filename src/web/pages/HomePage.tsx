@@ -36,7 +36,7 @@ export function HomePage() {
                     <Anchor component={Link} to={item.path} fw={600}>
                       {t(`worklist.${item.kind}`, { defaultValue: t('worklist.generic') })}
                     </Anchor>
-                    {item.subject && <Text size="sm">{t(`worklist.subject.${item.module}`, { value: formatInstant(item.subject, i18n.language) })}</Text>}
+                    {item.subject && <Text size="sm">{t(`worklist.subject.${item.module}`, { value: item.module === 'backup' ? formatInstant(item.subject, i18n.language) : item.subject })}</Text>}
                   </Stack>
                   <Badge color={late ? 'red.9' : 'teal.9'} variant="filled" size="lg">
                     {late ? t('home.overdueSince', { date: formatInstant(item.dueAt, i18n.language) }) : t('home.dueOn', { date: formatInstant(item.dueAt, i18n.language) })}

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   'audit.read': 'Read the audit trail of the practice',
   'audit.verify': 'Verify the integrity of the audit trail',
   'worklist.read': 'See the to-do list: the deadlines of the modules the role may read',
+  'patient.read': 'Find and consult patients in the index (identity, contact, flags; never clinical content)',
+  'patient.write': 'Add patients to the index and change their identity, contact or flags',
+  'request.read': 'See patients’ rights requests, their deadlines and history',
+  'request.manage': 'Record patients’ rights requests and move them on (identity, extension, answer, refusal)',
   'backup.read': 'See when the last backup and the last restore drill ran, and whether they are too old',
 } as const;
 
@@ -18,12 +22,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['practice.read', 'worklist.read', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
-  dpo: ['practice.read', 'worklist.read', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
-  practitioner: ['practice.read', 'worklist.read', 'member.list', 'token.manage'],
-  assistant: ['practice.read', 'worklist.read', 'member.list', 'token.manage'],
+  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
+  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'member.list', 'token.manage'],
+  assistant: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'member.list', 'token.manage'],
   trainee: ['practice.read', 'worklist.read'],
-  auditor: ['practice.read', 'worklist.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  auditor: ['practice.read', 'worklist.read', 'request.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

@@ -36,6 +36,17 @@ export const AUDIT_ACTIONS = {
   'audit.listed': 'The audit trail was consulted',
   'audit.verified': 'The audit trail integrity was verified',
   'audit.exported': 'The audit trail was exported (CSV)',
+  'patient.created': 'A patient was added to the index',
+  'patient.read': 'A patient was consulted',
+  'patient.listed': 'Patients were searched or listed (the ids shown are recorded)',
+  'patient.updated': 'A patient’s identity, contact or flags were changed',
+  'request.created': 'A patient’s rights request was recorded',
+  'request.read': 'A rights request was consulted',
+  'request.listed': 'The rights requests were listed',
+  'request.extended': 'A rights request’s deadline was extended by two months',
+  'request.identity-requested': 'Proof of identity was asked for (the GDPR clock stopped)',
+  'request.identity-received': 'Proof of identity arrived (the clock started again)',
+  'request.status-changed': 'A rights request moved on (in progress, answered, refused, withdrawn)',
   'backup.status-read': 'The backup and restore-drill status was consulted',
 } as const;
 

@@ -15,4 +15,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'audit_entries', key: ['practice_id', 'seq'] },
   { name: 'audit_checkpoints', key: ['practice_id', 'seq'] },
   { name: 'backup_runs', key: ['id'] },
+  { name: 'patients', key: ['id'] },
+  { name: 'rights_requests', key: ['id'] },
+  { name: 'rights_request_events', key: ['id'] },
 ];

@@ -12,6 +12,8 @@ export interface PracticesTable {
   controller_name: string;
   dpo_contact: string | null;
   idle_lock_minutes: number;
+  /** 1: the practice is in Alsace-Moselle (two more public holidays count in deadlines). */
+  alsace_moselle: number;
   created_at: string;
   updated_at: string;
 }
@@ -126,6 +128,62 @@ export interface BackupRunsTable {
   details: string;
 }
 
+export interface PatientsTable {
+  id: string;
+  practice_id: string;
+  external_id: string | null;
+  last_name: string;
+  first_name: string;
+  birth_date: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  last_care_on: string | null;
+  death_on: string | null;
+  is_restricted: number;
+  objects_to_sms: number;
+  marketing_consent: number;
+  /** Names without accents or case, for search ("lefevre claire"). */
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RightsRequestsTable {
+  id: string;
+  practice_id: string;
+  kind: string;
+  channel: string;
+  received_on: string;
+  requester_name: string;
+  requester_relation: string;
+  patient_id: string | null;
+  older_than_five_years: number | null;
+  status: string;
+  identity_requested_on: string | null;
+  identity_received_on: string | null;
+  extended: number;
+  extension_reason: string | null;
+  extension_notified_on: string | null;
+  due_on: string | null;
+  earliest_on: string | null;
+  closed_on: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RightsRequestEventsTable {
+  id: string;
+  practice_id: string;
+  request_id: string;
+  at: string;
+  actor_id: string;
+  type: string;
+  details: string;
+}
+
 export interface Database {
   practices: PracticesTable;
   users: UsersTable;
@@ -137,4 +195,7 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   audit_checkpoints: AuditCheckpointsTable;
   backup_runs: BackupRunsTable;
+  patients: PatientsTable;
+  rights_requests: RightsRequestsTable;
+  rights_request_events: RightsRequestEventsTable;
 }

@@ -3,6 +3,7 @@ import type { DialectName } from '../database.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-backup-runs.js';
 import * as m0003 from './0003-user-preferences.js';
+import * as m0004 from './0004-patients-rights-requests.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-foundation': m0001,
   '0002-backup-runs': m0002,
   '0003-user-preferences': m0003,
+  '0004-patients-rights-requests': m0004,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,25 @@
+import { PracticeParamsSchema } from '../../../contracts/common.js';
+import { CreatePatientRequestSchema, PatientListQuerySchema, PatientListResponseSchema, PatientParamsSchema, PatientSchema, UpdatePatientRequestSchema } from '../../../contracts/patients.js';
+import { actorOf } from '../../platform/http/route-config.js';
+import type { HttpServer } from '../../platform/http/server.js';
+import type { PatientsService } from './patients.service.js';
+
+const tags = ['patients'];
+
+export function registerPatientRoutes(app: HttpServer, patients: PatientsService): void {
+  app.post('/api/v1/practices/:practiceId/patients', {
+    schema: { tags, summary: 'Add a patient to the index (identity and contact only, never clinical content)', params: PracticeParamsSchema, body: CreatePatientRequestSchema, response: { 201: PatientSchema } },
+  }, async (req, reply) => reply.code(201).send(await patients.create(actorOf(req), req.params.practiceId, req.body)));
+
+  app.get('/api/v1/practices/:practiceId/patients', {
+    schema: { tags, summary: 'Search patients by name, external id or birth date (audited)', params: PracticeParamsSchema, querystring: PatientListQuerySchema, response: { 200: PatientListResponseSchema } },
+  }, async (req) => patients.search(actorOf(req), req.params.practiceId, req.query));
+
+  app.get('/api/v1/practices/:practiceId/patients/:patientId', {
+    schema: { tags, summary: 'One patient (audited)', params: PatientParamsSchema, response: { 200: PatientSchema } },
+  }, async (req) => patients.get(actorOf(req), req.params.practiceId, req.params.patientId));
+
+  app.patch('/api/v1/practices/:practiceId/patients/:patientId', {
+    schema: { tags, summary: 'Change a patient’s identity, contact or flags', params: PatientParamsSchema, body: UpdatePatientRequestSchema, response: { 200: PatientSchema } },
+  }, async (req) => patients.update(actorOf(req), req.params.practiceId, req.params.patientId, req.body));
+}

@@ -1,0 +1,56 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { RightsRequestEventsTable, RightsRequestsTable } from '../../platform/db/schema.js';
+
+export type RequestRow = Selectable<RightsRequestsTable>;
+export type EventRow = Selectable<RightsRequestEventsTable>;
+
+export async function insertRequest(db: Executor, row: RequestRow): Promise<void> {
+  await db.insertInto('rights_requests').values(row).execute();
+}
+
+export const findRequest = (db: Executor, practiceId: string, id: string) =>
+  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
+
+export async function updateRequest(db: Executor, practiceId: string, id: string, patch: Updateable<RightsRequestsTable>): Promise<void> {
+  await db.updateTable('rights_requests').set(patch).where('practice_id', '=', practiceId).where('id', '=', id).execute();
+}
+
+export async function insertEvent(db: Executor, row: EventRow): Promise<void> {
+  await db.insertInto('rights_request_events').values(row).execute();
+}
+
+export const findEvents = (db: Executor, practiceId: string, requestId: string) =>
+  db.selectFrom('rights_request_events').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('at').orderBy('id').execute();
+
+export interface RequestFilter {
+  status?: string | undefined;
+  kind?: string | undefined;
+  dueBefore?: string | undefined;
+  openOnly?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Soonest due first; suspended requests (no due date yet) after them; then by receipt. */
+export async function listRequests(db: Executor, practiceId: string, f: RequestFilter): Promise<{ rows: RequestRow[]; total: number }> {
+  let q = db.selectFrom('rights_requests').where('practice_id', '=', practiceId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.dueBefore) q = q.where('due_on', '<=', f.dueBefore);
+  if (f.openOnly) q = q.where('status', 'not in', ['answered', 'refused', 'withdrawn']);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .selectAll()
+    .orderBy((eb) => eb.case().when('due_on', 'is', null).then(1).else(0).end())
+    .orderBy('due_on')
+    .orderBy('received_on')
+    .orderBy('id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { rows, total };
+}
+
+export const openRequests = (db: Executor, practiceId: string) =>
+  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('status', 'not in', ['answered', 'refused', 'withdrawn']).execute();

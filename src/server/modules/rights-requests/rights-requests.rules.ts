@@ -1,0 +1,43 @@
+import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
+import { gdprDeadline, healthRecordDeadline, type IsoDate } from './deadline.rules.js';
+import type { HolidayOptions } from './holidays.rules.js';
+
+export const FINAL_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
+export const isFinal = (s: RequestStatus) => FINAL_STATUSES.includes(s);
+
+/** The workflow: received → identity check → in progress → answered / refused / withdrawn. */
+const NEXT: Record<RequestStatus, readonly RequestStatus[]> = {
+  received: ['identity_check', 'in_progress', 'answered', 'refused', 'withdrawn'],
+  identity_check: ['in_progress', 'refused', 'withdrawn'],
+  in_progress: ['identity_check', 'answered', 'refused', 'withdrawn'],
+  answered: [],
+  refused: [],
+  withdrawn: [],
+};
+export const canMove = (from: RequestStatus, to: RequestStatus) => NEXT[from].includes(to);
+
+/** Which clock a request runs on: the CSP's for the health record, the GDPR's for every other right. */
+export const isHealthRecord = (kind: RequestKind) => kind === 'health_record_access';
+
+export interface ClockFacts {
+  kind: RequestKind;
+  receivedOn: IsoDate;
+  olderThanFiveYears: boolean | null;
+  extended: boolean;
+  identityRequestedOn: IsoDate | null;
+  identityReceivedOn: IsoDate | null;
+}
+
+/**
+ * The dates a request must be answered within. GDPR rights: Art. 12(3) with the identity suspension (décret
+ * 2019-536 art. 77). Health record: CSP R1111-1 from receipt; asking for identity does not stop that clock, and the
+ * identity must be checked before anything is communicated.
+ */
+export function requestDates(f: ClockFacts, holidays: HolidayOptions): { dueOn: IsoDate | null; earliestOn: IsoDate | null } {
+  if (isHealthRecord(f.kind)) {
+    const d = healthRecordDeadline(f.receivedOn, f.olderThanFiveYears === true);
+    return { dueOn: d.dueOn, earliestOn: d.earliestOn };
+  }
+  const suspensions = f.identityRequestedOn ? [{ requestedOn: f.identityRequestedOn, receivedOn: f.identityReceivedOn }] : [];
+  return { dueOn: gdprDeadline(f.receivedOn, { ...holidays, extended: f.extended, suspensions }).dueOn, earliestOn: null };
+}

@@ -1,0 +1,167 @@
+import type { CreateRightsRequest, RequestKind, RequestStatus, RightsRequestResponse } from '../../../contracts/rights-requests.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError, validationError } from '../../shared/app-error.js';
+import { newId } from '../../shared/ids.js';
+import type { Access, UseCase } from '../access/index.js';
+import type { AuditAction } from '../audit-trail/index.js';
+import type { PatientsService } from '../patients/index.js';
+import type { PracticesService } from '../practices/index.js';
+import { canExtend, parisDate } from './deadline.rules.js';
+import * as repo from './rights-requests.repository.js';
+import { canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
+
+export interface RightsRequestsDeps {
+  access: Access;
+  clock: Clock;
+  patients: PatientsService;
+  practices: PracticesService;
+}
+
+export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
+  id: r.id, kind: r.kind as RequestKind, channel: r.channel as RightsRequestResponse['channel'], receivedOn: r.received_on,
+  requester: { name: r.requester_name, relation: r.requester_relation as RightsRequestResponse['requester']['relation'] }, patientId: r.patient_id,
+  status: r.status as RequestStatus, dueOn: r.due_on, earliestOn: r.earliest_on, olderThanFiveYears: r.older_than_five_years === null ? null : Number(r.older_than_five_years) === 1,
+  identityRequestedOn: r.identity_requested_on, identityReceivedOn: r.identity_received_on, extended: Number(r.extended) === 1, extensionReason: r.extension_reason,
+  extensionNotifiedOn: r.extension_notified_on, closedOn: r.closed_on, note: r.note, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Patients' rights requests: intake, the legal clocks, the identity suspension, the extension, the workflow.
+ * Every step goes through the access chokepoint, is audited, and is written to the request's own history.
+ */
+export class RightsRequestsService {
+  constructor(private readonly deps: RightsRequestsDeps) {}
+
+  private today(): string {
+    return parisDate(this.deps.clock.now());
+  }
+
+  /** A date the person typed: not before receipt, not in the future. */
+  private assertDay(field: string, day: string, receivedOn: string | null): void {
+    if (cmp(day, this.today()) > 0) throw validationError(field, 'date_in_future');
+    if (receivedOn && cmp(day, receivedOn) < 0) throw validationError(field, 'date_before_receipt');
+  }
+
+  create(actor: Actor, practiceId: string, input: CreateRightsRequest): Promise<RightsRequestResponse> {
+    return this.deps.access.run(actor, practiceId, { permission: 'request.manage', action: 'request.created', targetType: 'rights_request' }, async ({ tx, audit }) => {
+      this.assertDay('receivedOn', input.receivedOn, null);
+      if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+      if (isHealthRecord(input.kind) && !input.healthRecord) throw validationError('healthRecord.olderThanFiveYears', 'required_for_health_record');
+      const older = isHealthRecord(input.kind) ? (input.healthRecord?.olderThanFiveYears ?? false) : null;
+      const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
+      const dates = requestDates({ kind: input.kind, receivedOn: input.receivedOn, olderThanFiveYears: older, extended: false, identityRequestedOn: null, identityReceivedOn: null }, holidays);
+      const now = this.deps.clock.now().toISOString();
+      const row: repo.RequestRow = {
+        id: newId('req'), practice_id: practiceId, kind: input.kind, channel: input.channel, received_on: input.receivedOn, requester_name: input.requester.name,
+        requester_relation: input.requester.relation, patient_id: input.patientId ?? null, older_than_five_years: older === null ? null : older ? 1 : 0, status: 'received',
+        identity_requested_on: null, identity_received_on: null, extended: 0, extension_reason: null, extension_notified_on: null, due_on: dates.dueOn,
+        earliest_on: dates.earliestOn, closed_on: null, note: input.note ?? null, created_by: actorId(actor), created_at: now, updated_at: now,
+      };
+      await repo.insertRequest(tx, row);
+      await this.event(tx, actor, row, 'created', { kind: row.kind, channel: row.channel, dueOn: row.due_on });
+      audit.targetId = row.id;
+      audit.details = { kind: row.kind, channel: row.channel, relation: row.requester_relation, dueOn: row.due_on };
+      return presentRequest(row);
+    });
+  }
+
+  list(actor: Actor, practiceId: string, q: { status?: RequestStatus | undefined; kind?: RequestKind | undefined; dueBefore?: string | undefined; open?: 'true' | 'false' | undefined; limit: number; offset: number }) {
+    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.listed', targetType: 'rights_request', targetId: null }, async ({ tx, audit }) => {
+      const { rows, total } = await repo.listRequests(tx, practiceId, { status: q.status, kind: q.kind, dueBefore: q.dueBefore, openOnly: q.open === 'true', limit: q.limit, offset: q.offset });
+      audit.details = { count: rows.length, total };
+      return { items: rows.map(presentRequest), total };
+    });
+  }
+
+  get(actor: Actor, practiceId: string, requestId: string) {
+    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId }, async ({ tx }) => {
+      const r = await repo.findRequest(tx, practiceId, requestId);
+      if (!r) throw new AppError('NOT_FOUND');
+      const events = await repo.findEvents(tx, practiceId, requestId);
+      return { ...presentRequest(r), history: events.map((e) => ({ at: e.at, actorId: e.actor_id, type: e.type, details: JSON.parse(e.details) as Record<string, unknown> })) };
+    });
+  }
+
+  /** Art. 12(3): two more months (three in all from receipt), only before the original due date, the requester told why. */
+  extend(actor: Actor, practiceId: string, requestId: string, input: { reason: string; notifiedOn: string }) {
+    return this.change(actor, practiceId, requestId, 'request.extended', async (tx, r) => {
+      if (isHealthRecord(r.kind as RequestKind)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'extension_not_applicable' }] });
+      if (Number(r.extended) === 1) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'already_extended' }] });
+      this.assertDay('notifiedOn', input.notifiedOn, r.received_on);
+      const verdict = canExtend(r.due_on, this.today(), input.notifiedOn, r.received_on);
+      if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn: r.due_on ?? '' } }] });
+      if (verdict !== 'ok') throw validationError('notifiedOn', verdict, { dueOn: r.due_on ?? '' });
+      return { patch: { extended: 1, extension_reason: input.reason, extension_notified_on: input.notifiedOn }, event: { previousDueOn: r.due_on, notifiedOn: input.notifiedOn } };
+    });
+  }
+
+  /** Art. 12(6): asking for proof of identity; the GDPR clock stops until it arrives (décret 2019-536 art. 77). */
+  requestIdentity(actor: Actor, practiceId: string, requestId: string, requestedOn: string) {
+    return this.change(actor, practiceId, requestId, 'request.identity-requested', async (_tx, r) => {
+      if (r.identity_requested_on && !r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_requested' }] });
+      if (r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_received' }] });
+      this.assertDay('requestedOn', requestedOn, r.received_on);
+      if (!canMove(r.status as RequestStatus, 'identity_check')) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
+      return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
+    });
+  }
+
+  identityReceived(actor: Actor, practiceId: string, requestId: string, receivedOn: string) {
+    return this.change(actor, practiceId, requestId, 'request.identity-received', async (_tx, r) => {
+      if (!r.identity_requested_on || r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_not_requested' }] });
+      this.assertDay('receivedOn', receivedOn, r.identity_requested_on);
+      return { patch: { identity_received_on: receivedOn, status: 'in_progress' }, event: { receivedOn } };
+    });
+  }
+
+  changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'answered' | 'refused' | 'withdrawn'; on: string; note?: string | undefined }) {
+    return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
+      if (!canMove(r.status as RequestStatus, input.status)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
+      this.assertDay('on', input.on, r.received_on);
+      if (input.status === 'refused' && !input.note) throw validationError('note', 'refusal_needs_reasons');
+      if (input.status === 'answered' && isHealthRecord(r.kind as RequestKind)) {
+        // CSP L1111-7: not before 48 hours (the patient's time to think); R1111-1: identity checked before anything is sent.
+        if (r.earliest_on && cmp(input.on, r.earliest_on) < 0) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
+        if (r.identity_requested_on && !r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_awaited' }] });
+      }
+      const closing = isFinal(input.status);
+      const late = closing && r.due_on !== null && cmp(input.on, r.due_on) > 0;
+      return {
+        patch: { status: input.status, closed_on: closing ? input.on : null, ...(input.note ? { note: input.note } : {}) },
+        event: { from: r.status, to: input.status, on: input.on, ...(late ? { late: true } : {}) },
+      };
+    });
+  }
+
+  /** One step of the workflow: access check, the change, the due date recomputed, history and audit, one transaction. */
+  private change(actor: Actor, practiceId: string, requestId: string, action: AuditAction, decide: (tx: Executor, r: repo.RequestRow) => Promise<{ patch: Partial<repo.RequestRow>; event: Record<string, unknown> }>) {
+    const useCase: UseCase = { permission: 'request.manage', action, targetType: 'rights_request', targetId: requestId };
+    return this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit }) => {
+      const r = await repo.findRequest(tx, practiceId, requestId);
+      if (!r) throw new AppError('NOT_FOUND');
+      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      const { patch, event } = await decide(tx, r);
+      const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
+      const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
+      const dates = requestDates(
+        { kind: next.kind as RequestKind, receivedOn: next.received_on, olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1, extended: Number(next.extended) === 1, identityRequestedOn: next.identity_requested_on, identityReceivedOn: next.identity_received_on },
+        holidays,
+      );
+      next.due_on = dates.dueOn;
+      next.earliest_on = dates.earliestOn;
+      await repo.updateRequest(tx, practiceId, requestId, { ...patch, due_on: next.due_on, earliest_on: next.earliest_on, updated_at: next.updated_at });
+      const details = { ...event, dueOn: next.due_on };
+      await this.event(tx, actor, next, action.replace('request.', ''), details);
+      audit.details = { kind: next.kind, status: next.status, ...details };
+      return presentRequest(next);
+    });
+  }
+
+  private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
+    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
+  }
+}
