@@ -21,7 +21,12 @@ export async function insertEvent(db: Executor, row: EventRow): Promise<void> {
 }
 
 export const findEvents = (db: Executor, practiceId: string, requestId: string) =>
-  db.selectFrom('rights_request_events').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('at').orderBy('id').execute();
+  db.selectFrom('rights_request_events').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('seq').execute();
+
+export async function nextEventSeq(db: Executor, requestId: string): Promise<number> {
+  const r = await db.selectFrom('rights_request_events').select((eb) => eb.fn.max('seq').as('m')).where('request_id', '=', requestId).executeTakeFirst();
+  return Number(r?.m ?? 0) + 1;
+}
 
 export interface RequestFilter {
   status?: string | undefined;

@@ -162,6 +162,6 @@ export class RightsRequestsService {
   }
 
   private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
-    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
+    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextEventSeq(tx, r.id), at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
   }
 }

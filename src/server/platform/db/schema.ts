@@ -178,6 +178,8 @@ export interface RightsRequestEventsTable {
   id: string;
   practice_id: string;
   request_id: string;
+  /** 1, 2, 3… within the request: the order of its history. */
+  seq: number;
   at: string;
   actor_id: string;
   type: string;

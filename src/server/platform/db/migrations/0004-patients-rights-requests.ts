@@ -62,10 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('practice_id', 'text', (c) => c.notNull().references('practices.id'))
     .addColumn('request_id', 'text', (c) => c.notNull().references('rights_requests.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('details', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rights_request_events_request_idx').on('rights_request_events').columns(['practice_id', 'request_id', 'at']).execute();
+  await db.schema.createIndex('rights_request_events_request_uq').on('rights_request_events').columns(['request_id', 'seq']).unique().execute();
 }

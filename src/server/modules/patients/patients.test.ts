@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { addMember, auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { searchKey } from './patients.rules.js';
+
+it('compares names without accents, case or extra spaces', () => {
+  assert.equal(searchKey('  LEFÈVRE ', 'Zoë-Anaïs'), 'lefevre zoe-anais');
+  assert.equal(searchKey('N’Diaye', 'Çélia'), 'n diaye celia');
+});
+
+describeEachDialect('patient index', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let assistant: Client;
+  const url = (p = '') => `/api/v1/practices/${practiceId}/patients${p}`;
+  before(async () => {
+    t = await createTestApp(dialect);
+    practiceId = (await createPractice(t)).practiceId;
+    assistant = await login(t, (await addMember(t, practiceId, 'assistant')).email);
+  });
+  after(async () => t.close());
+
+  it('adds, finds (name without accents, birth date, software id), reads and changes a patient, each audited', async () => {
+    const created = await call(t, 'POST', url(), { as: assistant, body: { externalId: 'LOGOS-1', lastName: 'Lefèvre', firstName: 'Zoë', birthDate: '1984-02-29', email: 'ZOE@Example.fr', phone: '06 12 34 56 78' } });
+    assert.equal(created.statusCode, 201, created.body);
+    const p = created.json();
+    assert.deepEqual([p.email, p.isRestricted, p.objectsToSms], ['zoe@example.fr', false, false]);
+    for (const q of ['lefevre', 'LEFÈVRE zo', '1984-02-29', 'LOGOS-1']) {
+      const found = (await call(t, 'GET', url(`?q=${encodeURIComponent(q)}`), { as: assistant })).json();
+      assert.deepEqual(found.items.map((x: { id: string }) => x.id), [p.id], q);
+    }
+    assert.equal((await call(t, 'GET', url('?q=martin'), { as: assistant })).json().total, 0);
+    assert.equal((await call(t, 'GET', url(`/${p.id}`), { as: assistant })).json().lastName, 'Lefèvre');
+    const changed = await call(t, 'PATCH', url(`/${p.id}`), { as: assistant, body: { objectsToSms: true, email: null, lastName: 'Lefèvre-Martin' } });
+    assert.deepEqual([changed.json().objectsToSms, changed.json().email], [true, null]);
+    assert.equal((await call(t, 'GET', url('?q=martin'), { as: assistant })).json().total, 1);
+    const actions = (await auditEntries(t, practiceId)).filter((e) => e.target_id === p.id || e.action === 'patient.listed').map((e) => e.action);
+    for (const a of ['patient.created', 'patient.read', 'patient.updated', 'patient.listed']) assert.ok(actions.includes(a), a);
+    const listed = (await auditEntries(t, practiceId)).filter((e) => e.action === 'patient.listed').at(-1)!;
+    assert.deepEqual(JSON.parse(listed.details).patientIds, [p.id], 'which patients a list showed is on record');
+  });
+
+  it('refuses a second patient with the same software id, a bad date or phone, and writes nothing', async () => {
+    const before = (await t.services.db.selectFrom('patients').select('id').execute()).length;
+    const dup = await call(t, 'POST', url(), { as: assistant, body: { externalId: 'LOGOS-1', lastName: 'Autre', firstName: 'Personne', birthDate: '1990-01-01' } });
+    assert.deepEqual([dup.statusCode, dup.json().issues[0].code], [409, 'external_id_taken']);
+    const badDate = await call(t, 'POST', url(), { as: assistant, body: { lastName: 'Autre', firstName: 'Personne', birthDate: '1990-02-30' } });
+    assert.deepEqual([badDate.statusCode, badDate.json().issues[0].path], [400, 'birthDate']);
+    const badPhone = await call(t, 'POST', url(), { as: assistant, body: { lastName: 'Autre', firstName: 'Personne', birthDate: '1990-01-01', phone: 'appelez-moi' } });
+    assert.deepEqual([badPhone.statusCode, badPhone.json().issues[0].path], [400, 'phone']);
+    assert.equal((await t.services.db.selectFrom('patients').select('id').execute()).length, before);
+  });
+
+  it('answers 404 for another practice’s patient, and 403 for a trainee', async () => {
+    const other = await createPractice(t, 'Ailleurs');
+    const stranger = await login(t, other.ownerEmail);
+    const p = (await call(t, 'POST', url(), { as: assistant, body: { lastName: 'Secret', firstName: 'Patient', birthDate: '1970-01-01' } })).json();
+    assert.equal((await call(t, 'GET', `/api/v1/practices/${other.practiceId}/patients/${p.id}`, { as: stranger })).statusCode, 404);
+    const trainee = await login(t, (await addMember(t, practiceId, 'trainee')).email);
+    assert.equal((await call(t, 'GET', url(`/${p.id}`), { as: trainee })).statusCode, 403);
+  });
+});
