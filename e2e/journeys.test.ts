@@ -158,6 +158,51 @@ function journeys(dialect: DialectName) {
     ran++;
   });
 
+  it('an assistant records an access request; the owner finds it in the to-do list and records the answer', async () => {
+    const a = assistant.page;
+    await a.getByRole('link', { name: 'Patients', exact: true }).click();
+    await heading(a, 'Patients');
+    await a.getByRole('button', { name: 'Ajouter un patient' }).click();
+    const dialog = a.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nom de famille', exact: true }).fill('Lefèvre');
+    await dialog.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Zoé');
+    await dialog.getByLabel('Date de naissance').fill('1984-02-29');
+    await checkPage(a, shot('patient-add'));
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await a.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('lefevre');
+    await a.getByRole('cell', { name: 'Lefèvre Zoé' }).waitFor();
+    await checkPage(a, shot('patients'));
+    await a.getByRole('link', { name: 'Demandes des patients' }).click();
+    await heading(a, 'Demandes des patients');
+    await checkPage(a, shot('requests-empty'));
+    await a.getByRole('button', { name: 'Nouvelle demande' }).click();
+    await heading(a, 'Enregistrer une demande');
+    await a.getByRole('textbox', { name: 'Nom du demandeur', exact: true }).fill('Zoé Lefèvre');
+    await a.getByRole('combobox', { name: 'Patient concerné (facultatif)' }).fill('lefe');
+    await a.getByRole('option', { name: /Lefèvre Zoé/ }).click();
+    await checkPage(a, shot('request-new'));
+    await a.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    await heading(a, /Accès aux données — Zoé Lefèvre/);
+    await a.getByTestId('request-due').getByText(/Réponse à donner au plus tard le/).waitFor();
+    await checkPage(a, shot('request'));
+
+    const { page } = owner;
+    await page.getByRole('link', { name: 'À faire' }).click();
+    await heading(page, 'À faire');
+    await page.getByRole('link', { name: 'Demande d’accès à traiter' }).click();
+    await heading(page, /Accès aux données — Zoé Lefèvre/);
+    await page.getByRole('button', { name: 'Réponse envoyée' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Ce qui a été répondu (facultatif)' }).fill('Copie du dossier et informations de l’article 15 remises en main propre.');
+    await checkPage(page, shot('request-answer'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('request-due').getByText('Répondue').waitFor();
+    await page.getByText(/État modifié/).waitFor();
+    await page.getByRole('link', { name: 'Demandes des patients' }).click();
+    await heading(page, 'Demandes des patients');
+    await page.getByText('Aucune demande en cours.').waitFor();
+    ran++;
+  });
+
   it('the idle lock covers the screen after the delay and the password unlocks it where the person was', async () => {
     const a = assistant.page;
     await a.getByRole('link', { name: 'Mon compte' }).click();
@@ -181,6 +226,8 @@ function journeys(dialect: DialectName) {
 
   it('the owner cuts the assistant’s access and the assistant is signed out at once', async () => {
     const { page } = owner;
+    await page.getByRole('link', { name: 'Équipe' }).click();
+    await heading(page, 'Équipe');
     await page.getByTestId(`member-${ASSISTANT.email}`).getByRole('button', { name: 'Couper l’accès' }).click();
     await checkPage(page, shot('team-end'));
     await page.getByRole('dialog').getByRole('button', { name: 'Couper l’accès' }).click();
@@ -218,7 +265,7 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await heading(page, 'Audit trail');
-    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));
@@ -267,9 +314,8 @@ function journeys(dialect: DialectName) {
     await page.getByText('code incorrect ou déjà utilisé').waitFor();
     await page.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(ownerSecret));
     await page.getByRole('button', { name: 'Valider' }).click();
-    // Signed in again on the page where the person was.
-    await heading(page, 'Journal d’audit');
-    await page.getByRole('link', { name: 'À faire' }).click();
+    // Signed in again on the page where the person was, with the navigation back.
+    await page.getByRole('navigation').getByRole('link', { name: 'À faire' }).click();
     await heading(page, 'À faire');
     assert.deepEqual(owner.problems, []);
     assert.deepEqual(assistant.problems, []);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { ROLES } from '../src/contracts/roles.js';
-import { REQUEST_KINDS } from '../src/contracts/rights-requests.js';
+import { CHANNELS, RELATIONS, REQUEST_KINDS, REQUEST_STATUSES } from '../src/contracts/rights-requests.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
 import { AUDIT_ACTIONS_EN, en } from '../src/web/i18n/en.js';
@@ -62,9 +62,16 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...NAV.map((n) => `nav.${n.key}`),
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),
     ...['success', 'denied', 'failure'].map((o) => `audit.outcomes.${o}`),
-    ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup'].map((x) => `audit.targets.${x}`),
+    ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup', 'patient', 'rights_request'].map((x) => `audit.targets.${x}`),
     ...['backup_overdue', 'backup_failed', 'restore_drill_due', 'generic', 'subject.backup', 'subject.rights-requests', 'request_identity_awaited'].map((k) => `worklist.${k}`),
-    ...REQUEST_KINDS.map((k) => `worklist.request_${k}`),
+    ...REQUEST_KINDS.flatMap((k) => [`worklist.request_${k}`, `requestKinds.${k}`, `requestKindHelp.${k}`]),
+    ...REQUEST_STATUSES.map((k) => `requestStatuses.${k}`),
+    ...CHANNELS.map((k) => `channels.${k}`),
+    ...RELATIONS.map((k) => `relations.${k}`),
+    ...['identity_request', 'identity_received', 'extension', 'in_progress', 'answered', 'refused', 'withdrawn'].flatMap((a) => [`request.actions.${a}`, `request.explain.${a}`, `request.dayLabel.${a}`]),
+    ...['extension', 'refused', 'answered'].map((a) => `request.textLabel.${a}`),
+    ...['created', 'extended', 'identity_requested', 'identity_received', 'status_changed'].map((e) => `request.events.${e}`),
+    ...['lastName', 'firstName', 'birthDate', 'externalId', 'email', 'phone', 'address', 'lastCareOn', 'deathOn', 'isRestricted', 'objectsToSms', 'marketingConsent'].map((f) => `patients.${f}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
   ];
   for (const key of needed) {

@@ -12,6 +12,10 @@ import { LockScreen } from '../pages/LockScreen.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { SetupPage } from '../pages/SetupPage.js';
 import { TeamPage } from '../pages/TeamPage.js';
+import { NewRequestPage } from '../pages/NewRequestPage.js';
+import { PatientsPage } from '../pages/PatientsPage.js';
+import { RequestPage } from '../pages/RequestPage.js';
+import { RequestsPage } from '../pages/RequestsPage.js';
 import { api } from './api.js';
 import { IdleWatch } from './idle-lock.js';
 import { builtNav } from './nav.js';
@@ -119,6 +123,10 @@ function Shell() {
         ) : (
           <Routes>
             <Route path="/" element={<HomePage />} />
+            {s.can('request.read') && <Route path="/requests" element={<RequestsPage />} />}
+            {s.can('request.manage') && <Route path="/requests/new" element={<NewRequestPage />} />}
+            {s.can('request.read') && <Route path="/requests/:requestId" element={<RequestPage />} />}
+            {s.can('patient.read') && <Route path="/patients" element={<PatientsPage />} />}
             {s.can('member.list') && <Route path="/team" element={<TeamPage />} />}
             {s.can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
             {s.can('backup.read') && <Route path="/backup" element={<BackupPage />} />}

@@ -11,7 +11,8 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', permission: 'worklist.read' },
   { key: 'register', path: null, permission: null },
-  { key: 'requests', path: null, permission: null },
+  { key: 'requests', path: '/requests', permission: 'request.read' },
+  { key: 'patients', path: '/patients', permission: 'patient.read' },
   { key: 'breaches', path: null, permission: null },
   { key: 'processors', path: null, permission: null },
   { key: 'security', path: null, permission: null },

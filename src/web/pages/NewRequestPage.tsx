@@ -1,0 +1,72 @@
+import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CHANNELS, RELATIONS, REQUEST_KINDS, RightsRequestSchema, type RequestKind } from '../../contracts/rights-requests.js';
+import { api } from '../app/api.js';
+import { useSession } from '../app/session.js';
+import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
+import { Page } from '../components/Page.js';
+import { PatientPicker } from '../components/PatientPicker.js';
+
+const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/** Intake at the front desk: what is asked, when it arrived, by whom; the due date is computed on saving. */
+export function NewRequestPage() {
+  const { t } = useTranslation();
+  const s = useSession();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<RequestKind>('access');
+  const [receivedOn, setReceivedOn] = useState(todayInParis());
+  const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('letter');
+  const [name, setName] = useState('');
+  const [relation, setRelation] = useState<(typeof RELATIONS)[number]>('self');
+  const [patientId, setPatientId] = useState<string | null>(null);
+  const [older, setOlder] = useState(false);
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api('POST', `/api/v1/practices/${s.practiceId}/rights-requests`, RightsRequestSchema, {
+        kind, receivedOn, channel, requester: { name, relation }, patientId,
+        ...(kind === 'health_record_access' ? { healthRecord: { olderThanFiveYears: older } } : {}),
+        ...(note.trim() ? { note } : {}),
+      }),
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId] });
+      void navigate(`/requests/${r.id}`);
+    },
+  });
+  return (
+    <Page title={t('requests.newTitle')}>
+      <Text>{t('requests.newIntro')}</Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack maw={640}>
+          <Select label={t('requests.kind')} data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requestKinds.${k}`) }))} value={kind} allowDeselect={false} onChange={(v) => v && setKind(v as RequestKind)} description={t(`requestKindHelp.${kind}`)} error={fieldError(save.error, 'kind')} />
+          {kind === 'health_record_access' && <Checkbox label={t('requests.olderThanFiveYears')} checked={older} onChange={(e) => setOlder(e.currentTarget.checked)} />}
+          <TextInput label={t('requests.receivedOn')} description={t('requests.receivedOnHelp')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} required error={fieldError(save.error, 'receivedOn')} />
+          <Select label={t('requests.channel')} data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} value={channel} allowDeselect={false} onChange={(v) => v && setChannel(v as (typeof CHANNELS)[number])} />
+          <TextInput label={t('requests.requesterName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fieldError(save.error, 'requester.name')} />
+          <Select label={t('requests.relation')} data={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} value={relation} allowDeselect={false} onChange={(v) => v && setRelation(v as (typeof RELATIONS)[number])} />
+          {s.can('patient.read') && <PatientPicker label={t('requests.patient')} value={patientId} onChange={setPatientId} error={fieldError(save.error, 'patientId')} />}
+          <Textarea label={t('requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={fieldError(save.error, 'note')} />
+          <ErrorAlert error={save.error} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('requests.save')}
+            </Button>
+            <Button variant="default" onClick={() => void navigate('/requests')}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Page>
+  );
+}
