@@ -81,6 +81,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/mfa/re-enrollment/confirm': { code: '123456' },
   'PATCH /api/v1/me/preferences': { language: 'fr', practiceId: null },
   'POST /api/v1/practices/:practiceId/patients': { externalId: 'LOGOS-42', lastName: 'Durand', firstName: 'Émile', birthDate: '1980-02-29', email: 'emile@example.fr', phone: '+33 1 23 45 67 89', isRestricted: false },
+  'POST /api/v1/practices/:practiceId/patients/import': { csv: 'Nom;Prénom;Date de naissance\nDurand;Émile;29/02/1980\n', mapping: { lastName: 'Nom' }, dryRun: true },
   'PATCH /api/v1/practices/:practiceId/patients/:patientId': { phone: '01 23 45 67 89', objectsToSms: true },
   'POST /api/v1/practices/:practiceId/rights-requests': { kind: 'health_record_access', receivedOn: '2026-11-02', channel: 'letter', requester: { name: 'Émile Durand', relation: 'self' }, patientId: null, healthRecord: { olderThanFiveYears: false } },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/extension': { reason: 'Demande complexe', notifiedOn: '2026-11-20' },

@@ -15,6 +15,7 @@ import { VERSION } from '../server/version.js';
 import { CliError, EXIT, printJson, readPassword, reportError } from './io.js';
 import { renderPermissionsDoc } from './permissions-doc.js';
 import { progressReporter } from './progress.js';
+import fs from 'node:fs';
 import path from 'node:path';
 
 interface DbOptions {
@@ -99,6 +100,29 @@ export function buildCli(): Command {
     .addHelpText('after', '\nFor a new owner account, the password comes from GARDIEN_PASSWORD (or the terminal).')
     .action(async (opts: DbOptions & { name: string; ownerEmail: string; ownerName: string }) => {
       await withRuntime(opts, (rt) => createPracticeWithOwner(rt, nameOption(opts.name, '--name'), opts.ownerEmail, opts.ownerName));
+    });
+
+  const patients = program.command('patients').description('The patient index');
+  withDb(patients.command('import'))
+    .description('Import patients from the practice software’s CSV export. Without --commit: check every line and report, write nothing. With --commit: write every valid line in one transaction (all or nothing); known software ids are updated. Prints the report as JSON.')
+    .argument('<file>', 'CSV file (UTF-8; ";", "," or tab)')
+    .requiredOption('--practice <id>', 'practice id')
+    .option('--map <field=column...>', 'column of each field, e.g. lastName=NOM birthDate="DATE NAISSANCE" (default: guessed from the headers)')
+    .option('--commit', 'write the valid lines (default: a dry run)')
+    .action(async (file: string, opts: DbOptions & { practice: string; map?: string[]; commit?: boolean }) => {
+      const text = await fs.promises.readFile(path.resolve(file), 'utf8');
+      const mapping = opts.map ? Object.fromEntries(opts.map.map((m) => { const i = m.indexOf('='); if (i < 1) throw new CliError(`--map ${m}: expected field=column`); return [m.slice(0, i), m.slice(i + 1)]; })) : undefined;
+      await withRuntime(opts, async (rt) => {
+        const progress = progressReporter('Import');
+        try {
+          const r = await rt.services.patients.importCsv(cliActor(), opts.practice, { csv: text, mapping, dryRun: !opts.commit }, progress.update);
+          progress.stop();
+          printJson({ ...r, rejectedCount: r.rejected.length, rejected: r.rejected.slice(0, 1000) });
+          if (r.rejected.length) process.exitCode = EXIT.CHECK_FAILED; // some lines were refused: the report says which
+        } finally {
+          progress.stop();
+        }
+      });
     });
 
   const user = program.command('user').description('People and their accounts');

@@ -60,3 +60,28 @@ export const PatientListQuerySchema = z.strictObject({
 });
 export const PatientListResponseSchema = z.object({ items: z.array(PatientSchema), total: z.number().int() });
 export const PatientParamsSchema = PracticeParamsSchema.extend({ patientId: IdSchema }).strict();
+
+/** CSV import from the practice software's export: first a dry run (the report), then the same file for real. */
+export const IMPORT_FIELD_NAMES = ['externalId', 'lastName', 'firstName', 'birthDate', 'email', 'phone', 'address', 'lastCareOn', 'deathOn'] as const;
+export const PatientImportRequestSchema = z.strictObject({
+  /** The file's text (UTF-8); 32 MiB at most. */
+  csv: z.string().min(1).max(32 * 1024 * 1024),
+  /** Field → column header; omitted, the mapping is guessed from the headers. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELD_NAMES), z.string().max(200)).optional(),
+  /** True (default): check and report, write nothing. False: import the valid lines, all or nothing. */
+  dryRun: z.boolean().default(true),
+});
+export const PatientImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  headers: z.array(z.string()),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELD_NAMES), z.string()),
+  lines: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejectedCount: z.number().int(),
+  /** The first 1,000 rejected lines with the field and the reason. */
+  rejected: z.array(z.object({ line: z.number().int(), field: z.string(), code: z.string(), message: z.string() })),
+});
+export type PatientImportReport = z.infer<typeof PatientImportReportSchema>;

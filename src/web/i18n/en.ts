@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'patient.created': 'Patient added to the index',
   'patient.read': 'Patient record consulted',
   'patient.listed': 'Patient search',
+  'patient.import-checked': 'Patient import checked (nothing written)',
+  'patient.imported': 'Patients imported from a CSV file',
   'patient.updated': 'Patient record changed',
   'request.created': 'Patient request recorded',
   'request.read': 'Request consulted',

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'patient.created': 'Patient ajouté à l’index',
   'patient.read': 'Fiche patient consultée',
   'patient.listed': 'Recherche de patients',
+  'patient.import-checked': 'Import de patients vérifié (rien d’écrit)',
+  'patient.imported': 'Patients importés depuis un fichier CSV',
   'patient.updated': 'Fiche patient modifiée',
   'request.created': 'Demande d’un patient enregistrée',
   'request.read': 'Demande consultée',

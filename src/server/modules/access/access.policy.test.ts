@@ -10,7 +10,9 @@ describe('role → permission table', () => {
   it('keeps the auditor read-only and the trainee minimal', () => {
     const writes = ['practice.update', 'member.manage', 'token.manage-all'] as const;
     for (const p of writes) assert.equal(can('auditor', p), false, p);
-    assert.deepEqual([...ROLE_PERMISSIONS.trainee], ['practice.read']);
+    assert.deepEqual([...ROLE_PERMISSIONS.trainee], ['practice.read', 'worklist.read']);
+    for (const p of ['patient.read', 'patient.write', 'request.read', 'request.manage'] as const) assert.equal(can('trainee', p), false, p);
+    for (const p of ['patient.write', 'request.manage', 'patient.read'] as const) assert.equal(can('auditor', p), false, p);
   });
   it('lets only the owner manage the team', () => {
     assert.deepEqual(ROLES.filter((r) => can(r, 'member.manage')), ['owner']);

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'patient.created': 'A patient was added to the index',
   'patient.read': 'A patient was consulted',
   'patient.listed': 'Patients were searched or listed (the ids shown are recorded)',
+  'patient.import-checked': 'A CSV export of the practice software was checked (nothing written)',
+  'patient.imported': 'Patients were imported from a CSV export (counts recorded)',
   'patient.updated': 'A patient’s identity, contact or flags were changed',
   'request.created': 'A patient’s rights request was recorded',
   'request.read': 'A rights request was consulted',

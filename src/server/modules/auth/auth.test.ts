@@ -37,7 +37,7 @@ describeEachDialect('authentication', (dialect) => {
   it('reaches no route but login and the MFA steps before the second factor', async () => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const c = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    const reachable = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/mfa/enrollment', 'POST /api/v1/auth/mfa/enrollment/confirm', 'POST /api/v1/auth/mfa/verify', 'POST /api/v1/auth/unlock', 'POST /api/v1/auth/logout', 'GET /api/health', 'GET /api/openapi.json']);
+    const reachable = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/mfa/enrollment', 'POST /api/v1/auth/mfa/enrollment/confirm', 'POST /api/v1/auth/mfa/verify', 'POST /api/v1/auth/unlock', 'POST /api/v1/auth/logout', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/setup']);
     let checked = 0;
     for (const r of t.app.routeTable) {
       const key = `${r.method} ${r.url}`;

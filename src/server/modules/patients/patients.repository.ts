@@ -8,6 +8,13 @@ export async function insertPatient(db: Executor, row: PatientRow): Promise<void
   await db.insertInto('patients').values(row).execute();
 }
 
+export async function insertPatients(db: Executor, rows: PatientRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('patients').values(rows).execute();
+}
+
+export const patientsWithExternalId = (db: Executor, practiceId: string) =>
+  db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('external_id', 'is not', null).execute();
+
 export const findPatient = (db: Executor, practiceId: string, id: string) =>
   db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
 

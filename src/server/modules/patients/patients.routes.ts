@@ -1,5 +1,6 @@
 import { PracticeParamsSchema } from '../../../contracts/common.js';
-import { CreatePatientRequestSchema, PatientListQuerySchema, PatientListResponseSchema, PatientParamsSchema, PatientSchema, UpdatePatientRequestSchema } from '../../../contracts/patients.js';
+import { CreatePatientRequestSchema, PatientImportReportSchema, PatientImportRequestSchema, PatientListQuerySchema, PatientListResponseSchema, PatientParamsSchema, PatientSchema, UpdatePatientRequestSchema } from '../../../contracts/patients.js';
+import { issueMessage, pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { PatientsService } from './patients.service.js';
@@ -14,6 +15,20 @@ export function registerPatientRoutes(app: HttpServer, patients: PatientsService
   app.get('/api/v1/practices/:practiceId/patients', {
     schema: { tags, summary: 'Search patients by name, external id or birth date (audited)', params: PracticeParamsSchema, querystring: PatientListQuerySchema, response: { 200: PatientListResponseSchema } },
   }, async (req) => patients.search(actorOf(req), req.params.practiceId, req.query));
+
+  app.post('/api/v1/practices/:practiceId/patients/import', {
+    bodyLimit: 40 * 1024 * 1024,
+    schema: { tags, summary: 'Import patients from the practice software’s CSV export: a dry run reports every rejected line; the real run is all or nothing', params: PracticeParamsSchema, body: PatientImportRequestSchema, response: { 200: PatientImportReportSchema } },
+  }, async (req) => {
+    const r = await patients.importCsv(actorOf(req), req.params.practiceId, req.body);
+    const lang = pickLang(req.headers['accept-language']);
+    const { rejected, ...rest } = r;
+    return {
+      ...rest,
+      rejectedCount: rejected.length,
+      rejected: rejected.slice(0, 1000).map((x) => ({ line: x.line, field: x.field, code: x.code, message: issueMessage(x.code, lang, x.params) ?? issueMessage('invalid_value', lang) ?? x.code })),
+    };
+  });
 
   app.get('/api/v1/practices/:practiceId/patients/:patientId', {
     schema: { tags, summary: 'One patient (audited)', params: PatientParamsSchema, response: { 200: PatientSchema } },

@@ -6,7 +6,25 @@ import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access } from '../access/index.js';
 import * as repo from './patients.repository.js';
+import { guessMapping, parseCsv, planImport, type ColumnMapping, type RejectedLine } from './patients.import.rules.js';
 import { searchKey } from './patients.rules.js';
+
+/** Rows written per statement: well under SQLite's and PostgreSQL's bound-parameter limits (17 columns a row). */
+const IMPORT_BATCH = 500;
+
+export interface ImportResult {
+  dryRun: boolean;
+  headers: string[];
+  mapping: ColumnMapping;
+  lines: number;
+  valid: number;
+  created: number;
+  /** Known software ids whose data changed in the export. */
+  updated: number;
+  /** Known software ids with nothing new. */
+  unchanged: number;
+  rejected: RejectedLine[];
+}
 
 export const presentPatient = (p: repo.PatientRow): PatientResponse => ({
   id: p.id, externalId: p.external_id, lastName: p.last_name, firstName: p.first_name, birthDate: p.birth_date, email: p.email, phone: p.phone,
@@ -76,6 +94,60 @@ export class PatientsService {
       await repo.updatePatient(tx, practiceId, patientId, { ...patch, search_key: next.search_key, updated_at: next.updated_at });
       audit.details = { fields: Object.keys(input).sort() };
       return presentPatient(next);
+    });
+  }
+
+  /**
+   * CSV import from the practice software's export. Every line is checked as if typed in the app; a dry run reports
+   * and writes nothing; a real run writes every valid line in one transaction (all or nothing), creating new patients
+   * and updating those whose software id is already known. One audit entry records the import and its counts.
+   */
+  importCsv(actor: Actor, practiceId: string, input: { csv: string; mapping?: ColumnMapping | undefined; dryRun: boolean }, onProgress?: (done: number, total: number, stage: string) => void): Promise<ImportResult> {
+    const csv = parseCsv(input.csv);
+    const mapping = input.mapping ?? guessMapping(csv.headers);
+    const plan = planImport(csv, mapping);
+    const action = input.dryRun ? 'patient.import-checked' : 'patient.imported';
+    return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action, targetType: 'patient', targetId: null }, async ({ tx, audit }) => {
+      const known = new Map((await repo.patientsWithExternalId(tx, practiceId)).map((r) => [r.external_id, r]));
+      const fresh = plan.valid.filter((v) => !v.patient.externalId || !known.has(v.patient.externalId));
+      const existing = plan.valid.filter((v) => v.patient.externalId && known.has(v.patient.externalId));
+      const total = plan.valid.length;
+      let changed = 0;
+      if (!input.dryRun) {
+        const now = this.deps.clock.now().toISOString();
+        let done = 0;
+        for (let i = 0; i < fresh.length; i += IMPORT_BATCH) {
+          const rows = fresh.slice(i, i + IMPORT_BATCH).map(({ patient: p }): repo.PatientRow => ({
+            id: newId('pat'), practice_id: practiceId, external_id: p.externalId ?? null, last_name: p.lastName, first_name: p.firstName, birth_date: p.birthDate,
+            email: p.email ?? null, phone: p.phone ?? null, address: p.address ?? null, last_care_on: p.lastCareOn ?? null, death_on: p.deathOn ?? null,
+            is_restricted: 0, objects_to_sms: 0, marketing_consent: 0, search_key: searchKey(p.lastName, p.firstName), created_at: now, updated_at: now,
+          }));
+          await repo.insertPatients(tx, rows);
+          done += rows.length;
+          onProgress?.(done, total, 'création');
+        }
+        for (const { patient: p } of existing) {
+          // Only what the export carries is updated, and only when it changed; the flags set in Gardien (restriction,
+          // objections) stay.
+          const row = known.get(p.externalId!)!;
+          const patch = Object.fromEntries(
+            Object.entries({ last_name: p.lastName, first_name: p.firstName, birth_date: p.birthDate, email: p.email, phone: p.phone, address: p.address, last_care_on: p.lastCareOn, death_on: p.deathOn })
+              .filter(([k, v]) => v !== undefined && row[k as keyof repo.PatientRow] !== v),
+          );
+          if (Object.keys(patch).length) {
+            await repo.updatePatient(tx, practiceId, row.id, { ...patch, search_key: searchKey(p.lastName, p.firstName), updated_at: now });
+            changed++;
+          }
+          done++;
+          if (done % IMPORT_BATCH === 0 || done === total) onProgress?.(done, total, 'mise à jour');
+        }
+      }
+      const result: ImportResult = {
+        dryRun: input.dryRun, headers: csv.headers, mapping, lines: csv.rows.length, valid: total,
+        created: input.dryRun ? 0 : fresh.length, updated: changed, unchanged: input.dryRun ? 0 : existing.length - changed, rejected: plan.rejected,
+      };
+      audit.details = { lines: result.lines, valid: result.valid, created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: plan.rejected.length, wouldCreate: fresh.length, wouldUpdate: existing.length };
+      return result;
     });
   }
 

@@ -61,3 +61,56 @@ describeEachDialect('patient index', (dialect) => {
     assert.equal((await call(t, 'GET', url(`/${p.id}`), { as: trainee })).statusCode, 403);
   });
 });
+
+describeEachDialect('patient import (CSV)', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let assistant: Client;
+  const url = () => `/api/v1/practices/${practiceId}/patients/import`;
+  const EXPORT = 'N° dossier;Nom;Prénom;Date de naissance;Téléphone\r\nA1;Lefèvre;Zoé;29/02/1984;06 12 34 56 78\r\nA2;Martin;;01/01/1990;\r\nA3;Durand;Émile;15/06/1975;\r\n';
+  before(async () => {
+    t = await createTestApp(dialect);
+    practiceId = (await createPractice(t)).practiceId;
+    assistant = await login(t, (await addMember(t, practiceId, 'assistant')).email);
+  });
+  after(async () => t.close());
+
+  it('checks the file first (the mapping guessed, every rejected line with its reason in French), writing nothing', async () => {
+    const res = await call(t, 'POST', url(), { as: assistant, body: { csv: EXPORT } });
+    assert.equal(res.statusCode, 200, res.body);
+    const r = res.json();
+    assert.deepEqual([r.dryRun, r.lines, r.valid, r.created, r.rejectedCount], [true, 3, 2, 0, 1]);
+    assert.deepEqual(r.mapping, { externalId: 'N° dossier', lastName: 'Nom', firstName: 'Prénom', birthDate: 'Date de naissance', phone: 'Téléphone' });
+    assert.deepEqual(r.rejected, [{ line: 3, field: 'firstName', code: 'required', message: 'champ obligatoire vide' }]);
+    assert.equal((await t.services.db.selectFrom('patients').select('id').execute()).length, 0);
+  });
+
+  it('imports the valid lines in one go, then updates them on a second import by their software id, keeping the flags set in Gardien', async () => {
+    const first = (await call(t, 'POST', url(), { as: assistant, body: { csv: EXPORT, dryRun: false } })).json();
+    assert.deepEqual([first.created, first.updated], [2, 0]);
+    const zoe = (await call(t, 'GET', `/api/v1/practices/${practiceId}/patients?q=A1`, { as: assistant })).json().items[0];
+    await call(t, 'PATCH', `/api/v1/practices/${practiceId}/patients/${zoe.id}`, { as: assistant, body: { isRestricted: true } });
+    const again = (await call(t, 'POST', url(), { as: assistant, body: { csv: EXPORT.replace('Lefèvre', 'Lefèvre-Martin'), dryRun: false } })).json();
+    assert.deepEqual([again.created, again.updated, again.unchanged], [0, 1, 1]);
+    const after = (await call(t, 'GET', `/api/v1/practices/${practiceId}/patients/${zoe.id}`, { as: assistant })).json();
+    assert.deepEqual([after.lastName, after.isRestricted], ['Lefèvre-Martin', true]);
+    assert.equal((await t.services.db.selectFrom('patients').select('id').where('practice_id', '=', practiceId).execute()).length, 2);
+    const entries = (await auditEntries(t, practiceId)).filter((e) => e.action === 'patient.imported');
+    assert.equal(entries.length, 2);
+    assert.deepEqual(JSON.parse(entries[0]!.details), { lines: 3, valid: 2, created: 2, updated: 0, unchanged: 0, rejected: 1, wouldCreate: 2, wouldUpdate: 0 });
+  });
+
+  it('leaves nothing half-imported when the write fails, and refuses a mapping naming a missing column', async () => {
+    const before = (await t.services.db.selectFrom('patients').select('id').execute()).length;
+    const missing = (await call(t, 'POST', url(), { as: assistant, body: { csv: EXPORT, mapping: { lastName: 'Nom', firstName: 'Prénom', birthDate: 'Naissance' }, dryRun: false } })).json();
+    assert.deepEqual([missing.valid, missing.created, missing.rejected[0].code], [0, 0, 'column_missing']);
+    // A line that passes the checks but breaks at write time (the database refuses it) rolls the whole import back.
+    const original = t.services.db;
+    const big = ['Nom;Prénom;Date de naissance', ...Array.from({ length: 1200 }, (_, i) => `Nom${i};Prénom;01/01/1990`)].join('\n');
+    await t.services.db.schema.createIndex('patients_test_fail_uq').on('patients').column('first_name').unique().execute().catch(() => undefined);
+    const failed = await call(t, 'POST', url(), { as: assistant, body: { csv: big, dryRun: false } });
+    assert.ok(failed.statusCode >= 400, `the import must fail: ${failed.statusCode}`);
+    await original.schema.dropIndex('patients_test_fail_uq').execute();
+    assert.equal((await t.services.db.selectFrom('patients').select('id').execute()).length, before, 'nothing half-imported');
+  });
+});

@@ -191,6 +191,15 @@ describeEachDialect('practices and team', (dialect) => {
 
 function validBodyFor(url: string, method: string): unknown {
   if (url.endsWith('/deactivate')) return {};
+  if (url.endsWith('/password-reset')) return { temporaryPassword: 'Provisoire-Cabinet-2026!x' };
+  if (url.endsWith('/patients/import')) return { csv: 'Nom;Prénom;Date de naissance\nDurand;Émile;29/02/1980\n' };
+  if (url.endsWith('/patients')) return { lastName: 'Durand', firstName: 'Émile', birthDate: '1980-02-29' };
+  if (url.endsWith('/patients/:patientId')) return { phone: '01 23 45 67 89' };
+  if (url.endsWith('/rights-requests')) return { kind: 'access', receivedOn: '2026-01-05', channel: 'letter', requester: { name: 'Émile Durand', relation: 'self' } };
+  if (url.endsWith('/extension')) return { reason: 'Complexe', notifiedOn: '2026-01-10' };
+  if (url.endsWith('/identity-request')) return { requestedOn: '2026-01-10' };
+  if (url.endsWith('/identity-received')) return { receivedOn: '2026-01-10' };
+  if (url.endsWith('/status')) return { status: 'in_progress', on: '2026-01-10' };
   if (url.endsWith('/members') && method === 'POST') return { email: 'someone@example.fr', name: 'Someone', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' };
   if (url.endsWith('/members/:userId')) return { role: 'assistant' };
   if (url.endsWith('/api-tokens')) return { name: 'x' };

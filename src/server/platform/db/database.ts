@@ -81,6 +81,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection cut by the server (PostgreSQL restarted, an administrator ended it): the pool drops it and
+  // opens a new one at the next query. Without a listener the event would end the whole process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await assertPostgresDurability(db);
