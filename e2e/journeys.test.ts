@@ -162,6 +162,17 @@ function journeys(dialect: DialectName) {
     const a = assistant.page;
     await a.getByRole('link', { name: 'Patients', exact: true }).click();
     await heading(a, 'Patients');
+    // The practice software's export: checked first (one line refused, with its reason), then imported.
+    await a.getByRole('button', { name: 'Importer un fichier' }).click();
+    const importer = a.getByRole('dialog');
+    await importer.locator('input[type="file"]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFN° dossier;Nom;Prénom;Date de naissance\r\nA1;Martin;Jules;05/03/1971\r\nA2;Moreau;;01/01/1990\r\nA3;Roux;Inès;12/12/2001\r\n') });
+    await importer.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await importer.getByTestId('import-report').getByText(/3 lignes lues, 2 prêtes à importer, 1 refusées/).waitFor();
+    await importer.getByRole('cell', { name: 'champ obligatoire vide' }).waitFor();
+    await checkPage(a, shot('patient-import'));
+    await importer.getByRole('button', { name: 'Importer 2 patients' }).click();
+    await importer.getByText('Import terminé').waitFor();
+    await importer.getByRole('button', { name: 'Fermer', exact: true }).click();
     await a.getByRole('button', { name: 'Ajouter un patient' }).click();
     const dialog = a.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Nom de famille', exact: true }).fill('Lefèvre');

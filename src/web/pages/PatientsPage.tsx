@@ -7,6 +7,7 @@ import { api } from '../app/api.js';
 import { formatDate } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from '../components/Dialog.js';
+import { PatientImport } from '../components/PatientImport.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
@@ -16,6 +17,7 @@ export function PatientsPage() {
   const s = useSession();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<PatientResponse | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const query = q.trim();
   const list = useQuery({
     queryKey: ['practice', s.practiceId, 'patients', 'page', query],
@@ -23,7 +25,19 @@ export function PatientsPage() {
     enabled: query.length >= 2,
   });
   return (
-    <Page title={t('patients.title')} actions={s.can('patient.write') && <Button onClick={() => setEditing('new')}>{t('patients.add')}</Button>}>
+    <Page
+      title={t('patients.title')}
+      actions={
+        s.can('patient.write') && (
+          <Group>
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {t('import.open')}
+            </Button>
+            <Button onClick={() => setEditing('new')}>{t('patients.add')}</Button>
+          </Group>
+        )
+      }
+    >
       <Text>{t('patients.intro')}</Text>
       <TextInput label={t('patients.search')} description={t('patients.searchHelp')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={480} />
       <ErrorAlert error={list.error} />
@@ -60,6 +74,7 @@ export function PatientsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {importing && <PatientImport onClose={() => setImporting(false)} />}
       {editing && <PatientForm patient={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Page>
   );

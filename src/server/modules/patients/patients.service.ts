@@ -9,8 +9,8 @@ import * as repo from './patients.repository.js';
 import { guessMapping, parseCsv, planImport, type ColumnMapping, type RejectedLine } from './patients.import.rules.js';
 import { searchKey } from './patients.rules.js';
 
-/** Rows written per statement: well under SQLite's and PostgreSQL's bound-parameter limits (17 columns a row). */
-const IMPORT_BATCH = 500;
+/** Rows written per statement: 17,000 parameters, under SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const IMPORT_BATCH = 1000;
 
 export interface ImportResult {
   dryRun: boolean;
