@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, RightsRequestSchema, type RequestKind } from '../../contracts/rights-requests.js';
 import { api } from '../app/api.js';
 import { useSession } from '../app/session.js';
+import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { PatientPicker } from '../components/PatientPicker.js';
@@ -57,14 +58,7 @@ export function NewRequestPage() {
           {s.can('patient.read') && <PatientPicker label={t('requests.patient')} value={patientId} onChange={setPatientId} error={fieldError(save.error, 'patientId')} />}
           <Textarea label={t('requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={fieldError(save.error, 'note')} />
           <ErrorAlert error={save.error} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('requests.save')}
-            </Button>
-            <Button variant="default" onClick={() => void navigate('/requests')}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions submit={t('requests.save')} pending={save.isPending} onCancel={() => void navigate('/requests')} />
         </Stack>
       </form>
     </Page>

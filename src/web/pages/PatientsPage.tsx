@@ -8,6 +8,7 @@ import { formatDate } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from '../components/Dialog.js';
 import { PatientImport } from '../components/PatientImport.js';
+import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
@@ -128,14 +129,7 @@ function PatientForm({ patient, onClose }: { patient: PatientResponse | null; on
           {flag('objectsToSms')}
           {flag('marketingConsent')}
           <ErrorAlert error={save.error} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('patients.save')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions submit={t('patients.save')} pending={save.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>

@@ -8,6 +8,7 @@ import { api } from '../app/api.js';
 import { formatDate, formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
@@ -132,14 +133,7 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
             />
           )}
           <ErrorAlert error={run.error} />
-          <Group>
-            <Button type="submit" loading={run.isPending}>
-              {t('request.confirm')}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormActions submit={t('request.confirm')} pending={run.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Dialog>

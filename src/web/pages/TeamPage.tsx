@@ -10,6 +10,7 @@ import { api } from '../app/api.js';
 import { formatDate, temporaryPassword } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from '../components/Dialog.js';
+import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
@@ -142,14 +143,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
             <Select label={t('team.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={form.role} allowDeselect={false} onChange={(v) => v && setForm({ ...form, role: v as Role })} description={t(`roleHelp.${form.role}`)} />
             <Text size="sm">{t('team.mfaAtFirstLogin')}</Text>
             <ErrorAlert error={add.error} />
-            <Group>
-              <Button type="submit" loading={add.isPending}>
-                {t('team.addSubmit')}
-              </Button>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
+            <FormActions submit={t('team.addSubmit')} pending={add.isPending} onCancel={onClose} />
           </Stack>
         </form>
       )}
