@@ -105,6 +105,23 @@ function journeys(dialect: DialectName) {
     ran++;
   });
 
+  it('owner fills in the practice identity and its calendar (Alsace-Moselle)', async () => {
+    const { page } = owner;
+    await page.getByRole('link', { name: 'Cabinet', exact: true }).click();
+    await heading(page, 'Cabinet');
+    await page.getByRole('textbox', { name: 'SIREN (9 chiffres)', exact: true }).fill('12345678');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('un SIREN compte 9 chiffres').first().waitFor();
+    await page.getByRole('textbox', { name: 'SIREN (9 chiffres)', exact: true }).fill('123456789');
+    await page.getByLabel('Cabinet en Alsace-Moselle').check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Modifications enregistrées.').waitFor();
+    await checkPage(page, shot('practice'));
+    const practice = (await (await page.request.get(`/api/v1/practices/${practiceId}`)).json()) as { siren: string; alsaceMoselle: boolean };
+    assert.deepEqual([practice.siren, practice.alsaceMoselle], ['123456789', true]);
+    ran++;
+  });
+
   it('owner adds an assistant, who signs in with the temporary password, enrols MFA and must choose a password', async () => {
     const { page } = owner;
     await page.getByRole('link', { name: 'Équipe' }).click();
@@ -276,7 +293,7 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await heading(page, 'Audit trail');
-    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));

@@ -14,6 +14,7 @@ import { SetupPage } from '../pages/SetupPage.js';
 import { TeamPage } from '../pages/TeamPage.js';
 import { NewRequestPage } from '../pages/NewRequestPage.js';
 import { PatientsPage } from '../pages/PatientsPage.js';
+import { PracticePage } from '../pages/PracticePage.js';
 import { RequestPage } from '../pages/RequestPage.js';
 import { RequestsPage } from '../pages/RequestsPage.js';
 import { api } from './api.js';
@@ -127,6 +128,7 @@ function Shell() {
             {s.can('request.manage') && <Route path="/requests/new" element={<NewRequestPage />} />}
             {s.can('request.read') && <Route path="/requests/:requestId" element={<RequestPage />} />}
             {s.can('patient.read') && <Route path="/patients" element={<PatientsPage />} />}
+            <Route path="/practice" element={<PracticePage />} />
             {s.can('member.list') && <Route path="/team" element={<TeamPage />} />}
             {s.can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
             {s.can('backup.read') && <Route path="/backup" element={<BackupPage />} />}

@@ -16,6 +16,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'breaches', path: null, permission: null },
   { key: 'processors', path: null, permission: null },
   { key: 'security', path: null, permission: null },
+  { key: 'practice', path: '/practice', permission: 'practice.read' },
   { key: 'team', path: '/team', permission: 'member.list' },
   { key: 'rituals', path: null, permission: null },
   { key: 'retention', path: null, permission: null },
