@@ -9,6 +9,9 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
 }
 
+/** Today's date (YYYY-MM-DD) in Paris: the practice's calendar, as the server counts deadlines. */
+export const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
 /** A temporary password to hand over: 20 characters of four kinds from the browser's CSPRNG (well above the CNIL's 80 bits). */
 export function temporaryPassword(): string {
   const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '-!?+*#'];

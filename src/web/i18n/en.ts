@@ -1,4 +1,4 @@
-import type { Messages } from './fr.js';
+import { nestActionLabels, type Messages } from './fr.js';
 
 export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'auth.login.succeeded': 'Sign-in (password accepted)',
@@ -52,8 +52,6 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'request.status-changed': 'Request updated (in progress, answered, refused, withdrawn)',
   'backup.status-read': 'Backup status consulted',
 };
-
-const nest = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.replaceAll('.', '_'), v]));
 
 export const en: Messages = {
   app: {
@@ -423,7 +421,7 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Changes saved.',
   },
-  auditActions: nest(AUDIT_ACTIONS_EN),
+  auditActions: nestActionLabels(AUDIT_ACTIONS_EN),
   account: {
     title: 'My account',
     intro: '{{name}} — {{email}}',

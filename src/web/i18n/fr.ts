@@ -58,9 +58,11 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
 };
 
 /** i18next reads dots as nesting: an action's key in the resources. */
-export const actionKey = (action: string) => `auditActions.${action.replaceAll('.', '_')}`;
+const flatKey = (action: string) => action.replaceAll('.', '_');
+export const actionKey = (action: string) => `auditActions.${flatKey(action)}`;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS_FR);
-const nest = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k.replaceAll('.', '_'), v]));
+/** The audit-event labels as i18next resources (one level, dots replaced). */
+export const nestActionLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [flatKey(k), v]));
 
 export const fr = {
   app: {
@@ -430,7 +432,7 @@ export const fr = {
     save: 'Enregistrer',
     saved: 'Modifications enregistrées.',
   },
-  auditActions: nest(AUDIT_ACTIONS_FR),
+  auditActions: nestActionLabels(AUDIT_ACTIONS_FR),
   account: {
     title: 'Mon compte',
     intro: '{{name}} — {{email}}',

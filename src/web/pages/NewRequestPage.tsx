@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, RightsRequestSchema, type RequestKind } from '../../contracts/rights-requests.js';
 import { api } from '../app/api.js';
+import { todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { PatientPicker } from '../components/PatientPicker.js';
 
-const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /** Intake at the front desk: what is asked, when it arrived, by whom; the due date is computed on saving. */
 export function NewRequestPage() {

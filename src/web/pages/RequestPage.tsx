@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { RightsRequestDetailSchema, RightsRequestSchema } from '../../contracts/rights-requests.js';
 import { api } from '../app/api.js';
-import { formatDate, formatInstant } from '../app/format.js';
+import { formatDate, formatInstant, todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from '../components/Dialog.js';
 import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
-const todayInParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'answered' | 'refused' | 'withdrawn';
 
 /** One request: its deadline first, then what can be done next, then its history. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { RightsRequestListResponseSchema } from '../../contracts/rights-requests.js';
 import { api } from '../app/api.js';
-import { formatDate } from '../app/format.js';
+import { formatDate, todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
@@ -20,7 +20,7 @@ export function RequestsPage() {
     queryKey: ['practice', s.practiceId, 'requests', open],
     queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/rights-requests?limit=200${open === 'true' ? '&open=true' : ''}`, RightsRequestListResponseSchema),
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInParis();
   return (
     <Page title={t('requests.title')} actions={s.can('request.manage') && <Button onClick={() => void navigate('/requests/new')}>{t('requests.new')}</Button>}>
       <Text>{t('requests.intro')}</Text>

@@ -212,16 +212,20 @@ export class AuthService {
     const now = this.now();
     const step = await checkTotp(secret, code, user.totp_last_step, now);
     if (step === null) return this.failMfa(ctx, session, 'code');
-    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c))));
+    const { recoveryCodes, hashes } = await newRecoveryCodes();
     return this.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.claimTotpStep(tx, user.id, step))) throw validationError('code', 'totp_invalid');
-      await repo.updateUser(tx, user.id, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${user.id}`), totp_pending_secret: null, updated_at: now.toISOString() });
-      await repo.replaceRecoveryCodes(tx, user.id, hashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
+      await this.installTotp(tx, user.id, secret, hashes, now);
       const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
       return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
     });
+  }
+
+  /** The pending secret becomes the account's second factor, with a fresh set of recovery codes (caller's transaction). */
+  private async installTotp(tx: Executor, userId: string, secret: string, recoveryHashes: string[], now: Date, lastStep?: number): Promise<void> {
+    await repo.updateUser(tx, userId, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${userId}`), totp_pending_secret: null, ...(lastStep !== undefined ? { totp_last_step: lastStep } : {}), updated_at: now.toISOString() });
+    await repo.replaceRecoveryCodes(tx, userId, recoveryHashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
   }
 
   /**
@@ -260,11 +264,10 @@ export class AuthService {
     const now = this.now();
     const step = await checkTotp(secret, code, null, now);
     if (step === null) return this.failMfa(ctx, session, 'code');
-    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const hashes = await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c))));
+    const { recoveryCodes, hashes } = await newRecoveryCodes();
     return this.deps.db.transaction().execute(async (tx) => {
-      await repo.updateUser(tx, user.id, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${user.id}`), totp_pending_secret: null, totp_last_step: step, updated_at: now.toISOString() });
-      await repo.replaceRecoveryCodes(tx, user.id, hashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
+      // A new secret has no replay history: its first code's step becomes the last one used.
+      await this.installTotp(tx, user.id, secret, hashes, now, step);
       await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.re-enrolled', { type: 'user', id: user.id });
       return { recoveryCodes };
     });
@@ -544,6 +547,12 @@ export class AuthService {
 }
 
 const infoOf = (ctx: AuthContext): RequestInfo => ({ ip: ctx.actor.ip, requestId: ctx.actor.requestId, userAgent: null });
+
+/** A set of recovery codes (shown once) and their argon2id hashes (kept). */
+async function newRecoveryCodes(): Promise<{ recoveryCodes: string[]; hashes: string[] }> {
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  return { recoveryCodes, hashes: await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c)))) };
+}
 
 /** Recovery codes are shown as `xxxx-xxxx-xxxx` and accepted with or without dashes, in any case. */
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i: read aloud and typed by hand

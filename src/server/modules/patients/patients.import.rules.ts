@@ -27,7 +27,7 @@ export interface ParsedCsv {
 /** Reads an export as practice software writes them: UTF-8 with or without BOM, `;`, `,` or tab, quoted or not. */
 export function parseCsv(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.slice(0, body.search(/\r?\n/) === -1 ? undefined : body.search(/\r?\n/));
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
   const records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   const [headers = [], ...rows] = records;

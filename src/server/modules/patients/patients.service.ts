@@ -34,6 +34,16 @@ export const presentPatient = (p: repo.PatientRow): PatientResponse => ({
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A new patient as stored, whether typed in the app or read from an import (flags off unless given). */
+function newPatientRow(practiceId: string, input: CreatePatientRequest, now: string): repo.PatientRow {
+  return {
+    id: newId('pat'), practice_id: practiceId, external_id: input.externalId ?? null, last_name: input.lastName, first_name: input.firstName,
+    birth_date: input.birthDate, email: input.email ?? null, phone: input.phone ?? null, address: input.address ?? null, last_care_on: input.lastCareOn ?? null,
+    death_on: input.deathOn ?? null, is_restricted: input.isRestricted ? 1 : 0, objects_to_sms: input.objectsToSms ? 1 : 0, marketing_consent: input.marketingConsent ? 1 : 0,
+    search_key: searchKey(input.lastName, input.firstName), created_at: now, updated_at: now,
+  };
+}
+
 /**
  * The minimal patient index: what compliance work needs (identity, contact, last care, death, flags), never clinical
  * content. Every read is audited, lists included.
@@ -45,12 +55,7 @@ export class PatientsService {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action: 'patient.created', targetType: 'patient' }, async ({ tx, audit }) => {
       await this.assertExternalIdFree(tx, practiceId, input.externalId ?? null);
       const now = this.deps.clock.now().toISOString();
-      const row: repo.PatientRow = {
-        id: newId('pat'), practice_id: practiceId, external_id: input.externalId ?? null, last_name: input.lastName, first_name: input.firstName,
-        birth_date: input.birthDate, email: input.email ?? null, phone: input.phone ?? null, address: input.address ?? null, last_care_on: input.lastCareOn ?? null,
-        death_on: input.deathOn ?? null, is_restricted: input.isRestricted ? 1 : 0, objects_to_sms: input.objectsToSms ? 1 : 0, marketing_consent: input.marketingConsent ? 1 : 0,
-        search_key: searchKey(input.lastName, input.firstName), created_at: now, updated_at: now,
-      };
+      const row = newPatientRow(practiceId, input, now);
       await repo.insertPatient(tx, row);
       audit.targetId = row.id;
       return presentPatient(row);
@@ -117,11 +122,7 @@ export class PatientsService {
         const now = this.deps.clock.now().toISOString();
         let done = 0;
         for (let i = 0; i < fresh.length; i += IMPORT_BATCH) {
-          const rows = fresh.slice(i, i + IMPORT_BATCH).map(({ patient: p }): repo.PatientRow => ({
-            id: newId('pat'), practice_id: practiceId, external_id: p.externalId ?? null, last_name: p.lastName, first_name: p.firstName, birth_date: p.birthDate,
-            email: p.email ?? null, phone: p.phone ?? null, address: p.address ?? null, last_care_on: p.lastCareOn ?? null, death_on: p.deathOn ?? null,
-            is_restricted: 0, objects_to_sms: 0, marketing_consent: 0, search_key: searchKey(p.lastName, p.firstName), created_at: now, updated_at: now,
-          }));
+          const rows = fresh.slice(i, i + IMPORT_BATCH).map(({ patient }) => newPatientRow(practiceId, patient, now));
           await repo.insertPatients(tx, rows);
           done += rows.length;
           onProgress?.(done, total, 'création');

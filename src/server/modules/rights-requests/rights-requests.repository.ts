@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { RightsRequestEventsTable, RightsRequestsTable } from '../../platform/db/schema.js';
+import { FINAL_STATUSES } from './rights-requests.rules.js';
 
 export type RequestRow = Selectable<RightsRequestsTable>;
 export type EventRow = Selectable<RightsRequestEventsTable>;
@@ -43,7 +44,7 @@ export async function listRequests(db: Executor, practiceId: string, f: RequestF
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.dueBefore) q = q.where('due_on', '<=', f.dueBefore);
-  if (f.openOnly) q = q.where('status', 'not in', ['answered', 'refused', 'withdrawn']);
+  if (f.openOnly) q = q.where('status', 'not in', [...FINAL_STATUSES]);
   const total = Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
     .selectAll()
@@ -58,4 +59,4 @@ export async function listRequests(db: Executor, practiceId: string, f: RequestF
 }
 
 export const openRequests = (db: Executor, practiceId: string) =>
-  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('status', 'not in', ['answered', 'refused', 'withdrawn']).execute();
+  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('status', 'not in', [...FINAL_STATUSES]).execute();
