@@ -10,7 +10,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native'],
+  // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use.
+  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs'],
   banner: { js: "import { createRequire as __gardienRequire } from 'node:module'; const require = __gardienRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',

@@ -10,6 +10,7 @@ import { BackupService, BackupUseCases, backupWorklistProvider } from './modules
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
 import { RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
+import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
 export interface ServiceSettings {
@@ -36,6 +37,7 @@ export interface Services {
   worklist: Worklist;
   patients: PatientsService;
   rightsRequests: RightsRequestsService;
+  breaches: BreachesService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
 }
@@ -50,11 +52,13 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const worklist = new Worklist({ access, clock });
   worklist.register(backupWorklistProvider(backup));
   worklist.register(rightsRequestsWorklistProvider());
+  worklist.register(breachesWorklistProvider());
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
   const patients = new PatientsService({ access, clock });
   return {
     db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
     rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
+    breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),
     apiTokens: new ApiTokenUseCases({ access, auth }),
     auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),

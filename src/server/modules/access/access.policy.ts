@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'patient.write': 'Add patients to the index and change their identity, contact or flags',
   'request.read': 'See patients’ rights requests, their deadlines and history',
   'request.manage': 'Record patients’ rights requests and move them on (identity, extension, answer, refusal)',
+  'breach.read': 'See the breaches, their 72-hour clock, assessment, decision, notifications and actions; export the breach register',
+  'breach.report': 'Report a personal data breach (starts the 72-hour clock)',
+  'breach.manage': 'Complete a breach: facts, severity assessment, CNIL notifications, people informed, corrective actions, closing',
+  'breach.decide': 'Confirm the decision on a breach (record only, notify the CNIL, inform the people), with its reasons',
   'backup.read': 'See when the last backup and the last restore drill ran, and whether they are too old',
 } as const;
 
@@ -22,12 +26,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
-  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
-  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'member.list', 'token.manage'],
-  assistant: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'member.list', 'token.manage'],
+  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
+  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'member.list', 'token.manage'],
+  assistant: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'member.list', 'token.manage'],
   trainee: ['practice.read', 'worklist.read'],
-  auditor: ['practice.read', 'worklist.read', 'request.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  auditor: ['practice.read', 'worklist.read', 'request.read', 'breach.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

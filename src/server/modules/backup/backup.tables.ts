@@ -18,4 +18,8 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'patients', key: ['id'] },
   { name: 'rights_requests', key: ['id'] },
   { name: 'rights_request_events', key: ['id'] },
+  { name: 'breaches', key: ['id'] },
+  { name: 'breach_notifications', key: ['id'] },
+  { name: 'breach_people_informed', key: ['id'] },
+  { name: 'breach_actions', key: ['id'] },
 ];

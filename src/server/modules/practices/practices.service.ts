@@ -193,6 +193,18 @@ export class PracticesService {
     });
   }
 
+  /** The practice identity for generated documents (inside another module's transaction, already access-checked). */
+  async identity(tx: Executor, practiceId: string): Promise<PracticeResponse> {
+    const p = await repo.findPractice(tx, practiceId);
+    if (!p) throw new AppError('NOT_FOUND');
+    return presentPractice(p);
+  }
+
+  /** Every person who is or was a member, id → name (inside another module's transaction), for documents and owners of tasks. */
+  async memberNames(tx: Executor, practiceId: string): Promise<Map<string, string>> {
+    return new Map((await repo.findMembers(tx, practiceId)).map((m) => [m.id, m.name]));
+  }
+
   /** The practice's calendar for legal deadlines (inside another module's transaction). */
   async holidayOptions(tx: Executor, practiceId: string): Promise<{ alsaceMoselle: boolean }> {
     const p = await repo.findPractice(tx, practiceId);

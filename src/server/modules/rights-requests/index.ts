@@ -1,4 +1,4 @@
 export { RightsRequestsService, presentRequest } from './rights-requests.service.js';
 export { registerRightsRequestRoutes } from './rights-requests.routes.js';
 export { rightsRequestsWorklistProvider } from './rights-requests.worklist.js';
-export { gdprDeadline, healthRecordDeadline, parisDate } from './deadline.rules.js';
+export { endOfParisDay, gdprDeadline, healthRecordDeadline, parisDate } from './deadline.rules.js';

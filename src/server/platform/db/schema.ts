@@ -186,6 +186,86 @@ export interface RightsRequestEventsTable {
   details: string;
 }
 
+export interface BreachesTable {
+  id: string;
+  practice_id: string;
+  title: string;
+  aware_at: string;
+  notify_by: string;
+  detected_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  /** JSON arrays of the contract's stable values. */
+  nature: string;
+  circumstances: string;
+  cause: string | null;
+  people_categories: string;
+  data_categories: string;
+  approx_people: number | null;
+  approx_records: number | null;
+  encrypted: number | null;
+  description: string | null;
+  consequences: string;
+  consequences_note: string | null;
+  measures: string | null;
+  guide: string | null;
+  /** JSON of the ENISA questionnaire's answers. */
+  assessment: string | null;
+  decision: string | null;
+  proposed_decision: string | null;
+  decision_reason: string | null;
+  people_exception: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  status: string;
+  closed_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BreachNotificationsTable {
+  id: string;
+  practice_id: string;
+  breach_id: string;
+  kind: string;
+  notified_at: string;
+  reference: string | null;
+  delay_reasons: string | null;
+  late: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BreachPeopleInformedTable {
+  id: string;
+  practice_id: string;
+  breach_id: string;
+  informed_on: string;
+  channel: string;
+  recipients: string;
+  people_count: number;
+  /** JSON array of patient ids from the index. */
+  patient_ids: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BreachActionsTable {
+  id: string;
+  practice_id: string;
+  breach_id: string;
+  seq: number;
+  title: string;
+  owner_id: string | null;
+  due_on: string;
+  done_on: string | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   practices: PracticesTable;
   users: UsersTable;
@@ -200,4 +280,8 @@ export interface Database {
   patients: PatientsTable;
   rights_requests: RightsRequestsTable;
   rights_request_events: RightsRequestEventsTable;
+  breaches: BreachesTable;
+  breach_notifications: BreachNotificationsTable;
+  breach_people_informed: BreachPeopleInformedTable;
+  breach_actions: BreachActionsTable;
 }

@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-backup-runs.js';
 import * as m0003 from './0003-user-preferences.js';
 import * as m0004 from './0004-patients-rights-requests.js';
+import * as m0005 from './0005-breaches.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-backup-runs': m0002,
   '0003-user-preferences': m0003,
   '0004-patients-rights-requests': m0004,
+  '0005-breaches': m0005,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

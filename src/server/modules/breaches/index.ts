@@ -1,0 +1,3 @@
+export { BreachesService } from './breaches.service.js';
+export { registerBreachRoutes } from './breaches.routes.js';
+export { breachesWorklistProvider } from './breaches.worklist.js';
