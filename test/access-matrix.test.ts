@@ -55,6 +55,13 @@ async function freshMember(t: TestApp, practiceId: string, role: Role) {
 
 /** A fresh patient and a fresh open request for each cell, created by the server administrator. */
 const somePatient = async (t: TestApp, practiceId: string) => (await t.services.patients.create(cliActor(), practiceId, { lastName: 'Martin', firstName: 'Zoé', birthDate: '1990-05-17' })).id;
+/** A fresh breach (aware an hour ago) for each cell, reported by the server administrator; optionally already decided. */
+const someBreach = async (t: TestApp, practiceId: string, decision?: 'notify_authority') => {
+  const b = await t.services.breaches.report(cliActor(), practiceId, { title: 'Clé USB perdue', awareAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), nature: ['confidentiality'], circumstances: ['lost_or_stolen_device'], dataCategories: ['identity'] }, 'fr');
+  if (decision) await t.services.breaches.decide(cliActor(), practiceId, b.id, { decision });
+  return b.id;
+};
+const breachUrl = (practiceId: string, id: string, rest = '') => `/api/v1/practices/${practiceId}/breaches/${id}${rest}`;
 const someRequest = async (t: TestApp, practiceId: string) =>
   (await t.services.rightsRequests.create(cliActor(), practiceId, { kind: 'erasure', receivedOn: parisDate(t.clock.now()), channel: 'email', requester: { name: 'Zoé Martin', relation: 'self' } })).id;
 
@@ -124,6 +131,25 @@ const BUILDERS: Record<string, Builder> = {
     return { url: `/api/v1/practices/${practiceId}/rights-requests/${id}/identity-received`, body: { receivedOn: parisDate(t.clock.now()) } };
   },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}/status`, body: { status: 'in_progress', on: parisDate(t.clock.now()) } }),
+  'POST /api/v1/practices/:practiceId/breaches': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches`, body: { title: 'Rançongiciel', awareAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), nature: ['availability'], circumstances: ['ransomware'], dataCategories: ['health'] } }),
+  'GET /api/v1/practices/:practiceId/breaches': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches?status=open` }),
+  'GET /api/v1/practices/:practiceId/breaches/export': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches/export?format=csv` }),
+  'GET /api/v1/practices/:practiceId/breaches/:breachId': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId)) }),
+  'PATCH /api/v1/practices/:practiceId/breaches/:breachId': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId)), body: { approxPeople: 12 } }),
+  'PUT /api/v1/practices/:practiceId/breaches/:breachId/assessment': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/assessment'), body: { dpcCategory: 'simple', dpcScore: 1, ease: 'limited', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: false } }),
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/decision': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/decision'), body: { decision: 'notify_authority' } }),
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/notifications': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId, 'notify_authority'), '/notifications'), body: { kind: 'initial', notifiedAt: t.clock.now().toISOString() } }),
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/people-informed': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/people-informed'), body: { informedOn: parisDate(t.clock.now()), channel: 'email', recipients: 'Les patients concernés', peopleCount: 3 } }),
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/actions': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/actions'), body: { title: 'Changer les mots de passe', dueOn: parisDate(t.clock.now()) } }),
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/actions/:actionId/done': async ({ t, practiceId }) => {
+    const id = await someBreach(t, practiceId);
+    const b = await t.services.breaches.addAction(cliActor(), practiceId, id, { title: 'Prévenir le prestataire', dueOn: parisDate(t.clock.now()) });
+    return { url: breachUrl(practiceId, id, `/actions/${b.actions[0]!.id}/done`), body: { doneOn: parisDate(t.clock.now()) } };
+  },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/close': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId, 'notify_authority'), '/close'), body: { closedOn: parisDate(t.clock.now()) } }),
+  'GET /api/v1/practices/:practiceId/breaches/:breachId/cnil-draft': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/cnil-draft') }),
+  'GET /api/v1/practices/:practiceId/breaches/:breachId/cnil-draft/file': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/cnil-draft/file?format=txt') }),
+  'GET /api/v1/practices/:practiceId/breaches/:breachId/letter': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/letter?format=txt') }),
   'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/worklist` }),
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),

@@ -88,6 +88,15 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-request': { requestedOn: '2026-11-20' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-received': { receivedOn: '2026-11-20' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': { status: 'answered', on: '2026-11-20', note: 'Copie envoyée' },
+  'POST /api/v1/practices/:practiceId/breaches': { title: 'Rançongiciel', awareAt: '2026-01-14T08:30:00+01:00', detectedAt: '2026-01-14T08:00:00+01:00', nature: ['availability'], circumstances: ['ransomware'], cause: 'external_malicious', peopleCategories: ['patients'], dataCategories: ['health'], approxPeople: 10, approxRecords: 10, encrypted: false, description: 'Écran de rançon', guide: 'ransomware' },
+  'PATCH /api/v1/practices/:practiceId/breaches/:breachId': { approxPeople: 12, consequences: ['loss_of_control'], measures: 'Postes isolés' },
+  'PUT /api/v1/practices/:practiceId/breaches/:breachId/assessment': { dpcCategory: 'sensitive', dpcScore: 4, ease: 'maximum', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: true, note: 'Sauvegarde intacte' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/decision': { decision: 'notify_authority', reason: 'Par prudence', peopleException: 'encrypted' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/notifications': { kind: 'initial', notifiedAt: '2026-01-15T08:00:00Z', reference: 'CNIL-1', delayReasons: 'Cabinet fermé' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/people-informed': { informedOn: '2026-01-15', channel: 'letter', recipients: 'Patients', peopleCount: 3, patientIds: [], note: 'Lettre remise' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/actions': { title: 'Changer les mots de passe', ownerId: null, dueOn: '2026-01-20' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/actions/:actionId/done': { doneOn: '2026-01-15' },
+  'POST /api/v1/practices/:practiceId/breaches/:breachId/close': { closedOn: '2026-01-15' },
 };
 
 /** Percent-encodes; a lone surrogate (no valid UTF-8) is sent as the invalid bytes a hostile client would send. */
@@ -138,7 +147,7 @@ describeEachDialect('bad input', (dialect) => {
   }
 
   function fillParams(url: string, overrides: Record<string, string> = {}): string {
-    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
+    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));
   }
 

@@ -206,8 +206,8 @@ export const BreachListResponseSchema = z.object({ items: z.array(BreachSchema),
 export const BreachParamsSchema = PracticeParamsSchema.extend({ breachId: IdSchema }).strict();
 export const BreachActionParamsSchema = BreachParamsSchema.extend({ actionId: IdSchema }).strict();
 
-export const BreachExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'pdf']) });
-export const CnilDraftFileQuerySchema = z.strictObject({ format: z.enum(['txt', 'pdf']) });
+export const BreachExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx', 'pdf']).default('pdf') });
+export const CnilDraftFileQuerySchema = z.strictObject({ format: z.enum(['txt', 'pdf']).default('pdf') });
 export const PatientLetterQuerySchema = z.strictObject({ format: z.enum(['txt', 'pdf']).default('txt') });
 
 /** The draft of the CNIL online form, block by block, each field ready to copy. */

@@ -226,7 +226,7 @@ const STATUS: Record<Lang, Record<string, string>> = { fr: { open: 'En cours', c
 /** The breach register as rows (Art. 33(5): the facts, the effects, the decision with its reasons, the remedial action). */
 export function registerTable(items: BreachDetail[], names: Map<string, string>, lang: Lang, noneText: string): { header: string[]; rows: unknown[][] } {
   const header = REGISTER_HEADER[lang];
-  if (items.length === 0) return { header, rows: [['', noneText]] };
+  if (items.length === 0) return { header, rows: [header.map((_, j) => (j === 1 ? noneText : ''))] };
   const rows = items.map((b, i) => [
     i + 1, b.title, sheetInstant(b.startedAt), sheetInstant(b.detectedAt), sheetInstant(b.awareAt), sheetInstant(b.endedAt), sheetInstant(b.notifyBy),
     labelList(NATURE_LABELS, b.nature, lang), labelList(CIRCUMSTANCE_LABELS, b.circumstances, lang), label(CAUSE_LABELS, b.cause, lang), labelList(PEOPLE_LABELS, b.peopleCategories, lang),

@@ -200,6 +200,15 @@ function validBodyFor(url: string, method: string): unknown {
   if (url.endsWith('/identity-request')) return { requestedOn: '2026-01-10' };
   if (url.endsWith('/identity-received')) return { receivedOn: '2026-01-10' };
   if (url.endsWith('/status')) return { status: 'in_progress', on: '2026-01-10' };
+  if (url.endsWith('/breaches')) return { title: 'Vol', awareAt: '2026-01-14T08:00:00Z', nature: ['confidentiality'], circumstances: ['other'], dataCategories: [] };
+  if (url.endsWith('/breaches/:breachId')) return { approxPeople: 3 };
+  if (url.endsWith('/assessment')) return { dpcCategory: 'simple', dpcScore: 1, ease: 'limited', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: false };
+  if (url.endsWith('/decision')) return { decision: 'notify_authority' };
+  if (url.endsWith('/notifications')) return { kind: 'initial', notifiedAt: '2026-01-15T08:00:00Z' };
+  if (url.endsWith('/people-informed')) return { informedOn: '2026-01-15', channel: 'letter', recipients: 'Patients', peopleCount: 2 };
+  if (url.endsWith('/actions')) return { title: 'Changer les mots de passe', dueOn: '2026-01-20' };
+  if (url.endsWith('/done')) return { doneOn: '2026-01-15' };
+  if (url.endsWith('/close')) return { closedOn: '2026-01-15' };
   if (url.endsWith('/members') && method === 'POST') return { email: 'someone@example.fr', name: 'Someone', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' };
   if (url.endsWith('/members/:userId')) return { role: 'assistant' };
   if (url.endsWith('/api-tokens')) return { name: 'x' };
