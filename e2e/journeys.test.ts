@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { guideOf } from '../src/contracts/breach-guides.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import type { DialectName } from '../src/server/platform/db/database.js';
 import { createTestDatabase, DIALECTS, PG_URL, type TestDatabase } from '../test/support/dialects.js';
@@ -231,6 +232,80 @@ function journeys(dialect: DialectName) {
     ran++;
   });
 
+  it('an assistant reports a ransomware attack; the owner assesses it, decides, records the CNIL notification, sends the letter to the patients and closes the actions', async () => {
+    const a = assistant.page;
+    await a.getByRole('link', { name: 'Violations', exact: true }).click();
+    await heading(a, 'Violations de données');
+    await checkPage(a, shot('breaches-empty'));
+    await a.getByTestId('guide-ransomware').click();
+    await heading(a, 'Déclarer une violation');
+    await a.getByLabel('Nombre approximatif de personnes').fill('240');
+    await checkPage(a, shot('breach-new'));
+    await a.getByRole('button', { name: 'Enregistrer et démarrer le délai' }).click();
+    const title = 'Rançongiciel : les fichiers sont chiffrés et une rançon est demandée';
+    await heading(a, title);
+    await a.getByTestId('breach-clock').getByText(/il reste 7[12] heures/).waitFor();
+    await checkPage(a, shot('breach'));
+
+    const { page } = owner;
+    await page.getByRole('link', { name: 'À faire' }).click();
+    await heading(page, 'À faire');
+    await page.getByRole('link', { name: 'Violation : décider s’il faut notifier' }).click();
+    await heading(page, title);
+    await page.getByLabel('Qui a pu voir les données ?').click();
+    await page.getByRole('option', { name: 'Des inconnus, en nombre inconnu' }).click();
+    await page.getByLabel('Les données sont-elles accessibles ?').click();
+    await page.getByRole('option', { name: 'Inaccessibles pour un temps' }).click();
+    await page.getByLabel('C’est un acte malveillant (vol, piratage, revente)').check();
+    await page.getByRole('button', { name: 'Calculer la gravité' }).click();
+    await page.getByTestId('breach-severity').getByText(/gravité maximale/).waitFor();
+    await page.getByLabel('Votre décision').click();
+    await page.getByRole('option', { name: 'notifier la CNIL et informer les personnes' }).click();
+    await page.getByRole('button', { name: 'Confirmer la décision' }).click();
+    await page.getByTestId('breach-decision').getByText(/décidé par Claire Dupont-Lefèvre/).waitFor();
+    await page.getByRole('button', { name: 'Compléter les faits' }).click();
+    const facts = page.getByRole('dialog');
+    await facts.getByLabel('Atteinte au secret professionnel').check();
+    await facts.getByLabel('Mesures prises ou prévues').fill('Postes isolés du réseau, sauvegarde de la veille restaurée, mots de passe changés, plainte déposée.');
+    await checkPage(page, shot('breach-facts'));
+    await facts.getByRole('button', { name: 'Enregistrer' }).click();
+    await facts.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Préparer la notification CNIL' }).click();
+    await page.getByTestId('cnil-draft').getByText('Chronologie').waitFor();
+    await checkPage(page, shot('breach-cnil-draft'));
+    await page.getByRole('button', { name: 'Enregistrer une notification' }).click();
+    const notification = page.getByRole('dialog');
+    await notification.getByLabel('Numéro donné par la CNIL').fill('CNIL-2026-004217');
+    await checkPage(page, shot('breach-notification'));
+    await notification.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('breach-clock').getByText(/Notifiée à la CNIL le/).waitFor();
+    await page.getByText('Lettre aux personnes', { exact: true }).click();
+    await page.getByTestId('breach-letter').getByText(/secret professionnel/).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer l’information' }).click();
+    const informed = page.getByRole('dialog');
+    await informed.getByLabel('Qui a été informé').fill('Les 240 patients du fichier de rendez-vous');
+    await checkPage(page, shot('breach-informed'));
+    await informed.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('breach-informed').getByText(/Les 240 patients du fichier de rendez-vous/).waitFor();
+    for (const step of guideOf('ransomware')!.firstSteps) {
+      const done = page.getByRole('button', { name: `Marquer « ${step.fr} » comme faite` });
+      await done.click();
+      await done.waitFor({ state: 'detached' });
+    }
+    await page.getByRole('button', { name: 'Clôturer la violation' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
+    await page.getByTestId('breach-clock').getByText(/Clôturée le/).waitFor();
+    await checkPage(page, shot('breach-closed'));
+    await page.getByRole('link', { name: 'Violations', exact: true }).click();
+    await heading(page, 'Violations de données');
+    await page.getByTestId('breach-row').getByText('Clôturée').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Registre en PDF' }).click();
+    assert.match((await download).suggestedFilename(), /^registre-violations-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await checkPage(page, shot('breaches'));
+    ran++;
+  });
+
   it('the idle lock covers the screen after the delay and the password unlocks it where the person was', async () => {
     const a = assistant.page;
     await a.getByRole('link', { name: 'Mon compte' }).click();
@@ -293,7 +368,7 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await heading(page, 'Audit trail');
-    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Breaches', 'Data breaches', 'breaches'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));

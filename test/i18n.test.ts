@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { ROLES } from '../src/contracts/roles.js';
+import { AVAILABILITY_LEVELS, CAUSES, CIRCUMSTANCES, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DATA_CATEGORIES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, GUIDES, INFORM_CHANNELS, INTEGRITY_LEVELS, NATURES, NOTIFICATION_KINDS, PEOPLE_CATEGORIES, PEOPLE_EXCEPTIONS, SEVERITY_BANDS } from '../src/contracts/breaches.js';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, REQUEST_STATUSES } from '../src/contracts/rights-requests.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
@@ -73,6 +74,16 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...['created', 'extended', 'identity_requested', 'identity_received', 'status_changed'].map((e) => `request.events.${e}`),
     ...['lastName', 'firstName', 'birthDate', 'externalId', 'email', 'phone', 'address', 'lastCareOn', 'deathOn', 'isRestricted', 'objectsToSms', 'marketingConsent'].map((f) => `patients.${f}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
+    ...['breach_decide', 'breach_notify', 'breach_inform_people', 'breach_action', 'subject.breaches'].map((k) => `worklist.${k}`),
+    'audit.targets.breach',
+    ...(
+      [
+        ['nature', NATURES], ['circumstances', CIRCUMSTANCES], ['causes', CAUSES], ['people', PEOPLE_CATEGORIES], ['data', DATA_CATEGORIES], ['consequences', CONSEQUENCES],
+        ['bands', SEVERITY_BANDS], ['decisions', DECISIONS], ['exceptions', PEOPLE_EXCEPTIONS], ['notificationKinds', NOTIFICATION_KINDS], ['informChannels', INFORM_CHANNELS],
+        ['guides', GUIDES], ['dpc', DPC_CATEGORIES], ['ease', EI_LEVELS], ['confidentiality', CONFIDENTIALITY_LEVELS], ['integrity', INTEGRITY_LEVELS], ['availability', AVAILABILITY_LEVELS],
+      ] as const
+    ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `breachValues.${family}.${v}`)),
+    ...['ex1', 'ex2', 'ex3', 'ex4', 'ex5'].map((k) => `breaches.assessment.${k}`),
   ];
   for (const key of needed) {
     assert.ok(FR.has(key), `missing French key ${key}`);
@@ -85,5 +96,5 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
 it('shows in the navigation only the modules this version builds, each with a page', () => {
   const app = fs.readFileSync(path.resolve(import.meta.dirname, '../src/web/app/App.tsx'), 'utf8');
   for (const n of NAV.filter((x) => x.path !== null)) assert.ok(app.includes(`path="${n.path}"`), `no page for ${n.path}`);
-  assert.ok(NAV.filter((x) => x.path === null).length >= 10, 'the modules to come are named, not shown');
+  assert.ok(NAV.filter((x) => x.path === null).length >= 5, 'the modules to come are named, not shown');
 });

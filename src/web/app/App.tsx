@@ -17,6 +17,9 @@ import { PatientsPage } from '../pages/PatientsPage.js';
 import { PracticePage } from '../pages/PracticePage.js';
 import { RequestPage } from '../pages/RequestPage.js';
 import { RequestsPage } from '../pages/RequestsPage.js';
+import { BreachesPage } from '../pages/BreachesPage.js';
+import { BreachPage } from '../pages/BreachPage.js';
+import { NewBreachPage } from '../pages/NewBreachPage.js';
 import { api } from './api.js';
 import { IdleWatch } from './idle-lock.js';
 import { builtNav } from './nav.js';
@@ -127,6 +130,9 @@ function Shell() {
             {s.can('request.read') && <Route path="/requests" element={<RequestsPage />} />}
             {s.can('request.manage') && <Route path="/requests/new" element={<NewRequestPage />} />}
             {s.can('request.read') && <Route path="/requests/:requestId" element={<RequestPage />} />}
+            {s.can('breach.read') && <Route path="/breaches" element={<BreachesPage />} />}
+            {s.can('breach.report') && <Route path="/breaches/new" element={<NewBreachPage />} />}
+            {s.can('breach.read') && <Route path="/breaches/:breachId" element={<BreachPage />} />}
             {s.can('patient.read') && <Route path="/patients" element={<PatientsPage />} />}
             <Route path="/practice" element={<PracticePage />} />
             {s.can('member.list') && <Route path="/team" element={<TeamPage />} />}

@@ -51,6 +51,18 @@ export async function apiRaw(method: string, url: string): Promise<Response> {
   return send(method, url);
 }
 
+/** Downloads a file the server generates (exports, letters), under the name the server gives it. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const res = await send('GET', url);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
 async function send(method: string, url: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': language };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;

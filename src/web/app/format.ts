@@ -24,3 +24,12 @@ export function temporaryPassword(): string {
   }
   return out.join('');
 }
+
+/** The value of a datetime-local field for an instant, in this computer's time zone ("2026-01-15T10:00"). */
+export function toLocalInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A datetime-local value read in this computer's time zone, as the UTC instant the API takes; '' stays null. */
+export const fromLocalInput = (v: string): string | null => (v ? new Date(v).toISOString() : null);

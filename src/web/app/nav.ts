@@ -13,7 +13,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'register', path: null, permission: null },
   { key: 'requests', path: '/requests', permission: 'request.read' },
   { key: 'patients', path: '/patients', permission: 'patient.read' },
-  { key: 'breaches', path: null, permission: null },
+  { key: 'breaches', path: '/breaches', permission: 'breach.read' },
   { key: 'processors', path: null, permission: null },
   { key: 'security', path: null, permission: null },
   { key: 'practice', path: '/practice', permission: 'practice.read' },

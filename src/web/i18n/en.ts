@@ -1,3 +1,4 @@
+import { breachesEn, breachValuesEn } from './en-breaches.js';
 import { nestActionLabels, type Messages } from './fr.js';
 
 export const AUDIT_ACTIONS_EN: Record<string, string> = {
@@ -50,6 +51,20 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'request.identity-requested': 'Proof of identity asked for (clock stopped)',
   'request.identity-received': 'Proof of identity received (clock restarted)',
   'request.status-changed': 'Request updated (in progress, answered, refused, withdrawn)',
+  'breach.reported': 'Breach reported (72-hour clock started)',
+  'breach.read': 'Breach consulted',
+  'breach.listed': 'Breach list consulted',
+  'breach.updated': 'Breach facts completed',
+  'breach.assessed': 'Breach severity assessed',
+  'breach.decided': 'Breach decision confirmed',
+  'breach.notified': 'Notification to the CNIL recorded',
+  'breach.people-informed': 'Information of the people recorded',
+  'breach.action-added': 'Corrective action added',
+  'breach.action-completed': 'Corrective action done',
+  'breach.closed': 'Breach closed',
+  'breach.register-exported': 'Breach register exported',
+  'breach.cnil-draft-generated': 'CNIL notification draft prepared',
+  'breach.letter-generated': 'Letter to the people prepared',
   'backup.status-read': 'Backup status consulted',
 };
 
@@ -181,7 +196,11 @@ export const en: Messages = {
     request_health_record_access: 'Health-record access to answer',
     request_identity_awaited: 'Proof of identity awaited',
     restore_drill_due: 'Restore test to run',
-    subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}' },
+    breach_decide: 'Breach: decide whether to notify',
+    breach_notify: 'Breach to notify to the CNIL',
+    breach_inform_people: 'Breach: inform the people',
+    breach_action: 'Corrective action to do',
+    subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}', breaches: '{{value}}' },
   },
   team: {
     title: 'Team',
@@ -244,7 +263,7 @@ export const en: Messages = {
     more: 'Show more',
     admin: 'Server administrator',
     anonymous: 'Unknown',
-    targets: { patient: 'A patient', rights_request: 'A patient request', practice: 'The practice', user: 'A person', session: 'A session', api_token: 'An API token', audit_trail: 'The trail', backup: 'The backups', server: 'The server' },
+    targets: { breach: 'A breach', patient: 'A patient', rights_request: 'A patient request', practice: 'The practice', user: 'A person', session: 'A session', api_token: 'An API token', audit_trail: 'The trail', backup: 'The backups', server: 'The server' },
     outcomes: { success: 'Done', denied: 'Refused', failure: 'Failed' },
   },
   requests: {
@@ -445,6 +464,8 @@ export const en: Messages = {
     noTokens: 'No active token.',
     tokenLine: '{{name}} — created {{created}} — last used: {{used}}',
   },
+  breaches: breachesEn,
+  breachValues: breachValuesEn,
   backup: {
     title: 'Backups',
     intro: 'Gardien encrypts a full backup every day and regularly checks that it restores. Here is where these operations stand on this server.',

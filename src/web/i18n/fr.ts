@@ -1,3 +1,5 @@
+import { breachesFr, breachValuesFr } from './fr-breaches.js';
+
 /**
  * French, the interface's first language. Plain words for a dentist or an assistant: no legal or IT jargon.
  * en.ts must have exactly the same keys (checked by the type below and by src/web/i18n/i18n.test.ts).
@@ -54,6 +56,20 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'request.identity-requested': 'Justificatif d’identité demandé (délai suspendu)',
   'request.identity-received': 'Justificatif d’identité reçu (le délai reprend)',
   'request.status-changed': 'Demande mise à jour (en cours, répondue, refusée, retirée)',
+  'breach.reported': 'Violation déclarée (délai de 72 heures démarré)',
+  'breach.read': 'Violation consultée',
+  'breach.listed': 'Liste des violations consultée',
+  'breach.updated': 'Faits d’une violation complétés',
+  'breach.assessed': 'Gravité d’une violation évaluée',
+  'breach.decided': 'Décision sur une violation confirmée',
+  'breach.notified': 'Notification à la CNIL enregistrée',
+  'breach.people-informed': 'Information des personnes enregistrée',
+  'breach.action-added': 'Action corrective ajoutée',
+  'breach.action-completed': 'Action corrective faite',
+  'breach.closed': 'Violation clôturée',
+  'breach.register-exported': 'Registre des violations exporté',
+  'breach.cnil-draft-generated': 'Brouillon de notification CNIL préparé',
+  'breach.letter-generated': 'Lettre aux personnes préparée',
   'backup.status-read': 'État des sauvegardes consulté',
 };
 
@@ -192,7 +208,11 @@ export const fr = {
     request_health_record_access: 'Accès au dossier médical à traiter',
     request_identity_awaited: 'Justificatif d’identité attendu',
     restore_drill_due: 'Test de restauration à faire',
-    subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}' },
+    breach_decide: 'Violation : décider s’il faut notifier',
+    breach_notify: 'Violation à notifier à la CNIL',
+    breach_inform_people: 'Violation : informer les personnes',
+    breach_action: 'Action corrective à faire',
+    subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}', breaches: '{{value}}' },
   },
   team: {
     title: 'Équipe',
@@ -255,7 +275,7 @@ export const fr = {
     more: 'Afficher plus',
     admin: 'Administrateur du serveur',
     anonymous: 'Inconnu',
-    targets: { patient: 'Un patient', rights_request: 'Une demande de patient', practice: 'Le cabinet', user: 'Une personne', session: 'Une session', api_token: 'Un jeton d’API', audit_trail: 'Le journal', backup: 'Les sauvegardes', server: 'Le serveur' },
+    targets: { breach: 'Une violation', patient: 'Un patient', rights_request: 'Une demande de patient', practice: 'Le cabinet', user: 'Une personne', session: 'Une session', api_token: 'Un jeton d’API', audit_trail: 'Le journal', backup: 'Les sauvegardes', server: 'Le serveur' },
     outcomes: { success: 'Fait', denied: 'Refusé', failure: 'Échec' },
   },
   requests: {
@@ -456,6 +476,8 @@ export const fr = {
     noTokens: 'Aucun jeton actif.',
     tokenLine: '{{name}} — créé le {{created}} — dernière utilisation : {{used}}',
   },
+  breaches: breachesFr,
+  breachValues: breachValuesFr,
   backup: {
     title: 'Sauvegardes',
     intro: 'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',

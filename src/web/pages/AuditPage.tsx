@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditListResponseSchema, AuditVerificationSchema } from '../../contracts/audit-trail.js';
 import { MemberListResponseSchema } from '../../contracts/practices.js';
-import { api, apiRaw } from '../app/api.js';
+import { api, downloadFile } from '../app/api.js';
 import { formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -62,15 +62,7 @@ export function AuditPage() {
   });
   const verify = useMutation({ mutationFn: () => api('GET', `${base}/verification`, AuditVerificationSchema) });
   const exportCsv = useMutation({
-    mutationFn: async () => {
-      const res = await apiRaw('GET', `${base}/export?${query(f).toString()}`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `journal-${new Date().toISOString().slice(0, 10)}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    mutationFn: () => downloadFile(`${base}/export?${query(f).toString()}`, 'journal.csv'),
   });
   const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(actionKey(a)) : a);
   const who = (id: string) => names.get(id) ?? (id.startsWith('cli:') || id.startsWith('setup:') ? t('audit.admin') : id === 'anonymous' ? t('audit.anonymous') : id);
