@@ -252,14 +252,14 @@ function journeys(dialect: DialectName) {
     await heading(page, 'À faire');
     await page.getByRole('link', { name: 'Violation : décider s’il faut notifier' }).click();
     await heading(page, title);
-    await page.getByLabel('Qui a pu voir les données ?').click();
+    await page.getByRole('combobox', { name: 'Qui a pu voir les données ?' }).click();
     await page.getByRole('option', { name: 'Des inconnus, en nombre inconnu' }).click();
-    await page.getByLabel('Les données sont-elles accessibles ?').click();
+    await page.getByRole('combobox', { name: 'Les données sont-elles accessibles ?' }).click();
     await page.getByRole('option', { name: 'Inaccessibles pour un temps' }).click();
     await page.getByLabel('C’est un acte malveillant (vol, piratage, revente)').check();
     await page.getByRole('button', { name: 'Calculer la gravité' }).click();
     await page.getByTestId('breach-severity').getByText(/gravité maximale/).waitFor();
-    await page.getByLabel('Votre décision').click();
+    await page.getByRole('combobox', { name: 'Votre décision' }).click();
     await page.getByRole('option', { name: 'notifier la CNIL et informer les personnes' }).click();
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
     await page.getByTestId('breach-decision').getByText(/décidé par Claire Dupont-Lefèvre/).waitFor();
@@ -349,9 +349,15 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.getByRole('link', { name: 'Journal d’audit' }).click();
     await heading(page, 'Journal d’audit');
-    await page.locator('[data-testid="audit-row"][data-action="access.denied"]').first().waitFor();
     await page.locator('[data-testid="audit-row"][data-action="member.removed"]').first().waitFor();
     await checkPage(page, shot('audit'));
+    // The refused attempt is older than the first page: the action filter finds it.
+    const action = page.getByRole('combobox', { name: 'Action', exact: true });
+    await action.fill('Accès refusé');
+    await page.getByRole('option', { name: 'Accès refusé', exact: true }).click();
+    await page.locator('[data-testid="audit-row"][data-action="access.denied"]').first().waitFor();
+    await action.fill('Connexion (mot de passe accepté)');
+    await page.getByRole('option', { name: 'Connexion (mot de passe accepté)', exact: true }).click();
     await page.locator('label').filter({ hasText: 'Connexions de l’équipe' }).click();
     await page.locator('[data-testid="audit-row"][data-action="auth.login.succeeded"]').first().waitFor();
     assert.ok(await page.getByRole('cell', { name: ASSISTANT.name }).count() >= 1);
