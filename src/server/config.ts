@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   GARDIEN_BACKUP_EVERY_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
   GARDIEN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   GARDIEN_BACKUP_DRILL_EVERY_DAYS: z.coerce.number().min(1).max(90).default(30),
+  GARDIEN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be smtp://[user:password@]host[:port] or smtps://…').optional(),
+  GARDIEN_MAIL_FROM: z.email().optional(),
 });
 
 export interface Config {
@@ -45,6 +47,8 @@ export interface Config {
   readonly auditCheckpointEvery: number;
   /** Scheduled backups: directory (null when turned off with `off`), period, files kept, drill period. */
   readonly backup: { readonly dir: string | null; readonly everyMs: number; readonly keep: number; readonly drillEveryMs: number };
+  /** E-mail reminders (the 72-hour breach clock): the SMTP server the administrator set, or null (reminders in the app only). */
+  readonly mail: { readonly url: string; readonly from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(bad, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.GARDIEN_SMTP_URL && !e.GARDIEN_MAIL_FROM) throw new ConfigError(['GARDIEN_MAIL_FROM'], 'Invalid configuration:\n  GARDIEN_MAIL_FROM: required when GARDIEN_SMTP_URL is set (the sender address of the reminders)');
   const dataDir = path.resolve(e.GARDIEN_DATA_DIR);
   return Object.freeze({
     dataDir,
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keep: e.GARDIEN_BACKUP_KEEP,
       drillEveryMs: e.GARDIEN_BACKUP_DRILL_EVERY_DAYS * 24 * 3600_000,
     }),
+    mail: e.GARDIEN_SMTP_URL && e.GARDIEN_MAIL_FROM ? Object.freeze({ url: e.GARDIEN_SMTP_URL, from: e.GARDIEN_MAIL_FROM }) : null,
   });
 }
 

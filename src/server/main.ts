@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createLogger } from './platform/http/logger.js';
 import { openRuntime } from './runtime.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { BreachReminders } from './modules/breaches/index.js';
 
 /** Composition root: config → database → migrations → HTTP. Returns a function that stops everything. */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -33,11 +35,33 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const timer = setInterval(() => void scheduled(), 3600_000);
   first.unref();
   timer.unref();
+  // The 72-hour breach reminders by e-mail, checked every minute (each stage is sent once), when SMTP is configured.
+  const mailer = config.mail ? createMailer(config.mail) : null;
+  const s = runtime.services;
+  const reminders = mailer ? new BreachReminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, mailer, publicOrigin: config.publicOrigin }) : null;
+  let remindersRunning = false;
+  const remind = async () => {
+    if (!reminders || remindersRunning) return;
+    remindersRunning = true;
+    try {
+      const r = await reminders.run();
+      if (r.sent) logger.info({ sent: r.sent }, 'breach reminders sent');
+    } catch (err) {
+      logger.error({ err }, 'breach reminders failed (retried in a minute)');
+    } finally {
+      remindersRunning = false;
+    }
+  };
+  if (!mailer) logger.info('GARDIEN_SMTP_URL not set: breach reminders are shown in the app only, not e-mailed');
+  const reminderTimer = setInterval(() => void remind(), 60_000);
+  reminderTimer.unref();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       clearTimeout(first);
       clearInterval(timer);
+      clearInterval(reminderTimer);
+      mailer?.close();
       await app.close();
       await runtime.close();
     })());

@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'breach.closed': 'Breach closed',
   'breach.register-exported': 'Breach register exported',
   'breach.cnil-draft-generated': 'CNIL notification draft prepared',
+  'breach.reminder-sent': 'Reminder of the 72-hour deadline sent by e-mail',
   'breach.letter-generated': 'Letter to the people prepared',
   'backup.status-read': 'Backup status consulted',
 };

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'breach.closed': 'Violation clôturée',
   'breach.register-exported': 'Registre des violations exporté',
   'breach.cnil-draft-generated': 'Brouillon de notification CNIL préparé',
+  'breach.reminder-sent': 'Rappel du délai de 72 heures envoyé par e-mail',
   'breach.letter-generated': 'Lettre aux personnes préparée',
   'backup.status-read': 'État des sauvegardes consulté',
 };

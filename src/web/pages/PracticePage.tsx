@@ -14,16 +14,18 @@ export function PracticePage() {
   const { t } = useTranslation();
   const s = useSession();
   const practice = useQuery({ queryKey: ['practice', s.practiceId, 'identity'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema) });
+  // Kept here, not in the form: the form is rebuilt from the saved practice, and the confirmation must survive that.
+  const [saved, setSaved] = useState(false);
   return (
     <Page title={t('practice.title')}>
       <Text>{t('practice.intro')}</Text>
       <ErrorAlert error={practice.error} />
-      {practice.data && <PracticeForm key={practice.data.updatedAt} practice={practice.data} canEdit={s.can('practice.update')} />}
+      {practice.data && <PracticeForm key={practice.data.updatedAt} practice={practice.data} canEdit={s.can('practice.update')} saved={saved} onSaved={setSaved} />}
     </Page>
   );
 }
 
-function PracticeForm({ practice, canEdit }: { practice: PracticeResponse; canEdit: boolean }) {
+function PracticeForm({ practice, canEdit, saved, onSaved }: { practice: PracticeResponse; canEdit: boolean; saved: boolean; onSaved: (v: boolean) => void }) {
   const { t } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
@@ -39,7 +41,9 @@ function PracticeForm({ practice, canEdit }: { practice: PracticeResponse; canEd
         name: f.name, legalForm: orNull(f.legalForm), siren: orNull(f.siren), siret: orNull(f.siret), address: orNull(f.address), controllerName: f.controllerName,
         dpoContact: orNull(f.dpoContact), idleLockMinutes: f.idleLockMinutes, alsaceMoselle: f.alsaceMoselle,
       }),
+    onMutate: () => onSaved(false),
     onSuccess: () => {
+      onSaved(true);
       void qc.invalidateQueries({ queryKey: ['practice', s.practiceId] });
       void qc.invalidateQueries({ queryKey: ['me'] });
     },
@@ -67,7 +71,7 @@ function PracticeForm({ practice, canEdit }: { practice: PracticeResponse; canEd
         <NumberInput label={t('practice.idleLockMinutes')} description={t('practice.idleLockHelp')} min={1} max={60} value={f.idleLockMinutes} onChange={(v) => setF({ ...f, idleLockMinutes: typeof v === 'number' ? v : Number(v) || 1 })} readOnly={!canEdit} error={fieldError(save.error, 'idleLockMinutes')} maw={240} />
         <Checkbox label={t('practice.alsaceMoselle')} description={t('practice.alsaceMoselleHelp')} checked={f.alsaceMoselle} onChange={(e) => setF({ ...f, alsaceMoselle: e.currentTarget.checked })} disabled={!canEdit} />
         <ErrorAlert error={save.error} />
-        {save.isSuccess && <Text role="status">{t('practice.saved')}</Text>}
+        {saved && <Text role="status">{t('practice.saved')}</Text>}
         {canEdit && <FormActions submit={t('practice.save')} pending={save.isPending} onCancel={() => setF(initial)} />}
       </Stack>
     </form>

@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = {
   'breach.closed': 'A breach was closed',
   'breach.register-exported': 'The breach register was exported (PDF, CSV or XLSX)',
   'breach.cnil-draft-generated': 'The draft of the CNIL notification of a breach was generated',
+  'breach.reminder-sent': 'An e-mail reminder of a breach’s 72-hour deadline was sent (24, 12, 1 hour before, or passed)',
   'breach.letter-generated': 'The letter to the people affected by a breach was generated',
   'backup.status-read': 'The backup and restore-drill status was consulted',
 } as const;

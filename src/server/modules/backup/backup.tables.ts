@@ -22,4 +22,5 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'breach_notifications', key: ['id'] },
   { name: 'breach_people_informed', key: ['id'] },
   { name: 'breach_actions', key: ['id'] },
+  { name: 'reminders_sent', key: ['id'] },
 ];

@@ -34,7 +34,7 @@ export const findMembers = (db: Executor, practiceId: string) =>
   db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.is_disabled', 'users.totp_secret', 'memberships.role', 'memberships.created_at', 'memberships.ended_at'])
+    .select(['users.id', 'users.email', 'users.name', 'users.is_disabled', 'users.totp_secret', 'users.language', 'memberships.role', 'memberships.created_at', 'memberships.ended_at'])
     .where('memberships.practice_id', '=', practiceId)
     .orderBy('users.name')
     .execute();

@@ -266,6 +266,17 @@ export interface BreachActionsTable {
   created_at: string;
 }
 
+export interface RemindersSentTable {
+  id: string;
+  practice_id: string;
+  target_type: string;
+  target_id: string;
+  /** The reminder stage sent (breaches: within_24h, within_12h, within_1h, passed). */
+  stage: string;
+  recipients: number;
+  sent_at: string;
+}
+
 export interface Database {
   practices: PracticesTable;
   users: UsersTable;
@@ -284,4 +295,5 @@ export interface Database {
   breach_notifications: BreachNotificationsTable;
   breach_people_informed: BreachPeopleInformedTable;
   breach_actions: BreachActionsTable;
+  reminders_sent: RemindersSentTable;
 }

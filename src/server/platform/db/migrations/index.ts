@@ -5,6 +5,7 @@ import * as m0002 from './0002-backup-runs.js';
 import * as m0003 from './0003-user-preferences.js';
 import * as m0004 from './0004-patients-rights-requests.js';
 import * as m0005 from './0005-breaches.js';
+import * as m0006 from './0006-reminders.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003-user-preferences': m0003,
   '0004-patients-rights-requests': m0004,
   '0005-breaches': m0005,
+  '0006-reminders': m0006,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { addMember, auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
+import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
+import { BreachReminders } from './breaches.reminders.js';
+
+/** The 72-hour reminders go out by e-mail through a real SMTP server; the test clock moves through the stages. */
+describeEachDialect('breach reminders by e-mail', (dialect) => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let mailer: Mailer;
+  let reminders: BreachReminders;
+  let practiceId: string;
+  let ownerEmail: string;
+  let owner: Client;
+  let assistantEmail: string;
+  let assistant: Client;
+  let traineeEmail: string;
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    smtp = await startSmtpServer();
+    mailer = createMailer({ url: smtp.url, from: 'gardien@cabinet.example.fr' });
+    reminders = new BreachReminders({ db: t.services.db, clock: t.clock, auditTrail: t.services.auditTrail, practices: t.services.practices, mailer, publicOrigin: 'https://gardien.cabinet.example.fr' });
+    const p = await createPractice(t, 'Cabinet des Lilas');
+    practiceId = p.practiceId;
+    ownerEmail = p.ownerEmail;
+    owner = await login(t, ownerEmail);
+    assistantEmail = (await addMember(t, practiceId, 'assistant')).email;
+    assistant = await login(t, assistantEmail);
+    traineeEmail = (await addMember(t, practiceId, 'trainee')).email;
+  });
+  after(async () => {
+    mailer?.close();
+    await smtp?.stop();
+    await t?.close();
+  });
+
+  it('sends each stage once, to the people who decide and the reporter, without the facts; stops once notified', async () => {
+    // Aware 50 hours before the test clock: 22 hours left, the 24-hour stage.
+    const awareAt = new Date(t.clock.now().getTime() - 50 * 3_600_000).toISOString();
+    const b = (await call(t, 'POST', `/api/v1/practices/${practiceId}/breaches`, { as: assistant, body: { title: 'Ordinateur volé chez M. Secret', awareAt, nature: ['confidentiality'], circumstances: ['lost_or_stolen_device'], dataCategories: ['health'] } })).json();
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    const to = smtp.received.flatMap((m) => m.to).sort();
+    assert.deepEqual(to, [assistantEmail, ownerEmail].sort(), 'owner and reporter; not the trainee');
+    assert.ok(!to.includes(traineeEmail));
+    const text = mailText(smtp.received[0]!.raw);
+    assert.match(text, /il reste environ 22 heures/);
+    assert.match(text, new RegExp(`https://gardien.cabinet.example.fr/breaches/${b.id}`));
+    assert.ok(!smtp.received.some((m) => m.raw.includes('Secret')), 'the title stays on the server');
+    assert.deepEqual(await reminders.run(), { sent: 0 }, 'once per stage');
+
+    t.clock.advance(11 * 3_600_000); // 11 hours left: the 12-hour stage
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    t.clock.advance(10.5 * 3_600_000); // 30 minutes left: the 1-hour stage
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    t.clock.advance(3_600_000); // passed
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    assert.match(mailText(smtp.received.at(-1)!.raw), /délai de 72 heures|devait être notifiée/);
+    assert.equal(smtp.received.length, 8);
+    const stages = (await auditEntries(t, practiceId)).filter((e) => e.action === 'breach.reminder-sent').map((e) => JSON.parse(e.details).stage);
+    assert.deepEqual(stages, ['within_24h', 'within_12h', 'within_1h', 'passed']);
+    t.clock.set(new Date(t.clock.now().getTime() - 22.5 * 3_600_000)); // back to the start, for the sessions below
+  });
+
+  it('sends nothing for a breach notified, decided "record only", or far from its deadline', async () => {
+    const before = smtp.received.length;
+    owner = await login(t, ownerEmail, undefined, { totpSecret: owner.totpSecret! });
+    const report = async (hoursAgo: number) =>
+      (await call(t, 'POST', `/api/v1/practices/${practiceId}/breaches`, { as: owner, body: { title: 'Clé USB', awareAt: new Date(t.clock.now().getTime() - hoursAgo * 3_600_000).toISOString(), nature: ['availability'], circumstances: ['lost_or_stolen_device'], dataCategories: [] } })).json();
+    await report(10);
+    const recorded = await report(60);
+    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/breaches/${recorded.id}/decision`, { as: owner, body: { decision: 'record_only', reason: 'Clé chiffrée, copie intacte' } })).statusCode, 200);
+    const notified = await report(60);
+    await call(t, 'POST', `/api/v1/practices/${practiceId}/breaches/${notified.id}/decision`, { as: owner, body: { decision: 'notify_authority' } });
+    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/breaches/${notified.id}/notifications`, { as: owner, body: { kind: 'initial', notifiedAt: t.clock.now().toISOString() } })).statusCode, 200);
+    const sent = await reminders.run();
+    assert.equal(sent.sent, 0);
+    assert.equal(smtp.received.length, before);
+  });
+});
