@@ -40,3 +40,16 @@ export function startGardien(dataDir: string, port: number, env: Record<string, 
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** An export of a practice software with `count` patients (French headers, accents, dates DD/MM/YYYY), as a CSV string. */
+export function patientCsv(count: number): string {
+  const FIRST = ['Zoé', 'Émile', 'Léa', 'Jules', 'Chloé', 'Hugo', 'Inès', 'Louis', 'Manon', 'Gabriel'];
+  const LAST = ['Martin', 'Bernard', 'Lefèvre', 'Dubois', 'Moreau', 'Laurent', 'Girard', 'Roux', 'Fournier', 'Mercier'];
+  const lines = ['N° dossier;Nom;Prénom;Date de naissance;Téléphone;E-mail;Dernière visite'];
+  for (let i = 0; i < count; i++) {
+    const d = String((i % 28) + 1).padStart(2, '0');
+    const m = String((i % 12) + 1).padStart(2, '0');
+    lines.push(`P${i};${LAST[i % 10]}-${i};${FIRST[(i * 7) % 10]};${d}/${m}/${1940 + (i % 80)};06 ${String(i % 100).padStart(2, '0')} 12 34 56;patient${i}@example.fr;${d}/${m}/2025`);
+  }
+  return lines.join('\r\n');
+}

@@ -1,19 +1,24 @@
 /**
- * Generates the benchmark dataset into a data directory: practices with their teams, and audit entries appended through
- * the real audit trail (hash chain, checkpoints). Usage:
- *   npm run build && npx tsx bench/dataset.ts --data-dir /tmp/gardien-bench [--practices 10] [--members 30] [--audit 1000000]
- * Patients, rights requests and breaches are not generated yet: those modules do not exist in this version.
+ * Generates the benchmark dataset into a data directory: practices with their teams; in the first practice 100,000
+ * patients (imported from a CSV export through the real import), rights requests and breaches through the services;
+ * and audit entries appended through the real audit trail (hash chain, checkpoints). Usage:
+ *   npm run build && npx tsx bench/dataset.ts --data-dir /tmp/gardien-bench [--practices 10] [--members 30]
+ *     [--patients 100000] [--requests 1000] [--breaches 50] [--audit 1000000]
  */
 import fs from 'node:fs';
 import { loadConfig } from '../src/server/config.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { cliActor } from '../src/server/shared/actor.js';
-import { arg, fmt, machine } from './common.js';
+import { arg, fmt, machine, patientCsv } from './common.js';
+import { parisDate } from '../src/server/modules/rights-requests/index.js';
 
 const dataDir = arg('data-dir');
 const practices = Number(arg('practices', '10'));
 const members = Number(arg('members', '30'));
 const audit = Number(arg('audit', '1000000'));
+const patients = Number(arg('patients', '100000'));
+const requests = Number(arg('requests', '1000'));
+const breaches = Number(arg('breaches', '50'));
 const PASSWORD = 'Sel-de-Guérande-42-Brioche!';
 
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -31,6 +36,25 @@ for (let p = 0; p < practices; p++) {
   }
 }
 console.log(`practices and teams: ${practices} practices, ${members + 5 * (practices - 1)} members, ${fmt((Date.now() - t0) / 1000, 1)} s`);
+
+const tp = Date.now();
+const imported = await s.patients.importCsv(cliActor(), ids[0]!, { csv: patientCsv(patients), dryRun: false });
+console.log(`patients imported: ${fmt(imported.created)} in ${fmt((Date.now() - tp) / 1000, 1)} s`);
+
+const tr = Date.now();
+const kinds = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability'] as const;
+const today = parisDate(new Date());
+for (let i = 0; i < requests; i++) {
+  const received = parisDate(new Date(Date.now() - (i % 60) * 86_400_000));
+  const r = await s.rightsRequests.create(cliActor(), ids[0]!, { kind: kinds[i % kinds.length]!, receivedOn: received, channel: 'letter', requester: { name: `Demandeur ${i}`, relation: 'self' } });
+  if (i % 3 === 0) await s.rightsRequests.changeStatus(cliActor(), ids[0]!, r.id, { status: 'answered', on: today, note: 'Réponse envoyée' });
+}
+for (let i = 0; i < breaches; i++) {
+  const b = await s.breaches.report(cliActor(), ids[0]!, { title: `Incident ${i + 1}`, awareAt: new Date(Date.now() - (i + 1) * 7 * 86_400_000).toISOString(), nature: ['confidentiality'], circumstances: ['wrong_recipient'], dataCategories: ['identity', 'health'], approxPeople: 1 + (i % 40) }, 'fr');
+  await s.breaches.assess(cliActor(), ids[0]!, b.id, { dpcCategory: 'sensitive', dpcScore: 1 + (i % 4), ease: 'limited', confidentiality: 'known_recipients', integrity: 'none', availability: 'none', malicious: false });
+  if (i % 2 === 0) await s.breaches.decide(cliActor(), ids[0]!, b.id, { decision: 'record_only', reason: 'Destinataire de confiance, message supprimé et attesté' });
+}
+console.log(`requests and breaches: ${fmt(requests)} requests, ${fmt(breaches)} breaches in ${fmt((Date.now() - tr) / 1000, 1)} s`);
 
 const t1 = Date.now();
 const ctx = { actorId: 'usr_benchmark', actorRole: 'assistant', requestId: null, ip: '127.0.0.1' };

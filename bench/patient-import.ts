@@ -8,21 +8,13 @@ import { performance } from 'node:perf_hooks';
 import { openRuntime } from '../src/server/runtime.js';
 import { loadConfig } from '../src/server/config.js';
 import { cliActor } from '../src/server/shared/actor.js';
-import { arg, machine } from './common.js';
+import { arg, machine, patientCsv } from './common.js';
 
 const count = Number(arg('patients', '100000'));
 const databaseUrl = process.argv.includes('--database-url') ? arg('database-url') : undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-bench-import-'));
 
-const FIRST = ['Zoé', 'Émile', 'Léa', 'Jules', 'Chloé', 'Hugo', 'Inès', 'Louis', 'Manon', 'Gabriel'];
-const LAST = ['Martin', 'Bernard', 'Lefèvre', 'Dubois', 'Moreau', 'Laurent', 'Girard', 'Roux', 'Fournier', 'Mercier'];
-const lines = ['N° dossier;Nom;Prénom;Date de naissance;Téléphone;E-mail;Dernière visite'];
-for (let i = 0; i < count; i++) {
-  const d = String((i % 28) + 1).padStart(2, '0');
-  const m = String((i % 12) + 1).padStart(2, '0');
-  lines.push(`P${i};${LAST[i % 10]}-${i};${FIRST[(i * 7) % 10]};${d}/${m}/${1940 + (i % 80)};06 ${String(i % 100).padStart(2, '0')} 12 34 56;patient${i}@example.fr;${d}/${m}/2025`);
-}
-const csv = lines.join('\r\n');
+const csv = patientCsv(count);
 process.stdout.write(`# machine: ${machine()}\n# ${count.toLocaleString('en')} patients, CSV ${(csv.length / 2 ** 20).toFixed(1)} MiB, database ${databaseUrl ? 'PostgreSQL' : 'SQLite'}\n`);
 
 const rt = await openRuntime(loadConfig({ ...process.env, GARDIEN_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), GARDIEN_BACKUP_DIR: 'off' }));
