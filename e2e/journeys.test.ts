@@ -259,8 +259,8 @@ function journeys(dialect: DialectName) {
     await page.getByLabel('C’est un acte malveillant (vol, piratage, revente)').check();
     await page.getByRole('button', { name: 'Calculer la gravité' }).click();
     await page.getByTestId('breach-severity').getByText(/gravité maximale/).waitFor();
-    await page.getByRole('combobox', { name: 'Votre décision' }).click();
-    await page.getByRole('option', { name: 'notifier la CNIL et informer les personnes' }).click();
+    // The choice follows the proposal until someone confirms it.
+    assert.equal(await page.getByRole('combobox', { name: 'Votre décision' }).inputValue(), 'notifier la CNIL et informer les personnes');
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
     await page.getByTestId('breach-decision').getByText(/décidé par Claire Dupont-Lefèvre/).waitFor();
     await page.getByRole('button', { name: 'Compléter les faits' }).click();
@@ -378,6 +378,11 @@ function journeys(dialect: DialectName) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));
+      if (name === 'breaches') {
+        await page.getByTestId('breach-row').getByRole('link').first().click();
+        await page.getByTestId('breach-clock').waitFor();
+        await checkPage(page, shot('en-breach'));
+      }
     }
     const me = (await (await page.request.get('/api/v1/me')).json()) as { preferences: { language: string } };
     assert.equal(me.preferences.language, 'en');

@@ -4,7 +4,9 @@ import type { Config } from './config.js';
 import { createLogger } from './platform/http/logger.js';
 import { openRuntime } from './runtime.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { BreachReminders } from './modules/breaches/index.js';
+import { breachesReminderProvider } from './modules/breaches/index.js';
+import { Reminders } from './modules/reminders/index.js';
+import { rightsRequestsReminderProvider } from './modules/rights-requests/index.js';
 
 /** Composition root: config → database → migrations → HTTP. Returns a function that stops everything. */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -35,24 +37,28 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const timer = setInterval(() => void scheduled(), 3600_000);
   first.unref();
   timer.unref();
-  // The 72-hour breach reminders by e-mail, checked every minute (each stage is sent once), when SMTP is configured.
+  // E-mail reminders (breach 72-hour clock; requests 7 and 2 days before and overdue), checked every minute, each stage
+  // sent once, when SMTP is configured.
   const mailer = config.mail ? createMailer(config.mail) : null;
   const s = runtime.services;
-  const reminders = mailer ? new BreachReminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, mailer, publicOrigin: config.publicOrigin }) : null;
+  const reminders = mailer ? new Reminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, worklist: s.worklist, mailer, publicOrigin: config.publicOrigin }) : null;
+  reminders?.register(breachesReminderProvider());
+  reminders?.register(rightsRequestsReminderProvider());
   let remindersRunning = false;
   const remind = async () => {
     if (!reminders || remindersRunning) return;
     remindersRunning = true;
     try {
       const r = await reminders.run();
-      if (r.sent) logger.info({ sent: r.sent }, 'breach reminders sent');
+      const d = await reminders.digest();
+      if (r.sent || d.sent) logger.info({ reminders: r.sent, digests: d.sent }, 'reminders sent');
     } catch (err) {
-      logger.error({ err }, 'breach reminders failed (retried in a minute)');
+      logger.error({ err }, 'reminders failed (retried in a minute)');
     } finally {
       remindersRunning = false;
     }
   };
-  if (!mailer) logger.info('GARDIEN_SMTP_URL not set: breach reminders are shown in the app only, not e-mailed');
+  if (!mailer) logger.info('GARDIEN_SMTP_URL not set: deadlines are shown in the app only, not e-mailed');
   const reminderTimer = setInterval(() => void remind(), 60_000);
   reminderTimer.unref();
   let stopping: Promise<void> | undefined;

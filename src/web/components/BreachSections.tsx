@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Checkbox, CopyButton, Group, List, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AVAILABILITY_LEVELS, BreachDetailSchema, CnilDraftSchema, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, INFORM_CHANNELS, INTEGRITY_LEVELS,
@@ -118,6 +118,10 @@ export function DecisionSection({ b, queryKey, editable }: SectionProps) {
   const [decision, setDecision] = useState<string>(b.decision?.decision ?? proposed ?? 'notify_authority');
   const [reason, setReason] = useState(b.decision?.reason ?? '');
   const [exception, setException] = useState<string | null>(b.decision?.peopleException ?? null);
+  // Until a decision is confirmed, the choice follows the latest proposal (an assessment made after the page opened).
+  useEffect(() => {
+    if (!b.decision && proposed) setDecision(proposed);
+  }, [b.decision, proposed]);
   const step = useBreachStep(b, queryKey);
   const members = useQuery({ queryKey: ['practice', s.practiceId, 'members'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema), enabled: s.can('member.list') });
   const nameOf = (id: string) => members.data?.items.find((m) => m.userId === id)?.name ?? id;

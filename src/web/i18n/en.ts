@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'breach.cnil-draft-generated': 'CNIL notification draft prepared',
   'breach.reminder-sent': 'Reminder of the 72-hour deadline sent by e-mail',
   'breach.letter-generated': 'Letter to the people prepared',
+  'request.reminder-sent': 'Reminder of a request’s due date sent by e-mail',
+  'worklist.digest-sent': 'Daily “To do” digest sent by e-mail',
   'backup.status-read': 'Backup status consulted',
 };
 

@@ -71,6 +71,8 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'breach.cnil-draft-generated': 'Brouillon de notification CNIL préparé',
   'breach.reminder-sent': 'Rappel du délai de 72 heures envoyé par e-mail',
   'breach.letter-generated': 'Lettre aux personnes préparée',
+  'request.reminder-sent': 'Rappel d’échéance d’une demande envoyé par e-mail',
+  'worklist.digest-sent': 'Résumé quotidien « À faire » envoyé par e-mail',
   'backup.status-read': 'État des sauvegardes consulté',
 };
 

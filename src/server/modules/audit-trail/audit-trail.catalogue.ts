@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = {
   'breach.cnil-draft-generated': 'The draft of the CNIL notification of a breach was generated',
   'breach.reminder-sent': 'An e-mail reminder of a breach’s 72-hour deadline was sent (24, 12, 1 hour before, or passed)',
   'breach.letter-generated': 'The letter to the people affected by a breach was generated',
+  'request.reminder-sent': 'An e-mail reminder of a rights request’s due date was sent (7 and 2 days before, or overdue)',
+  'worklist.digest-sent': 'The daily e-mail digest of the to-do list was sent to a person (counts and due dates only)',
   'backup.status-read': 'The backup and restore-drill status was consulted',
 } as const;
 

@@ -1,23 +1,6 @@
-import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
-import { newId } from '../../shared/ids.js';
-import { can } from '../access/index.js';
-import type { AuditTrail } from '../audit-trail/index.js';
-import type { PracticesService } from '../practices/index.js';
-import type { Role } from '../../../contracts/roles.js';
+import type { ReminderDue, ReminderProvider } from '../reminders/index.js';
 import * as repo from './breaches.repository.js';
 import { clockStage, hoursLeft, parisWallTime, type ClockStage } from './breaches.rules.js';
-
-export interface BreachRemindersDeps {
-  db: Db;
-  clock: Clock;
-  auditTrail: AuditTrail;
-  practices: PracticesService;
-  mailer: Mailer;
-  /** The address people open Gardien at, for the link in the e-mail (none: no link). */
-  publicOrigin?: string | undefined;
-}
 
 const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
@@ -59,32 +42,24 @@ export function reminderMail(stage: Exclude<ClockStage, 'more_than_24h'>, lang: 
 }
 
 /**
- * The 72-hour reminders by e-mail: at 24, 12 and 1 hour before the deadline and once it has passed, to the people who
- * decide (owner, practitioners, DPO) and the person who reported it. Each stage is sent once per breach (recorded with
- * its audit entry); a server that was down sends only the stage it wakes up in. A system job over every practice.
+ * The 72-hour reminders by e-mail: at 24, 12 and 1 hour before the deadline and once it has passed, for every open
+ * breach not yet notified (nor decided "record only"), to the people who decide (owner, practitioners, DPO) and the
+ * person who reported it.
  */
-export class BreachReminders {
-  constructor(private readonly deps: BreachRemindersDeps) {}
-
-  async run(): Promise<{ sent: number }> {
-    const now = this.deps.clock.now();
-    let sent = 0;
-    for (const b of await repo.breachesAwaitingNotification(this.deps.db)) {
-      const stage = clockStage(b.notify_by, now);
-      if (stage === 'more_than_24h' || (await repo.reminderSent(this.deps.db, b.id, stage))) continue;
-      const practice = await this.deps.practices.identity(this.deps.db, b.practice_id);
-      const people = (await this.deps.practices.activeMembers(this.deps.db, b.practice_id)).filter((m) => can(m.role as Role, 'breach.decide') || m.id === b.created_by);
-      const link = this.deps.publicOrigin ? `${this.deps.publicOrigin.replace(/\/$/, '')}/breaches/${b.id}` : null;
-      for (const m of people) {
-        const mail = reminderMail(stage, m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, notifyBy: b.notify_by, now, link });
-        await this.deps.mailer.send({ to: m.email, ...mail });
+export function breachesReminderProvider(): ReminderProvider {
+  return {
+    module: 'breaches',
+    async due(db, now) {
+      const out: ReminderDue[] = [];
+      for (const b of await repo.breachesAwaitingNotification(db)) {
+        const stage = clockStage(b.notify_by, now);
+        if (stage === 'more_than_24h') continue;
+        out.push({
+          practiceId: b.practice_id, targetType: 'breach', targetId: b.id, stage, audience: { permission: 'breach.decide', userIds: [b.created_by] }, action: 'breach.reminder-sent', path: `/breaches/${b.id}`,
+          mail: (lang, ctx) => reminderMail(stage, lang, { person: ctx.person, practice: ctx.practice, notifyBy: b.notify_by, now, link: ctx.link }),
+        });
       }
-      await this.deps.db.transaction().execute(async (tx) => {
-        await repo.insertReminder(tx, { id: newId('rmd'), practice_id: b.practice_id, target_type: 'breach', target_id: b.id, stage, recipients: people.length, sent_at: now.toISOString() });
-        await this.deps.auditTrail.append(tx, { practiceId: b.practice_id, action: 'breach.reminder-sent', targetType: 'breach', targetId: b.id, details: { stage, recipients: people.length } }, { actorId: 'system:reminders', actorRole: 'system', requestId: null, ip: null });
-      });
-      sent++;
-    }
-    return { sent };
-  }
+      return out;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import type { BreachActionsTable, BreachesTable, BreachNotificationsTable, BreachPeopleInformedTable, RemindersSentTable } from '../../platform/db/schema.js';
+import type { BreachActionsTable, BreachesTable, BreachNotificationsTable, BreachPeopleInformedTable } from '../../platform/db/schema.js';
 
 export type BreachRow = Selectable<BreachesTable>;
 export type NotificationRow = Selectable<BreachNotificationsTable>;
@@ -88,11 +88,3 @@ export const breachesAwaitingNotification = (db: Executor) =>
     .where((eb) => eb.or([eb('decision', 'is', null), eb('decision', '!=', 'record_only')]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('breach_notifications').select('breach_notifications.id').whereRef('breach_notifications.breach_id', '=', 'breaches.id').where('breach_notifications.kind', '!=', 'complementary'))))
     .execute();
-
-export async function reminderSent(db: Executor, targetId: string, stage: string): Promise<boolean> {
-  return (await db.selectFrom('reminders_sent').select('id').where('target_id', '=', targetId).where('stage', '=', stage).executeTakeFirst()) !== undefined;
-}
-
-export async function insertReminder(db: Executor, row: Selectable<RemindersSentTable>): Promise<void> {
-  await db.insertInto('reminders_sent').values(row).execute();
-}

@@ -9,6 +9,8 @@ export async function insertPractice(db: Executor, row: PracticeRow): Promise<vo
   await db.insertInto('practices').values(row).execute();
 }
 
+export const practiceIds = async (db: Executor) => (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
+
 export const findPractice = (db: Executor, id: string) => db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function updatePractice(db: Executor, id: string, patch: Updateable<PracticesTable>): Promise<void> {

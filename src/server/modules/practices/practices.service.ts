@@ -205,6 +205,11 @@ export class PracticesService {
     return new Map((await repo.findMembers(tx, practiceId)).map((m) => [m.id, m.name]));
   }
 
+  /** Every practice of this server (for system jobs such as the daily digest). */
+  allPracticeIds(tx: Executor): Promise<string[]> {
+    return repo.practiceIds(tx);
+  }
+
   /** The people who currently work in the practice (account enabled, membership not ended): whom reminders go to. */
   async activeMembers(tx: Executor, practiceId: string): Promise<{ id: string; email: string; name: string; role: string; language: string | null }[]> {
     return (await repo.findMembers(tx, practiceId)).filter((m) => Number(m.is_disabled) === 0 && m.ended_at === null).map((m) => ({ id: m.id, email: m.email, name: m.name, role: m.role, language: m.language }));

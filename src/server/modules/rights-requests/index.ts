@@ -1,4 +1,5 @@
 export { RightsRequestsService, presentRequest } from './rights-requests.service.js';
 export { registerRightsRequestRoutes } from './rights-requests.routes.js';
 export { rightsRequestsWorklistProvider } from './rights-requests.worklist.js';
+export { requestStage, rightsRequestsReminderProvider } from './rights-requests.reminders.js';
 export { endOfParisDay, gdprDeadline, healthRecordDeadline, parisDate } from './deadline.rules.js';

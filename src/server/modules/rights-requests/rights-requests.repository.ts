@@ -60,3 +60,12 @@ export async function listRequests(db: Executor, practiceId: string, f: RequestF
 
 export const openRequests = (db: Executor, practiceId: string) =>
   db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('status', 'not in', [...FINAL_STATUSES]).execute();
+
+/** Open requests whose clock runs (a due date), across every practice: for the reminder job, which reads no personal data. */
+export const openRequestsWithDueDate = (db: Executor) =>
+  db
+    .selectFrom('rights_requests')
+    .select(['id', 'practice_id', 'kind', 'received_on', 'due_on', 'created_by'])
+    .where('status', 'not in', [...FINAL_STATUSES])
+    .where('due_on', 'is not', null)
+    .execute();

@@ -24,6 +24,13 @@ export class Worklist {
     this.providers.push(provider);
   }
 
+  /** The to-do list a role would see, for the daily e-mail digest (a system job: the digest carries no subject). */
+  async itemsForRole(tx: Executor, practiceId: string, role: string, now: Date): Promise<WorklistItem[]> {
+    const items: WorklistItem[] = [];
+    for (const p of this.providers) if (can(role as Parameters<typeof can>[0], p.permission)) items.push(...(await p.list(tx, practiceId, now)));
+    return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+  }
+
   list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[] }> {
     return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId }, async ({ tx, role, audit }) => {
       const now = this.deps.clock.now();

@@ -4,14 +4,20 @@ import { addMember, auditEntries, call, createPractice, createTestApp, login, ty
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
-import { BreachReminders } from './breaches.reminders.js';
+import { breachesReminderProvider } from '../breaches/index.js';
+import { parisDate, requestStage, rightsRequestsReminderProvider } from '../rights-requests/index.js';
+import { Reminders } from './reminders.service.js';
 
-/** The 72-hour reminders go out by e-mail through a real SMTP server; the test clock moves through the stages. */
-describeEachDialect('breach reminders by e-mail', (dialect) => {
+it('puts a request’s reminder stages 7 and 2 days before its due date, and after it', () => {
+  assert.deepEqual(['2026-12-02', '2026-12-03', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'].map((today) => requestStage('2026-12-10', today)), [null, '7_days', '2_days', '2_days', '2_days', 'overdue']);
+});
+
+/** The reminders go out by e-mail through a real SMTP server; the test clock moves through the stages. */
+describeEachDialect('e-mail reminders', (dialect) => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let mailer: Mailer;
-  let reminders: BreachReminders;
+  let reminders: Reminders;
   let practiceId: string;
   let ownerEmail: string;
   let owner: Client;
@@ -23,7 +29,9 @@ describeEachDialect('breach reminders by e-mail', (dialect) => {
     t = await createTestApp(dialect);
     smtp = await startSmtpServer();
     mailer = createMailer({ url: smtp.url, from: 'gardien@cabinet.example.fr' });
-    reminders = new BreachReminders({ db: t.services.db, clock: t.clock, auditTrail: t.services.auditTrail, practices: t.services.practices, mailer, publicOrigin: 'https://gardien.cabinet.example.fr' });
+    reminders = new Reminders({ db: t.services.db, clock: t.clock, auditTrail: t.services.auditTrail, practices: t.services.practices, worklist: t.services.worklist, mailer, publicOrigin: 'https://gardien.cabinet.example.fr' });
+    reminders.register(breachesReminderProvider());
+    reminders.register(rightsRequestsReminderProvider());
     const p = await createPractice(t, 'Cabinet des Lilas');
     practiceId = p.practiceId;
     ownerEmail = p.ownerEmail;
@@ -79,5 +87,37 @@ describeEachDialect('breach reminders by e-mail', (dialect) => {
     const sent = await reminders.run();
     assert.equal(sent.sent, 0);
     assert.equal(smtp.received.length, before);
+  });
+
+  it('reminds of a patient request 7 and 2 days before its due date and once overdue, without saying who asked', async () => {
+    const before = smtp.received.length;
+    const received = parisDate(new Date(t.clock.now().getTime() - 26 * 86_400_000));
+    const r = (await call(t, 'POST', `/api/v1/practices/${practiceId}/rights-requests`, { as: assistant, body: { kind: 'erasure', receivedOn: received, channel: 'letter', requester: { name: 'Hortense Discrète', relation: 'self' } } })).json();
+    const stage = requestStage(r.dueOn, parisDate(t.clock.now()));
+    assert.ok(stage === '7_days' || stage === '2_days', `${r.dueOn}: ${stage}`);
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    const mails = smtp.received.slice(before);
+    assert.deepEqual(mails.flatMap((m) => m.to).sort(), [assistantEmail, ownerEmail].sort(), 'the owner and whoever recorded it; not the trainee');
+    assert.match(mailText(mails[0]!.raw), /effacement/);
+    assert.ok(!mails.some((m) => m.raw.includes('Discrète') || m.raw.includes('Hortense')), 'the requester stays on the server');
+    assert.deepEqual(await reminders.run(), { sent: 0 });
+    const entry = (await auditEntries(t, practiceId)).filter((e) => e.action === 'request.reminder-sent' && e.target_id === r.id);
+    assert.deepEqual(entry.map((e) => JSON.parse(e.details).stage), [stage]);
+  });
+
+  it('sends the daily digest once a day to each person with something due, with counts and dates only', async () => {
+    const before = smtp.received.length;
+    const d = await reminders.digest(); // the test clock stands at 10:00 in Paris
+    assert.ok(d.sent >= 2, `${d.sent} digests`);
+    const mails = smtp.received.slice(before);
+    const to = mails.flatMap((m) => m.to);
+    assert.ok(to.includes(ownerEmail) && to.includes(assistantEmail));
+    assert.ok(!to.includes(traineeEmail), 'nothing a trainee may read is due: no digest');
+    const ownerMail = mailText(mails.find((m) => m.to.includes(ownerEmail))!.raw);
+    assert.match(ownerMail, /Demandes des patients : \d+/);
+    assert.match(ownerMail, /Violations de données : \d+/);
+    assert.ok(!mails.some((m) => m.raw.includes('Discrète') || m.raw.includes('Secret')), 'no names, no titles');
+    assert.deepEqual(await reminders.digest(), { sent: 0 }, 'once a day');
+    assert.ok((await auditEntries(t, practiceId)).some((e) => e.action === 'worklist.digest-sent'));
   });
 });

@@ -1,0 +1,1 @@
+export { Reminders, type Lang, type ReminderDue, type ReminderProvider } from './reminders.service.js';
