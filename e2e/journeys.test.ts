@@ -262,7 +262,7 @@ function journeys(dialect: DialectName) {
     // The choice follows the proposal until someone confirms it.
     assert.equal(await page.getByRole('combobox', { name: 'Votre décision' }).inputValue(), 'notifier la CNIL et informer les personnes');
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
-    await page.getByTestId('breach-decision').getByText(/décidé par Claire Dupont-Lefèvre/).waitFor();
+    await page.getByTestId('breach-decision').getByText(/prise par Claire Dupont-Lefèvre/).waitFor();
     await page.getByRole('button', { name: 'Compléter les faits' }).click();
     const facts = page.getByRole('dialog');
     await facts.getByLabel('Atteinte au secret professionnel').check();

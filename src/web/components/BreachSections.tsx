@@ -55,7 +55,7 @@ function Section({ id, title, children, action }: { id: string; title: string; c
 const DPC_BASE = { simple: 1, behavioural: 2, financial: 3, sensitive: 4 } as const;
 
 export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [a, setA] = useState<Assessment>(b.assessment ?? { dpcCategory: b.dataCategories.includes('health') ? 'sensitive' : 'simple', dpcScore: b.dataCategories.includes('health') ? 4 : 1, ease: 'maximum', confidentiality: 'none', integrity: 'none', availability: 'none', malicious: false });
   const step = useBreachStep(b, queryKey);
   const select = <K extends keyof Assessment>(k: K, family: string, values: readonly string[], label: string) => (
@@ -67,7 +67,7 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
       <Text size="sm">{t('breaches.assessment.intro')}</Text>
       {sev && (
         <Alert color={sev.band === 'low' ? 'teal' : sev.band === 'medium' ? 'blue' : 'red'} data-testid="breach-severity">
-          {t('breaches.assessment.result', { score: sev.score.toLocaleString(), band: t(`breachValues.bands.${sev.band}`) })} {t('breaches.assessment.proposal', { decision: t(`breachValues.decisions.${sev.proposedDecision}`) })}
+          {t('breaches.assessment.result', { score: sev.score.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR'), band: t(`breachValues.bands.${sev.band}`) })} {t('breaches.assessment.proposal', { decision: t(`breachValues.decisions.${sev.proposedDecision}`) })}
           {sev.flags.includes('over_100_people') && ` ${t('breaches.assessment.over100')}`}
           {sev.flags.includes('encrypted') && ` ${t('breaches.assessment.encryptedFlag')}`}
         </Alert>

@@ -114,7 +114,7 @@ export const breachesEn: Shape<typeof breachesFr> = {
     exception: 'Why not inform the people?',
     exceptionNone: 'No exception',
     confirm: 'Confirm the decision',
-    decided: '{{decision}} — decided by {{name}} on {{date}}.',
+    decided: 'Decision: {{decision}} — taken by {{name}} on {{date}}.',
     reasonLine: 'Justification: {{reason}}',
     exceptionLine: 'Exception: {{exception}}',
     notAllowed: 'The decision is taken by the owner, a practitioner or the DPO.',

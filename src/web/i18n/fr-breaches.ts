@@ -111,7 +111,7 @@ export const breachesFr = {
     exception: 'Pourquoi ne pas informer les personnes ?',
     exceptionNone: 'Aucune exception',
     confirm: 'Confirmer la décision',
-    decided: '{{decision}} — décidé par {{name}} le {{date}}.',
+    decided: 'Décision : {{decision}} — prise par {{name}} le {{date}}.',
     reasonLine: 'Justification : {{reason}}',
     exceptionLine: 'Exception : {{exception}}',
     notAllowed: 'La décision est prise par le titulaire, un praticien ou le DPO.',
