@@ -6,9 +6,9 @@ import {
   AVAILABILITY_LEVELS, BreachDetailSchema, CnilDraftSchema, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, INFORM_CHANNELS, INTEGRITY_LEVELS,
   NOTIFICATION_KINDS, PEOPLE_EXCEPTIONS, type Assessment, type BreachDetail,
 } from '../../contracts/breaches.js';
-import { MemberListResponseSchema } from '../../contracts/practices.js';
 import { api, apiRaw, downloadFile } from '../app/api.js';
 import { formatDate, formatInstant, fromLocalInput, todayInParis, toLocalInput } from '../app/format.js';
+import { useMembers } from '../app/members.js';
 import { useSession } from '../app/session.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 import { Dialog } from './Dialog.js';
@@ -113,7 +113,6 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
 
 export function DecisionSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const s = useSession();
   const proposed = b.severity?.proposedDecision ?? null;
   const [decision, setDecision] = useState<string>(b.decision?.decision ?? proposed ?? 'notify_authority');
   const [reason, setReason] = useState(b.decision?.reason ?? '');
@@ -123,7 +122,7 @@ export function DecisionSection({ b, queryKey, editable }: SectionProps) {
     if (!b.decision && proposed) setDecision(proposed);
   }, [b.decision, proposed]);
   const step = useBreachStep(b, queryKey);
-  const members = useQuery({ queryKey: ['practice', s.practiceId, 'members'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema), enabled: s.can('member.list') });
+  const members = useMembers();
   const nameOf = (id: string) => members.data?.items.find((m) => m.userId === id)?.name ?? id;
   return (
     <Section id="decision" title={t('breaches.decision.title')}>
@@ -355,13 +354,12 @@ function InformedDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKey: u
 
 export function ActionsSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const s = useSession();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(todayInParis());
   const [owner, setOwner] = useState<string | null>(null);
   const add = useBreachStep(b, queryKey, () => setTitle(''));
   const done = useBreachStep(b, queryKey);
-  const members = useQuery({ queryKey: ['practice', s.practiceId, 'members'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema), enabled: s.can('member.list') });
+  const members = useMembers();
   const nameOf = (id: string | null) => (id ? (members.data?.items.find((m) => m.userId === id)?.name ?? '') : '');
   return (
     <Section id="actions" title={t('breaches.actions.title')}>

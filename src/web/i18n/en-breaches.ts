@@ -23,7 +23,6 @@ export const breachesEn: Shape<typeof breachesFr> = {
   leftUntil: 'Notify the CNIL before {{date}}: {{hours}} hours left.',
   passed: 'The 72 hours passed on {{date}}. Notify without waiting and give the reasons for the delay.',
   passedShort: 'Passed',
-  notified: 'Notified',
   notifiedOn: 'Notified to the CNIL on {{date}}.',
   notRequired: 'No notification',
   notRequiredLong: 'Decision: no notification to the CNIL (recorded in the register with its justification).',

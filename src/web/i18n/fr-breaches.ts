@@ -20,7 +20,6 @@ export const breachesFr = {
   leftUntil: 'À notifier à la CNIL avant le {{date}} : il reste {{hours}} heures.',
   passed: 'Délai de 72 heures dépassé depuis le {{date}}. Notifiez sans attendre, en donnant les motifs du retard.',
   passedShort: 'Dépassé',
-  notified: 'Notifiée',
   notifiedOn: 'Notifiée à la CNIL le {{date}}.',
   notRequired: 'Pas de notification',
   notRequiredLong: 'Décision : pas de notification à la CNIL (inscrite au registre avec sa justification).',

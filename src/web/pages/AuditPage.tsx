@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditListResponseSchema, AuditVerificationSchema } from '../../contracts/audit-trail.js';
-import { MemberListResponseSchema } from '../../contracts/practices.js';
 import { api, downloadFile } from '../app/api.js';
 import { formatInstant } from '../app/format.js';
+import { useMembers } from '../app/members.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
@@ -46,7 +46,7 @@ export function AuditPage() {
   const s = useSession();
   const [f, setF] = useState<Filters>({ scope: 'practice', actorId: null, action: null, targetId: null, from: '', to: '' });
   const base = `/api/v1/practices/${s.practiceId}/audit-trail`;
-  const members = useQuery({ queryKey: ['practice', s.practiceId, 'members'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema), enabled: s.can('member.list') });
+  const members = useMembers();
   const names = new Map((members.data?.items ?? []).map((m) => [m.userId, m.name]));
   const people = (members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }));
   const entries = useInfiniteQuery({

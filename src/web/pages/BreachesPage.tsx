@@ -9,11 +9,10 @@ import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
-/** The badge of a breach's 72-hour clock: hours left, passed, notified, or no notification decided. */
-export function ClockBadge({ b, notified }: { b: BreachResponse; notified: boolean }) {
+/** The badge of a breach's 72-hour clock: hours left, passed, or no notification decided. */
+function ClockBadge({ b }: { b: BreachResponse }) {
   const { t } = useTranslation();
   if (b.decision?.decision === 'record_only') return <Badge color="gray.8" variant="filled">{t('breaches.notRequired')}</Badge>;
-  if (notified) return <Badge color="teal.9" variant="filled">{t('breaches.notified')}</Badge>;
   const hours = Math.floor((Date.parse(b.notifyBy) - Date.now()) / 3_600_000);
   if (hours < 0) return <Badge color="red.9" variant="filled">{t('breaches.passedShort')}</Badge>;
   return <Badge color={hours <= 24 ? 'red.9' : 'blue.9'} variant="filled">{t('breaches.left', { hours })}</Badge>;
@@ -67,7 +66,7 @@ export function BreachesPage() {
                   <Table.Td>
                     <Link to={`/breaches/${b.id}`}>{b.title}</Link>
                   </Table.Td>
-                  <Table.Td>{b.status === 'closed' ? '—' : <ClockBadge b={b} notified={false} />}</Table.Td>
+                  <Table.Td>{b.status === 'closed' ? '—' : <ClockBadge b={b} />}</Table.Td>
                   <Table.Td>{b.decision ? t(`breachValues.decisions.${b.decision.decision}`) : '—'}</Table.Td>
                   <Table.Td>{b.status === 'closed' ? t('breaches.statusClosed') : t('breaches.statusOpen')}</Table.Td>
                 </Table.Tr>

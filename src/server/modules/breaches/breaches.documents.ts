@@ -1,6 +1,7 @@
 import type { BreachDetail, CnilDraft } from '../../../contracts/breaches.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import { frenchDate as frDate } from '../../platform/documents/format.js';
 import {
   BAND_LABELS, CAUSE_LABELS, CHANNEL_LABELS, CIRCUMSTANCE_LABELS, CONSEQUENCE_LABELS, DATA_LABELS, DECISION_LABELS, EXCEPTION_LABELS, INFORMATION_STATE_LABELS,
   label, labelList, NATURE_LABELS, NOTIFICATION_LABELS, PEOPLE_LABELS,
@@ -8,7 +9,6 @@ import {
 import { informationState, parisWallTime, peopleBand } from './breaches.rules.js';
 
 type Lang = 'fr' | 'en';
-const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 /** An instant in Paris time, as people read it ("31/03/2026 11:00"). */
 export const humanInstant = (i: string | null): string => {
   if (!i) return '';

@@ -1,8 +1,8 @@
 import type { ReminderDue, ReminderProvider } from '../reminders/index.js';
+import { frenchDate as frDate } from '../../platform/documents/format.js';
 import * as repo from './breaches.repository.js';
 import { clockStage, hoursLeft, parisWallTime, type ClockStage } from './breaches.rules.js';
 
-const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** The e-mail of one reminder. No title or description of the breach leaves the server: only when, and where to look. */
 export function reminderMail(stage: Exclude<ClockStage, 'more_than_24h'>, lang: 'fr' | 'en', p: { person: string; practice: string; notifyBy: string; now: Date; link: string | null }) {

@@ -23,10 +23,6 @@ export function parisWallTime(instant: string): { date: string; time: string; of
   return { date: z.toPlainDate().toString(), time: z.toPlainTime().toString({ smallestUnit: 'minute' }), offset: z.offset };
 }
 
-export function parisDateOf(instant: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(PARIS).toPlainDate().toString();
-}
-
 /** A few minutes of difference between the person's clock and the server's are not "the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const isInFuture = (instant: string, now: Date): boolean => Date.parse(instant) > now.getTime() + FUTURE_TOLERANCE_MS;

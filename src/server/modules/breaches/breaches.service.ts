@@ -12,8 +12,9 @@ import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
+import { parisDate } from '../rights-requests/index.js';
 import * as repo from './breaches.repository.js';
-import { decisionProblems, isInFuture, isLate, notifyByOf, parisDateOf, severityOf, timelineProblem, toUtc, type Decision } from './breaches.rules.js';
+import { decisionProblems, isInFuture, isLate, notifyByOf, severityOf, timelineProblem, toUtc, type Decision } from './breaches.rules.js';
 
 export interface BreachesDeps {
   access: Access;
@@ -92,7 +93,7 @@ export class BreachesService {
       const guide = input.guide ? guideOf(input.guide) : undefined;
       let seq = 0;
       for (const step of guide?.firstSteps ?? []) {
-        await repo.insertAction(tx, { id: newId('bra'), practice_id: practiceId, breach_id: row.id, seq: ++seq, title: step[lang], owner_id: actorId(actor), due_on: parisDateOf(at), done_on: null, done_by: null, created_by: actorId(actor), created_at: at });
+        await repo.insertAction(tx, { id: newId('bra'), practice_id: practiceId, breach_id: row.id, seq: ++seq, title: step[lang], owner_id: actorId(actor), due_on: parisDate(now), done_on: null, done_by: null, created_by: actorId(actor), created_at: at });
       }
       audit.targetId = row.id;
       audit.details = { awareAt: row.aware_at, notifyBy: row.notify_by, nature: input.nature, circumstances: input.circumstances, ...(input.guide ? { guide: input.guide } : {}) };
@@ -187,8 +188,8 @@ export class BreachesService {
   /** Art. 34: who was told, when and how (patients linked to the index when known). */
   recordPeopleInformed(actor: Actor, practiceId: string, breachId: string, input: { informedOn: string; channel: string; recipients: string; peopleCount: number; patientIds?: string[] | undefined; note?: string | undefined }) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.people-informed', async (tx, r) => {
-      if (input.informedOn > parisDateOf(this.deps.clock.now().toISOString())) throw validationError('informedOn', 'date_in_future');
-      if (input.informedOn < parisDateOf(r.aware_at)) throw validationError('informedOn', 'before_awareness');
+      if (input.informedOn > parisDate(this.deps.clock.now())) throw validationError('informedOn', 'date_in_future');
+      if (input.informedOn < parisDate(new Date(r.aware_at))) throw validationError('informedOn', 'before_awareness');
       const ids = [...new Set(input.patientIds ?? [])];
       for (const [i, id] of ids.entries()) await this.deps.patients.assertExists(tx, practiceId, id, `patientIds.${i}`);
       await repo.insertInformed(tx, { id: newId('bri'), practice_id: practiceId, breach_id: r.id, informed_on: input.informedOn, channel: input.channel, recipients: input.recipients, people_count: input.peopleCount, patient_ids: JSON.stringify(ids), note: input.note ?? null, created_by: actorId(actor), created_at: this.deps.clock.now().toISOString() });
@@ -210,8 +211,8 @@ export class BreachesService {
       const a = await repo.findAction(tx, practiceId, r.id, actionId);
       if (!a) throw new AppError('NOT_FOUND');
       if (a.done_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'action_done' }] });
-      if (doneOn > parisDateOf(this.deps.clock.now().toISOString())) throw validationError('doneOn', 'date_in_future');
-      if (doneOn < parisDateOf(a.created_at)) throw validationError('doneOn', 'before_action_created');
+      if (doneOn > parisDate(this.deps.clock.now())) throw validationError('doneOn', 'date_in_future');
+      if (doneOn < parisDate(new Date(a.created_at))) throw validationError('doneOn', 'before_action_created');
       await repo.completeAction(tx, practiceId, a.id, doneOn, actorId(actor));
       return { patch: {}, details: { actionId, doneOn } };
     });
@@ -223,8 +224,8 @@ export class BreachesService {
       if (r.decision === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'decision_required' }] });
       const open = (await repo.findActions(tx, practiceId, [r.id])).filter((a) => a.done_on === null);
       if (open.length > 0) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'actions_open', params: { count: open.length } }] });
-      if (closedOn > parisDateOf(this.deps.clock.now().toISOString())) throw validationError('closedOn', 'date_in_future');
-      if (closedOn < parisDateOf(r.aware_at)) throw validationError('closedOn', 'before_awareness');
+      if (closedOn > parisDate(this.deps.clock.now())) throw validationError('closedOn', 'date_in_future');
+      if (closedOn < parisDate(new Date(r.aware_at))) throw validationError('closedOn', 'before_awareness');
       return { patch: { status: 'closed', closed_on: closedOn }, details: { closedOn } };
     });
   }
@@ -240,7 +241,7 @@ export class BreachesService {
       return { items, practice: await this.deps.practices.identity(tx, practiceId), names: await this.deps.practices.memberNames(tx, practiceId) };
     });
     const now = this.deps.clock.now();
-    const asOf = parisDateOf(now.toISOString());
+    const asOf = parisDate(now);
     const none = lang === 'fr' ? `Aucune violation de données personnelles n’a été enregistrée au ${asOf.split('-').reverse().join('/')}.` : `No personal data breach was recorded as of ${asOf}.`;
     const base = `${lang === 'fr' ? 'registre-violations' : 'breach-register'}-${asOf}`;
     if (format === 'pdf') return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none) };
@@ -258,7 +259,7 @@ export class BreachesService {
   /** The same draft as text to copy block by block, or as a PDF to keep. */
   async cnilDraftFile(actor: Actor, practiceId: string, breachId: string, format: 'txt' | 'pdf'): Promise<FileOut> {
     const { draft, practice, now } = await this.draftData(actor, practiceId, breachId, format);
-    const day = parisDateOf(now.toISOString());
+    const day = parisDate(now);
     if (format === 'txt') return { filename: `notification-cnil-${day}.txt`, contentType: 'text/plain; charset=utf-8', body: cnilDraftText(draft, practice, now.toISOString()) };
     return { filename: `notification-cnil-${day}.pdf`, contentType: 'application/pdf', body: await cnilDraftPdf(draft, practice, now.toISOString()) };
   }

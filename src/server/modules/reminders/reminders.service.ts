@@ -7,6 +7,7 @@ import { can, type Permission } from '../access/index.js';
 import type { AuditAction, AuditTrail } from '../audit-trail/index.js';
 import type { PracticesService } from '../practices/index.js';
 import type { Worklist } from '../worklist/index.js';
+import { parisDate } from '../rights-requests/index.js';
 import { digestMail } from './reminders.digest.js';
 import * as repo from './reminders.repository.js';
 
@@ -57,6 +58,11 @@ export class Reminders {
 
   constructor(private readonly deps: RemindersDeps) {}
 
+  /** The address of a page of the web app, for the e-mail (none without a public origin). */
+  private linkTo(path: string): string | null {
+    return this.deps.publicOrigin ? `${this.deps.publicOrigin.replace(/\/$/, '')}${path}` : null;
+  }
+
   register(provider: ReminderProvider): void {
     this.providers.push(provider);
   }
@@ -70,7 +76,7 @@ export class Reminders {
         const practice = await this.deps.practices.identity(this.deps.db, due.practiceId);
         const { permission, roles = [], userIds = [] } = due.audience;
         const people = (await this.deps.practices.activeMembers(this.deps.db, due.practiceId)).filter((m) => (permission !== undefined && can(m.role as Role, permission)) || roles.includes(m.role as Role) || userIds.includes(m.id));
-        const link = this.deps.publicOrigin ? `${this.deps.publicOrigin.replace(/\/$/, '')}${due.path}` : null;
+        const link = this.linkTo(due.path);
         for (const m of people) await this.deps.mailer.send({ to: m.email, ...due.mail(m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, link }) });
         await this.deps.db.transaction().execute(async (tx) => {
           await repo.insertReminder(tx, { id: newId('rmd'), practice_id: due.practiceId, target_type: due.targetType, target_id: due.targetId, stage: due.stage, recipients: people.length, sent_at: now.toISOString() });
@@ -88,7 +94,7 @@ export class Reminders {
    */
   async digest(): Promise<{ sent: number }> {
     const now = this.deps.clock.now();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+    const day = parisDate(now);
     const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now));
     if (hour < 7) return { sent: 0 };
     let sent = 0;
@@ -98,7 +104,7 @@ export class Reminders {
         if (!can(m.role as Role, 'worklist.read') || (await repo.reminderSent(this.deps.db, 'digest', `${practiceId}:${m.id}`, day))) continue;
         const items = await this.deps.worklist.itemsForRole(this.deps.db, practiceId, m.role, now);
         if (items.length === 0) continue;
-        const link = this.deps.publicOrigin ? `${this.deps.publicOrigin.replace(/\/$/, '')}/` : null;
+        const link = this.linkTo('/');
         await this.deps.mailer.send({ to: m.email, ...digestMail(items, m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, now, link }) });
         await this.deps.db.transaction().execute(async (tx) => {
           await repo.insertReminder(tx, { id: newId('rmd'), practice_id: practiceId, target_type: 'digest', target_id: `${practiceId}:${m.id}`, stage: day, recipients: 1, sent_at: now.toISOString() });

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ReminderDue, ReminderProvider } from '../reminders/index.js';
+import { frenchDate as frDate } from '../../platform/documents/format.js';
 import { parisDate } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
 
@@ -14,7 +15,6 @@ export function requestStage(dueOn: string, today: string): RequestStage | null 
   return null;
 }
 
-const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const KIND = {
   fr: { access: 'droit d’accès', rectification: 'rectification', erasure: 'effacement', objection: 'opposition', restriction: 'limitation', portability: 'portabilité', health_record_access: 'accès au dossier médical' },
   en: { access: 'access', rectification: 'rectification', erasure: 'erasure', objection: 'objection', restriction: 'restriction', portability: 'portability', health_record_access: 'access to the health record' },
