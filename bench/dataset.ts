@@ -47,7 +47,11 @@ const today = parisDate(new Date());
 for (let i = 0; i < requests; i++) {
   const received = parisDate(new Date(Date.now() - (i % 60) * 86_400_000));
   const r = await s.rightsRequests.create(cliActor(), ids[0]!, { kind: kinds[i % kinds.length]!, receivedOn: received, channel: 'letter', requester: { name: `Demandeur ${i}`, relation: 'self' } });
-  if (i % 3 === 0) await s.rightsRequests.changeStatus(cliActor(), ids[0]!, r.id, { status: 'answered', on: today, note: 'Réponse envoyée' });
+  if (i % 3 === 0) {
+    const proposal = (await s.rightsRequests.get(cliActor(), ids[0]!, r.id)).proposal!;
+    const items = proposal.items.filter((it) => it.effect === null).map(({ subject, verdict, ground }) => ({ subject, verdict, ground }));
+    if (items.length > 0) await s.requestAnswers.decide(cliActor(), ids[0]!, r.id, { on: today, items, language: 'fr' });
+  }
 }
 for (let i = 0; i < breaches; i++) {
   const b = await s.breaches.report(cliActor(), ids[0]!, { title: `Incident ${i + 1}`, awareAt: new Date(Date.now() - (i + 1) * 7 * 86_400_000).toISOString(), nature: ['confidentiality'], circumstances: ['wrong_recipient'], dataCategories: ['identity', 'health'], approxPeople: 1 + (i % 40) }, 'fr');

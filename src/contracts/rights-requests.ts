@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, InstantSchema, nameField, PracticeParamsSchema, textField } from './common.js';
+import { AnswerFileSchema, DecisionSchema, LetterSchema, ProposalSchema } from './request-answers.js';
 
 /** Stable values (may be added to, never renamed): they are part of the API contract. */
 export const REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability', 'health_record_access'] as const;
@@ -30,10 +31,10 @@ export type CreateRightsRequest = z.infer<typeof CreateRightsRequestSchema>;
 export const ExtensionRequestSchema = z.strictObject({ reason: nameField(2000), notifiedOn: DateSchema });
 export const IdentityRequestSchema = z.strictObject({ requestedOn: DateSchema });
 export const IdentityReceivedSchema = z.strictObject({ receivedOn: DateSchema });
+/** The request is answered or refused by its decision (`/decision`); this moves it on otherwise. */
 export const StatusChangeSchema = z.strictObject({
-  status: z.enum(['in_progress', 'answered', 'refused', 'withdrawn']),
+  status: z.enum(['in_progress', 'withdrawn']),
   on: DateSchema,
-  /** What was answered, or the reasons of a refusal (told to the requester with the right to complain to the CNIL). */
   note: textField(4000).optional(),
 });
 
@@ -58,12 +59,22 @@ export const RightsRequestSchema = z.object({
   extensionReason: z.string().nullable(),
   extensionNotifiedOn: DateSchema.nullable(),
   closedOn: DateSchema.nullable(),
+  /** Art. 18(3): the day a restriction granted by this request was lifted, the patient told before. */
+  restrictionLiftedOn: DateSchema.nullable(),
   note: z.string().nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
 export type RightsRequestResponse = z.infer<typeof RightsRequestSchema>;
-export const RightsRequestDetailSchema = RightsRequestSchema.extend({ history: z.array(RequestEventSchema) });
+export const RightsRequestDetailSchema = RightsRequestSchema.extend({
+  history: z.array(RequestEventSchema),
+  /** What the rules propose while the request is open (null once decided or withdrawn). */
+  proposal: ProposalSchema.nullable(),
+  decision: DecisionSchema.nullable(),
+  /** Every letter generated, and when and how it was sent. */
+  letters: z.array(LetterSchema),
+  files: z.array(AnswerFileSchema),
+});
 
 export const RightsRequestListQuerySchema = z.strictObject({
   status: RequestStatusSchema.optional(),

@@ -8,7 +8,7 @@ import { registerAuthentication } from './modules/auth/auth.http.js';
 import { registerPracticeRoutes, registerSetupRoutes } from './modules/practices/index.js';
 import { registerWorklistRoutes } from './modules/worklist/index.js';
 import { registerPatientRoutes } from './modules/patients/index.js';
-import { registerRightsRequestRoutes } from './modules/rights-requests/index.js';
+import { registerRequestAnswerRoutes, registerRightsRequestRoutes } from './modules/rights-requests/index.js';
 import { registerBackupRoutes } from './modules/backup/index.js';
 import { registerBreachRoutes } from './modules/breaches/index.js';
 import type { Services } from './services.js';
@@ -45,6 +45,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerWorklistRoutes(app, services.worklist);
   registerPatientRoutes(app, services.patients);
   registerRightsRequestRoutes(app, services.rightsRequests);
+  registerRequestAnswerRoutes(app, services.requestAnswers);
   registerBreachRoutes(app, services.breaches);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailUseCases);

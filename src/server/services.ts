@@ -9,7 +9,7 @@ import { PracticesService } from './modules/practices/index.js';
 import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
-import { RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
+import { RequestAnswersService, RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
 import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
@@ -37,6 +37,7 @@ export interface Services {
   worklist: Worklist;
   patients: PatientsService;
   rightsRequests: RightsRequestsService;
+  requestAnswers: RequestAnswersService;
   breaches: BreachesService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
@@ -58,6 +59,7 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   return {
     db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
     rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
+    requestAnswers: new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey }),
     breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),
     apiTokens: new ApiTokenUseCases({ access, auth }),

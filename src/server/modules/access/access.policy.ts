@@ -14,7 +14,8 @@ export const PERMISSIONS = {
   'patient.read': 'Find and consult patients in the index (identity, contact, flags; never clinical content)',
   'patient.write': 'Add patients to the index and change their identity, contact or flags',
   'request.read': 'See patients’ rights requests, their deadlines and history',
-  'request.manage': 'Record patients’ rights requests and move them on (identity, extension, answer, refusal)',
+  'request.manage': 'Record patients’ rights requests and move them on (identity, extension, letters and their sending, files of the answer)',
+  'request.decide': 'Confirm the answer to a rights request item by item with its legal ground (sets the patient’s flags), and lift a restriction',
   'breach.read': 'See the breaches, their 72-hour clock, assessment, decision, notifications and actions; export the breach register',
   'breach.report': 'Report a personal data breach (starts the 72-hour clock)',
   'breach.manage': 'Complete a breach: facts, severity assessment, CNIL notifications, people informed, corrective actions, closing',
@@ -26,9 +27,9 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
-  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
-  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'member.list', 'token.manage'],
+  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
+  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'member.list', 'token.manage'],
   assistant: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'member.list', 'token.manage'],
   trainee: ['practice.read', 'worklist.read'],
   auditor: ['practice.read', 'worklist.read', 'request.read', 'breach.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],

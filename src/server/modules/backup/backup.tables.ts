@@ -18,6 +18,8 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'patients', key: ['id'] },
   { name: 'rights_requests', key: ['id'] },
   { name: 'rights_request_events', key: ['id'] },
+  { name: 'request_letters', key: ['id'] },
+  { name: 'request_files', key: ['id'] },
   { name: 'breaches', key: ['id'] },
   { name: 'breach_notifications', key: ['id'] },
   { name: 'breach_people_informed', key: ['id'] },

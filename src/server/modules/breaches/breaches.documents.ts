@@ -2,6 +2,7 @@ import type { BreachDetail, CnilDraft } from '../../../contracts/breaches.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { frenchDate as frDate } from '../../platform/documents/format.js';
+import type { Letter } from '../../platform/documents/letter.js';
 import {
   BAND_LABELS, CAUSE_LABELS, CHANNEL_LABELS, CIRCUMSTANCE_LABELS, CONSEQUENCE_LABELS, DATA_LABELS, DECISION_LABELS, EXCEPTION_LABELS, INFORMATION_STATE_LABELS,
   label, labelList, NATURE_LABELS, NOTIFICATION_LABELS, PEOPLE_LABELS,
@@ -155,12 +156,6 @@ const LETTER: Record<Lang, Record<string, string>> = {
   },
 };
 
-export interface Letter {
-  subject: string;
-  sections: { heading?: string; paragraphs: string[] }[];
-  signature: string;
-}
-
 /** The letter to the people (Art. 34(2)): the nature of the breach, a contact, the likely consequences, the measures, in plain words. */
 export function patientLetter(b: BreachDetail, p: PracticeResponse, lang: Lang): Letter {
   const t = LETTER[lang];
@@ -186,26 +181,6 @@ export function patientLetter(b: BreachDetail, p: PracticeResponse, lang: Lang):
     ],
     signature: `${p.controllerName}\n${p.name}`,
   };
-}
-
-export function letterText(l: Letter, p: PracticeResponse): string {
-  const out = [p.name, ...(p.address ? [p.address] : []), '', l.subject, ''];
-  for (const s of l.sections) {
-    if (s.heading) out.push(s.heading);
-    out.push(...s.paragraphs, '');
-  }
-  out.push(l.signature);
-  return out.join('\r\n');
-}
-
-export function letterPdf(l: Letter, p: PracticeResponse, lang: Lang): Promise<Buffer> {
-  const content: PdfNode[] = [{ text: p.name, bold: true }, ...(p.address ? [p.address] : []), { text: l.subject, bold: true, margin: [0, 24, 0, 12] }];
-  for (const s of l.sections) {
-    if (s.heading) content.push({ text: s.heading, style: 'h2' });
-    for (const para of s.paragraphs) content.push({ text: para, margin: [0, 0, 0, 4], fontSize: 11 });
-  }
-  content.push({ text: l.signature, margin: [0, 16, 0, 0], fontSize: 11 });
-  return renderPdf({ title: l.subject, footer: p.name, content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`) });
 }
 
 const REGISTER_HEADER: Record<Lang, string[]> = {

@@ -7,19 +7,12 @@ import {
 import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import type { FastifyReply } from 'fastify';
-import type { BreachesService, FileOut } from './breaches.service.js';
+import { sendFile } from '../../platform/http/send-file.js';
+import type { BreachesService } from './breaches.service.js';
 
 const tags = ['breaches'];
 const base = '/api/v1/practices/:practiceId/breaches';
 const one = `${base}/:breachId`;
-
-function sendFile(reply: FastifyReply, f: FileOut) {
-  return reply
-    .header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .send(typeof f.body === 'string' ? Buffer.from(f.body, 'utf8') : f.body);
-}
 
 export function registerBreachRoutes(app: HttpServer, breaches: BreachesService): void {
   app.post(base, {

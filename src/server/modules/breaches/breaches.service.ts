@@ -2,7 +2,9 @@ import { guideOf } from '../../../contracts/breach-guides.js';
 import type { Assessment, BreachDetail, BreachResponse, CnilDraft, CreateBreach, Decision as DecisionInput } from '../../../contracts/breaches.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
-import { cnilDraft, cnilDraftPdf, cnilDraftText, letterPdf, letterText, patientLetter, registerPdf, registerTable } from './breaches.documents.js';
+import { XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { letterPdf, letterText } from '../../platform/documents/letter.js';
+import { cnilDraft, cnilDraftPdf, cnilDraftText, patientLetter, registerPdf, registerTable } from './breaches.documents.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
@@ -24,12 +26,6 @@ export interface BreachesDeps {
 }
 
 type Lang = 'fr' | 'en';
-export interface FileOut {
-  filename: string;
-  contentType: string;
-  body: Buffer | string;
-}
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 const list = <T>(s: string): T[] => JSON.parse(s) as T[];
 const flag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);

@@ -1,6 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import type { RightsRequestEventsTable, RightsRequestsTable } from '../../platform/db/schema.js';
+import type { RequestFilesTable, RequestLettersTable, RightsRequestEventsTable, RightsRequestsTable } from '../../platform/db/schema.js';
 import { FINAL_STATUSES } from './rights-requests.rules.js';
 
 export type RequestRow = Selectable<RightsRequestsTable>;
@@ -69,3 +69,51 @@ export const openRequestsWithDueDate = (db: Executor) =>
     .where('status', 'not in', [...FINAL_STATUSES])
     .where('due_on', 'is not', null)
     .execute();
+
+/** Every request of the practice, in the order they were received: the requests register. */
+export const allRequests = (db: Executor, practiceId: string) =>
+  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).orderBy('received_on').orderBy('created_at').orderBy('id').execute();
+
+export type LetterRow = Selectable<RequestLettersTable>;
+export type FileMetaRow = Omit<Selectable<RequestFilesTable>, 'content'>;
+
+export async function insertLetter(db: Executor, row: LetterRow): Promise<void> {
+  await db.insertInto('request_letters').values(row).execute();
+}
+
+export const findLetters = (db: Executor, practiceId: string, requestIds: readonly string[]) =>
+  requestIds.length === 0
+    ? Promise.resolve([] as LetterRow[])
+    : db.selectFrom('request_letters').selectAll().where('practice_id', '=', practiceId).where('request_id', 'in', [...requestIds]).orderBy('request_id').orderBy('seq').execute();
+
+export const findLetter = (db: Executor, practiceId: string, requestId: string, letterId: string) =>
+  db.selectFrom('request_letters').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).where('id', '=', letterId).executeTakeFirst();
+
+export async function updateLetter(db: Executor, practiceId: string, letterId: string, patch: Updateable<RequestLettersTable>): Promise<void> {
+  await db.updateTable('request_letters').set(patch).where('practice_id', '=', practiceId).where('id', '=', letterId).execute();
+}
+
+export async function insertFile(db: Executor, row: Selectable<RequestFilesTable>): Promise<void> {
+  await db.insertInto('request_files').values(row).execute();
+}
+
+const FILE_META = ['id', 'practice_id', 'request_id', 'name', 'media_type', 'size', 'sha256', 'uploaded_at', 'uploaded_by'] as const;
+
+/** The files of a request without their content (the list never decrypts anything). */
+export const findFiles = (db: Executor, practiceId: string, requestId: string): Promise<FileMetaRow[]> =>
+  db.selectFrom('request_files').select(FILE_META).where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('uploaded_at').orderBy('id').execute();
+
+export const findFile = (db: Executor, practiceId: string, requestId: string, fileId: string) =>
+  db.selectFrom('request_files').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).where('id', '=', fileId).executeTakeFirst();
+
+export const findFilesWithContent = (db: Executor, practiceId: string, requestId: string) =>
+  db.selectFrom('request_files').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('uploaded_at').orderBy('id').execute();
+
+export async function deleteFile(db: Executor, practiceId: string, fileId: string): Promise<void> {
+  await db.deleteFrom('request_files').where('practice_id', '=', practiceId).where('id', '=', fileId).execute();
+}
+
+export async function nextLetterSeq(db: Executor, requestId: string): Promise<number> {
+  const r = await db.selectFrom('request_letters').select((eb) => eb.fn.max('seq').as('m')).where('request_id', '=', requestId).executeTakeFirst();
+  return Number(r?.m ?? 0) + 1;
+}

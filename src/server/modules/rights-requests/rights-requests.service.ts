@@ -10,7 +10,10 @@ import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { canExtend, parisDate } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
+import { loadDetail, presentRequest } from './rights-requests.detail.js';
 import { canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
+
+export { presentRequest };
 
 export interface RightsRequestsDeps {
   access: Access;
@@ -18,14 +21,6 @@ export interface RightsRequestsDeps {
   patients: PatientsService;
   practices: PracticesService;
 }
-
-export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
-  id: r.id, kind: r.kind as RequestKind, channel: r.channel as RightsRequestResponse['channel'], receivedOn: r.received_on,
-  requester: { name: r.requester_name, relation: r.requester_relation as RightsRequestResponse['requester']['relation'] }, patientId: r.patient_id,
-  status: r.status as RequestStatus, dueOn: r.due_on, earliestOn: r.earliest_on, olderThanFiveYears: r.older_than_five_years === null ? null : Number(r.older_than_five_years) === 1,
-  identityRequestedOn: r.identity_requested_on, identityReceivedOn: r.identity_received_on, extended: Number(r.extended) === 1, extensionReason: r.extension_reason,
-  extensionNotifiedOn: r.extension_notified_on, closedOn: r.closed_on, note: r.note, createdAt: r.created_at, updatedAt: r.updated_at,
-});
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -60,6 +55,7 @@ export class RightsRequestsService {
         requester_relation: input.requester.relation, patient_id: input.patientId ?? null, older_than_five_years: older === null ? null : older ? 1 : 0, status: 'received',
         identity_requested_on: null, identity_received_on: null, extended: 0, extension_reason: null, extension_notified_on: null, due_on: dates.dueOn,
         earliest_on: dates.earliestOn, closed_on: null, note: input.note ?? null, created_by: actorId(actor), created_at: now, updated_at: now,
+        decision: null, decided_by: null, decided_at: null, restriction_lifted_on: null,
       };
       await repo.insertRequest(tx, row);
       await this.event(tx, actor, row, 'created', { kind: row.kind, channel: row.channel, dueOn: row.due_on });
@@ -81,8 +77,7 @@ export class RightsRequestsService {
     return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId }, async ({ tx }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
       if (!r) throw new AppError('NOT_FOUND');
-      const events = await repo.findEvents(tx, practiceId, requestId);
-      return { ...presentRequest(r), history: events.map((e) => ({ at: e.at, actorId: e.actor_id, type: e.type, details: JSON.parse(e.details) as Record<string, unknown> })) };
+      return loadDetail(tx, this.deps.patients, r, this.today());
     });
   }
 
@@ -118,21 +113,15 @@ export class RightsRequestsService {
     });
   }
 
-  changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'answered' | 'refused' | 'withdrawn'; on: string; note?: string | undefined }) {
+  /** In progress, or withdrawn by the requester; answering and refusing go through the decision (request-answers). */
+  changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined }) {
     return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
       if (!canMove(r.status as RequestStatus, input.status)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
       this.assertDay('on', input.on, r.received_on);
-      if (input.status === 'refused' && !input.note) throw validationError('note', 'refusal_needs_reasons');
-      if (input.status === 'answered' && isHealthRecord(r.kind as RequestKind)) {
-        // CSP L1111-7: not before 48 hours (the patient's time to think); R1111-1: identity checked before anything is sent.
-        if (r.earliest_on && cmp(input.on, r.earliest_on) < 0) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
-        if (r.identity_requested_on && !r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_awaited' }] });
-      }
       const closing = isFinal(input.status);
-      const late = closing && r.due_on !== null && cmp(input.on, r.due_on) > 0;
       return {
         patch: { status: input.status, closed_on: closing ? input.on : null, ...(input.note ? { note: input.note } : {}) },
-        event: { from: r.status, to: input.status, on: input.on, ...(late ? { late: true } : {}) },
+        event: { from: r.status, to: input.status, on: input.on },
       };
     });
   }

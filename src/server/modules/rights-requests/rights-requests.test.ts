@@ -57,16 +57,18 @@ describeEachDialect('patients’ rights requests', (dialect) => {
   it('health record: not before 48 hours, at the latest 8 days, identity checked first, no extension', async () => {
     const r = (await create({ kind: 'health_record_access', receivedOn: '2026-01-12', healthRecord: { olderThanFiveYears: false } })).json();
     assert.deepEqual([r.earliestOn, r.dueOn], ['2026-01-14', '2026-01-20']);
-    const early = await call(t, 'POST', url(`/${r.id}/status`), { as: assistant, body: { status: 'answered', on: '2026-01-13' } });
+    const answer = (on: string, as = owner) => call(t, 'POST', url(`/${r.id}/decision`), { as, body: { on, items: [{ subject: 'health_record', verdict: 'carried_out', ground: 'csp_l1111_7' }] } });
+    const early = await answer('2026-01-13');
     assert.deepEqual([early.statusCode, early.json().issues[0].code], [400, 'before_reflection_period']);
     const ext = await call(t, 'POST', url(`/${r.id}/extension`), { as: owner, body: { reason: 'Archives', notifiedOn: '2026-01-15' } });
     assert.deepEqual([ext.statusCode, ext.json().issues[0].code], [409, 'extension_not_applicable']);
     const id = await call(t, 'POST', url(`/${r.id}/identity-request`), { as: assistant, body: { requestedOn: '2026-01-13' } });
     assert.equal(id.json().dueOn, '2026-01-20', 'asking for identity does not stop the CSP clock');
-    const blocked = await call(t, 'POST', url(`/${r.id}/status`), { as: assistant, body: { status: 'answered', on: '2026-01-15' } });
+    const blocked = await answer('2026-01-15');
     assert.equal(blocked.statusCode, 409, 'nothing is communicated before the identity is checked');
     assert.equal((await call(t, 'POST', url(`/${r.id}/identity-received`), { as: assistant, body: { receivedOn: '2026-01-14' } })).statusCode, 200);
-    const done = await call(t, 'POST', url(`/${r.id}/status`), { as: assistant, body: { status: 'answered', on: '2026-01-15', note: 'Copie remise en main propre' } });
+    assert.equal((await answer('2026-01-15', assistant)).statusCode, 403, 'an assistant prepares the answer; a practitioner, the owner or the DPO confirms it');
+    const done = await answer('2026-01-15');
     assert.equal(done.statusCode, 200, done.body);
     assert.deepEqual([done.json().status, done.json().closedOn], ['answered', '2026-01-15']);
     const older = (await create({ kind: 'health_record_access', receivedOn: '2026-01-14', healthRecord: { olderThanFiveYears: true } })).json();
@@ -104,14 +106,15 @@ describeEachDialect('patients’ rights requests', (dialect) => {
 
   it('needs reasons to refuse, closes the request, keeps every step in the history, and lists open requests soonest first', async () => {
     const r = (await create({ kind: 'portability', receivedOn: '2026-01-12' })).json();
-    const bare = await call(t, 'POST', url(`/${r.id}/status`), { as: owner, body: { status: 'refused', on: '2026-01-15' } });
-    assert.deepEqual([bare.statusCode, bare.json().issues[0].path], [400, 'note']);
-    const refused = await call(t, 'POST', url(`/${r.id}/status`), { as: owner, body: { status: 'refused', on: '2026-01-15', note: 'Le dossier médical est tenu par obligation légale : la portabilité ne s’applique pas (art. 20). Copie proposée au titre du droit d’accès.' } });
+    const bare = await call(t, 'POST', url(`/${r.id}/decision`), { as: owner, body: { on: '2026-01-15', items: [{ subject: 'portability', verdict: 'refused', ground: 'other' }] } });
+    assert.deepEqual([bare.statusCode, bare.json().issues[0].path, bare.json().issues[0].code], [400, 'items.0.reasons', 'reasons_required']);
+    const refused = await call(t, 'POST', url(`/${r.id}/decision`), { as: owner, body: { on: '2026-01-15', items: [{ subject: 'portability', verdict: 'not_applicable', ground: 'art20_not_applicable' }] } });
     assert.equal(refused.statusCode, 200, refused.body);
+    assert.equal(refused.json().status, 'refused');
     const closed = await call(t, 'POST', url(`/${r.id}/status`), { as: owner, body: { status: 'in_progress', on: '2026-01-15' } });
     assert.deepEqual([closed.statusCode, closed.json().issues[0].code], [409, 'request_closed']);
     const detail = (await call(t, 'GET', url(`/${r.id}`), { as: owner })).json();
-    assert.deepEqual(detail.history.map((e: { type: string }) => e.type), ['created', 'status-changed']);
+    assert.deepEqual(detail.history.map((e: { type: string }) => e.type), ['created', 'decided', 'letter-generated']);
     const open = (await call(t, 'GET', url('?open=true&limit=200'), { as: assistant })).json();
     assert.ok(open.items.every((x: { status: string }) => !['answered', 'refused', 'withdrawn'].includes(x.status)));
     const dues = open.items.map((x: { dueOn: string | null }) => x.dueOn).filter(Boolean);
@@ -119,7 +122,7 @@ describeEachDialect('patients’ rights requests', (dialect) => {
     const kinds = (await call(t, 'GET', url('?kind=objection'), { as: assistant })).json().items as { kind: string }[];
     assert.ok(kinds.length >= 2 && kinds.every((x) => x.kind === 'objection'));
     const actions = (await auditEntries(t, practiceId)).map((e) => e.action);
-    for (const a of ['request.extended', 'request.identity-requested', 'request.identity-received', 'request.status-changed', 'request.read', 'request.listed']) assert.ok(actions.includes(a), a);
+    for (const a of ['request.extended', 'request.identity-requested', 'request.identity-received', 'request.decided', 'request.read', 'request.listed']) assert.ok(actions.includes(a), a);
   });
 
   it('shows requests in the worklist of those who may read them, and hides them from a trainee', async () => {

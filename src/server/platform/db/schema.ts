@@ -172,6 +172,43 @@ export interface RightsRequestsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** JSON: the items decided, their grounds and the proposal they followed or departed from. */
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  restriction_lifted_on: string | null;
+}
+
+export interface RequestLettersTable {
+  id: string;
+  practice_id: string;
+  request_id: string;
+  /** 1, 2, 3… within the request: the order of the letter log. */
+  seq: number;
+  kind: string;
+  language: string;
+  subject: string;
+  /** JSON: the letter as generated (sections and signature), so the copy downloaded later is the one sent. */
+  body: string;
+  generated_at: string;
+  generated_by: string;
+  sent_on: string | null;
+  sent_channel: string | null;
+  sent_by: string | null;
+}
+
+export interface RequestFilesTable {
+  id: string;
+  practice_id: string;
+  request_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** AES-256-GCM, bound to the file's id (platform/crypto/secret-box). */
+  content: string;
+  uploaded_at: string;
+  uploaded_by: string;
 }
 
 export interface RightsRequestEventsTable {
@@ -291,6 +328,8 @@ export interface Database {
   patients: PatientsTable;
   rights_requests: RightsRequestsTable;
   rights_request_events: RightsRequestEventsTable;
+  request_letters: RequestLettersTable;
+  request_files: RequestFilesTable;
   breaches: BreachesTable;
   breach_notifications: BreachNotificationsTable;
   breach_people_informed: BreachPeopleInformedTable;

@@ -64,8 +64,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     }
   });
 
-  // JSON only: any other body type is refused with 415 before a handler sees it.
+  // JSON, and raw bytes for file uploads (the routes that take them check them); any other body type is refused with 415.
   app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

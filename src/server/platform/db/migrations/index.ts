@@ -6,6 +6,7 @@ import * as m0003 from './0003-user-preferences.js';
 import * as m0004 from './0004-patients-rights-requests.js';
 import * as m0005 from './0005-breaches.js';
 import * as m0006 from './0006-reminders.js';
+import * as m0007 from './0007-request-answers.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-patients-rights-requests': m0004,
   '0005-breaches': m0005,
   '0006-reminders': m0006,
+  '0007-request-answers': m0007,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

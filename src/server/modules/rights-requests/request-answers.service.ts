@@ -1,0 +1,352 @@
+import { createHash } from 'node:crypto';
+import yazl from 'yazl';
+import type { Decision, DecisionInput, LetterKind, LetterResponse } from '../../../contracts/request-answers.js';
+import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
+import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
+import type { Clock } from '../../platform/clock.js';
+import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
+import type { Executor } from '../../platform/db/database.js';
+import { toCsv } from '../../platform/documents/csv.js';
+import { CSV_TYPE, PDF_TYPE, TEXT_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { frenchDate } from '../../platform/documents/format.js';
+import { letterPdf, letterText, type Letter } from '../../platform/documents/letter.js';
+import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import { toXlsx } from '../../platform/documents/xlsx.js';
+import type { Lang } from '../../platform/http/messages.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError, validationError } from '../../shared/app-error.js';
+import { newId } from '../../shared/ids.js';
+import type { Access, UseCase } from '../access/index.js';
+import type { AuditAction } from '../audit-trail/index.js';
+import type { PatientsService } from '../patients/index.js';
+import type { PracticesService } from '../practices/index.js';
+import { decisionProblems, effectFor, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
+import { parisDate } from './deadline.rules.js';
+import { decisionOf, loadDetail, patientFacts, presentFile, presentLetter, presentRequest } from './rights-requests.detail.js';
+import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
+import { requestLetter } from './rights-requests.letters.js';
+import * as repo from './rights-requests.repository.js';
+import { isFinal, isHealthRecord } from './rights-requests.rules.js';
+
+export interface RequestAnswersDeps {
+  access: Access;
+  clock: Clock;
+  patients: PatientsService;
+  practices: PracticesService;
+  /** AES-256-GCM key of the installation: the answer files are sealed with it. */
+  dataKey: Buffer;
+}
+
+const FLAG_COLUMNS = { marketingConsent: 'marketing_consent', objectsToSms: 'objects_to_sms', isRestricted: 'is_restricted' } as const;
+const fileContext = (id: string) => `request_file:${id}`;
+
+/** The restriction granted by this request still holds (answered, restriction carried out, not lifted yet). */
+const restrictionInForce = (r: repo.RequestRow) =>
+  r.kind === 'restriction' && r.status === 'answered' && r.restriction_lifted_on === null && (decisionOf(r)?.items.some((i) => i.subject === 'restriction' && i.verdict === 'carried_out') ?? false);
+
+/**
+ * How a request is answered: the decision item by item (proposed by the rules, confirmed by a person with
+ * `request.decide`), the patient's flags it sets, the letters and their log, the encrypted files of the answer and
+ * their ZIP, the requests register. Every step goes through the access chokepoint and appends its audit entry.
+ */
+export class RequestAnswersService {
+  constructor(private readonly deps: RequestAnswersDeps) {}
+
+  private today(): string {
+    return parisDate(this.deps.clock.now());
+  }
+
+  private assertDay(field: string, day: string, notBefore: string, code = 'date_before_receipt'): void {
+    if (day > this.today()) throw validationError(field, 'date_in_future');
+    if (day < notBefore) throw validationError(field, code);
+  }
+
+  private run<T>(actor: Actor, practiceId: string, requestId: string, permission: UseCase['permission'], action: AuditAction, work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>): Promise<T> {
+    return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'rights_request', targetId: requestId }, async ({ tx, audit }) => {
+      const r = await repo.findRequest(tx, practiceId, requestId);
+      if (!r) throw new AppError('NOT_FOUND');
+      return work(tx, r, audit);
+    });
+  }
+
+  /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
+  decide(actor: Actor, practiceId: string, requestId: string, input: DecisionInput) {
+    return this.run(actor, practiceId, requestId, 'request.decide', 'request.decided', async (tx, r, audit) => {
+      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      this.assertDay('on', input.on, r.received_on);
+      const kind = r.kind as RequestKind;
+      let patientId = r.patient_id;
+      if (input.patientId && r.patient_id && input.patientId !== r.patient_id) throw validationError('patientId', 'patient_already_linked');
+      if (input.patientId && !r.patient_id) {
+        await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+        patientId = input.patientId;
+      }
+      const proposal = propose(kind, await patientFacts(tx, this.deps.patients, practiceId, patientId), this.today());
+      const problems = decisionProblems(kind, input.items, proposal);
+      if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { issues: problems });
+      const outcome = outcomeOf(input.items);
+      const waitingIdentity = r.identity_requested_on !== null && r.identity_received_on === null;
+      // Art. 12(6) and CSP R1111-1: nothing is communicated before the identity is checked (a refusal may still be given).
+      if (outcome === 'answered' && waitingIdentity) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_awaited' }] });
+      // CSP L1111-7: not before the 48-hour reflection period.
+      if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
+      const effects = effectsOf(input.items);
+      if (effects.length > 0 && !patientId) throw validationError('patientId', 'patient_required_for_effect');
+      for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, FLAG_COLUMNS[e.flag], e.value);
+      const now = this.deps.clock.now().toISOString();
+      const decision: Decision = {
+        on: input.on,
+        items: input.items.map((it) => {
+          const p = proposal.items.find((x) => x.subject === it.subject)!;
+          return { subject: it.subject, verdict: it.verdict, ground: it.ground, reasons: it.reasons?.trim() || null, proposed: { verdict: p.verdict, ground: p.ground }, effect: effectFor(it.subject, it.verdict) };
+        }),
+        note: input.note?.trim() || null,
+        decidedBy: actorId(actor),
+        decidedAt: now,
+      };
+      const late = r.due_on !== null && input.on > r.due_on;
+      const patch = { status: outcome, closed_on: input.on, patient_id: patientId, decision: JSON.stringify(decision), decided_by: decision.decidedBy, decided_at: now, updated_at: now };
+      await repo.updateRequest(tx, practiceId, requestId, patch);
+      const next: repo.RequestRow = { ...r, ...patch };
+      const summary = decision.items.map((i) => ({ subject: i.subject, verdict: i.verdict, ground: i.ground, departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground }));
+      await this.event(tx, actor, next, 'decided', { outcome, on: input.on, items: summary, effects, ...(late ? { late: true } : {}) });
+      const letter = await this.writeLetter(tx, actor, next, outcome === 'answered' ? 'answer' : 'refusal', input.language);
+      audit.details = { kind, outcome, items: summary, effects, patientId, letterId: letter.id, ...(late ? { late: true } : {}) };
+      return loadDetail(tx, this.deps.patients, next, this.today());
+    });
+  }
+
+  /** Art. 18(3): a restriction is lifted only once the patient has been told (the notice letter sent on or before). */
+  liftRestriction(actor: Actor, practiceId: string, requestId: string, liftedOn: string) {
+    return this.run(actor, practiceId, requestId, 'request.decide', 'request.restriction-lifted', async (tx, r, audit) => {
+      if (!restrictionInForce(r)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'no_restriction_in_force' }] });
+      this.assertDay('liftedOn', liftedOn, r.closed_on ?? r.received_on, 'before_decision');
+      const notices = (await repo.findLetters(tx, practiceId, [r.id])).filter((l) => l.kind === 'restriction_lift' && l.sent_on !== null && l.sent_on <= liftedOn);
+      if (notices.length === 0) throw new AppError('CONFLICT', { issues: [{ path: 'liftedOn', code: 'lift_notice_not_sent' }] });
+      if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'is_restricted', false);
+      const now = this.deps.clock.now().toISOString();
+      await repo.updateRequest(tx, practiceId, requestId, { restriction_lifted_on: liftedOn, updated_at: now });
+      const next = { ...r, restriction_lifted_on: liftedOn, updated_at: now };
+      await this.event(tx, actor, next, 'restriction-lifted', { liftedOn, noticeSentOn: notices[0]!.sent_on });
+      audit.details = { liftedOn, patientId: r.patient_id, noticeLetterId: notices[0]!.id };
+      return loadDetail(tx, this.deps.patients, next, this.today());
+    });
+  }
+
+  /** A letter generated from the request as it stands, kept in the log exactly as generated. */
+  createLetter(actor: Actor, practiceId: string, requestId: string, input: { kind: LetterKind; language: Lang }): Promise<LetterResponse> {
+    return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-generated', async (tx, r, audit) => {
+      const problem = letterProblem(input.kind, r);
+      if (problem) throw new AppError('CONFLICT', { issues: [{ path: 'kind', code: problem }] });
+      const l = await this.writeLetter(tx, actor, r, input.kind, input.language);
+      audit.details = { kind: input.kind, language: input.language, letterId: l.id };
+      return l;
+    });
+  }
+
+  private async writeLetter(tx: Executor, actor: Actor, r: repo.RequestRow, kind: LetterKind, lang: Lang): Promise<LetterResponse> {
+    const facts = await patientFacts(tx, this.deps.patients, r.practice_id, r.patient_id);
+    const letter = requestLetter(kind, { request: presentRequest(r), decision: decisionOf(r), retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id) }, lang);
+    const row: repo.LetterRow = {
+      id: newId('rql'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextLetterSeq(tx, r.id), kind, language: lang, subject: letter.subject, body: JSON.stringify(letter),
+      generated_at: this.deps.clock.now().toISOString(), generated_by: actorId(actor), sent_on: null, sent_channel: null, sent_by: null,
+    };
+    await repo.insertLetter(tx, row);
+    await this.event(tx, actor, r, 'letter-generated', { letterId: row.id, kind, language: lang });
+    return presentLetter(row);
+  }
+
+  /** The letter as generated, as text (to paste into an e-mail) or PDF (to print or attach). */
+  async letterFile(actor: Actor, practiceId: string, requestId: string, letterId: string, format: 'pdf' | 'txt'): Promise<FileOut> {
+    const { l, practice } = await this.run(actor, practiceId, requestId, 'request.read', 'request.letter-downloaded', async (tx, _r, audit) => {
+      const l = await repo.findLetter(tx, practiceId, requestId, letterId);
+      if (!l) throw new AppError('NOT_FOUND');
+      audit.details = { letterId, kind: l.kind, format };
+      return { l, practice: await this.deps.practices.identity(tx, practiceId) };
+    });
+    return letterFileOut(l, practice, format);
+  }
+
+  letterSent(actor: Actor, practiceId: string, requestId: string, letterId: string, input: { sentOn: string; channel: string }): Promise<LetterResponse> {
+    return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-sent', async (tx, r, audit) => {
+      const l = await repo.findLetter(tx, practiceId, requestId, letterId);
+      if (!l) throw new AppError('NOT_FOUND');
+      if (l.sent_on !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'letter_already_sent' }] });
+      this.assertDay('sentOn', input.sentOn, parisDate(new Date(l.generated_at)), 'before_generation');
+      const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
+      await repo.updateLetter(tx, practiceId, letterId, patch);
+      await this.event(tx, actor, r, 'letter-sent', { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel });
+      audit.details = { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel };
+      return presentLetter({ ...l, ...patch });
+    });
+  }
+
+  /** A file of the answer (the copy, the export), sealed with AES-256-GCM bound to its id before it reaches the database. */
+  uploadFile(actor: Actor, practiceId: string, requestId: string, meta: { name: string; type?: string | undefined }, content: unknown) {
+    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-uploaded', async (tx, r, audit) => {
+      if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
+      if (content.length > MAX_ANSWER_FILE_BYTES) throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
+      if (r.status === 'withdrawn') throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      const id = newId('rqf');
+      const row = {
+        id, practice_id: practiceId, request_id: requestId, name: meta.name, media_type: meta.type ?? mediaTypeOf(meta.name), size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'), content: sealBytes(this.deps.dataKey, content, fileContext(id)), uploaded_at: this.deps.clock.now().toISOString(), uploaded_by: actorId(actor),
+      };
+      await repo.insertFile(tx, row);
+      await this.event(tx, actor, r, 'file-uploaded', { fileId: id, size: row.size });
+      audit.details = { fileId: id, size: row.size, mediaType: row.media_type };
+      return presentFile(row);
+    });
+  }
+
+  async fileContent(actor: Actor, practiceId: string, requestId: string, fileId: string): Promise<FileOut> {
+    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-downloaded', async (tx, _r, audit) => {
+      const f = await repo.findFile(tx, practiceId, requestId, fileId);
+      if (!f) throw new AppError('NOT_FOUND');
+      audit.details = { fileId };
+      return { filename: f.name, contentType: f.media_type, body: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) };
+    });
+  }
+
+  /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
+  deleteFile(actor: Actor, practiceId: string, requestId: string, fileId: string) {
+    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-deleted', async (tx, r, audit) => {
+      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      const f = await repo.findFile(tx, practiceId, requestId, fileId);
+      if (!f) throw new AppError('NOT_FOUND');
+      await repo.deleteFile(tx, practiceId, fileId);
+      await this.event(tx, actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
+      audit.details = { fileId, sha256: f.sha256 };
+      return { ok: true as const };
+    });
+  }
+
+  /** The answer in one ZIP: the files, the letters as PDF, and an index with each file's size and SHA-256. */
+  async answerZip(actor: Actor, practiceId: string, requestId: string, lang: Lang): Promise<FileOut> {
+    const data = await this.run(actor, practiceId, requestId, 'request.manage', 'request.answer-bundled', async (tx, r, audit) => {
+      const files = await repo.findFilesWithContent(tx, practiceId, requestId);
+      const letters = await repo.findLetters(tx, practiceId, [requestId]);
+      audit.details = { files: files.length, letters: letters.length };
+      return { r, files: files.map((f) => ({ ...f, bytes: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) })), letters, practice: await this.deps.practices.identity(tx, practiceId) };
+    });
+    const fr = lang === 'fr';
+    const used = new Set<string>();
+    const unique = (folder: string, name: string) => {
+      const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 150) || 'fichier';
+      let candidate = `${folder}/${clean}`;
+      for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${folder}/${n}-${clean}`;
+      used.add(candidate.toLowerCase());
+      return candidate;
+    };
+    const entries: { path: string; bytes: Buffer; size: number; sha256: string; label: string }[] = [];
+    for (const f of data.files) entries.push({ path: unique(fr ? 'fichiers' : 'files', f.name), bytes: f.bytes, size: Number(f.size), sha256: f.sha256, label: f.uploaded_at });
+    for (const l of data.letters) {
+      const pdf = (await letterFileOut(l, data.practice, 'pdf')).body as Buffer;
+      entries.push({ path: unique(fr ? 'courriers' : 'letters', `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind as LetterKind]}.pdf`), bytes: pdf, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), label: l.sent_on ? `${fr ? 'envoyé le' : 'sent on'} ${l.sent_on}` : fr ? 'non envoyé' : 'not sent' });
+    }
+    const r = presentRequest(data.r);
+    const index = [
+      fr ? `Réponse à une demande de droits — ${data.practice.name}` : `Answer to a rights request — ${data.practice.name}`,
+      `${fr ? 'Demande' : 'Request'}: ${KIND_LABELS[lang][r.kind]}, ${fr ? 'reçue le' : 'received on'} ${r.receivedOn}, ${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`,
+      `${fr ? 'Statut' : 'Status'}: ${STATUS_LABELS[lang][r.status]}${r.closedOn ? ` (${r.closedOn})` : ''}`,
+      `${fr ? 'Constitué le' : 'Bundled on'} ${this.deps.clock.now().toISOString()}`,
+      '',
+      fr ? 'Fichier ; taille (octets) ; SHA-256 ; note' : 'File; size (bytes); SHA-256; note',
+      ...entries.map((e) => `${e.path} ; ${e.size} ; ${e.sha256} ; ${e.label}`),
+      '',
+    ].join('\r\n');
+    const zip = new yazl.ZipFile();
+    const mtime = this.deps.clock.now();
+    zip.addBuffer(Buffer.from(index, 'utf8'), fr ? 'index.txt' : 'index.txt', { mtime });
+    for (const e of entries) zip.addBuffer(e.bytes, e.path, { mtime });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    return { filename: `${fr ? 'reponse' : 'answer'}-${r.receivedOn}-${r.id}.zip`, contentType: 'application/zip', body: Buffer.concat(chunks) };
+  }
+
+  /** The register of requests: each request, its clock, its decision and its letters, as PDF, CSV or XLSX. */
+  async exportRegister(actor: Actor, practiceId: string, format: 'pdf' | 'csv' | 'xlsx', lang: Lang): Promise<FileOut> {
+    const data = await this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.register-exported', targetType: 'rights_request', targetId: null }, async ({ tx, audit }) => {
+      const rows = await repo.allRequests(tx, practiceId);
+      const letters = await repo.findLetters(tx, practiceId, rows.map((r) => r.id));
+      audit.details = { format, count: rows.length };
+      return { rows, letters, practice: await this.deps.practices.identity(tx, practiceId) };
+    });
+    const now = this.deps.clock.now();
+    const asOf = parisDate(now);
+    const none = lang === 'fr' ? `Aucune demande n’a été enregistrée au ${frenchDate(asOf)}.` : `No request was recorded as of ${asOf}.`;
+    const table = registerTable(data.rows, data.letters, lang);
+    if (table.rows.length === 0 && format !== 'pdf') table.rows.push(table.header.map((_, j) => (j === 1 ? none : '')));
+    const base = `${lang === 'fr' ? 'registre-demandes' : 'requests-register'}-${asOf}`;
+    if (format === 'csv') return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
+    if (format === 'xlsx') return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await toXlsx([{ name: lang === 'fr' ? 'Demandes' : 'Requests', header: table.header, rows: table.rows, widths: table.header.map((_, j) => ([4, 11, 13].includes(j) ? 40 : 16)) }], now) };
+    const fr = lang === 'fr';
+    const title = fr ? 'Registre des demandes d’exercice des droits' : 'Register of rights requests';
+    const content: PdfNode[] = [
+      { text: title, style: 'title' },
+      { text: data.practice.name, style: 'subtitle' },
+      fieldTable([[fr ? 'Responsable de traitement' : 'Controller', data.practice.controllerName], [fr ? 'État au' : 'As of', frenchDate(asOf)], [fr ? 'Demandes enregistrées' : 'Requests recorded', String(data.rows.length)]]),
+    ];
+    if (data.rows.length === 0) content.push({ text: none, style: 'h1' });
+    table.rows.forEach((row) => {
+      content.push({ text: `${String(row[0])}. ${String(row[2])} — ${String(row[1])}`, style: 'h1' });
+      content.push(fieldTable(table.header.slice(3).map((h, j): [string, string] => [h, String(row[j + 3] ?? '')])));
+    });
+    const footer = `${title} — ${data.practice.name} — ${fr ? 'état au' : 'as of'} ${frenchDate(asOf)}`;
+    return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await renderPdf({ title, footer, content, pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`) }) };
+  }
+
+  private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
+    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextEventSeq(tx, r.id), at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
+  }
+}
+
+/** Why a letter of this kind cannot be generated for the request as it stands, or null. */
+function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
+  if (kind === 'answer' && r.status !== 'answered') return 'letter_needs_answer';
+  if (kind === 'refusal' && r.status !== 'refused') return 'letter_needs_refusal';
+  if (kind === 'extension' && Number(r.extended) !== 1) return 'letter_needs_extension';
+  if (kind === 'restriction_lift' && !restrictionInForce(r)) return 'no_restriction_in_force';
+  if (kind === 'identity_request' && isFinal(r.status as RequestStatus)) return 'request_closed';
+  return null;
+}
+
+async function letterFileOut(l: repo.LetterRow, practice: { name: string; address: string | null }, format: 'pdf' | 'txt'): Promise<FileOut> {
+  const letter = JSON.parse(l.body) as Letter;
+  const lang = l.language as Lang;
+  const base = `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`;
+  if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: letterText(letter, practice) };
+  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(letter, practice, lang) };
+}
+
+const TYPES: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', txt: 'text/plain', csv: 'text/csv', json: 'application/json', xml: 'application/xml', zip: 'application/zip', dcm: 'application/dicom' };
+function mediaTypeOf(name: string): string {
+  return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+const REGISTER_HEADER: Record<Lang, string[]> = {
+  fr: ['N°', 'Reçue le', 'Type', 'Canal', 'Demandeur', 'Patient lié', 'Échéance', 'Prolongation', 'Identité demandée / reçue', 'Statut', 'Clôturée le', 'Décision', 'Hors délai', 'Courriers'],
+  en: ['No.', 'Received', 'Kind', 'Channel', 'Requester', 'Patient linked', 'Due', 'Extension', 'Identity asked / received', 'Status', 'Closed on', 'Decision', 'Late', 'Letters'],
+};
+
+function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang: Lang): { header: string[]; rows: unknown[][] } {
+  const yes = lang === 'fr' ? 'oui' : 'yes';
+  const no = lang === 'fr' ? 'non' : 'no';
+  const byRequest = new Map<string, repo.LetterRow[]>();
+  for (const l of letters) byRequest.set(l.request_id, [...(byRequest.get(l.request_id) ?? []), l]);
+  return {
+    header: REGISTER_HEADER[lang],
+    rows: rows.map((row, i) => {
+      const r = presentRequest(row);
+      const d = decisionOf(row);
+      const sent = (byRequest.get(r.id) ?? []).map((l) => `${LETTER_LABELS[lang][l.kind as LetterKind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`);
+      return [
+        i + 1, r.receivedOn, KIND_LABELS[lang][r.kind], CHANNEL_LABELS[lang][r.channel], `${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`, r.patientId ? yes : no, r.dueOn ?? '',
+        r.extended ? `${r.extensionNotifiedOn ?? ''} — ${r.extensionReason ?? ''}` : no, r.identityRequestedOn ? `${r.identityRequestedOn} / ${r.identityReceivedOn ?? '…'}` : '', STATUS_LABELS[lang][r.status], r.closedOn ?? '',
+        d ? d.items.map((it) => `${SUBJECT_LABELS[lang][it.subject]} : ${VERDICT_LABELS[lang][it.verdict]}${it.reasons ? ` (${it.reasons})` : ''}`).join(' ; ') : '',
+        r.closedOn && r.dueOn && r.closedOn > r.dueOn ? yes : no, sent.join(' ; '),
+      ];
+    }),
+  };
+}
