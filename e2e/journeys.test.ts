@@ -176,7 +176,7 @@ function journeys(dialect: DialectName) {
     ran++;
   });
 
-  it('an assistant records an access request; the owner finds it in the to-do list and records the answer', async () => {
+  it('an assistant records an access request; the owner finds it in the to-do list and answers it with the Art. 15 information, and the letter is in the log', async () => {
     const a = assistant.page;
     await a.getByRole('link', { name: 'Patients', exact: true }).click();
     await heading(a, 'Patients');
@@ -214,18 +214,41 @@ function journeys(dialect: DialectName) {
     await heading(a, /Accès aux données — Zoé Lefèvre/);
     await a.getByTestId('request-due').getByText(/Réponse à donner au plus tard le/).waitFor();
     await checkPage(a, shot('request'));
+    // The assistant prepares the acknowledgement, records its sending and adds the copy of the record (encrypted on the server).
+    await a.getByRole('button', { name: 'Préparer', exact: true }).click();
+    await a.getByTestId('letter-row').filter({ hasText: 'Accusé de réception' }).waitFor();
+    await a.getByRole('button', { name: 'Enregistrer l’envoi : Accusé de réception' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+    await a.getByTestId('letter-row').filter({ hasText: 'Courrier' }).filter({ hasText: 'Accusé de réception' }).waitFor();
+    await a.locator('input[type="file"]').setInputFiles({ name: 'dossier-lefevre.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 copie du dossier') });
+    await a.getByRole('button', { name: 'Déposer' }).click();
+    await a.getByRole('cell', { name: 'dossier-lefevre.pdf', exact: true }).waitFor();
+    await a.getByText('Un praticien, le titulaire ou le DPO confirme la réponse.', { exact: false }).waitFor();
+    await checkPage(a, shot('request-prepared'));
 
     const { page } = owner;
     await page.getByRole('link', { name: 'À faire' }).click();
     await heading(page, 'À faire');
     await page.getByRole('link', { name: 'Demande d’accès à traiter' }).click();
     await heading(page, /Accès aux données — Zoé Lefèvre/);
-    await page.getByRole('button', { name: 'Réponse envoyée' }).click();
-    await page.getByRole('dialog').getByRole('textbox', { name: 'Ce qui a été répondu (facultatif)' }).fill('Copie du dossier et informations de l’article 15 remises en main propre.');
+    // The rules propose the Art. 15 information and the free first copy; the owner confirms.
+    await page.getByTestId('decision-copy').getByText(/Proposition : Fait/).waitFor();
+    await page.getByText(/référentiel de la CNIL/).waitFor();
+    await page.getByRole('textbox', { name: 'Ce qui a été fait ou remis (repris dans le courrier, facultatif)' }).fill('Copie du dossier remise en main propre.');
     await checkPage(page, shot('request-answer'));
-    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Confirmer la réponse' }).click();
     await page.getByTestId('request-due').getByText('Répondue').waitFor();
-    await page.getByText(/État modifié/).waitFor();
+    await page.getByRole('heading', { name: /Réponse confirmée le/ }).waitFor();
+    // The answer letter is in the log, not sent yet; the owner records that it was handed over.
+    const answer = page.getByTestId('letter-row').filter({ hasText: 'Réponse' });
+    await answer.getByText('Non envoyé').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer l’envoi : Réponse' }).click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Moyen d’envoi' }).click();
+    await page.getByRole('option', { name: 'Remis en main propre' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer l’envoi' }).click();
+    await answer.getByText(/Remis en main propre/).waitFor();
+    await page.getByText(/Réponse confirmée$/).first().waitFor();
+    await checkPage(page, shot('request-answered'));
     await page.getByRole('link', { name: 'Demandes des patients' }).click();
     await heading(page, 'Demandes des patients');
     await page.getByText('Aucune demande en cours.').waitFor();

@@ -47,7 +47,7 @@ interface Cell {
   /** The person acting (absent without a session); a fresh account for each cell, so cells never interfere. */
   who: Client | null;
 }
-type Builder = (c: Cell) => Promise<{ method?: string; url: string; body?: unknown }>;
+type Builder = (c: Cell) => Promise<{ method?: string; url: string; body?: unknown; headers?: Record<string, string> }>;
 
 async function freshMember(t: TestApp, practiceId: string, role: Role) {
   return addMember(t, practiceId, role, uniqueEmail(`m-${role}`));
@@ -64,6 +64,26 @@ const someBreach = async (t: TestApp, practiceId: string, decision?: 'notify_aut
 const breachUrl = (practiceId: string, id: string, rest = '') => `/api/v1/practices/${practiceId}/breaches/${id}${rest}`;
 const someRequest = async (t: TestApp, practiceId: string) =>
   (await t.services.rightsRequests.create(cliActor(), practiceId, { kind: 'erasure', receivedOn: parisDate(t.clock.now()), channel: 'email', requester: { name: 'Zoé Martin', relation: 'self' } })).id;
+const requestUrl = (practiceId: string, id: string, rest = '') => `/api/v1/practices/${practiceId}/rights-requests/${id}${rest}`;
+/** A request with a letter (its acknowledgement) in the log. */
+const someLetter = async (t: TestApp, practiceId: string) => {
+  const id = await someRequest(t, practiceId);
+  return { id, letterId: (await t.services.requestAnswers.createLetter(cliActor(), practiceId, id, { kind: 'acknowledgement', language: 'fr' })).id };
+};
+const someFile = async (t: TestApp, practiceId: string) => {
+  const id = await someRequest(t, practiceId);
+  return { id, fileId: (await t.services.requestAnswers.uploadFile(cliActor(), practiceId, id, { name: 'copie.txt' }, Buffer.from('copie'))).id };
+};
+/** A restriction granted to a fresh patient, its lifting notice sent today. */
+const someRestriction = async (t: TestApp, practiceId: string) => {
+  const today = parisDate(t.clock.now());
+  const patientId = await somePatient(t, practiceId);
+  const r = await t.services.rightsRequests.create(cliActor(), practiceId, { kind: 'restriction', receivedOn: today, channel: 'letter', requester: { name: 'Zoé Martin', relation: 'self' }, patientId });
+  await t.services.requestAnswers.decide(cliActor(), practiceId, r.id, { on: today, items: [{ subject: 'restriction', verdict: 'carried_out', ground: 'art18_restricted' }], language: 'fr' });
+  const notice = await t.services.requestAnswers.createLetter(cliActor(), practiceId, r.id, { kind: 'restriction_lift', language: 'fr' });
+  await t.services.requestAnswers.letterSent(cliActor(), practiceId, r.id, notice.id, { sentOn: today, channel: 'letter' });
+  return r.id;
+};
 
 /** The new authenticator secret of the last re-enrolment cell: that persona signs in with it from then on. */
 let reEnrolledSecret = '';
@@ -131,6 +151,35 @@ const BUILDERS: Record<string, Builder> = {
     return { url: `/api/v1/practices/${practiceId}/rights-requests/${id}/identity-received`, body: { receivedOn: parisDate(t.clock.now()) } };
   },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/${await someRequest(t, practiceId)}/status`, body: { status: 'in_progress', on: parisDate(t.clock.now()) } }),
+  'GET /api/v1/practices/:practiceId/rights-requests/export': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/rights-requests/export?format=csv` }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/decision': async ({ t, practiceId }) => ({
+    url: requestUrl(practiceId, await someRequest(t, practiceId), '/decision'),
+    body: { on: parisDate(t.clock.now()), items: [{ subject: 'medical_record', verdict: 'refused', ground: 'art17_3_retention' }] },
+  }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/restriction-lift': async ({ t, practiceId }) => ({ url: requestUrl(practiceId, await someRestriction(t, practiceId), '/restriction-lift'), body: { liftedOn: parisDate(t.clock.now()) } }),
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters': async ({ t, practiceId }) => ({ url: requestUrl(practiceId, await someRequest(t, practiceId), '/letters'), body: { kind: 'acknowledgement' } }),
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/letters/:letterId': async ({ t, practiceId }) => {
+    const { id, letterId } = await someLetter(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/letters/${letterId}?format=txt`) };
+  },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters/:letterId/sent': async ({ t, practiceId }) => {
+    const { id, letterId } = await someLetter(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/letters/${letterId}/sent`), body: { sentOn: parisDate(t.clock.now()), channel: 'email' } };
+  },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/files': async ({ t, practiceId }) => ({
+    url: requestUrl(practiceId, await someRequest(t, practiceId), '/files?name=copie.pdf'),
+    body: Buffer.from('%PDF-1.4 copie'),
+    headers: { 'content-type': 'application/octet-stream' },
+  }),
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
+    const { id, fileId } = await someFile(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
+  },
+  'DELETE /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
+    const { id, fileId } = await someFile(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
+  },
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/answer.zip': async ({ t, practiceId }) => ({ url: requestUrl(practiceId, await someRequest(t, practiceId), '/answer.zip') }),
   'POST /api/v1/practices/:practiceId/breaches': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches`, body: { title: 'Rançongiciel', awareAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), nature: ['availability'], circumstances: ['ransomware'], dataCategories: ['health'] } }),
   'GET /api/v1/practices/:practiceId/breaches': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches?status=open` }),
   'GET /api/v1/practices/:practiceId/breaches/export': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches/export?format=csv` }),
@@ -219,7 +268,7 @@ describeEachDialect('access matrix', (dialect) => {
         if (expected === 'not_applicable') continue;
         const who = await actorFor(column);
         const req = await BUILDERS[route]!({ t, practiceId, who });
-        const res = await call(t, method!, req.url, { as: who, ...(req.body !== undefined ? { body: req.body } : {}) });
+        const res = await call(t, method!, req.url, { as: who, ...(req.body !== undefined ? { body: req.body } : {}), ...(req.headers ? { headers: req.headers } : {}) });
         if (route === 'POST /api/v1/auth/password' && res.statusCode === 200) personas.get(column)!.password = (req.body as { newPassword: string }).newPassword;
         if (route === 'POST /api/v1/auth/mfa/re-enrollment/confirm' && res.statusCode === 200) personas.get(column)!.totpSecret = reEnrolledSecret;
         assertOutcome(res, expected, `${route} × ${column}`);

@@ -87,7 +87,17 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/extension': { reason: 'Demande complexe', notifiedOn: '2026-11-20' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-request': { requestedOn: '2026-11-20' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/identity-received': { receivedOn: '2026-11-20' },
-  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': { status: 'answered', on: '2026-11-20', note: 'Copie envoyée' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/status': { status: 'withdrawn', on: '2026-11-20', note: 'Demande retirée par courrier' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/decision': {
+    on: '2026-11-20',
+    items: [{ subject: 'medical_record', verdict: 'refused', ground: 'art17_3_retention' }, { subject: 'marketing', verdict: 'carried_out', ground: 'art17_1_erased', reasons: 'Demande écrite' }],
+    patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA',
+    note: 'Réponse envoyée',
+    language: 'fr',
+  },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/restriction-lift': { liftedOn: '2026-11-20' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters': { kind: 'answer', language: 'en' },
+  'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters/:letterId/sent': { sentOn: '2026-11-20', channel: 'registered_letter' },
   'POST /api/v1/practices/:practiceId/breaches': { title: 'Rançongiciel', awareAt: '2026-01-14T08:30:00+01:00', detectedAt: '2026-01-14T08:00:00+01:00', nature: ['availability'], circumstances: ['ransomware'], cause: 'external_malicious', peopleCategories: ['patients'], dataCategories: ['health'], approxPeople: 10, approxRecords: 10, encrypted: false, description: 'Écran de rançon', guide: 'ransomware' },
   'PATCH /api/v1/practices/:practiceId/breaches/:breachId': { approxPeople: 12, consequences: ['loss_of_control'], measures: 'Postes isolés' },
   'PUT /api/v1/practices/:practiceId/breaches/:breachId/assessment': { dpcCategory: 'sensitive', dpcScore: 4, ease: 'maximum', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: true, note: 'Sauvegarde intacte' },
@@ -147,7 +157,7 @@ describeEachDialect('bad input', (dialect) => {
   }
 
   function fillParams(url: string, overrides: Record<string, string> = {}): string {
-    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
+    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', letterId: 'rql_AAAAAAAAAAAAAAAAAAAAAA', fileId: 'rqf_AAAAAAAAAAAAAAAAAAAAAA', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));
   }
 
@@ -179,7 +189,7 @@ describeEachDialect('bad input', (dialect) => {
       }
       if (querySchema) {
         generators.push(
-          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId', 'q', 'offset', 'status', 'kind', 'dueBefore', 'open'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
+          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId', 'q', 'offset', 'status', 'kind', 'dueBefore', 'open', 'format', 'name', 'type'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
             .filter((q) => !querySchema.safeParse(q).success)
             .map((query) => ({ query })),
         );

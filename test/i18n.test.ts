@@ -5,6 +5,7 @@ import { it } from 'node:test';
 import { ROLES } from '../src/contracts/roles.js';
 import { AVAILABILITY_LEVELS, CAUSES, CIRCUMSTANCES, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DATA_CATEGORIES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, GUIDES, INFORM_CHANNELS, INTEGRITY_LEVELS, NATURES, NOTIFICATION_KINDS, PEOPLE_CATEGORIES, PEOPLE_EXCEPTIONS, SEVERITY_BANDS } from '../src/contracts/breaches.js';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, REQUEST_STATUSES } from '../src/contracts/rights-requests.js';
+import { DECISION_GROUNDS, DECISION_SUBJECTS, LETTER_KINDS, SENT_CHANNELS, VERDICTS } from '../src/contracts/request-answers.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
 import { AUDIT_ACTIONS_EN, en } from '../src/web/i18n/en.js';
@@ -69,9 +70,13 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...REQUEST_STATUSES.map((k) => `requestStatuses.${k}`),
     ...CHANNELS.map((k) => `channels.${k}`),
     ...RELATIONS.map((k) => `relations.${k}`),
-    ...['identity_request', 'identity_received', 'extension', 'in_progress', 'answered', 'refused', 'withdrawn'].flatMap((a) => [`request.actions.${a}`, `request.explain.${a}`, `request.dayLabel.${a}`]),
-    ...['extension', 'refused', 'answered'].map((a) => `request.textLabel.${a}`),
-    ...['created', 'extended', 'identity_requested', 'identity_received', 'status_changed'].map((e) => `request.events.${e}`),
+    ...['identity_request', 'identity_received', 'extension', 'in_progress', 'withdrawn'].flatMap((a) => [`request.actions.${a}`, `request.explain.${a}`, `request.dayLabel.${a}`]),
+    ...['extension', 'withdrawn'].map((a) => `request.textLabel.${a}`),
+    ...['created', 'extended', 'identity_requested', 'identity_received', 'status_changed', 'decided', 'restriction_lifted', 'letter_generated', 'letter_sent', 'file_uploaded', 'file_deleted'].map((e) => `request.events.${e}`),
+    ...(
+      [['subjects', DECISION_SUBJECTS], ['verdicts', VERDICTS], ['grounds', DECISION_GROUNDS], ['letterKinds', LETTER_KINDS], ['sentChannels', SENT_CHANNELS]] as const
+    ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `answerValues.${family}.${v}`)),
+    ...['marketingConsent', 'objectsToSms', 'isRestricted'].map((f) => `answers.effects.${f}`),
     ...['lastName', 'firstName', 'birthDate', 'externalId', 'email', 'phone', 'address', 'lastCareOn', 'deathOn', 'isRestricted', 'objectsToSms', 'marketingConsent'].map((f) => `patients.${f}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
     ...['breach_decide', 'breach_notify', 'breach_inform_people', 'breach_action', 'subject.breaches'].map((k) => `worklist.${k}`),

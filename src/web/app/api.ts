@@ -54,7 +54,9 @@ export async function apiRaw(method: string, url: string): Promise<Response> {
 /** Downloads a file the server generates (exports, letters), under the name the server gives it. */
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const res = await send('GET', url);
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = (utf8 ? decodeURIComponent(utf8) : /filename="([^"]+)"/.exec(disposition)?.[1]) ?? fallbackName;
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = href;
@@ -63,8 +65,61 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-async function send(method: string, url: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { 'accept-language': language };
+/**
+ * A long POST that reports its progress: the server answers a stream of JSON lines ({progress}, then {report} or
+ * {error}) once the work has started, or a plain JSON answer when it finished at once.
+ */
+export async function postWithProgress<S extends z.ZodType>(url: string, body: unknown, schema: S, onProgress: (done: number, total: number) => void): Promise<z.infer<S>> {
+  const res = await send('POST', url, body, 'application/x-ndjson');
+  if (!res.headers.get('content-type')?.includes('ndjson') || !res.body) return schema.parse(await res.json());
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += value ?? '';
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      const msg = JSON.parse(line) as { progress?: { done: number; total: number }; report?: unknown; error?: ErrorBody & { status: number } };
+      if (msg.progress) onProgress(msg.progress.done, msg.progress.total);
+      if (msg.report) return schema.parse(msg.report);
+      if (msg.error) throw failure(url, msg.error.status, '', msg.error);
+    }
+    if (done) throw networkError();
+  }
+}
+
+/**
+ * Sends a file's bytes (application/octet-stream) and reports the upload's real progress (0 to 100); the answer is
+ * checked against `schema` like any other. XMLHttpRequest, because fetch reports no upload progress.
+ */
+export function uploadFile<S extends z.ZodType>(url: string, file: Blob, schema: S, onProgress: (percent: number) => void): Promise<z.infer<S>> {
+  lastCallAt = Date.now();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.setRequestHeader('accept-language', language);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.floor((e.loaded / e.total) * 100));
+    xhr.onerror = () => reject(networkError());
+    xhr.onload = () => {
+      let body: ErrorBody = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        /* not JSON: reported below with the status */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(schema.parse(body));
+      reject(failure(url, xhr.status, xhr.statusText, body));
+    };
+    xhr.send(file);
+  });
+}
+
+async function send(method: string, url: string, body?: unknown, accept?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'accept-language': language, ...(accept ? { accept } : {}) };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   lastCallAt = Date.now();
@@ -72,12 +127,20 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
   try {
     res = await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch {
-    throw new ApiError(0, 'NETWORK', language === 'en' ? 'The server cannot be reached. Check the connection and try again.' : 'Le serveur est injoignable. Vérifiez la connexion et réessayez.');
+    throw networkError();
   }
   if (res.ok) return res;
-  const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string; issues?: ApiError['issues'] };
-  const e = new ApiError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues ?? []);
+  throw failure(url, res.status, res.statusText, (await res.json().catch(() => ({}))) as ErrorBody);
+}
+
+type ErrorBody = { code?: string; message?: string; issues?: ApiError['issues'] };
+
+const networkError = () => new ApiError(0, 'NETWORK', language === 'en' ? 'The server cannot be reached. Check the connection and try again.' : 'Le serveur est injoignable. Vérifiez la connexion et réessayez.');
+
+/** The error of a refused call; a locked or ended session tells the screens that cover it. */
+function failure(url: string, status: number, statusText: string, err: ErrorBody): ApiError {
+  const e = new ApiError(status, err.code ?? 'INTERNAL', err.message ?? statusText, err.issues ?? []);
   if (e.code === 'SESSION_LOCKED') for (const fn of lockListeners) fn();
   if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me') for (const fn of signedOutListeners) fn();
-  throw e;
+  return e;
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, FileInput, Group, Loader, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELD_NAMES, PatientImportReportSchema, type PatientImportReport } from '../../contracts/patients.js';
-import { api } from '../app/api.js';
+import { api, postWithProgress } from '../app/api.js';
 import { useSession } from '../app/session.js';
 import { Dialog } from './Dialog.js';
 import { ErrorAlert } from './ErrorAlert.js';
@@ -20,8 +20,15 @@ export function PatientImport({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const [csv, setCsv] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => api('POST', `/api/v1/practices/${s.practiceId}/patients/import`, PatientImportReportSchema, { csv, dryRun, ...(mapping ? { mapping } : {}) }),
+    mutationFn: (dryRun: boolean) => {
+      const url = `/api/v1/practices/${s.practiceId}/patients/import`;
+      const body = { csv, dryRun, ...(mapping ? { mapping } : {}) };
+      setProgress(null);
+      // The real import reports how many patients are written so far; the check is quick and shows a spinner.
+      return dryRun ? api('POST', url, PatientImportReportSchema, body) : postWithProgress(url, body, PatientImportReportSchema, (done, total) => setProgress({ done, total }));
+    },
     onSuccess: (r) => {
       setMapping(r.mapping);
       if (!r.dryRun) void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'patients'] });
@@ -64,9 +71,10 @@ export function PatientImport({ onClose }: { onClose: () => void }) {
         {run.isPending && (
           <Group role="status">
             <Loader size="sm" aria-hidden />
-            <Text>{run.variables ? t('import.checking') : t('import.importing')}</Text>
+            <Text>{run.variables ? t('import.checking') : progress ? t('import.progress', { done: progress.done, total: progress.total, percent: Math.floor((progress.done / Math.max(1, progress.total)) * 100) }) : t('import.importing')}</Text>
           </Group>
         )}
+        {run.isPending && !run.variables && progress && <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={t('import.importing')} />}
         {report && (
           <Alert color={report.rejectedCount ? 'red' : 'teal'} title={report.dryRun ? t('import.checked') : t('import.done')} data-testid="import-report" role="status">
             {report.dryRun

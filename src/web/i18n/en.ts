@@ -1,4 +1,5 @@
 import { breachesEn, breachValuesEn } from './en-breaches.js';
+import { answersEn, answerValuesEn } from './en-requests.js';
 import { nestActionLabels, type Messages } from './fr.js';
 
 export const AUDIT_ACTIONS_EN: Record<string, string> = {
@@ -50,7 +51,17 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'request.extended': 'Answer deadline extended by two months',
   'request.identity-requested': 'Proof of identity asked for (clock stopped)',
   'request.identity-received': 'Proof of identity received (clock restarted)',
-  'request.status-changed': 'Request updated (in progress, answered, refused, withdrawn)',
+  'request.status-changed': 'Request updated (in progress, withdrawn)',
+  'request.decided': 'Answer to a request confirmed, item by item with its ground',
+  'request.restriction-lifted': 'Restriction of processing lifted, the person told before',
+  'request.letter-generated': 'Letter of a request prepared',
+  'request.letter-downloaded': 'Letter of a request downloaded',
+  'request.letter-sent': 'Sending of a letter recorded',
+  'request.file-uploaded': 'Answer file added (encrypted)',
+  'request.file-downloaded': 'Answer file downloaded',
+  'request.file-deleted': 'Answer file removed before the answer',
+  'request.answer-bundled': 'Answer bundled into a ZIP',
+  'request.register-exported': 'Register of requests exported',
   'breach.reported': 'Breach reported (72-hour clock started)',
   'breach.read': 'Breach consulted',
   'breach.listed': 'Breach list consulted',
@@ -344,8 +355,6 @@ export const en: Messages = {
       identity_received: 'Proof received',
       extension: 'Extend by two months',
       in_progress: 'Mark in progress',
-      answered: 'Answer sent',
-      refused: 'Refuse',
       withdrawn: 'Request withdrawn',
     },
     explain: {
@@ -353,8 +362,6 @@ export const en: Messages = {
       identity_received: 'The clock restarts where it stopped; the new due date is computed.',
       extension: 'Possible for a complex or numerous request, before the due date, telling the person why. The period becomes three months from receipt.',
       in_progress: 'The request is being handled.',
-      answered: 'The answer was sent or handed to the person.',
-      refused: 'A refusal needs its reasons. The person is told them and their right to complain to the CNIL.',
       withdrawn: 'The person withdrew the request.',
     },
     dayLabel: {
@@ -362,17 +369,21 @@ export const en: Messages = {
       identity_received: 'Received on',
       extension: 'Person told on',
       in_progress: 'Since',
-      answered: 'Sent on',
-      refused: 'Refused on',
       withdrawn: 'Withdrawn on',
     },
-    textLabel: { extension: 'Reasons for the extension (told to the person)', refused: 'Reasons for the refusal', answered: 'What was answered (optional)' },
+    textLabel: { extension: 'Reasons for the extension (told to the person)', withdrawn: 'Details (optional)' },
     events: {
       created: 'Request recorded',
       extended: 'Deadline extended',
       identity_requested: 'Proof of identity asked for',
       identity_received: 'Proof of identity received',
       status_changed: 'State changed',
+      decided: 'Answer confirmed',
+      restriction_lifted: 'Restriction lifted',
+      letter_generated: 'Letter prepared',
+      letter_sent: 'Sending of a letter recorded',
+      file_uploaded: 'File added',
+      file_deleted: 'File removed',
     },
   },
   patients: {
@@ -417,6 +428,7 @@ export const en: Messages = {
     recheck: 'Check again',
     checking: 'Checking the file…',
     importing: 'Importing: do not close the window…',
+    progress: 'Importing: {{done}} of {{total}} patients written ({{percent}} %). Do not close the window.',
     checked: 'Check finished: nothing was written',
     checkedDetail: '{{lines}} lines read, {{valid}} ready to import, {{rejected}} refused (details below). Adjust the columns if needed, then import.',
     run: 'Import {{count}} patients',
@@ -469,6 +481,8 @@ export const en: Messages = {
   },
   breaches: breachesEn,
   breachValues: breachValuesEn,
+  answers: answersEn,
+  answerValues: answerValuesEn,
   backup: {
     title: 'Backups',
     intro: 'Gardien encrypts a full backup every day and regularly checks that it restores. Here is where these operations stand on this server.',

@@ -1,4 +1,5 @@
 import { breachesFr, breachValuesFr } from './fr-breaches.js';
+import { answersFr, answerValuesFr } from './fr-requests.js';
 
 /**
  * French, the interface's first language. Plain words for a dentist or an assistant: no legal or IT jargon.
@@ -55,7 +56,17 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'request.extended': 'Délai de réponse prolongé de deux mois',
   'request.identity-requested': 'Justificatif d’identité demandé (délai suspendu)',
   'request.identity-received': 'Justificatif d’identité reçu (le délai reprend)',
-  'request.status-changed': 'Demande mise à jour (en cours, répondue, refusée, retirée)',
+  'request.status-changed': 'Demande mise à jour (en cours, retirée)',
+  'request.decided': 'Réponse à une demande confirmée, point par point avec son fondement',
+  'request.restriction-lifted': 'Limitation du traitement levée, la personne prévenue avant',
+  'request.letter-generated': 'Courrier d’une demande préparé',
+  'request.letter-downloaded': 'Courrier d’une demande téléchargé',
+  'request.letter-sent': 'Envoi d’un courrier enregistré',
+  'request.file-uploaded': 'Fichier de réponse déposé (chiffré)',
+  'request.file-downloaded': 'Fichier de réponse téléchargé',
+  'request.file-deleted': 'Fichier de réponse retiré avant la réponse',
+  'request.answer-bundled': 'Réponse rassemblée dans un ZIP',
+  'request.register-exported': 'Registre des demandes exporté',
   'breach.reported': 'Violation déclarée (délai de 72 heures démarré)',
   'breach.read': 'Violation consultée',
   'breach.listed': 'Liste des violations consultée',
@@ -356,8 +367,6 @@ export const fr = {
       identity_received: 'Justificatif reçu',
       extension: 'Prolonger de deux mois',
       in_progress: 'Passer en cours',
-      answered: 'Réponse envoyée',
-      refused: 'Refuser',
       withdrawn: 'Demande retirée',
     },
     explain: {
@@ -365,8 +374,6 @@ export const fr = {
       identity_received: 'Le délai reprend là où il s’était arrêté ; la nouvelle échéance est calculée.',
       extension: 'Possible pour une demande complexe ou nombreuse, avant l’échéance, en prévenant la personne avec les raisons. Le délai devient trois mois après la réception.',
       in_progress: 'La demande est en cours de traitement.',
-      answered: 'La réponse a été envoyée ou remise à la personne.',
-      refused: 'Un refus doit être motivé. La personne est informée des raisons et de son droit de saisir la CNIL.',
       withdrawn: 'La personne a retiré sa demande.',
     },
     dayLabel: {
@@ -374,17 +381,21 @@ export const fr = {
       identity_received: 'Reçu le',
       extension: 'Personne prévenue le',
       in_progress: 'Depuis le',
-      answered: 'Envoyée le',
-      refused: 'Refusée le',
       withdrawn: 'Retirée le',
     },
-    textLabel: { extension: 'Raisons de la prolongation (communiquées à la personne)', refused: 'Raisons du refus', answered: 'Ce qui a été répondu (facultatif)' },
+    textLabel: { extension: 'Raisons de la prolongation (communiquées à la personne)', withdrawn: 'Précisions (facultatif)' },
     events: {
       created: 'Demande enregistrée',
       extended: 'Délai prolongé',
       identity_requested: 'Justificatif d’identité demandé',
       identity_received: 'Justificatif d’identité reçu',
       status_changed: 'État modifié',
+      decided: 'Réponse confirmée',
+      restriction_lifted: 'Limitation levée',
+      letter_generated: 'Courrier préparé',
+      letter_sent: 'Envoi d’un courrier enregistré',
+      file_uploaded: 'Fichier déposé',
+      file_deleted: 'Fichier retiré',
     },
   },
   patients: {
@@ -429,6 +440,7 @@ export const fr = {
     recheck: 'Vérifier à nouveau',
     checking: 'Vérification du fichier…',
     importing: 'Import en cours : ne fermez pas la fenêtre…',
+    progress: 'Import en cours : {{done}} patients écrits sur {{total}} ({{percent}} %). Ne fermez pas la fenêtre.',
     checked: 'Vérification terminée : rien n’a été écrit',
     checkedDetail: '{{lines}} lignes lues, {{valid}} prêtes à importer, {{rejected}} refusées (détail ci-dessous). Ajustez les colonnes si besoin, puis importez.',
     run: 'Importer {{count}} patients',
@@ -481,6 +493,8 @@ export const fr = {
   },
   breaches: breachesFr,
   breachValues: breachValuesFr,
+  answers: answersFr,
+  answerValues: answerValuesFr,
   backup: {
     title: 'Sauvegardes',
     intro: 'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',

@@ -11,8 +11,9 @@ import { Dialog } from '../components/Dialog.js';
 import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { DecisionForm, DecisionSummary, FilesSection, LettersSection } from '../components/RequestAnswer.js';
 
-type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'answered' | 'refused' | 'withdrawn';
+type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'withdrawn';
 
 /** One request: its deadline first, then what can be done next, then its history. */
 export function RequestPage() {
@@ -35,8 +36,6 @@ export function RequestPage() {
         ...(waitingIdentity ? (['identity-received'] as const) : []),
         ...(!isHealth && !d.extended && d.dueOn ? (['extension'] as const) : []),
         ...(d.status === 'received' ? (['in_progress'] as const) : []),
-        ...(!waitingIdentity ? (['answered'] as const) : []),
-        'refused',
         'withdrawn',
       ]
     : [];
@@ -64,12 +63,16 @@ export function RequestPage() {
       {actions.length > 0 && (
         <Group>
           {actions.map((a) => (
-            <Button key={a} variant={a === 'answered' ? 'filled' : 'default'} onClick={() => setAction(a)}>
+            <Button key={a} variant="default" onClick={() => setAction(a)}>
               {t(`request.actions.${a.replace('-', '_')}`)}
             </Button>
           ))}
         </Group>
       )}
+      {d.proposal && !closed && (s.can('request.decide') ? <DecisionForm d={d} /> : <Alert color="gray">{t('answers.decision.cannotDecide')}</Alert>)}
+      {d.decision && <DecisionSummary d={d} />}
+      <LettersSection d={d} />
+      <FilesSection d={d} />
       <Stack gap="xs" component="section" aria-label={t('request.history')}>
         <Title order={2} size="h3">
           {t('request.history')}
@@ -107,7 +110,7 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
     },
   });
   const dayField = action === 'identity-request' ? 'requestedOn' : action === 'identity-received' ? 'receivedOn' : action === 'extension' ? 'notifiedOn' : 'on';
-  const needsText = action === 'extension' || action === 'refused' || action === 'answered';
+  const needsText = action === 'extension' || action === 'withdrawn';
   const k = action.replace('-', '_');
   return (
     <Dialog title={t(`request.actions.${k}`)} onClose={onClose} size="lg">
@@ -127,7 +130,7 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
               onChange={(e) => setText(e.currentTarget.value)}
               autosize
               minRows={3}
-              required={action !== 'answered'}
+              required={action === 'extension'}
               error={fieldError(run.error, action === 'extension' ? 'reason' : 'note')}
             />
           )}

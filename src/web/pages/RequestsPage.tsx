@@ -1,10 +1,10 @@
-import { Badge, Button, SegmentedControl, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { RightsRequestListResponseSchema } from '../../contracts/rights-requests.js';
-import { api } from '../app/api.js';
+import { api, downloadFile } from '../app/api.js';
 import { formatDate, todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -21,9 +21,19 @@ export function RequestsPage() {
     queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/rights-requests?limit=200${open === 'true' ? '&open=true' : ''}`, RightsRequestListResponseSchema),
   });
   const today = todayInParis();
+  const download = useMutation({ mutationFn: (format: 'pdf' | 'csv' | 'xlsx') => downloadFile(`/api/v1/practices/${s.practiceId}/rights-requests/export?format=${format}`, `registre.${format}`) });
   return (
     <Page title={t('requests.title')} actions={s.can('request.manage') && <Button onClick={() => void navigate('/requests/new')}>{t('requests.new')}</Button>}>
       <Text>{t('requests.intro')}</Text>
+      <Group>
+        {(['pdf', 'csv', 'xlsx'] as const).map((f) => (
+          <Button key={f} variant="default" onClick={() => download.mutate(f)} loading={download.isPending && download.variables === f}>
+            {t(`answers.register.${f}`)}
+          </Button>
+        ))}
+      </Group>
+      <Text size="sm">{t('answers.register.help')}</Text>
+      <ErrorAlert error={download.error} />
       <SegmentedControl aria-label={t('requests.show')} value={open} onChange={setOpen} data={[{ value: 'true', label: t('requests.open') }, { value: 'false', label: t('requests.all') }]} w="fit-content" />
       <ErrorAlert error={list.error} />
       {list.data && list.data.items.length === 0 && <Text>{open === 'true' ? t('requests.noneOpen') : t('requests.none')}</Text>}

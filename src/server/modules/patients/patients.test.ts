@@ -113,4 +113,35 @@ describeEachDialect('patient import (CSV)', (dialect) => {
     await original.schema.dropIndex('patients_test_fail_uq').execute();
     assert.equal((await t.services.db.selectFrom('patients').select('id').execute()).length, before, 'nothing half-imported');
   });
+
+  it('streams its progress when asked (application/x-ndjson): batches written, then the report; a failure after the start comes as the last line', async () => {
+    const csv = ['Nom;Prénom;Date de naissance', ...Array.from({ length: 2500 }, (_, i) => `Progrès${i};Inès;01/01/1990`)].join('\n');
+    const res = await call(t, 'POST', url(), { as: assistant, body: { csv, dryRun: false }, headers: { accept: 'application/x-ndjson' } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /application\/x-ndjson/);
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { progress?: { done: number; total: number }; report?: { created: number } });
+    assert.deepEqual(lines.filter((l) => l.progress).map((l) => l.progress!.done), [1000, 2000, 2500]);
+    assert.ok(lines.every((l) => !l.progress || l.progress.total === 2500));
+    assert.equal(lines.at(-1)!.report!.created, 2500);
+    // Refused before the work starts (a trainee): an ordinary error answer, not a stream.
+    const trainee = await login(t, (await addMember(t, practiceId, 'trainee')).email);
+    const refused = await call(t, 'POST', url(), { as: trainee, body: { csv, dryRun: false }, headers: { accept: 'application/x-ndjson' } });
+    assert.deepEqual([refused.statusCode, refused.json().code], [403, 'FORBIDDEN']);
+    // A check (dry run) finishes at once: plain JSON.
+    const check = await call(t, 'POST', url(), { as: assistant, body: { csv }, headers: { accept: 'application/x-ndjson' } });
+    assert.equal(check.json().dryRun, true);
+    // Fails while writing: the stream ends with the error, and nothing is kept.
+    const count = async () => (await t.services.db.selectFrom('patients').select('id').where('practice_id', '=', practiceId).execute()).length;
+    const before = await count();
+    await t.services.db.schema.createIndex('patients_test_fail_uq').on('patients').columns(['practice_id', 'last_name']).unique().execute();
+    // The last line repeats a name: the database refuses it in the last batch, after two batches were reported.
+    const other = csv.replaceAll('Progrès', 'Autre').replace('Autre2499;', 'Autre0;');
+    const broken = await call(t, 'POST', url(), { as: assistant, body: { csv: other, dryRun: false }, headers: { accept: 'application/x-ndjson' } });
+    await t.services.db.schema.dropIndex('patients_test_fail_uq').execute().catch(() => undefined);
+    const brokenLines = broken.body.trim().split('\n');
+    assert.ok(brokenLines.length >= 3, broken.body.slice(0, 300));
+    const last = JSON.parse(brokenLines.at(-1)!) as { error?: { status: number; code: string } };
+    assert.ok(last.error && last.error.status >= 400, broken.body.slice(-300));
+    assert.equal(await count(), before, 'nothing half-imported');
+  });
 });

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DECISION_GROUNDS, SUBJECTS_BY_KIND, VERDICTS } from '../../../contracts/request-answers.js';
 import { REQUEST_KINDS } from '../../../contracts/rights-requests.js';
-import { ALLOWED_GROUNDS, decisionProblems, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
+import { ALLOWED_GROUNDS } from '../../../contracts/request-answers.js';
+import { decisionProblems, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
 
 describe('the retention of the medical record (R1112-7 by analogy, a default)', () => {
   it('20 years after the last care', () => assert.equal(retentionEndsOn({ birthDate: '1970-03-01', lastCareOn: '2024-02-29', deathOn: null }), '2044-02-29'));

@@ -1,5 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import {
+  ALLOWED_GROUNDS,
+  EFFECTS,
   SUBJECTS_BY_KIND,
   type DecisionGround,
   type DecisionSubject,
@@ -35,13 +37,6 @@ export function retentionEndsOn(p: PatientFacts): string | null {
   if (p.deathOn && Temporal.PlainDate.compare(plain(p.deathOn), lastCare.add({ years: 10 })) < 0) return plain(p.deathOn).add({ years: 10 }).toString();
   return later(lastCare.add({ years: 20 }), plain(p.birthDate).add({ years: 28 })).toString();
 }
-
-const EFFECTS: Partial<Record<DecisionSubject, PatientEffect>> = {
-  marketing: { flag: 'marketingConsent', value: false },
-  sms_reminders: { flag: 'objectsToSms', value: true },
-  // Art. 18: the patient's data only stored while the restriction is in force.
-  restriction: { flag: 'isRestricted', value: true },
-};
 
 /** The proposal for one item of a request of `kind`, given the patient (when linked) and today. */
 export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient: PatientFacts | null, today: string): ProposalItem {
@@ -85,24 +80,6 @@ export function propose(kind: RequestKind, patient: PatientFacts | null, today: 
     patientLinked: patient !== null,
   };
 }
-
-const REFUSE = ['art12_5_manifestly_unfounded', 'other'] as const;
-
-/** The grounds a person may confirm for each item and verdict; a verdict missing here cannot be chosen. */
-export const ALLOWED_GROUNDS: Record<DecisionSubject, Partial<Record<Verdict, readonly DecisionGround[]>>> = {
-  art15_information: { carried_out: ['art15_answered'], refused: REFUSE },
-  copy: { carried_out: ['art15_answered'], refused: REFUSE },
-  health_record: { carried_out: ['csp_l1111_7'], refused: REFUSE },
-  rectification: { carried_out: ['art16_rectified'], refused: ['art16_data_accurate', ...REFUSE] },
-  medical_record: { carried_out: ['art17_retention_ended', 'other'], refused: ['art17_3_retention', ...REFUSE] },
-  // Art. 21(3): no refusal of an objection to marketing.
-  marketing: { carried_out: ['art21_3_marketing', 'art17_1_erased'] },
-  commercial_photos: { carried_out: ['art17_1_erased'], refused: REFUSE },
-  care: { refused: ['art21_care_not_applicable', ...REFUSE], carried_out: ['other'] },
-  sms_reminders: { carried_out: ['art21_1_reminders'], refused: ['other'] },
-  restriction: { carried_out: ['art18_restricted'], refused: REFUSE },
-  portability: { not_applicable: ['art20_not_applicable'], carried_out: ['art20_served'], refused: REFUSE },
-};
 
 export interface DecisionItemIn {
   subject: DecisionSubject;
