@@ -11,7 +11,7 @@ await build({
   format: 'esm',
   target: 'node20',
   // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs'],
+  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx'],
   banner: { js: "import { createRequire as __gardienRequire } from 'node:module'; const require = __gardienRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',

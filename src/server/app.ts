@@ -9,6 +9,7 @@ import { registerPracticeRoutes, registerSetupRoutes } from './modules/practices
 import { registerWorklistRoutes } from './modules/worklist/index.js';
 import { registerPatientRoutes } from './modules/patients/index.js';
 import { registerRequestAnswerRoutes, registerRightsRequestRoutes } from './modules/rights-requests/index.js';
+import { registerRegisterRoutes } from './modules/register/index.js';
 import { registerBackupRoutes } from './modules/backup/index.js';
 import { registerBreachRoutes } from './modules/breaches/index.js';
 import type { Services } from './services.js';
@@ -46,6 +47,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerPatientRoutes(app, services.patients);
   registerRightsRequestRoutes(app, services.rightsRequests);
   registerRequestAnswerRoutes(app, services.requestAnswers);
+  registerRegisterRoutes(app, services.register);
   registerBreachRoutes(app, services.breaches);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailUseCases);

@@ -10,6 +10,7 @@ import { BackupService, BackupUseCases, backupWorklistProvider } from './modules
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
 import { RequestAnswersService, RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
+import { RegisterService, registerWorklistProvider } from './modules/register/index.js';
 import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
@@ -38,6 +39,7 @@ export interface Services {
   patients: PatientsService;
   rightsRequests: RightsRequestsService;
   requestAnswers: RequestAnswersService;
+  register: RegisterService;
   breaches: BreachesService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
@@ -54,12 +56,15 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   worklist.register(backupWorklistProvider(backup));
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
+  worklist.register(registerWorklistProvider());
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
   const patients = new PatientsService({ access, clock });
+  const register = new RegisterService({ access, clock, practices, patients });
   return {
     db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
     rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
-    requestAnswers: new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey }),
+    requestAnswers: new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey, register: (tx, practiceId) => register.patientActivities(tx, practiceId) }),
+    register,
     breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),
     apiTokens: new ApiTokenUseCases({ access, auth }),

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import yauzl from 'yauzl';
 
 const run = promisify(execFile);
 
@@ -39,12 +40,42 @@ export function parseCsv(text: string): string[][] {
   return parse(text.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: false }) as string[][];
 }
 
-/** The first sheet of an .xlsx file as rows of cell texts. */
-export async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as { Workbook: new () => { xlsx: { load(b: Buffer): Promise<unknown> }; worksheets: { eachRow(cb: (row: { values: unknown[] }) => void): void }[] } };
+/** Every sheet of an .xlsx file, by name, as rows of cell texts. */
+export async function readXlsxSheets(buf: Buffer): Promise<{ name: string; rows: string[][] }[]> {
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as { Workbook: new () => { xlsx: { load(b: Buffer): Promise<unknown> }; worksheets: { name: string; eachRow(cb: (row: { values: unknown[] }) => void): void }[] } };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
-  return rows;
+  return wb.worksheets.map((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    return { name: ws.name, rows };
+  });
+}
+
+/** The first sheet of an .xlsx file as rows of cell texts. */
+export async function readXlsx(buf: Buffer): Promise<string[][]> {
+  return (await readXlsxSheets(buf))[0]!.rows;
+}
+
+/** The entries of a ZIP (a .docx, an answer bundle), read back with yauzl. */
+export async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((ok, ko) => yauzl.fromBuffer(buf, { lazyEntries: true }, (e, z) => (e ? ko(e) : ok(z))));
+  const out = new Map<string, Buffer>();
+  await new Promise<void>((ok, ko) => {
+    zip.on('entry', (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, (e, stream) => {
+        if (e) return ko(e);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          out.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      }),
+    );
+    zip.on('end', ok);
+    zip.on('error', ko);
+    zip.readEntry();
+  });
+  return out;
 }

@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'breach.report': 'Report a personal data breach (starts the 72-hour clock)',
   'breach.manage': 'Complete a breach: facts, severity assessment, CNIL notifications, people informed, corrective actions, closing',
   'breach.decide': 'Confirm the decision on a breach (record only, notify the CNIL, inform the people), with its reasons',
+  'register.read': 'See the register of processing activities, its versions and the processor register; export them; generate the patient information',
+  'register.manage': 'Build the register from the templates, edit its activities (drafts) and the processor register; record the distribution of the patient information',
+  'register.validate': 'Validate an activity of the register: a dated, immutable version, with its review due twelve months later',
   'backup.read': 'See when the last backup and the last restore drill ran, and whether they are too old',
 } as const;
 
@@ -27,12 +30,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
-  dpo: ['practice.read', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
-  practitioner: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'member.list', 'token.manage'],
-  assistant: ['practice.read', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'member.list', 'token.manage'],
+  owner: ['practice.read', 'register.read', 'register.manage', 'register.validate', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'member.manage', 'token.manage', 'token.manage-all', 'audit.read', 'audit.verify', 'backup.read'],
+  dpo: ['practice.read', 'register.read', 'register.manage', 'worklist.read', 'patient.read', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'practice.update', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  practitioner: ['practice.read', 'register.read', 'register.manage', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'request.decide', 'breach.read', 'breach.report', 'breach.manage', 'breach.decide', 'member.list', 'token.manage'],
+  assistant: ['practice.read', 'register.read', 'register.manage', 'worklist.read', 'patient.read', 'patient.write', 'request.read', 'request.manage', 'breach.read', 'breach.report', 'breach.manage', 'member.list', 'token.manage'],
   trainee: ['practice.read', 'worklist.read'],
-  auditor: ['practice.read', 'worklist.read', 'request.read', 'breach.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
+  auditor: ['practice.read', 'register.read', 'worklist.read', 'request.read', 'breach.read', 'member.list', 'token.manage', 'audit.read', 'audit.verify', 'backup.read'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {

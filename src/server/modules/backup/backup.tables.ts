@@ -25,4 +25,9 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'breach_people_informed', key: ['id'] },
   { name: 'breach_actions', key: ['id'] },
   { name: 'reminders_sent', key: ['id'] },
+  { name: 'register_activities', key: ['id'] },
+  { name: 'register_activity_versions', key: ['id'] },
+  { name: 'processor_activities', key: ['id'] },
+  { name: 'notice_versions', key: ['id'] },
+  { name: 'notice_distributions', key: ['id'] },
 ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import yazl from 'yazl';
 import type { Decision, DecisionInput, LetterKind, LetterResponse } from '../../../contracts/request-answers.js';
 import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
+import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 import type { Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
@@ -35,6 +36,8 @@ export interface RequestAnswersDeps {
   practices: PracticesService;
   /** AES-256-GCM key of the installation: the answer files are sealed with it. */
   dataKey: Buffer;
+  /** The register's activities concerning patients (the Art. 15 answer is generated from them once validated). */
+  register?: (tx: Executor, practiceId: string) => Promise<{ fields: ActivityFields[]; validated: boolean }>;
 }
 
 const FLAG_COLUMNS = { marketingConsent: 'marketing_consent', objectsToSms: 'objects_to_sms', isRestricted: 'is_restricted' } as const;
@@ -146,7 +149,9 @@ export class RequestAnswersService {
 
   private async writeLetter(tx: Executor, actor: Actor, r: repo.RequestRow, kind: LetterKind, lang: Lang): Promise<LetterResponse> {
     const facts = await patientFacts(tx, this.deps.patients, r.practice_id, r.patient_id);
-    const letter = requestLetter(kind, { request: presentRequest(r), decision: decisionOf(r), retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id) }, lang);
+    const reg = this.deps.register ? await this.deps.register(tx, r.practice_id) : null;
+    const register = reg?.validated ? reg.fields : [];
+    const letter = requestLetter(kind, { request: presentRequest(r), decision: decisionOf(r), retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang);
     const row: repo.LetterRow = {
       id: newId('rql'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextLetterSeq(tx, r.id), kind, language: lang, subject: letter.subject, body: JSON.stringify(letter),
       generated_at: this.deps.clock.now().toISOString(), generated_by: actorId(actor), sent_on: null, sent_channel: null, sent_by: null,

@@ -1,32 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import yauzl from 'yauzl';
 import { addMember, auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
-import { parseCsv as csvRows, pdfText, readXlsx as xlsxRows } from '../../../../test/support/documents.js';
-
-/** The entries of a ZIP, read back with yauzl. */
-async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((ok, ko) => yauzl.fromBuffer(buf, { lazyEntries: true }, (e, z) => (e ? ko(e) : ok(z))));
-  const out = new Map<string, Buffer>();
-  await new Promise<void>((ok, ko) => {
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (e, stream) => {
-        if (e) return ko(e);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.on('end', ok);
-    zip.on('error', ko);
-    zip.readEntry();
-  });
-  return out;
-}
+import { parseCsv as csvRows, pdfText, readXlsx as xlsxRows, unzip } from '../../../../test/support/documents.js';
 
 /** The test clock: Thursday 15 January 2026. */
 describeEachDialect('answering rights requests: decisions, letters, files, register', (dialect) => {

@@ -1,5 +1,7 @@
 import type { Decision, DecisionGround, DecisionSubject, LetterKind } from '../../../contracts/request-answers.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
+import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
+import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import { frenchDate } from '../../platform/documents/format.js';
 import type { Letter } from '../../platform/documents/letter.js';
@@ -94,7 +96,8 @@ const ART15: Record<Lang, { heading: string; paragraphs: string[] }> = {
       'Destinataires : le praticien et le personnel du cabinet placé sous sa responsabilité, les professionnels qui participent à vos soins, l’assurance maladie et votre complémentaire, nos sous-traitants (éditeur du logiciel, hébergeur de données de santé agréé, laboratoire de prothèse).',
       'Durée de conservation : votre dossier est conservé 20 ans après votre dernier soin (5 ans en base active puis 15 ans en archive).',
       'Source : vous-même et les professionnels de santé qui participent à votre prise en charge.',
-      'Aucune décision automatisée n’est prise à votre sujet. Vos données ne sont pas transférées hors de l’Union européenne.',
+      'Aucune décision automatisée n’est prise à votre sujet.',
+      'Vos données ne sont pas transférées hors de l’Union européenne.',
       'Vous pouvez demander la rectification de vos données, la limitation de leur traitement, et vous opposer à leur utilisation pour des communications non liées à vos soins.',
     ],
   },
@@ -107,7 +110,8 @@ const ART15: Record<Lang, { heading: string; paragraphs: string[] }> = {
       'Recipients: the practitioner and the practice staff under their responsibility, the professionals involved in your care, health insurance and your complementary insurer, our processors (software vendor, certified health-data host, dental laboratory).',
       'Retention: your record is kept 20 years after your last care (5 years active, then 15 years archived).',
       'Source: yourself and the health professionals involved in your care.',
-      'No automated decision is taken about you. Your data is not transferred outside the European Union.',
+      'No automated decision is taken about you.',
+      'Your data is not transferred outside the European Union.',
       'You may ask for your data to be rectified or its processing restricted, and object to its use for communications unrelated to your care.',
     ],
   },
@@ -176,6 +180,29 @@ export interface LetterFacts {
   decision: Decision | null;
   retentionEndsOn: string | null;
   practice: PracticeResponse;
+  /** The validated activities of the register that concern patients; empty until the register is validated. */
+  register: ActivityFields[];
+}
+
+/** Art. 15(1) (a)-(h) from the practice's own register: purposes with their basis, data, recipients, retention, transfers. */
+function art15FromRegister(acts: ActivityFields[], lang: Lang): { heading: string; paragraphs: string[] } {
+  const w = REGISTER_WORDS[lang];
+  const fr = lang === 'fr';
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  const retention = (r: { active: string; archive: string }) => [r.active, r.archive].filter(Boolean).join(fr ? ', puis ' : ', then ');
+  const transfers = acts.flatMap((a) => a.transfers.map((x) => `${x.recipient} (${x.country}, ${w.safeguards[x.safeguard]})`));
+  return {
+    heading: ART15[lang].heading,
+    paragraphs: [
+      `${fr ? 'Finalités et bases légales' : 'Purposes and legal bases'} : ${uniq(acts.flatMap((a) => a.purposes.map((p) => `${p.purpose} (${p.legalBasis ? w.legalBases[p.legalBasis] : '—'}${p.art9Condition ? `, ${w.art9[p.art9Condition]}` : ''})`))).join(' ; ')}.`,
+      `${fr ? 'Catégories de données' : 'Categories of data'} : ${uniq(acts.flatMap((a) => [...a.data.map((d) => w.data[d.category]), ...a.sensitive.map((d) => w.sensitive[d.category])])).join(' ; ')}.`,
+      `${fr ? 'Destinataires' : 'Recipients'} : ${uniq(acts.flatMap((a) => a.recipients.map((r) => r.details))).join(' ; ')}.`,
+      `${fr ? 'Durées de conservation' : 'Retention'} : ${uniq(acts.flatMap((a) => [...a.data.map((d) => `${w.data[d.category]} : ${retention(d.retention)}`), ...a.sensitive.map((d) => `${w.sensitive[d.category]} : ${retention(d.retention)}`)])).join(' ; ')}.`,
+      transfers.length ? `${fr ? 'Transferts hors de l’Union européenne' : 'Transfers outside the European Union'} : ${transfers.join(' ; ')}.` : fr ? 'Vos données ne sont pas transférées hors de l’Union européenne.' : 'Your data is not transferred outside the European Union.',
+      // The source, no automated decision, the rights.
+      ...[5, 6, 8].map((i) => ART15[lang].paragraphs[i]!),
+    ],
+  };
 }
 
 /** The letter of `kind` for a request, in `lang`. */
@@ -199,7 +226,7 @@ export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang): Let
     for (const it of d?.items ?? []) {
       const text = GROUND[lang][it.ground](it.subject, { retentionEndsOn: f.retentionEndsOn });
       sections.push({ heading: SUBJECT[lang][it.subject], paragraphs: [...(text ? [text] : []), ...(it.reasons ? [t.reasons(it.reasons)] : [])] });
-      if (it.subject === 'art15_information' && it.verdict === 'carried_out') sections.push(ART15[lang]);
+      if (it.subject === 'art15_information' && it.verdict === 'carried_out') sections.push(f.register.length > 0 ? art15FromRegister(f.register, lang) : ART15[lang]);
     }
     if (d?.note) sections.push({ paragraphs: [d.note] });
     if (d?.items.some((i) => i.verdict !== 'carried_out')) sections.push({ paragraphs: [t.complaint] });

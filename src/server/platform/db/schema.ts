@@ -211,6 +211,67 @@ export interface RequestFilesTable {
   uploaded_by: string;
 }
 
+export interface RegisterActivitiesTable {
+  id: string;
+  practice_id: string;
+  template_key: string | null;
+  status: string;
+  /** JSON: the activity's fields (contracts/register.ts ActivityInputSchema). */
+  fields: string;
+  /** The last validated version (0 before the first validation). */
+  version: number;
+  validated_at: string | null;
+  validated_by: string | null;
+  review_due_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegisterActivityVersionsTable {
+  id: string;
+  practice_id: string;
+  activity_id: string;
+  version: number;
+  fields: string;
+  sha256: string;
+  validated_at: string;
+  validated_by: string;
+}
+
+export interface ProcessorActivitiesTable {
+  id: string;
+  practice_id: string;
+  fields: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoticeVersionsTable {
+  id: string;
+  practice_id: string;
+  kind: string;
+  language: string;
+  version: number;
+  /** JSON: the notice as generated (title, sections). */
+  content: string;
+  sha256: string;
+  generated_at: string;
+  generated_by: string;
+}
+
+export interface NoticeDistributionsTable {
+  id: string;
+  practice_id: string;
+  version_id: string;
+  channel: string;
+  on_date: string;
+  patient_id: string | null;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface RightsRequestEventsTable {
   id: string;
   practice_id: string;
@@ -330,6 +391,11 @@ export interface Database {
   rights_request_events: RightsRequestEventsTable;
   request_letters: RequestLettersTable;
   request_files: RequestFilesTable;
+  register_activities: RegisterActivitiesTable;
+  register_activity_versions: RegisterActivityVersionsTable;
+  processor_activities: ProcessorActivitiesTable;
+  notice_versions: NoticeVersionsTable;
+  notice_distributions: NoticeDistributionsTable;
   breaches: BreachesTable;
   breach_notifications: BreachNotificationsTable;
   breach_people_informed: BreachPeopleInformedTable;

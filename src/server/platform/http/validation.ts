@@ -19,5 +19,16 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   (data: unknown) => {
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
-    return { error: new SchemaValidationError(result.error.issues, httpPart ?? 'body') };
+    return { error: new SchemaValidationError(result.error.issues.flatMap(closestBranch), httpPart ?? 'body') };
   };
+
+/**
+ * A value matching none of a union's shapes: the issues of the shape it comes closest to (the branch with the
+ * fewest issues, a wrong set of keys counting as far), so the person sees the field at fault, not "invalid input".
+ */
+function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
+  const cost = (branch: z.core.$ZodIssue[]) => branch.length + (branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0);
+  const best = [...issue.errors].sort((a, b) => cost(a) - cost(b))[0]!;
+  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(closestBranch);
+}

@@ -7,6 +7,7 @@ import * as m0004 from './0004-patients-rights-requests.js';
 import * as m0005 from './0005-breaches.js';
 import * as m0006 from './0006-reminders.js';
 import * as m0007 from './0007-request-answers.js';
+import * as m0008 from './0008-register.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005-breaches': m0005,
   '0006-reminders': m0006,
   '0007-request-answers': m0007,
+  '0008-register': m0008,
 };
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,183 @@
+import type { PracticeResponse } from '../../../contracts/practices.js';
+import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
+import type { Activity, ProcessorActivitySchema } from '../../../contracts/register.js';
+import type { z } from 'zod';
+import { toCsv } from '../../platform/documents/csv.js';
+import { renderDocx, type SimpleDoc } from '../../platform/documents/docx.js';
+import { frenchDate } from '../../platform/documents/format.js';
+import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import { toXlsx, type Sheet } from '../../platform/documents/xlsx.js';
+import type { Lang } from '../../platform/http/messages.js';
+
+type ProcessorActivity = z.infer<typeof ProcessorActivitySchema>;
+
+export interface RegisterData {
+  practice: PracticeResponse;
+  activities: Activity[];
+  processors: ProcessorActivity[];
+  /** People's names by id (who validated). */
+  names: Map<string, string>;
+  asOf: string;
+  generatedAt: string;
+}
+
+const L = {
+  fr: {
+    title: 'Registre des activités de traitement', processorTitle: 'Registre des traitements effectués en tant que sous-traitant (article 30.2 du RGPD)', controller: 'Responsable du traitement', dpo: 'Délégué à la protection des données ou référent',
+    address: 'Adresse', siren: 'SIREN', asOf: 'État au', count: 'Activités', list: 'Liste des traitements', ref: 'N° / RÉF', name: 'Nom du traitement', created: 'Date de création de la fiche', updated: 'Dernière mise à jour de la fiche',
+    status: 'Statut', draft: 'Brouillon (non validé)', validated: 'Validé', version: 'Version', validatedOn: 'Validé le', by: 'par', review: 'Revue prévue le', joint: 'Responsable(s) conjoint(s)', software: 'Logiciel ou application',
+    purposes: 'Finalité(s) du traitement', basis: 'base légale', art9: 'condition de l’article 9', people: 'Catégories de personnes concernées', data: 'Catégories de données personnelles', sensitive: 'Données sensibles', retention: 'Durée de conservation',
+    active: 'base active', archive: 'archive', deletion: 'à l’échéance', recipients: 'Destinataires', transfers: 'Transferts hors UE', noTransfer: 'Aucun transfert hors de l’Union européenne', security: 'Mesures de sécurité', dpia: 'Analyse d’impact (AIPD)',
+    dpiaLikely: 'Analyse d’impact probablement requise (deux critères ou plus du CEPD, ou seuil du référentiel CNIL)', dpiaNo: 'Pas d’analyse d’impact requise selon les critères cochés', criteria: 'critères', notes: 'Remarques', missing: 'À compléter',
+    none: 'Aucune activité de traitement n’est encore inscrite au registre.', generated: 'généré le', sensitiveYes: 'Données sensibles ?', yes: 'oui', no: 'non', client: 'Client (responsable du traitement)', clientContact: 'Coordonnées', clientRep: 'Représentant',
+    clientDpo: 'DPO du client', categories: 'Catégories de traitements', subProcessors: 'Sous-traitants ultérieurs', legalBasisNote: 'Article 30.1 du RGPD ; modèle de registre de la CNIL (2019)',
+  },
+  en: {
+    title: 'Register of processing activities', processorTitle: 'Register of processing carried out as a processor (GDPR Article 30(2))', controller: 'Controller', dpo: 'Data protection officer or referent',
+    address: 'Address', siren: 'SIREN', asOf: 'As of', count: 'Activities', list: 'List of processing activities', ref: 'No. / REF', name: 'Processing activity', created: 'Record created on', updated: 'Record last updated on',
+    status: 'Status', draft: 'Draft (not validated)', validated: 'Validated', version: 'Version', validatedOn: 'Validated on', by: 'by', review: 'Review due on', joint: 'Joint controller(s)', software: 'Software or application',
+    purposes: 'Purpose(s) of the processing', basis: 'legal basis', art9: 'Article 9 condition', people: 'Categories of data subjects', data: 'Categories of personal data', sensitive: 'Sensitive data', retention: 'Retention',
+    active: 'active', archive: 'archive', deletion: 'at the end', recipients: 'Recipients', transfers: 'Transfers outside the EU', noTransfer: 'No transfer outside the European Union', security: 'Security measures', dpia: 'Data protection impact assessment (DPIA)',
+    dpiaLikely: 'DPIA likely required (two EDPB criteria or more, or the CNIL référentiel threshold)', dpiaNo: 'No DPIA required by the criteria ticked', criteria: 'criteria', notes: 'Notes', missing: 'To complete',
+    none: 'No processing activity is recorded in the register yet.', generated: 'generated', sensitiveYes: 'Sensitive data?', yes: 'yes', no: 'no', client: 'Client (controller)', clientContact: 'Contact details', clientRep: 'Representative',
+    clientDpo: 'Client’s DPO', categories: 'Categories of processing', subProcessors: 'Sub-processors', legalBasisNote: 'GDPR Article 30(1); CNIL model register (2019)',
+  },
+};
+
+const day = (d: string | null | undefined, lang: Lang) => (d ? (lang === 'fr' ? frenchDate(d.slice(0, 10)) : d.slice(0, 10)) : '');
+
+/** One activity as labelled values: the CNIL fiche's rubrics in its order, each list on its own lines. */
+export function activityRows(a: Activity, lang: Lang, names: Map<string, string>): [string, string][] {
+  const t = L[lang];
+  const w = REGISTER_WORDS[lang];
+  const f = a.fields;
+  const retention = (r: { active: string; archive: string; deletion: string }) => [r.active && `${t.active} : ${r.active}`, r.archive && `${t.archive} : ${r.archive}`, r.deletion && `${t.deletion} : ${r.deletion}`].filter(Boolean).join(' ; ');
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  return [
+    [t.ref, f.ref],
+    [t.status, a.status === 'validated' ? `${t.validated} — ${t.version} ${a.version}` : a.version > 0 ? `${t.draft} — ${t.version} ${a.version} ${lang === 'fr' ? 'validée le' : 'validated on'} ${day(a.validatedAt, lang)}` : t.draft],
+    [t.validatedOn, a.validatedAt ? `${day(a.validatedAt, lang)} ${t.by} ${names.get(a.validatedBy ?? '') ?? a.validatedBy ?? ''}` : ''],
+    [t.review, day(a.reviewDueOn, lang)],
+    [t.created, day(a.createdAt, lang)],
+    [t.updated, day(a.updatedAt, lang)],
+    [t.joint, f.jointController],
+    [t.software, f.software],
+    [t.purposes, f.purposes.map((p) => `${p.purpose} — ${t.basis}${colon}${p.legalBasis ? w.legalBases[p.legalBasis] : '?'}${p.art9Condition ? ` — ${t.art9}${colon}${w.art9[p.art9Condition]}` : ''}`).join('\n')],
+    [t.people, f.people.map((p) => `${w.people[p.category]}${p.details ? ` — ${p.details}` : ''}`).join('\n')],
+    [t.data, f.data.map((d) => `${w.data[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`).join('\n')],
+    [t.sensitive, f.sensitive.map((d) => `${w.sensitive[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`).join('\n')],
+    [t.recipients, f.recipients.map((r) => `${w.recipients[r.type]} — ${r.details}`).join('\n')],
+    [t.transfers, f.transfers.length ? f.transfers.map((x) => `${x.recipient} (${x.country}) — ${w.safeguards[x.safeguard]}${x.documentation ? ` — ${x.documentation}` : ''}`).join('\n') : t.noTransfer],
+    [t.security, f.security.map((s) => `${w.security[s.type]}${s.details ? ` — ${s.details}` : ''}`).join('\n')],
+    [t.dpia, `${a.dpiaLikely ? t.dpiaLikely : t.dpiaNo}${f.dpiaCriteria.length ? `\n${t.criteria}${colon}${f.dpiaCriteria.map((c) => w.dpia[c]).join(' ; ')}` : ''}`],
+    [t.notes, f.notes],
+    [t.missing, a.missing.join(', ')],
+  ];
+}
+
+function processorRows(p: ProcessorActivity, lang: Lang): [string, string][] {
+  const t = L[lang];
+  return [[t.client, p.clientName], [t.clientContact, p.clientContact], [t.clientRep, p.clientRepresentative], [t.clientDpo, p.clientDpo], [t.categories, p.categories], [t.subProcessors, p.subProcessors], [t.transfers, p.transfers], [t.security, p.security]];
+}
+
+function header(d: RegisterData, lang: Lang): [string, string | null][] {
+  const t = L[lang];
+  return [[t.controller, `${d.practice.controllerName} — ${d.practice.name}`], [t.address, d.practice.address], [t.siren, d.practice.siren], [t.dpo, d.practice.dpoContact], [t.asOf, day(d.asOf, lang)], [t.count, String(d.activities.length)]];
+}
+
+const footerOf = (d: RegisterData, lang: Lang) => {
+  const t = L[lang];
+  const versions = d.activities.filter((a) => a.version > 0).length;
+  return `${t.title} — ${d.practice.name} — ${t.asOf.toLowerCase()} ${day(d.asOf, lang)} — ${versions}/${d.activities.length} ${lang === 'fr' ? 'activités validées' : 'activities validated'} — ${t.generated} ${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
+};
+
+/** PDF: cover, table of contents, one section per activity, the processor register, page n / m and the version line on every page. */
+export function registerPdf(d: RegisterData, lang: Lang): Promise<Buffer> {
+  const t = L[lang];
+  const content: PdfNode[] = [
+    { text: t.title, style: 'title' },
+    { text: d.practice.name, style: 'subtitle' },
+    fieldTable(header(d, lang)),
+    { text: t.legalBasisNote, style: 'muted' } as PdfNode,
+    { toc: { title: { text: lang === 'fr' ? 'Sommaire' : 'Contents', style: 'h1' } } },
+  ];
+  if (d.activities.length === 0) content.push({ text: t.none, style: 'h1' });
+  d.activities.forEach((a, i) => {
+    content.push({ text: `${i + 1}. ${a.fields.name}`, style: 'h1', tocItem: true, pageBreak: 'before' });
+    content.push(fieldTable(activityRows(a, lang, d.names)));
+  });
+  if (d.processors.length > 0) {
+    content.push({ text: t.processorTitle, style: 'h1', tocItem: true, pageBreak: 'before' });
+    d.processors.forEach((p, i) => {
+      content.push({ text: `${i + 1}. ${p.clientName}`, style: 'h2' });
+      content.push(fieldTable(processorRows(p, lang)));
+    });
+  }
+  return renderPdf({ title: `${t.title} — ${d.practice.name}`, footer: footerOf(d, lang), content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`) });
+}
+
+export function registerDocx(d: RegisterData, lang: Lang): Promise<Buffer> {
+  const t = L[lang];
+  const sections: SimpleDoc['sections'] = [{ rows: header(d, lang), paragraphs: [t.legalBasisNote] }];
+  if (d.activities.length === 0) sections.push({ paragraphs: [t.none] });
+  d.activities.forEach((a, i) => sections.push({ heading: `${i + 1}. ${a.fields.name}`, rows: activityRows(a, lang, d.names), pageBreak: true }));
+  if (d.processors.length > 0) {
+    sections.push({ heading: t.processorTitle, pageBreak: true });
+    d.processors.forEach((p, i) => sections.push({ heading: `${i + 1}. ${p.clientName}`, level: 2, rows: processorRows(p, lang) }));
+  }
+  return renderDocx({ title: t.title, subtitle: d.practice.name, footer: footerOf(d, lang), lang, sections, toc: true });
+}
+
+/**
+ * XLSX in the CNIL model's layout: the sheet "Liste des traitements" (the controller and DPO, then one line per
+ * activity with its reference, dates, main purpose and sensitive data yes / no), then one "fiche" sheet per activity.
+ */
+export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promise<Buffer> {
+  const t = L[lang];
+  const yesNo = (b: boolean) => (b ? t.yes : t.no);
+  const list: Sheet = {
+    name: lang === 'fr' ? 'Liste des traitements' : 'Processing list',
+    header: [t.ref, t.name, t.created, t.updated, t.purposes, t.sensitiveYes, t.status, t.review],
+    rows: [
+      ...header(d, lang).map(([k, v]) => ['', k, v ?? '', '', '', '', '', '']),
+      ['', '', '', '', '', '', '', ''],
+      ...(d.activities.length === 0 ? [['', t.none, '', '', '', '', '', '']] : []),
+      ...d.activities.map((a) => [a.fields.ref, a.fields.name, day(a.createdAt, lang), day(a.updatedAt, lang), a.fields.purposes[0]?.purpose ?? '', yesNo(a.fields.sensitive.length > 0), a.status === 'validated' ? t.validated : t.draft, day(a.reviewDueOn, lang)]),
+    ],
+    widths: [10, 40, 14, 14, 50, 12, 14, 14],
+  };
+  const fiches: Sheet[] = d.activities.map((a, i) => ({
+    name: `${i + 1} - ${a.fields.name}`.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31),
+    header: [lang === 'fr' ? 'Rubrique' : 'Section', lang === 'fr' ? 'Description' : 'Description'],
+    rows: [[t.name, a.fields.name], ...activityRows(a, lang, d.names).filter(([, v]) => v !== '')],
+    widths: [36, 110],
+  }));
+  const processors: Sheet[] = d.processors.length
+    ? [{ name: lang === 'fr' ? 'Sous-traitant (art. 30.2)' : 'Processor (Art. 30(2))', header: processorRows(d.processors[0]!, lang).map(([k]) => k), rows: d.processors.map((p) => processorRows(p, lang).map(([, v]) => v)), widths: Array(8).fill(30) }]
+    : [];
+  return toXlsx([list, ...fiches, ...processors], created);
+}
+
+/** CSV: one line per activity, every rubric a column (formula injection neutralised by the CSV writer). */
+export function registerCsv(d: RegisterData, lang: Lang): string {
+  const t = L[lang];
+  if (d.activities.length === 0) return toCsv([t.name], [[t.none]]);
+  const rows = d.activities.map((a) => [a.fields.name, ...activityRows(a, lang, d.names).map(([, v]) => v)]);
+  return toCsv([t.name, ...activityRows(d.activities[0]!, lang, d.names).map(([k]) => k)], rows);
+}
+
+/** JSON: the register as the API answers it, with the practice and the date; the schema is docs/register-export.schema.json. */
+export function registerJson(d: RegisterData): string {
+  return `${JSON.stringify(
+    {
+      format: 'gardien.register/1',
+      asOf: d.asOf,
+      generatedAt: d.generatedAt,
+      practice: { name: d.practice.name, legalForm: d.practice.legalForm, siren: d.practice.siren, siret: d.practice.siret, address: d.practice.address, controllerName: d.practice.controllerName, dpoContact: d.practice.dpoContact },
+      activities: d.activities,
+      processorActivities: d.processors,
+    },
+    null,
+    2,
+  )}\n`;
+}

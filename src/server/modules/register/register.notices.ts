@@ -1,0 +1,143 @@
+import type { PracticeResponse } from '../../../contracts/practices.js';
+import type { ActivityFields, NoticeKind } from '../../../contracts/register.js';
+import { renderDocx } from '../../platform/documents/docx.js';
+import type { FileOut } from '../../platform/documents/file.js';
+import { PDF_TYPE, TEXT_TYPE } from '../../platform/documents/file.js';
+import { renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import type { Lang } from '../../platform/http/messages.js';
+
+/** A notice for patients: a title and short sections, in plain words (GDPR Art. 12(1), 13). */
+export interface Notice {
+  title: string;
+  sections: { heading?: string; paragraphs: string[]; list?: string[] }[];
+}
+
+/** Drops the legal references in brackets: a patient reads the purpose, not the article. */
+const plain = (s: string) => s.replace(/\s*\([^)]*\)/g, '').trim();
+const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
+
+/**
+ * The patient information, generated from the practice identity and the activities of the register that concern
+ * patients (Art. 13: who, why, on what basis, who receives, how long, rights, complaint). Short sentences, no jargon.
+ */
+export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: ActivityFields[], lang: Lang): Notice {
+  const fr = lang === 'fr';
+  const forPatients = activities.filter((a) => a.people.some((x) => x.category === 'patients' || x.category === 'visitors'));
+  const purposes = unique(forPatients.flatMap((a) => a.purposes.filter((x) => !/cookie|audience/i.test(x.purpose)).map((x) => plain(x.purpose))));
+  const recipients = unique(forPatients.flatMap((a) => a.recipients.filter((r) => r.type !== 'internal').map((r) => plain(r.details))));
+  const care = forPatients.find((a) => a.sensitive.some((s) => s.category === 'health'));
+  const record = care?.sensitive.find((s) => s.category === 'health')?.retention;
+  const obligation = forPatients.some((a) => a.purposes.some((x) => x.legalBasis === 'legal_obligation'));
+  const reminders = forPatients.some((a) => a.purposes.some((x) => /rappel|reminder/i.test(x.purpose)));
+  const website = activities.find((a) => a.data.some((d) => d.category === 'internet'));
+  const contact = p.dpoContact ?? [p.name, p.address].filter(Boolean).join(', ');
+  const who = fr ? `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, est responsable de vos données.` : `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, is responsible for your data.`;
+  const keep = record
+    ? fr
+      ? `Votre dossier est gardé ${plain(record.active)}${record.archive ? `, puis ${plain(record.archive)}` : ''}. Ensuite, il est détruit ou rendu anonyme.`
+      : `Your record is kept ${plain(record.active)}${record.archive ? `, then ${plain(record.archive)}` : ''}. After that, it is destroyed or made anonymous.`
+    : fr
+      ? 'Vos données sont gardées le temps prévu par la loi, puis détruites.'
+      : 'Your data is kept for the time set by law, then destroyed.';
+  const rights = fr
+    ? [
+        'Vous pouvez voir vos données et en avoir une copie. La première copie est gratuite.',
+        'Vous pouvez faire corriger une erreur.',
+        'Vous pouvez demander l’effacement de certaines données ou limiter leur usage. Votre dossier médical, lui, doit être gardé.',
+        ...(reminders ? ['Vous pouvez refuser les rappels par SMS à tout moment.'] : []),
+        'Vous pouvez refuser tout message sans lien avec vos soins.',
+      ]
+    : [
+        'You can see your data and get a copy. The first copy is free.',
+        'You can have a mistake corrected.',
+        'You can ask us to erase some data or to limit its use. Your medical record, however, must be kept.',
+        ...(reminders ? ['You can refuse text-message reminders at any time.'] : []),
+        'You can refuse any message unrelated to your care.',
+      ];
+  const ask = fr ? `Pour cela, parlez-en à l’accueil ou écrivez-nous : ${contact}. Nous répondons dans un délai d’un mois.` : `To do so, ask at the reception desk or write to us: ${contact}. We answer within one month.`;
+  const cnil = fr ? 'Si vous n’êtes pas satisfait, vous pouvez vous adresser à la CNIL : www.cnil.fr.' : 'If you are not satisfied, you can contact the CNIL: www.cnil.fr.';
+  const secret = fr ? 'Tout ce qui concerne votre santé est couvert par le secret professionnel.' : 'Everything about your health is covered by professional secrecy.';
+  const why = fr ? (obligation ? 'La loi nous oblige à tenir votre dossier médical.' : 'Nous utilisons vos données pour vous soigner.') : obligation ? 'The law requires us to keep your medical record.' : 'We use your data to care for you.';
+  if (kind === 'booking') {
+    return {
+      title: fr ? 'Vos données et votre rendez-vous' : 'Your data and your appointment',
+      sections: [{ paragraphs: [fr ? `${p.name} utilise vos coordonnées pour gérer votre rendez-vous${reminders ? ' et vous le rappeler' : ''}.` : `${p.name} uses your contact details to manage your appointment${reminders ? ' and remind you of it' : ''}.`, fr ? 'N’indiquez pas le motif de votre visite si ce n’est pas utile.' : 'Do not give the reason for your visit unless it is needed.', fr ? `Vos droits et nos coordonnées : ${contact}.` : `Your rights and our contact details: ${contact}.`] }],
+    };
+  }
+  if (kind === 'poster') {
+    return {
+      title: fr ? 'Vos données personnelles' : 'Your personal data',
+      sections: [{ paragraphs: [who, secret, why, fr ? 'Vous pouvez voir vos données, en avoir une copie gratuite et faire corriger une erreur.' : 'You can see your data, get a free copy and have a mistake corrected.', fr ? 'Demandez la note d’information à l’accueil.' : 'Ask for the information notice at the reception desk.', cnil] }],
+    };
+  }
+  const sections: Notice['sections'] = [
+    { heading: fr ? 'Qui est responsable ?' : 'Who is responsible?', paragraphs: [who] },
+    { heading: fr ? 'Pourquoi nous utilisons vos données' : 'Why we use your data', paragraphs: [why, secret], list: purposes },
+    { heading: fr ? 'Qui les reçoit' : 'Who receives it', paragraphs: [fr ? 'Les personnes du cabinet qui s’occupent de vous. Et, si besoin :' : 'The practice staff who look after you. And, when needed:'], list: recipients },
+    { heading: fr ? 'Combien de temps' : 'For how long', paragraphs: [keep] },
+    { heading: fr ? 'Vos droits' : 'Your rights', paragraphs: [...rights, ask] },
+    { heading: fr ? 'Réclamation' : 'Complaints', paragraphs: [cnil] },
+  ];
+  if (kind === 'website' && website) {
+    sections.splice(4, 0, {
+      heading: fr ? 'Ce site et les cookies' : 'This website and cookies',
+      paragraphs: fr
+        ? ['Le formulaire de contact sert à vous répondre. N’y écrivez rien sur votre santé.', 'Les cookies qui ne sont pas nécessaires ne sont déposés qu’avec votre accord. Votre choix est gardé six mois.']
+        : ['The contact form is used to answer you. Do not write anything about your health in it.', 'Cookies that are not needed are only set with your consent. Your choice is kept for six months.'],
+    });
+  }
+  return { title: fr ? `Vos données personnelles au cabinet ${p.name}` : `Your personal data at ${p.name}`, sections };
+}
+
+/** The notice as plain text: every sentence the patient reads (also what the readability check measures). */
+export function noticeText(n: Notice): string {
+  const out = [n.title, ''];
+  for (const s of n.sections) {
+    if (s.heading) out.push(s.heading);
+    out.push(...s.paragraphs, ...(s.list ?? []).map((x) => `- ${x}.`), '');
+  }
+  return out.join('\n');
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A standalone HTML page (for the website, or to paste into it): headings, paragraphs, lists, nothing else. */
+export function noticeHtml(n: Notice, lang: Lang): string {
+  const body = n.sections
+    .map((s) => [s.heading ? `<h2>${esc(s.heading)}</h2>` : '', ...s.paragraphs.map((p) => `<p>${esc(p)}</p>`), s.list?.length ? `<ul>${s.list.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''].join('\n'))
+    .join('\n');
+  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>${esc(n.title)}</title>\n</head>\n<body>\n<h1>${esc(n.title)}</h1>\n${body}\n</body>\n</html>\n`;
+}
+
+export async function noticeFile(n: Notice, kind: NoticeKind, format: 'pdf' | 'docx' | 'html' | 'txt', lang: Lang, footer: string): Promise<FileOut> {
+  const base = `${lang === 'fr' ? 'information' : 'notice'}-${kind}`;
+  const large = kind === 'poster';
+  if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: noticeText(n).replace(/\n/g, '\r\n') };
+  if (format === 'html') return { filename: `${base}.html`, contentType: 'text/html; charset=utf-8', body: noticeHtml(n, lang) };
+  if (format === 'docx') {
+    return {
+      filename: `${base}.docx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      body: await renderDocx({ title: n.title, footer, lang, sections: n.sections.map((s) => ({ ...(s.heading ? { heading: s.heading, level: 2 as const } : {}), paragraphs: [...s.paragraphs, ...(s.list ?? []).map((x) => `• ${x}`)], large })) }),
+    };
+  }
+  const content: PdfNode[] = [{ text: n.title, style: 'title', ...(large ? { fontSize: 30 } : {}) }];
+  for (const s of n.sections) {
+    if (s.heading) content.push({ text: s.heading, style: 'h2' });
+    for (const p of s.paragraphs) content.push({ text: p, margin: [0, 0, 0, large ? 10 : 3], fontSize: large ? 20 : 10.5 });
+    if (s.list?.length) content.push({ ul: s.list.map((x) => ({ text: x, fontSize: large ? 20 : 10.5 })), margin: [0, 0, 0, 4] });
+  }
+  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await renderPdf({ title: n.title, footer, content, pageLabel: (a, b) => (lang === 'fr' ? `page ${a} / ${b}` : `page ${a} of ${b}`) }) };
+}
+
+/**
+ * Readability of a French text (Kandel & Moles' adaptation of Flesch): 207 − 1.015 × words per sentence − 73.6 ×
+ * syllables per word; 60 and above reads easily. Syllables are counted as groups of vowels, a usual approximation.
+ */
+export function readability(text: string): { score: number; wordsPerSentence: number; sentences: number } {
+  const sentences = text.split(/[.!?:\n]+/).map((s) => s.trim()).filter((s) => /\p{L}/u.test(s));
+  const words = sentences.flatMap((s) => s.split(/[\s’']+/).filter((w) => /\p{L}/u.test(w)));
+  const syllables = words.reduce((n, w) => n + Math.max(1, (w.toLowerCase().replace(/e$/, '').match(/[aeiouyàâäéèêëîïôöùûüœæ]+/g) ?? []).length), 0);
+  const wps = words.length / Math.max(1, sentences.length);
+  return { score: 207 - 1.015 * wps - 73.6 * (syllables / Math.max(1, words.length)), wordsPerSentence: wps, sentences: sentences.length };
+}

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import {
+  ActivityInputSchema, DistributionSchema, NoticeVersionSchema, ProcessorActivityInputSchema,
+  type Activity, type ActivityFields, type ActivityInput, type NoticeKind,
+} from '../../../contracts/register.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { frenchDate } from '../../platform/documents/format.js';
+import type { Lang } from '../../platform/http/messages.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { AppError } from '../../shared/app-error.js';
+import { newId } from '../../shared/ids.js';
+import type { Access, UseCase } from '../access/index.js';
+import type { AuditAction } from '../audit-trail/index.js';
+import type { PatientsService } from '../patients/index.js';
+import type { PracticesService } from '../practices/index.js';
+import { parisDate } from '../rights-requests/index.js';
+import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
+import { buildNotice, noticeFile, type Notice } from './register.notices.js';
+import * as repo from './register.repository.js';
+import { dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
+import { TEMPLATES, templateByKey } from './register.templates.js';
+
+export interface RegisterDeps {
+  access: Access;
+  clock: Clock;
+  practices: PracticesService;
+  patients: PatientsService;
+}
+
+type ProcessorInput = z.output<typeof ProcessorActivityInputSchema>;
+
+const fieldsOf = (row: { fields: string }) => ActivityInputSchema.parse(JSON.parse(row.fields));
+
+export function presentActivity(r: repo.ActivityRow): Activity {
+  const fields = fieldsOf(r);
+  return {
+    id: r.id, templateKey: r.template_key, status: r.status as Activity['status'], fields, missing: missingFields(fields), dpiaLikely: dpiaLikely(fields), version: Number(r.version),
+    validatedAt: r.validated_at, validatedBy: r.validated_by, reviewDueOn: r.review_due_on, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+const presentProcessor = (r: repo.ProcessorRow) => ({ id: r.id, ...ProcessorActivityInputSchema.parse(JSON.parse(r.fields)), createdAt: r.created_at, updatedAt: r.updated_at });
+
+/**
+ * The register of processing activities: dental templates, drafts, validation by the owner into immutable dated
+ * versions with a review due twelve months later, the processor register, the exports, and the patient information
+ * generated from it. Every read and write goes through the access chokepoint with its audit entry.
+ */
+export class RegisterService {
+  constructor(private readonly deps: RegisterDeps) {}
+
+  private run<T>(actor: Actor, practiceId: string, permission: UseCase['permission'], action: AuditAction, targetId: string | null, work: (tx: Executor, audit: { targetId?: string | null; details?: Record<string, unknown> }) => Promise<T>): Promise<T> {
+    return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'register', targetId }, ({ tx, audit }) => work(tx, audit));
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  templates(actor: Actor, practiceId: string) {
+    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async () => [...TEMPLATES]);
+  }
+
+  list(actor: Actor, practiceId: string) {
+    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx, audit) => {
+      const items = (await repo.listActivities(tx, practiceId)).map(presentActivity);
+      audit.details = { count: items.length };
+      return { items };
+    });
+  }
+
+  /** From a template (the start assistant) or from the full fields. */
+  create(actor: Actor, practiceId: string, input: { templateKey: string } | ActivityInput) {
+    return this.run(actor, practiceId, 'register.manage', 'register.activity-created', null, async (tx, audit) => {
+      let fields: ActivityFields;
+      let templateKey: string | null = null;
+      if ('templateKey' in input) {
+        const t = templateByKey(input.templateKey);
+        if (!t) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
+        fields = structuredClone(t.fields);
+        templateKey = t.key;
+      } else fields = ActivityInputSchema.parse(input);
+      const now = this.now();
+      const row: repo.ActivityRow = {
+        id: newId('act'), practice_id: practiceId, template_key: templateKey, status: 'draft', fields: JSON.stringify(fields), version: 0, validated_at: null, validated_by: null,
+        review_due_on: null, created_by: actorId(actor), created_at: now, updated_at: now,
+      };
+      await repo.insertActivity(tx, row);
+      audit.targetId = row.id;
+      audit.details = { templateKey, name: fields.name };
+      return presentActivity(row);
+    });
+  }
+
+  get(actor: Actor, practiceId: string, activityId: string) {
+    return this.run(actor, practiceId, 'register.read', 'register.read', activityId, async (tx) => {
+      const r = await this.find(tx, practiceId, activityId);
+      const versions = await repo.findVersions(tx, practiceId, activityId);
+      return { ...presentActivity(r), versions: versions.map((v) => ({ version: Number(v.version), validatedAt: v.validated_at, validatedBy: v.validated_by, fields: fieldsOf(v), sha256: v.sha256 })) };
+    });
+  }
+
+  /** Any change makes the activity a draft again until the owner validates it; the validated versions stay as they were. */
+  update(actor: Actor, practiceId: string, activityId: string, input: ActivityInput) {
+    return this.run(actor, practiceId, 'register.manage', 'register.activity-updated', activityId, async (tx, audit) => {
+      const r = await this.find(tx, practiceId, activityId);
+      const fields = ActivityInputSchema.parse(input);
+      const patch = { fields: JSON.stringify(fields), status: 'draft', updated_at: this.now() };
+      await repo.updateActivity(tx, practiceId, activityId, patch);
+      audit.details = { name: fields.name, version: Number(r.version) };
+      return presentActivity({ ...r, ...patch });
+    });
+  }
+
+  /** Only an activity never validated can be deleted: a validated one is part of the register's history. */
+  remove(actor: Actor, practiceId: string, activityId: string) {
+    return this.run(actor, practiceId, 'register.manage', 'register.activity-deleted', activityId, async (tx, audit) => {
+      const r = await this.find(tx, practiceId, activityId);
+      if (Number(r.version) > 0) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'activity_validated_kept' }] });
+      await repo.deleteActivity(tx, practiceId, activityId);
+      audit.details = { name: fieldsOf(r).name };
+      return { ok: true as const };
+    });
+  }
+
+  /** The owner validates: a dated, immutable version with its fingerprint; the review falls due twelve months later. */
+  validate(actor: Actor, practiceId: string, activityId: string) {
+    return this.run(actor, practiceId, 'register.validate', 'register.activity-validated', activityId, async (tx, audit) => {
+      const r = await this.find(tx, practiceId, activityId);
+      if (r.status === 'validated') throw new AppError('CONFLICT', { issues: [{ path: '', code: 'already_validated' }] });
+      const fields = fieldsOf(r);
+      const missing = missingFields(fields);
+      if (missing.length > 0) throw new AppError('CONFLICT', { issues: missing.map((path) => ({ path, code: 'activity_incomplete' })) });
+      const now = this.deps.clock.now();
+      const version = Number(r.version) + 1;
+      const sha256 = fingerprint(fields);
+      await repo.insertVersion(tx, { id: newId('acv'), practice_id: practiceId, activity_id: activityId, version, fields: JSON.stringify(fields), sha256, validated_at: now.toISOString(), validated_by: actorId(actor) });
+      const patch = { status: 'validated', version, validated_at: now.toISOString(), validated_by: actorId(actor), review_due_on: reviewDueOn(now), updated_at: now.toISOString() };
+      await repo.updateActivity(tx, practiceId, activityId, patch);
+      audit.details = { version, sha256, reviewDueOn: patch.review_due_on };
+      return presentActivity({ ...r, ...patch });
+    });
+  }
+
+  /** The whole register as PDF, DOCX, XLSX, CSV or JSON, from live data. */
+  async export(actor: Actor, practiceId: string, format: 'pdf' | 'docx' | 'xlsx' | 'csv' | 'json', lang: Lang): Promise<FileOut> {
+    const data = await this.run(actor, practiceId, 'register.read', 'register.exported', null, async (tx, audit) => {
+      const activities = (await repo.listActivities(tx, practiceId)).map(presentActivity);
+      const processors = (await repo.listProcessors(tx, practiceId)).map(presentProcessor);
+      audit.details = { format, activities: activities.length, processors: processors.length };
+      return { activities, processors, practice: await this.deps.practices.identity(tx, practiceId), names: await this.deps.practices.memberNames(tx, practiceId) };
+    });
+    const now = this.deps.clock.now();
+    const d = { ...data, asOf: parisDate(now), generatedAt: now.toISOString() };
+    const base = `${lang === 'fr' ? 'registre-traitements' : 'processing-register'}-${d.asOf}`;
+    switch (format) {
+      case 'pdf':
+        return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await registerPdf(d, lang) };
+      case 'docx':
+        return { filename: `${base}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await registerDocx(d, lang) };
+      case 'xlsx':
+        return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await registerXlsx(d, lang, now) };
+      case 'csv':
+        return { filename: `${base}.csv`, contentType: CSV_TYPE, body: registerCsv(d, lang) };
+      case 'json':
+        return { filename: `${base}.json`, contentType: 'application/json; charset=utf-8', body: registerJson(d) };
+    }
+  }
+
+  listProcessors(actor: Actor, practiceId: string) {
+    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx) => ({ items: (await repo.listProcessors(tx, practiceId)).map(presentProcessor) }));
+  }
+
+  createProcessor(actor: Actor, practiceId: string, input: ProcessorInput) {
+    return this.run(actor, practiceId, 'register.manage', 'register.processor-saved', null, async (tx, audit) => {
+      const now = this.now();
+      const row = { id: newId('pra'), practice_id: practiceId, fields: JSON.stringify(input), created_at: now, updated_at: now };
+      await repo.insertProcessor(tx, row);
+      audit.targetId = row.id;
+      return presentProcessor(row);
+    });
+  }
+
+  updateProcessor(actor: Actor, practiceId: string, id: string, input: ProcessorInput) {
+    return this.run(actor, practiceId, 'register.manage', 'register.processor-saved', id, async (tx) => {
+      const r = await repo.findProcessor(tx, practiceId, id);
+      if (!r) throw new AppError('NOT_FOUND');
+      const patch = { fields: JSON.stringify(input), updated_at: this.now() };
+      await repo.updateProcessor(tx, practiceId, id, patch);
+      return presentProcessor({ ...r, ...patch });
+    });
+  }
+
+  removeProcessor(actor: Actor, practiceId: string, id: string) {
+    return this.run(actor, practiceId, 'register.manage', 'register.processor-deleted', id, async (tx) => {
+      if (!(await repo.findProcessor(tx, practiceId, id))) throw new AppError('NOT_FOUND');
+      await repo.deleteProcessor(tx, practiceId, id);
+      return { ok: true as const };
+    });
+  }
+
+  /** Validated activities concerning patients (for the Art. 15 answer and the notices); the drafts when none is validated yet. */
+  async patientActivities(tx: Executor, practiceId: string): Promise<{ fields: ActivityFields[]; validated: boolean }> {
+    const rows = await repo.listActivities(tx, practiceId);
+    const validated = await Promise.all(rows.filter((r) => Number(r.version) > 0).map(async (r) => (await repo.findVersions(tx, practiceId, r.id))[0]!));
+    const pick = (fs: ActivityFields[]) => fs.filter((f) => f.people.some((p) => p.category === 'patients'));
+    const fromVersions = pick(validated.map(fieldsOf));
+    return fromVersions.length > 0 ? { fields: fromVersions, validated: true } : { fields: pick(rows.map(fieldsOf)), validated: false };
+  }
+
+  /**
+   * A patient notice generated now from the practice identity and the register (the validated versions; the
+   * drafts, or the patient-care template, until then). A new version is kept whenever the text changes.
+   */
+  async notice(actor: Actor, practiceId: string, kind: NoticeKind, format: 'pdf' | 'docx' | 'html' | 'txt', lang: Lang): Promise<FileOut & { version: number }> {
+    const { notice, version, practice } = await this.run(actor, practiceId, 'register.read', 'notice.generated', null, async (tx, audit) => {
+      const practice = await this.deps.practices.identity(tx, practiceId);
+      const { fields } = await this.patientActivities(tx, practiceId);
+      const all = (await repo.listActivities(tx, practiceId)).map(fieldsOf);
+      const web = all.filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
+      const source = [...(fields.length > 0 ? fields : [templateByKey('patient_care')!.fields]), ...web];
+      const notice = buildNotice(kind, practice, source, lang);
+      const sha256 = fingerprint(notice);
+      const last = await repo.latestNotice(tx, practiceId, kind, lang);
+      let version = last ? Number(last.version) : 0;
+      if (!last || last.sha256 !== sha256) {
+        version += 1;
+        await repo.insertNotice(tx, { id: newId('ntc'), practice_id: practiceId, kind, language: lang, version, content: JSON.stringify(notice), sha256, generated_at: this.now(), generated_by: actorId(actor) });
+      }
+      audit.details = { kind, format, language: lang, version };
+      return { notice, version, practice };
+    });
+    const footer = `${practice.name} — ${lang === 'fr' ? 'version' : 'version'} ${version} — ${lang === 'fr' ? frenchDate(parisDate(this.deps.clock.now())) : parisDate(this.deps.clock.now())}`;
+    return { ...(await noticeFile(notice as Notice, kind, format, lang, footer)), version };
+  }
+
+  notices(actor: Actor, practiceId: string) {
+    return this.run(actor, practiceId, 'register.read', 'notice.listed', null, async (tx) => {
+      const versions = (await repo.listNotices(tx, practiceId)).map((v) => NoticeVersionSchema.parse({ id: v.id, kind: v.kind, version: Number(v.version), language: v.language, generatedAt: v.generated_at, generatedBy: v.generated_by, sha256: v.sha256 }));
+      const byId = new Map(versions.map((v) => [v.id, v]));
+      const distributions = (await repo.listDistributions(tx, practiceId)).map((x) => presentDistribution(x, byId.get(x.version_id)!));
+      return { versions, distributions };
+    });
+  }
+
+  /** "Given to patient X on…", "posted in the waiting room on…": linked to the patient index when a patient is named. */
+  recordDistribution(actor: Actor, practiceId: string, input: { versionId: string; channel: string; on: string; patientId?: string | null | undefined; note: string }) {
+    return this.run(actor, practiceId, 'register.manage', 'notice.distributed', null, async (tx, audit) => {
+      const v = await repo.findNotice(tx, practiceId, input.versionId);
+      if (!v) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'versionId', code: 'unknown_notice_version' }] });
+      if (input.on > parisDate(this.deps.clock.now())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'date_in_future' }] });
+      if (input.on < parisDate(new Date(v.generated_at))) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'before_generation' }] });
+      if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+      const row: repo.DistributionRow = { id: newId('ntd'), practice_id: practiceId, version_id: v.id, channel: input.channel, on_date: input.on, patient_id: input.patientId ?? null, note: input.note, recorded_by: actorId(actor), recorded_at: this.now() };
+      await repo.insertDistribution(tx, row);
+      audit.targetId = row.id;
+      audit.details = { kind: v.kind, version: Number(v.version), channel: input.channel, on: input.on, patientId: row.patient_id };
+      return presentDistribution(row, { kind: v.kind as NoticeKind, version: Number(v.version) });
+    });
+  }
+
+  private async find(tx: Executor, practiceId: string, id: string): Promise<repo.ActivityRow> {
+    const r = await repo.findActivity(tx, practiceId, id);
+    if (!r) throw new AppError('NOT_FOUND');
+    return r;
+  }
+}
+
+function presentDistribution(x: repo.DistributionRow, v: { kind: NoticeKind; version: number }) {
+  return DistributionSchema.parse({ id: x.id, versionId: x.version_id, kind: v.kind, version: v.version, channel: x.channel, on: x.on_date, patientId: x.patient_id, note: x.note, recordedBy: x.recorded_by, recordedAt: x.recorded_at });
+}
