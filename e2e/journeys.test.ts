@@ -329,6 +329,58 @@ function journeys(dialect: DialectName) {
     ran++;
   });
 
+  it('the start assistant builds the register, the owner validates it, downloads the PDF and generates the patient notice', async () => {
+    const a = assistant.page;
+    await a.getByRole('link', { name: 'Registre', exact: true }).click();
+    await heading(a, 'Registre des traitements');
+    await a.getByRole('heading', { name: 'Démarrer le registre' }).waitFor();
+    await checkPage(a, shot('register-start'));
+    // The video surveillance template does not apply to this practice.
+    await a.getByRole('checkbox', { name: 'Vidéosurveillance' }).uncheck();
+    await a.getByRole('button', { name: 'Créer le registre avec ces activités' }).click();
+    await a.getByTestId('activity-row').nth(5).waitFor();
+    assert.equal(await a.getByTestId('activity-row').count(), 6);
+    await checkPage(a, shot('register'));
+    // The assistant adapts an activity: the software used for appointments.
+    await a.getByRole('link', { name: /Gestion des rendez-vous et rappels/ }).click();
+    await heading(a, 'Gestion des rendez-vous et rappels');
+    await a.getByRole('textbox', { name: 'Logiciel ou application' }).fill('Agenda en ligne Doctoplanning');
+    await a.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await a.getByRole('status').getByText(/Modifications enregistrées/).waitFor();
+    await a.getByText('Seul le titulaire du cabinet valide le registre.').waitFor();
+    await checkPage(a, shot('register-activity'));
+
+    const { page } = owner;
+    await page.getByRole('link', { name: 'Registre', exact: true }).click();
+    await heading(page, 'Registre des traitements');
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('activity-row').nth(i).getByRole('link').click();
+      await page.getByTestId('activity-state').getByText('Activité complète').waitFor();
+      await page.getByRole('button', { name: 'Valider cette activité' }).click();
+      await page.getByText(/Version 1 validée le/).first().waitFor();
+      if (i === 0) await checkPage(page, shot('register-validated'));
+      await page.getByRole('link', { name: 'Retour au registre' }).click();
+      await heading(page, 'Registre des traitements');
+    }
+    assert.equal(await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).count(), 6);
+    const pdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF', exact: true }).click();
+    assert.match((await pdf).suggestedFilename(), /^registre-traitements-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await page.getByRole('link', { name: 'Information patients' }).click();
+    await heading(page, 'Information des patients');
+    await page.getByText(/Aucune version générée/).waitFor();
+    const notice = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Note d’information patients (une page) — PDF' }).click();
+    assert.match((await notice).suggestedFilename(), /^information-patient\.pdf$/);
+    await page.getByTestId('notice-versions').getByText(/Note d’information patients \(une page\) \(FR\) — version 1/).waitFor();
+    await page.getByRole('combobox', { name: 'Diffusion' }).click();
+    await page.getByRole('option', { name: 'Affichée en salle d’attente' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.getByTestId('notice-distributions').getByText(/Affichée en salle d’attente/).waitFor();
+    await checkPage(page, shot('notices'));
+    ran++;
+  });
+
   it('the idle lock covers the screen after the delay and the password unlocks it where the person was', async () => {
     const a = assistant.page;
     await a.getByRole('link', { name: 'Mon compte' }).click();
@@ -397,7 +449,7 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await heading(page, 'Audit trail');
-    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Patient requests', 'Patient requests', 'requests'], ['Breaches', 'Data breaches', 'breaches'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Register', 'Register of processing', 'register'], ['Patient information', 'Patient information', 'notices'], ['Patient requests', 'Patient requests', 'requests'], ['Breaches', 'Data breaches', 'breaches'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));

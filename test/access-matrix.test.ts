@@ -74,6 +74,18 @@ const someFile = async (t: TestApp, practiceId: string) => {
   const id = await someRequest(t, practiceId);
   return { id, fileId: (await t.services.requestAnswers.uploadFile(cliActor(), practiceId, id, { name: 'copie.txt' }, Buffer.from('copie'))).id };
 };
+const registerUrl = (practiceId: string, rest = '') => `/api/v1/practices/${practiceId}/register${rest}`;
+const someActivity = async (t: TestApp, practiceId: string) => (await t.services.register.create(cliActor(), practiceId, { templateKey: 'suppliers' })).id;
+const someProcessorActivity = async (t: TestApp, practiceId: string) =>
+  (await t.services.register.createProcessor(cliActor(), practiceId, { clientName: 'Centre de santé', clientContact: '', clientRepresentative: '', clientDpo: '', categories: 'Lecture de radiographies', subProcessors: '', transfers: '', security: '' })).id;
+/** A fresh version of the patient notice (its text carries a new DPO contact each time, so each cell gets its own version). */
+let noticeSeq = 0;
+const someNoticeVersion = async (t: TestApp, practiceId: string) => {
+  await t.services.practices.updatePractice(cliActor(), practiceId, { dpoContact: `dpo-${++noticeSeq}@cabinet.example.fr` });
+  await t.services.register.notice(cliActor(), practiceId, 'patient', 'txt', 'fr');
+  return (await t.services.register.notices(cliActor(), practiceId)).versions[0]!.id;
+};
+
 /** A restriction granted to a fresh patient, its lifting notice sent today. */
 const someRestriction = async (t: TestApp, practiceId: string) => {
   const today = parisDate(t.clock.now());
@@ -180,6 +192,31 @@ const BUILDERS: Record<string, Builder> = {
     return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
   },
   'GET /api/v1/practices/:practiceId/rights-requests/:requestId/answer.zip': async ({ t, practiceId }) => ({ url: requestUrl(practiceId, await someRequest(t, practiceId), '/answer.zip') }),
+  'GET /api/v1/practices/:practiceId/register/templates': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/templates') }),
+  'GET /api/v1/practices/:practiceId/register/activities': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/activities') }),
+  'POST /api/v1/practices/:practiceId/register/activities': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/activities'), body: { templateKey: 'website' } }),
+  'GET /api/v1/practices/:practiceId/register/activities/:activityId': async ({ t, practiceId }) => ({ url: registerUrl(practiceId, `/activities/${await someActivity(t, practiceId)}`) }),
+  'PUT /api/v1/practices/:practiceId/register/activities/:activityId': async ({ t, practiceId }) => {
+    const id = await someActivity(t, practiceId);
+    const a = await t.services.register.get(cliActor(), practiceId, id);
+    return { url: registerUrl(practiceId, `/activities/${id}`), body: { ...a.fields, software: 'Tableur' } };
+  },
+  'DELETE /api/v1/practices/:practiceId/register/activities/:activityId': async ({ t, practiceId }) => ({ url: registerUrl(practiceId, `/activities/${await someActivity(t, practiceId)}`) }),
+  'POST /api/v1/practices/:practiceId/register/activities/:activityId/validation': async ({ t, practiceId }) => ({ url: registerUrl(practiceId, `/activities/${await someActivity(t, practiceId)}/validation`) }),
+  'GET /api/v1/practices/:practiceId/register/export': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/export?format=csv') }),
+  'GET /api/v1/practices/:practiceId/register/processor-activities': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/processor-activities') }),
+  'POST /api/v1/practices/:practiceId/register/processor-activities': async ({ practiceId }) => ({ url: registerUrl(practiceId, '/processor-activities'), body: { clientName: 'Cabinet voisin', categories: 'Archivage' } }),
+  'PUT /api/v1/practices/:practiceId/register/processor-activities/:processorActivityId': async ({ t, practiceId }) => ({
+    url: registerUrl(practiceId, `/processor-activities/${await someProcessorActivity(t, practiceId)}`),
+    body: { clientName: 'Centre de santé', categories: 'Lecture et archivage' },
+  }),
+  'DELETE /api/v1/practices/:practiceId/register/processor-activities/:processorActivityId': async ({ t, practiceId }) => ({ url: registerUrl(practiceId, `/processor-activities/${await someProcessorActivity(t, practiceId)}`) }),
+  'GET /api/v1/practices/:practiceId/notices': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/notices` }),
+  'POST /api/v1/practices/:practiceId/notices/distributions': async ({ t, practiceId }) => ({
+    url: `/api/v1/practices/${practiceId}/notices/distributions`,
+    body: { versionId: await someNoticeVersion(t, practiceId), channel: 'posted_waiting_room', on: parisDate(t.clock.now()) },
+  }),
+  'GET /api/v1/practices/:practiceId/notices/:kind': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/notices/booking?format=txt` }),
   'POST /api/v1/practices/:practiceId/breaches': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches`, body: { title: 'Rançongiciel', awareAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), nature: ['availability'], circumstances: ['ransomware'], dataCategories: ['health'] } }),
   'GET /api/v1/practices/:practiceId/breaches': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches?status=open` }),
   'GET /api/v1/practices/:practiceId/breaches/export': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/breaches/export?format=csv` }),

@@ -98,6 +98,15 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/restriction-lift': { liftedOn: '2026-11-20' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters': { kind: 'answer', language: 'en' },
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/letters/:letterId/sent': { sentOn: '2026-11-20', channel: 'registered_letter' },
+  'POST /api/v1/practices/:practiceId/register/activities': { templateKey: 'patient_care' },
+  'PUT /api/v1/practices/:practiceId/register/activities/:activityId': {
+    name: 'Rendez-vous', ref: 'T2', purposes: [{ purpose: 'Rendez-vous', legalBasis: 'legal_obligation', art9Condition: 'health_care' }], people: [{ category: 'patients', details: '' }],
+    data: [{ category: 'identity', description: 'Nom', retention: { active: '3 ans', archive: '', deletion: 'Suppression' } }], sensitive: [], recipients: [{ type: 'internal', details: 'Secrétariat' }],
+    transfers: [{ recipient: 'Hébergeur', country: 'Suisse', safeguard: 'adequacy', documentation: '' }], security: [{ type: 'access_control', details: 'Comptes' }], dpiaCriteria: ['large_scale'], notes: '',
+  },
+  'POST /api/v1/practices/:practiceId/register/processor-activities': { clientName: 'Centre de santé', clientContact: 'contact@centre.fr', categories: 'Lecture de radiographies', security: 'Chiffrement' },
+  'PUT /api/v1/practices/:practiceId/register/processor-activities/:processorActivityId': { clientName: 'Centre de santé', categories: 'Archivage' },
+  'POST /api/v1/practices/:practiceId/notices/distributions': { versionId: 'ntc_AAAAAAAAAAAAAAAAAAAAAA', channel: 'given_to_patient', on: '2026-01-15', patientId: null, note: 'Remise à l’accueil' },
   'POST /api/v1/practices/:practiceId/breaches': { title: 'Rançongiciel', awareAt: '2026-01-14T08:30:00+01:00', detectedAt: '2026-01-14T08:00:00+01:00', nature: ['availability'], circumstances: ['ransomware'], cause: 'external_malicious', peopleCategories: ['patients'], dataCategories: ['health'], approxPeople: 10, approxRecords: 10, encrypted: false, description: 'Écran de rançon', guide: 'ransomware' },
   'PATCH /api/v1/practices/:practiceId/breaches/:breachId': { approxPeople: 12, consequences: ['loss_of_control'], measures: 'Postes isolés' },
   'PUT /api/v1/practices/:practiceId/breaches/:breachId/assessment': { dpcCategory: 'sensitive', dpcScore: 4, ease: 'maximum', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: true, note: 'Sauvegarde intacte' },
@@ -157,7 +166,7 @@ describeEachDialect('bad input', (dialect) => {
   }
 
   function fillParams(url: string, overrides: Record<string, string> = {}): string {
-    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', letterId: 'rql_AAAAAAAAAAAAAAAAAAAAAA', fileId: 'rqf_AAAAAAAAAAAAAAAAAAAAAA', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
+    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', letterId: 'rql_AAAAAAAAAAAAAAAAAAAAAA', fileId: 'rqf_AAAAAAAAAAAAAAAAAAAAAA', activityId: 'act_AAAAAAAAAAAAAAAAAAAAAA', processorActivityId: 'pra_AAAAAAAAAAAAAAAAAAAAAA', kind: 'patient', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));
   }
 
@@ -189,7 +198,7 @@ describeEachDialect('bad input', (dialect) => {
       }
       if (querySchema) {
         generators.push(
-          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId', 'q', 'offset', 'status', 'kind', 'dueBefore', 'open', 'format', 'name', 'type'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
+          fc.dictionary(fc.oneof(fc.constantFrom('limit', 'beforeSeq', 'action', 'actorId', 'from', 'to', 'scope', 'targetType', 'targetId', 'q', 'offset', 'status', 'kind', 'dueBefore', 'open', 'format', 'name', 'type', 'language'), keyName), fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 50 }), fc.constant('-1'), fc.constant('100000')), { minKeys: 1, maxKeys: 4 })
             .filter((q) => !querySchema.safeParse(q).success)
             .map((query) => ({ query })),
         );

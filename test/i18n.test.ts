@@ -6,6 +6,7 @@ import { ROLES } from '../src/contracts/roles.js';
 import { AVAILABILITY_LEVELS, CAUSES, CIRCUMSTANCES, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DATA_CATEGORIES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, GUIDES, INFORM_CHANNELS, INTEGRITY_LEVELS, NATURES, NOTIFICATION_KINDS, PEOPLE_CATEGORIES, PEOPLE_EXCEPTIONS, SEVERITY_BANDS } from '../src/contracts/breaches.js';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, REQUEST_STATUSES } from '../src/contracts/rights-requests.js';
 import { DECISION_GROUNDS, DECISION_SUBJECTS, LETTER_KINDS, SENT_CHANNELS, VERDICTS } from '../src/contracts/request-answers.js';
+import { ART9_CONDITIONS, DATA_KINDS, DPIA_CRITERIA, LEGAL_BASES, NOTICE_CHANNELS, NOTICE_KINDS, PEOPLE, RECIPIENT_TYPES, SAFEGUARDS, SECURITY_MEASURES, SENSITIVE_KINDS } from '../src/contracts/register.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
 import { AUDIT_ACTIONS_EN, en } from '../src/web/i18n/en.js';
@@ -77,6 +78,11 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
       [['subjects', DECISION_SUBJECTS], ['verdicts', VERDICTS], ['grounds', DECISION_GROUNDS], ['letterKinds', LETTER_KINDS], ['sentChannels', SENT_CHANNELS]] as const
     ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `answerValues.${family}.${v}`)),
     ...['marketingConsent', 'objectsToSms', 'isRestricted'].map((f) => `answers.effects.${f}`),
+    'worklist.register_review', 'worklist.subject.register', 'audit.targets.register',
+    ...(
+      [['legalBases', LEGAL_BASES], ['art9', ART9_CONDITIONS], ['people', PEOPLE], ['data', DATA_KINDS], ['sensitive', SENSITIVE_KINDS], ['recipients', RECIPIENT_TYPES], ['security', SECURITY_MEASURES], ['safeguards', SAFEGUARDS], ['dpia', DPIA_CRITERIA], ['noticeKinds', NOTICE_KINDS], ['noticeChannels', NOTICE_CHANNELS]] as const
+    ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `registerValues.${family}.${v}`)),
+    ...['purposes', 'legalBasis', 'art9Condition', 'people', 'data', 'retention', 'recipients', 'security'].map((k) => `register.missing.${k}`),
     ...['lastName', 'firstName', 'birthDate', 'externalId', 'email', 'phone', 'address', 'lastCareOn', 'deathOn', 'isRestricted', 'objectsToSms', 'marketingConsent'].map((f) => `patients.${f}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
     ...['breach_decide', 'breach_notify', 'breach_inform_people', 'breach_action', 'subject.breaches'].map((k) => `worklist.${k}`),

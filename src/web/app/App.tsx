@@ -20,6 +20,9 @@ import { RequestsPage } from '../pages/RequestsPage.js';
 import { BreachesPage } from '../pages/BreachesPage.js';
 import { BreachPage } from '../pages/BreachPage.js';
 import { NewBreachPage } from '../pages/NewBreachPage.js';
+import { ActivityPage } from '../pages/ActivityPage.js';
+import { NoticesPage } from '../pages/NoticesPage.js';
+import { RegisterPage } from '../pages/RegisterPage.js';
 import { api } from './api.js';
 import { IdleWatch } from './idle-lock.js';
 import { builtNav } from './nav.js';
@@ -127,6 +130,9 @@ function Shell() {
         ) : (
           <Routes>
             <Route path="/" element={<HomePage />} />
+            {s.can('register.read') && <Route path="/register" element={<RegisterPage />} />}
+            {s.can('register.read') && <Route path="/register/:activityId" element={<ActivityPage />} />}
+            {s.can('register.read') && <Route path="/notices" element={<NoticesPage />} />}
             {s.can('request.read') && <Route path="/requests" element={<RequestsPage />} />}
             {s.can('request.manage') && <Route path="/requests/new" element={<NewRequestPage />} />}
             {s.can('request.read') && <Route path="/requests/:requestId" element={<RequestPage />} />}

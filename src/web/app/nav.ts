@@ -10,7 +10,8 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', permission: 'worklist.read' },
-  { key: 'register', path: null, permission: null },
+  { key: 'register', path: '/register', permission: 'register.read' },
+  { key: 'notices', path: '/notices', permission: 'register.read' },
   { key: 'requests', path: '/requests', permission: 'request.read' },
   { key: 'patients', path: '/patients', permission: 'patient.read' },
   { key: 'breaches', path: '/breaches', permission: 'breach.read' },

@@ -1,5 +1,6 @@
 import { breachesEn, breachValuesEn } from './en-breaches.js';
 import { answersEn, answerValuesEn } from './en-requests.js';
+import { noticesEn, registerEn, registerValuesEn } from './en-register.js';
 import { nestActionLabels, type Messages } from './fr.js';
 
 export const AUDIT_ACTIONS_EN: Record<string, string> = {
@@ -79,6 +80,19 @@ export const AUDIT_ACTIONS_EN: Record<string, string> = {
   'breach.letter-generated': 'Letter to the people prepared',
   'request.reminder-sent': 'Reminder of a request’s due date sent by e-mail',
   'worklist.digest-sent': 'Daily “To do” digest sent by e-mail',
+  'register.templates-listed': 'Register templates consulted',
+  'register.listed': 'Register of processing consulted',
+  'register.read': 'Register activity consulted',
+  'register.activity-created': 'Activity added to the register',
+  'register.activity-updated': 'Register activity changed',
+  'register.activity-deleted': 'Draft activity deleted',
+  'register.activity-validated': 'Register activity validated (dated version)',
+  'register.exported': 'Register exported',
+  'register.processor-saved': 'Processor register updated',
+  'register.processor-deleted': 'Processor register entry removed',
+  'notice.generated': 'Patient information generated',
+  'notice.listed': 'Patient information versions consulted',
+  'notice.distributed': 'Distribution of patient information recorded',
   'backup.status-read': 'Backup status consulted',
 };
 
@@ -101,6 +115,7 @@ export const en: Messages = {
     logout: 'Sign out',
     home: 'To do',
     register: 'Register',
+    notices: 'Patient information',
     requests: 'Patient requests',
     patients: 'Patients',
     breaches: 'Breaches',
@@ -214,7 +229,8 @@ export const en: Messages = {
     breach_notify: 'Breach to notify to the CNIL',
     breach_inform_people: 'Breach: inform the people',
     breach_action: 'Corrective action to do',
-    subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}', breaches: '{{value}}' },
+    subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}', breaches: '{{value}}', register: '{{value}}' },
+    register_review: 'Yearly review of a register activity',
   },
   team: {
     title: 'Team',
@@ -277,7 +293,7 @@ export const en: Messages = {
     more: 'Show more',
     admin: 'Server administrator',
     anonymous: 'Unknown',
-    targets: { breach: 'A breach', patient: 'A patient', rights_request: 'A patient request', practice: 'The practice', user: 'A person', session: 'A session', api_token: 'An API token', audit_trail: 'The trail', backup: 'The backups', server: 'The server' },
+    targets: { register: 'The register', breach: 'A breach', patient: 'A patient', rights_request: 'A patient request', practice: 'The practice', user: 'A person', session: 'A session', api_token: 'An API token', audit_trail: 'The trail', backup: 'The backups', server: 'The server' },
     outcomes: { success: 'Done', denied: 'Refused', failure: 'Failed' },
   },
   requests: {
@@ -483,6 +499,9 @@ export const en: Messages = {
   breachValues: breachValuesEn,
   answers: answersEn,
   answerValues: answerValuesEn,
+  register: registerEn,
+  notices: noticesEn,
+  registerValues: registerValuesEn,
   backup: {
     title: 'Backups',
     intro: 'Gardien encrypts a full backup every day and regularly checks that it restores. Here is where these operations stand on this server.',

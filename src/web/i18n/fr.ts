@@ -1,5 +1,6 @@
 import { breachesFr, breachValuesFr } from './fr-breaches.js';
 import { answersFr, answerValuesFr } from './fr-requests.js';
+import { noticesFr, registerFr, registerValuesFr } from './fr-register.js';
 
 /**
  * French, the interface's first language. Plain words for a dentist or an assistant: no legal or IT jargon.
@@ -84,6 +85,19 @@ export const AUDIT_ACTIONS_FR: Record<string, string> = {
   'breach.letter-generated': 'Lettre aux personnes préparée',
   'request.reminder-sent': 'Rappel d’échéance d’une demande envoyé par e-mail',
   'worklist.digest-sent': 'Résumé quotidien « À faire » envoyé par e-mail',
+  'register.templates-listed': 'Modèles du registre consultés',
+  'register.listed': 'Registre des traitements consulté',
+  'register.read': 'Activité du registre consultée',
+  'register.activity-created': 'Activité ajoutée au registre',
+  'register.activity-updated': 'Activité du registre modifiée',
+  'register.activity-deleted': 'Brouillon d’activité supprimé',
+  'register.activity-validated': 'Activité du registre validée (version datée)',
+  'register.exported': 'Registre exporté',
+  'register.processor-saved': 'Registre de sous-traitant mis à jour',
+  'register.processor-deleted': 'Entrée du registre de sous-traitant retirée',
+  'notice.generated': 'Information des patients générée',
+  'notice.listed': 'Versions de l’information des patients consultées',
+  'notice.distributed': 'Diffusion de l’information des patients enregistrée',
   'backup.status-read': 'État des sauvegardes consulté',
 };
 
@@ -113,6 +127,7 @@ export const fr = {
     logout: 'Se déconnecter',
     home: 'À faire',
     register: 'Registre',
+    notices: 'Information patients',
     requests: 'Demandes des patients',
     patients: 'Patients',
     breaches: 'Violations',
@@ -226,7 +241,8 @@ export const fr = {
     breach_notify: 'Violation à notifier à la CNIL',
     breach_inform_people: 'Violation : informer les personnes',
     breach_action: 'Action corrective à faire',
-    subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}', breaches: '{{value}}' },
+    subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}', breaches: '{{value}}', register: '{{value}}' },
+    register_review: 'Revue annuelle d’une activité du registre',
   },
   team: {
     title: 'Équipe',
@@ -289,7 +305,7 @@ export const fr = {
     more: 'Afficher plus',
     admin: 'Administrateur du serveur',
     anonymous: 'Inconnu',
-    targets: { breach: 'Une violation', patient: 'Un patient', rights_request: 'Une demande de patient', practice: 'Le cabinet', user: 'Une personne', session: 'Une session', api_token: 'Un jeton d’API', audit_trail: 'Le journal', backup: 'Les sauvegardes', server: 'Le serveur' },
+    targets: { register: 'Le registre', breach: 'Une violation', patient: 'Un patient', rights_request: 'Une demande de patient', practice: 'Le cabinet', user: 'Une personne', session: 'Une session', api_token: 'Un jeton d’API', audit_trail: 'Le journal', backup: 'Les sauvegardes', server: 'Le serveur' },
     outcomes: { success: 'Fait', denied: 'Refusé', failure: 'Échec' },
   },
   requests: {
@@ -495,6 +511,9 @@ export const fr = {
   breachValues: breachValuesFr,
   answers: answersFr,
   answerValues: answerValuesFr,
+  register: registerFr,
+  notices: noticesFr,
+  registerValues: registerValuesFr,
   backup: {
     title: 'Sauvegardes',
     intro: 'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',
