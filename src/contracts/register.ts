@@ -124,3 +124,22 @@ export const DistributionInputSchema = z.strictObject({
 });
 export const DistributionSchema = z.object({ id: IdSchema, versionId: IdSchema, kind: NoticeKindSchema, version: z.number().int(), channel: z.enum(NOTICE_CHANNELS), on: DateSchema, patientId: IdSchema.nullable(), note: z.string(), recordedBy: z.string(), recordedAt: InstantSchema });
 export const NoticesOverviewSchema = z.object({ versions: z.array(NoticeVersionSchema), distributions: z.array(DistributionSchema) });
+
+/** The JSON export (`format=json`): documented in docs/register-export.schema.json, generated from this schema. */
+export const RegisterExportSchema = z.object({
+  format: z.literal('gardien.register/1'),
+  /** The day (Paris) the register is stated as of. */
+  asOf: DateSchema,
+  generatedAt: InstantSchema,
+  practice: z.object({
+    name: z.string(),
+    legalForm: z.string().nullable(),
+    siren: z.string().nullable(),
+    siret: z.string().nullable(),
+    address: z.string().nullable(),
+    controllerName: z.string(),
+    dpoContact: z.string().nullable(),
+  }),
+  activities: z.array(ActivitySchema),
+  processorActivities: z.array(ProcessorActivitySchema),
+});

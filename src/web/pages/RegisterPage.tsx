@@ -95,7 +95,7 @@ export function RegisterPage() {
                     <Link to={`/register/${a.id}`}>{a.fields.ref ? `${a.fields.ref} — ${a.fields.name}` : a.fields.name}</Link>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={a.status === 'validated' ? 'teal.9' : 'gray.8'} style={{ overflow: 'visible' }}>
+                    <Badge variant="filled" color={a.status === 'validated' ? 'teal.9' : 'gray.8'} style={{ overflow: 'visible' }}>
                       {a.status === 'validated' ? t('register.list.validated', { version: a.version }) : a.version > 0 ? t('register.list.changed', { version: a.version }) : t('register.list.draft')}
                     </Badge>
                   </Table.Td>

@@ -1,6 +1,6 @@
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
-import type { Activity, ProcessorActivitySchema } from '../../../contracts/register.js';
+import { RegisterExportSchema, type Activity, type ProcessorActivitySchema } from '../../../contracts/register.js';
 import type { z } from 'zod';
 import { toCsv } from '../../platform/documents/csv.js';
 import { renderDocx, type SimpleDoc } from '../../platform/documents/docx.js';
@@ -169,14 +169,14 @@ export function registerCsv(d: RegisterData, lang: Lang): string {
 /** JSON: the register as the API answers it, with the practice and the date; the schema is docs/register-export.schema.json. */
 export function registerJson(d: RegisterData): string {
   return `${JSON.stringify(
-    {
+    RegisterExportSchema.parse({
       format: 'gardien.register/1',
       asOf: d.asOf,
       generatedAt: d.generatedAt,
       practice: { name: d.practice.name, legalForm: d.practice.legalForm, siren: d.practice.siren, siret: d.practice.siret, address: d.practice.address, controllerName: d.practice.controllerName, dpoContact: d.practice.dpoContact },
       activities: d.activities,
       processorActivities: d.processors,
-    },
+    }),
     null,
     2,
   )}\n`;
