@@ -162,6 +162,8 @@ export const BreachSchema = z.object({
   awareAt: InstantSchema,
   /** awareAt + 72 hours of elapsed time (Art. 33(1)). */
   notifyBy: InstantSchema,
+  /** When the CNIL was first notified (null while it is not). */
+  notifiedAt: InstantSchema.nullable(),
   detectedAt: InstantSchema.nullable(),
   startedAt: InstantSchema.nullable(),
   endedAt: InstantSchema.nullable(),

@@ -22,6 +22,7 @@ export const breachesEn: Shape<typeof breachesFr> = {
   left: '{{hours}} h left',
   leftUntil: 'Notify the CNIL before {{date}}: {{hours}} hours left.',
   passed: 'The 72 hours passed on {{date}}. Notify without waiting and give the reasons for the delay.',
+  notifiedShort: 'Notified',
   passedShort: 'Passed',
   notifiedOn: 'Notified to the CNIL on {{date}}.',
   notRequired: 'No notification',

@@ -19,6 +19,7 @@ export const breachesFr = {
   left: 'Il reste {{hours}} h',
   leftUntil: 'À notifier à la CNIL avant le {{date}} : il reste {{hours}} heures.',
   passed: 'Délai de 72 heures dépassé depuis le {{date}}. Notifiez sans attendre, en donnant les motifs du retard.',
+  notifiedShort: 'Notifiée',
   passedShort: 'Dépassé',
   notifiedOn: 'Notifiée à la CNIL le {{date}}.',
   notRequired: 'Pas de notification',

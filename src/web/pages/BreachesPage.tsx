@@ -9,10 +9,11 @@ import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
-/** The badge of a breach's 72-hour clock: hours left, passed, or no notification decided. */
+/** The badge of a breach's 72-hour clock: hours left, passed, notified, or no notification decided. */
 function ClockBadge({ b }: { b: BreachResponse }) {
   const { t } = useTranslation();
   if (b.decision?.decision === 'record_only') return <Badge color="gray.8" variant="filled">{t('breaches.notRequired')}</Badge>;
+  if (b.notifiedAt) return <Badge color="teal.9" variant="filled">{t('breaches.notifiedShort')}</Badge>;
   const hours = Math.floor((Date.parse(b.notifyBy) - Date.now()) / 3_600_000);
   if (hours < 0) return <Badge color="red.9" variant="filled">{t('breaches.passedShort')}</Badge>;
   return <Badge color={hours <= 24 ? 'red.9' : 'blue.9'} variant="filled">{t('breaches.left', { hours })}</Badge>;

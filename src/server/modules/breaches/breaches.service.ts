@@ -31,11 +31,12 @@ const list = <T>(s: string): T[] => JSON.parse(s) as T[];
 const flag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);
 const orNull = (s: string | null | undefined): string | null => (s === undefined || s === null ? null : toUtc(s));
 
-export function presentBreach(r: repo.BreachRow): BreachResponse {
+/** `notifications`: the breach's notifications when known (the list reads them for its page), for `notifiedAt`. */
+export function presentBreach(r: repo.BreachRow, notifications: readonly repo.NotificationRow[] = []): BreachResponse {
   const assessment = json<Assessment>(r.assessment);
   const facts = { approxPeople: r.approx_people === null ? null : Number(r.approx_people), encrypted: flag(r.encrypted) };
   return {
-    id: r.id, title: r.title, awareAt: r.aware_at, notifyBy: r.notify_by, detectedAt: r.detected_at, startedAt: r.started_at, endedAt: r.ended_at,
+    id: r.id, title: r.title, awareAt: r.aware_at, notifyBy: r.notify_by, notifiedAt: notifications.map((n) => n.notified_at).sort()[0] ?? null, detectedAt: r.detected_at, startedAt: r.started_at, endedAt: r.ended_at,
     nature: list(r.nature), circumstances: list(r.circumstances), cause: r.cause as BreachResponse['cause'], peopleCategories: list(r.people_categories),
     dataCategories: list(r.data_categories), approxPeople: facts.approxPeople, approxRecords: r.approx_records === null ? null : Number(r.approx_records),
     encrypted: facts.encrypted, description: r.description, consequences: list(r.consequences), consequencesNote: r.consequences_note, measures: r.measures,
@@ -49,7 +50,7 @@ export function presentBreach(r: repo.BreachRow): BreachResponse {
 
 export function presentDetail(r: repo.BreachRow, notifications: repo.NotificationRow[], informed: repo.InformedRow[], actions: repo.ActionRow[]): BreachDetail {
   return {
-    ...presentBreach(r),
+    ...presentBreach(r, notifications),
     notifications: notifications.map((n) => ({ id: n.id, kind: n.kind as 'initial', notifiedAt: n.notified_at, reference: n.reference, delayReasons: n.delay_reasons, late: Number(n.late) === 1, createdBy: n.created_by, createdAt: n.created_at })),
     peopleInformed: informed.map((i) => ({ id: i.id, informedOn: i.informed_on, channel: i.channel as 'letter', recipients: i.recipients, peopleCount: Number(i.people_count), patientIds: list<string>(i.patient_ids), note: i.note, createdBy: i.created_by, createdAt: i.created_at })),
     actions: actions.map((a) => ({ id: a.id, title: a.title, ownerId: a.owner_id, dueOn: a.due_on, doneOn: a.done_on, doneBy: a.done_by, createdAt: a.created_at })),
@@ -100,8 +101,9 @@ export class BreachesService {
   list(actor: Actor, practiceId: string, q: { status?: 'open' | 'closed' | undefined; limit: number; offset: number }) {
     return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.listed', targetType: 'breach', targetId: null }, async ({ tx, audit }) => {
       const { rows, total } = await repo.listBreaches(tx, practiceId, q);
+      const notifications = await repo.findNotifications(tx, practiceId, rows.map((r) => r.id));
       audit.details = { count: rows.length, total };
-      return { items: rows.map(presentBreach), total };
+      return { items: rows.map((r) => presentBreach(r, notifications.filter((n) => n.breach_id === r.id))), total };
     });
   }
 

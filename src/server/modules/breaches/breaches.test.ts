@@ -84,6 +84,10 @@ describeEachDialect('personal data breaches', (dialect) => {
     assert.deepEqual([complementaryFirst.statusCode, complementaryFirst.json().issues[0].code], [409, 'initial_required']);
     const notified = (await call(t, 'POST', url(`/${b.id}/notifications`), { as: assistant, body: { kind: 'initial', notifiedAt: '2026-01-15T09:30:00+01:00', reference: 'CNIL-2026-000123' } })).json();
     assert.deepEqual(notified.notifications.map((n: { kind: string; late: boolean; notifiedAt: string }) => [n.kind, n.late, n.notifiedAt]), [['initial', false, '2026-01-15T08:30:00.000Z']]);
+    assert.equal(notified.notifiedAt, '2026-01-15T08:30:00.000Z');
+    const listed = (await call(t, 'GET', url('?status=open&limit=200'), { as: assistant })).json().items as { id: string; notifiedAt: string | null }[];
+    assert.equal(listed.find((x) => x.id === b.id)?.notifiedAt, '2026-01-15T08:30:00.000Z', 'the list tells a notified breach');
+    assert.ok(listed.some((x) => x.id !== b.id && x.notifiedAt === null));
     const twice = await call(t, 'POST', url(`/${b.id}/notifications`), { as: assistant, body: { kind: 'initial', notifiedAt: '2026-01-15T08:40:00Z' } });
     assert.equal(twice.statusCode, 409);
     assert.equal((await call(t, 'POST', url(`/${b.id}/notifications`), { as: assistant, body: { kind: 'complementary', notifiedAt: '2026-01-15T08:50:00Z' } })).statusCode, 200);

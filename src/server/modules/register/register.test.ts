@@ -101,7 +101,7 @@ describeEachDialect('register of processing activities', (dialect) => {
   });
 
   it('exports the register with all seven templates: PDF (accents, every activity, page numbers), DOCX, XLSX in the CNIL layout, CSV and JSON, injection neutralised', async () => {
-    await call(t, 'POST', url('/activities'), { as: assistant, body: { templateKey: 'staff' } }).then((r) => call(t, 'PUT', url(`/activities/${r.json().id}`), { as: assistant, body: { ...r.json().fields, name: '=HYPERLINK("http://x")', ref: '+33' } }));
+    await call(t, 'POST', url('/activities'), { as: assistant, body: { templateKey: 'staff' } }).then((r) => call(t, 'PUT', url(`/activities/${r.json().id}`), { as: assistant, body: { ...r.json().fields, name: '=HYPERLINK("http://x")', ref: '+33', software: '-2+3', jointController: '@SUM(A1)' } }));
     const pdf = await call(t, 'GET', url('/export?format=pdf'), { as: auditor });
     assert.equal(pdf.statusCode, 200, pdf.body);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
@@ -126,7 +126,11 @@ describeEachDialect('register of processing activities', (dialect) => {
     assert.ok(listed.includes('\'=HYPERLINK("http://x")'), 'formula neutralised in XLSX');
     const csv = parseCsv((await call(t, 'GET', url('/export?format=csv'), { as: owner })).body);
     assert.equal(csv.length, 1 + 8);
-    assert.ok(csv.some((r) => r[0] === '\'=HYPERLINK("http://x")' && r[1] === "'+33"), 'formula neutralised in CSV');
+    const injected = csv.find((r) => r[0] === '\'=HYPERLINK("http://x")')!;
+    assert.equal(injected[1], "'+33", 'formula neutralised in CSV');
+    assert.ok(injected.includes("'-2+3") && injected.includes("'@SUM(A1)"), 'cells starting with - and @ neutralised too');
+    const fiche = sheets.slice(1).find((x) => x.rows.some((r) => r[1] === '\'=HYPERLINK("http://x")'))!;
+    assert.ok(fiche.rows.some((r) => r[1] === "'-2+3") && fiche.rows.some((r) => r[1] === "'@SUM(A1)"), `and in the XLSX fiche: ${JSON.stringify(fiche.rows.slice(0, 12))}`);
     const json = (await call(t, 'GET', url('/export?format=json'), { as: owner })).json();
     assert.deepEqual([json.format, json.activities.length, json.processorActivities.length, json.practice.siren], ['gardien.register/1', 8, 1, '732829320']);
     const exported = (await auditEntries(t, practiceId)).filter((e) => e.action === 'register.exported').map((e) => JSON.parse(e.details).format);
