@@ -6,11 +6,17 @@ import Fastify from 'fastify';
 import { openDatabase } from '../src/server/platform/db/database.js';
 import { findMembers } from '../src/server/modules/practices/practices.repository.js';
 import { findEntries } from '../src/server/modules/audit-trail/audit-trail.repository.js';
+import { listBreaches } from '../src/server/modules/breaches/breaches.repository.js';
+import { searchPatients } from '../src/server/modules/patients/patients.repository.js';
+import { listRequests } from '../src/server/modules/rights-requests/rights-requests.repository.js';
 import { arg } from './common.js';
 
 const { db } = await openDatabase({ kind: 'sqlite', file: `${arg('data-dir')}/gardien.db` });
 const app = Fastify();
 app.get<{ Params: { id: string } }>('/bare/members/:id', async (req) => ({ items: await findMembers(db, req.params.id) }));
 app.get<{ Params: { id: string } }>('/bare/audit/:id', async (req) => ({ items: await findEntries(db, req.params.id, { limit: 50 }) }));
+app.get<{ Params: { id: string }; Querystring: { key: string } }>('/bare/patients/:id', async (req) => searchPatients(db, req.params.id, { key: req.query.key, externalId: req.query.key, limit: 20, offset: 0 }));
+app.get<{ Params: { id: string } }>('/bare/requests/:id', async (req) => listRequests(db, req.params.id, { openOnly: true, limit: 50, offset: 0 }));
+app.get<{ Params: { id: string } }>('/bare/breaches/:id', async (req) => listBreaches(db, req.params.id, { limit: 50, offset: 0 }));
 app.get('/health', async () => ({ ok: true }));
 await app.listen({ port: Number(arg('port')), host: '127.0.0.1' });

@@ -3,7 +3,7 @@
  *   npm run build && npx tsx bench/load.ts --data-dir /tmp/gardien-bench [--seconds 10] [--soak-seconds 600]
  * 1. throughput of the authenticated, permission-checked, audited list endpoints against a bare route running the
  *    same SQL on the same file (the cost of Gardien's own layers);
- * 2. a fixed rate of 50 requests/s, mixed, with p95/p99 (autocannon corrects for coordinated omission);
+ * 2. a fixed rate of 50 requests/s, mixed (team, practice, trail, me, patient search, requests, breaches, to-do list), with p95/p99 (autocannon corrects for coordinated omission);
  * 3. cold start to the first 200;
  * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end.
  */
@@ -46,6 +46,10 @@ console.log(`server RSS idle: ${rssMb(server.pid!)} MB`);
 const compare: [string, string, string][] = [
   ['team list', `/api/v1/practices/${practiceId}/members`, `/bare/members/${practiceId}`],
   ['audit trail page (50)', `/api/v1/practices/${practiceId}/audit-trail?limit=50`, `/bare/audit/${practiceId}`],
+  // A name search in the 100,000-patient index (each list is a read of each patient shown: its ids go into the audit entry).
+  ['patient search (20 of 100,000)', `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`, `/bare/patients/${practiceId}?key=martin`],
+  ['open rights requests (50)', `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`, `/bare/requests/${practiceId}`],
+  ['breaches (50)', `/api/v1/practices/${practiceId}/breaches?limit=50`, `/bare/breaches/${practiceId}`],
 ];
 let peak = 0;
 for (const [label, gPath, bPath] of compare) {
@@ -62,6 +66,10 @@ const mixed = [
   { method: 'GET' as const, path: `/api/v1/practices/${practiceId}`, headers: auth },
   { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/audit-trail?limit=50`, headers: auth },
   { method: 'GET' as const, path: '/api/v1/me', headers: auth },
+  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`, headers: auth },
+  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`, headers: auth },
+  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/breaches?limit=50`, headers: auth },
+  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/worklist`, headers: auth },
 ];
 const fixed = await run({ url: 'http://127.0.0.1:3300', requests: mixed, connections: 10, overallRate: 50, duration: Math.max(seconds * 3, 30) });
 console.log(`fixed rate 50 req/s, mixed, ${Math.max(seconds * 3, 30)} s: p50 ${fixed.latency.p50} ms, p90 ${fixed.latency.p90} ms, p97.5 ${fixed.latency.p97_5} ms, p99 ${fixed.latency.p99} ms, max ${fixed.latency.max} ms, ${fixed.non2xx + fixed.errors} errors (autocannon reports p90/p97.5/p99; p95 lies between p90 and p97.5)`);

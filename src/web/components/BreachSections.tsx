@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Card, Checkbox, CopyButton, Group, List, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, CopyButton, Group, List, NumberInput, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AVAILABILITY_LEVELS, BreachDetailSchema, CnilDraftSchema, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, INFORM_CHANNELS, INTEGRITY_LEVELS,
@@ -14,6 +14,7 @@ import { ChoiceGroup } from './ChoiceGroup.js';
 import { Dialog } from './Dialog.js';
 import { ErrorAlert, fieldError } from './ErrorAlert.js';
 import { FormActions } from './FormActions.js';
+import { Section } from './Section.js';
 
 interface SectionProps {
   b: BreachDetail;
@@ -34,22 +35,6 @@ function useBreachStep(b: BreachDetail, queryKey: unknown[], onDone?: () => void
       onDone?.();
     },
   });
-}
-
-function Section({ id, title, children, action }: { id: string; title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Card withBorder component="section" aria-labelledby={`${id}-title`}>
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id={`${id}-title`}>
-            {title}
-          </Title>
-          {action}
-        </Group>
-        {children}
-      </Stack>
-    </Card>
-  );
 }
 
 const DPC_BASE = { simple: 1, behavioural: 2, financial: 3, sensitive: 4 } as const;

@@ -17,6 +17,7 @@ import { Dialog } from './Dialog.js';
 import { ErrorAlert, fieldError } from './ErrorAlert.js';
 import { FormActions } from './FormActions.js';
 import { PatientPicker } from './PatientPicker.js';
+import { Section } from './Section.js';
 
 type Detail = z.infer<typeof RightsRequestDetailSchema>;
 interface Row {
@@ -155,11 +156,7 @@ export function DecisionSummary({ d }: { d: Detail }) {
   const members = useMembers();
   const decision = d.decision!;
   return (
-    <Card withBorder component="section" aria-labelledby="decided-title">
-      <Stack gap="xs">
-        <Title order={2} size="h3" id="decided-title">
-          {t('answers.decided.title', { date: formatDate(decision.on, i18n.language) })}
-        </Title>
+    <Section id="decided" title={t('answers.decided.title', { date: formatDate(decision.on, i18n.language) })}>
         <List spacing={4}>
           {decision.items.map((it) => (
             <List.Item key={it.subject}>
@@ -175,8 +172,7 @@ export function DecisionSummary({ d }: { d: Detail }) {
           {t('answers.decided.by', { name: members.data?.items.find((m) => m.userId === decision.decidedBy)?.name ?? decision.decidedBy, when: formatInstant(decision.decidedAt, i18n.language) })}
         </Text>
         <RestrictionBox d={d} />
-      </Stack>
-    </Card>
+    </Section>
   );
 }
 
@@ -243,12 +239,7 @@ export function LettersSection({ d }: { d: Detail }) {
   const download = useMutation({ mutationFn: ({ id, format }: { id: string; format: 'pdf' | 'txt' }) => downloadFile(`${url}/letters/${id}?format=${format}`, `courrier.${format}`) });
   const manage = s.can('request.manage');
   return (
-    <Card withBorder component="section" aria-labelledby="letters-title">
-      <Stack>
-        <Title order={2} size="h3" id="letters-title">
-          {t('answers.letters.title')}
-        </Title>
-        <Text size="sm">{t('answers.letters.intro')}</Text>
+    <Section id="letters" title={t('answers.letters.title')} intro={t('answers.letters.intro')}>
         {d.letters.length === 0 ? (
           <Text>{t('answers.letters.none')}</Text>
         ) : (
@@ -312,9 +303,8 @@ export function LettersSection({ d }: { d: Detail }) {
             <ErrorAlert error={generate.error} />
           </form>
         )}
-      </Stack>
       {sending && <SentDialog requestId={d.id} letterId={sending} onClose={() => setSending(null)} />}
-    </Card>
+    </Section>
   );
 }
 
@@ -374,12 +364,7 @@ export function FilesSection({ d }: { d: Detail }) {
   const tooLarge = file !== null && file.size > MAX_ANSWER_FILE_BYTES;
   if (!s.can('request.manage')) return null;
   return (
-    <Card withBorder component="section" aria-labelledby="files-title">
-      <Stack>
-        <Title order={2} size="h3" id="files-title">
-          {t('answers.files.title')}
-        </Title>
-        <Text size="sm">{t('answers.files.intro')}</Text>
+    <Section id="files" title={t('answers.files.title')} intro={t('answers.files.intro')}>
         {d.files.length === 0 ? (
           <Text>{t('answers.files.none')}</Text>
         ) : (
@@ -439,7 +424,6 @@ export function FilesSection({ d }: { d: Detail }) {
             </Button>
           </Group>
         )}
-      </Stack>
-    </Card>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { Section } from '../components/Section.js';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
 
@@ -52,12 +53,7 @@ export function RegisterPage() {
       <Text>{t('register.intro')}</Text>
       <ErrorAlert error={activities.error ?? templates.error} />
       {activities.data && items.length === 0 && manage && (
-        <Card withBorder component="section" aria-labelledby="start-title">
-          <Stack>
-            <Title order={2} size="h3" id="start-title">
-              {t('register.start.title')}
-            </Title>
-            <Text>{t('register.start.intro')}</Text>
+        <Section id="start" title={t('register.start.title')} intro={t('register.start.intro')}>
             {tpl.map((x) => (
               <Checkbox
                 key={x.key}
@@ -73,8 +69,7 @@ export function RegisterPage() {
                 {t('register.start.create')}
               </Button>
             </Group>
-          </Stack>
-        </Card>
+        </Section>
       )}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
@@ -124,12 +119,7 @@ export function RegisterPage() {
         </Group>
       )}
       <ErrorAlert error={addOne.error} />
-      <Card withBorder component="section" aria-labelledby="export-title">
-        <Stack gap="xs">
-          <Title order={2} size="h3" id="export-title">
-            {t('register.export.title')}
-          </Title>
-          <Text size="sm">{t('register.export.help')}</Text>
+      <Section id="export" title={t('register.export.title')} intro={t('register.export.help')}>
           <Group>
             {FORMATS.map((f) => (
               <Button key={f} variant="default" onClick={() => download.mutate(f)} loading={download.isPending && download.variables === f}>
@@ -138,8 +128,7 @@ export function RegisterPage() {
             ))}
           </Group>
           <ErrorAlert error={download.error} />
-        </Stack>
-      </Card>
+      </Section>
       <ProcessorRegister />
     </Page>
   );
@@ -171,12 +160,7 @@ function ProcessorRegister() {
       <TextInput key={k} label={t(`register.processors.${k}`)} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.currentTarget.value })} error={fieldError(add.error, k)} required={k === 'clientName'} />
     );
   return (
-    <Card withBorder component="section" aria-labelledby="processors-title">
-      <Stack>
-        <Title order={2} size="h3" id="processors-title">
-          {t('register.processors.title')}
-        </Title>
-        <Text size="sm">{t('register.processors.intro')}</Text>
+    <Section id="processors" title={t('register.processors.title')} intro={t('register.processors.intro')}>
         {list.data?.items.length === 0 && <Text>{t('register.processors.none')}</Text>}
         {list.data?.items.map((p) => (
           <Group key={p.id} justify="space-between">
@@ -219,7 +203,6 @@ function ProcessorRegister() {
             </Stack>
           </form>
         )}
-      </Stack>
-    </Card>
+    </Section>
   );
 }
