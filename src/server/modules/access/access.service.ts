@@ -13,6 +13,12 @@ export interface UseCase {
   action: AuditAction;
   targetType: string;
   targetId?: string | null;
+  /**
+   * The use case only reads. Its audit entry is then appended right after, in a commit shared with the other reads
+   * of the moment (group commit: one disk flush for many entries); the answer still waits for that commit, so no
+   * read is ever answered without its entry on disk.
+   */
+  readOnly?: boolean;
 }
 
 export interface UseCaseScope {
@@ -61,7 +67,7 @@ export class Access {
     }
     let result: T;
     try {
-      result = await this.transact(actor, practiceId, useCase, role, work);
+      result = useCase.readOnly ? await this.readThenAudit(actor, practiceId, useCase, role, work) : await this.transact(actor, practiceId, useCase, role, work);
     } catch (e) {
       // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
       if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
@@ -91,6 +97,56 @@ export class Access {
       );
       return value;
     });
+  }
+
+  /** A read: its own (read) transaction, then its audit entry through the group commit. */
+  private async readThenAudit<T>(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin', work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+    const audit: UseCaseScope['audit'] = {};
+    const value = await this.deps.db.transaction().execute(async (tx) => {
+      const current = role === 'admin' ? 'admin' : await this.resolveRole(actor, practiceId, tx);
+      if (current !== role) throw new AppError('NOT_FOUND');
+      return work({ tx, role, audit });
+    });
+    await this.groupCommit(
+      {
+        practiceId,
+        action: useCase.action,
+        targetType: useCase.targetType,
+        targetId: audit.targetId ?? useCase.targetId ?? null,
+        details: { ...(audit.details ?? {}), ...(actor.kind === 'user' && actor.tokenId ? { via: actor.tokenId } : {}) },
+      },
+      auditContext(actor, role),
+    );
+    return value;
+  }
+
+  private pending: { input: Parameters<AuditTrail['append']>[1]; ctx: AuditContext; done: (e?: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
+  private groupCommit(input: Parameters<AuditTrail['append']>[1], ctx: AuditContext): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, ctx, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /** Writes every entry waiting, in one transaction; those arriving meanwhile wait for the next one. */
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      // Let the reads of this turn of the event loop join the batch.
+      await new Promise((r) => setImmediate(r));
+      const batch = this.pending.splice(0);
+      try {
+        await this.deps.db.transaction().execute(async (tx) => {
+          for (const b of batch) await this.deps.auditTrail.append(tx, b.input, b.ctx);
+        });
+        for (const b of batch) b.done();
+      } catch (e) {
+        for (const b of batch) b.done(e ?? new Error('audit append failed'));
+      }
+    }
+    this.flushing = null;
   }
 
   /** A refused attempt goes into the practice's own chain when the practice exists, else into the server chain. */

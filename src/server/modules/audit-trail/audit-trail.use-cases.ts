@@ -32,7 +32,7 @@ export class AuditTrailUseCases {
   constructor(private readonly deps: { access: Access; auditTrail: AuditTrail }) {}
 
   async list(actor: Actor, practiceId: string, filter: ListFilter): Promise<{ items: AuditEntryResponse[]; nextBeforeSeq: number | null }> {
-    return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.listed', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.listed', targetType: 'audit_trail', targetId: practiceId, readOnly: true }, async ({ tx, audit }) => {
       const q = await chainFilter(this.deps.access, tx, practiceId, filter);
       const rows = await this.deps.auditTrail.findEntries(tx, q.chain, q.filter);
       audit.details = { count: rows.length, scope: filter.scope ?? 'practice' };

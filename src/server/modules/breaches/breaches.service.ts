@@ -99,7 +99,7 @@ export class BreachesService {
   }
 
   list(actor: Actor, practiceId: string, q: { status?: 'open' | 'closed' | undefined; limit: number; offset: number }) {
-    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.listed', targetType: 'breach', targetId: null }, async ({ tx, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.listed', targetType: 'breach', targetId: null, readOnly: true }, async ({ tx, audit }) => {
       const { rows, total } = await repo.listBreaches(tx, practiceId, q);
       const notifications = await repo.findNotifications(tx, practiceId, rows.map((r) => r.id));
       audit.details = { count: rows.length, total };
@@ -108,7 +108,7 @@ export class BreachesService {
   }
 
   get(actor: Actor, practiceId: string, breachId: string): Promise<BreachDetail> {
-    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.read', targetType: 'breach', targetId: breachId }, async ({ tx }) => loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)));
+    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.read', targetType: 'breach', targetId: breachId, readOnly: true }, async ({ tx }) => loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)));
   }
 
   update(actor: Actor, practiceId: string, breachId: string, input: Record<string, unknown>) {

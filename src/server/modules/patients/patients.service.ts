@@ -63,7 +63,7 @@ export class PatientsService {
   }
 
   get(actor: Actor, practiceId: string, patientId: string): Promise<PatientResponse> {
-    return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.read', targetType: 'patient', targetId: patientId }, async ({ tx }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.read', targetType: 'patient', targetId: patientId, readOnly: true }, async ({ tx }) => {
       const p = await repo.findPatient(tx, practiceId, patientId);
       if (!p) throw new AppError('NOT_FOUND');
       return presentPatient(p);
@@ -71,7 +71,7 @@ export class PatientsService {
   }
 
   search(actor: Actor, practiceId: string, query: { q?: string | undefined; limit: number; offset: number }): Promise<{ items: PatientResponse[]; total: number }> {
-    return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.listed', targetType: 'patient', targetId: null }, async ({ tx, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.listed', targetType: 'patient', targetId: null, readOnly: true }, async ({ tx, audit }) => {
       const q = query.q?.trim();
       const f = q && DATE.test(q) ? { birthDate: q } : q ? { key: searchKey(q).replace(/[%_]/g, ''), externalId: q } : {};
       const { rows, total } = await repo.searchPatients(tx, practiceId, { ...f, limit: query.limit, offset: query.offset });

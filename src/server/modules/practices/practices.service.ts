@@ -88,7 +88,7 @@ export class PracticesService {
   }
 
   getPractice(actor: Actor, practiceId: string): Promise<PracticeResponse> {
-    return this.deps.access.run(actor, practiceId, { permission: 'practice.read', action: 'practice.read', targetType: 'practice', targetId: practiceId }, async ({ tx }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'practice.read', action: 'practice.read', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx }) => {
       const p = await repo.findPractice(tx, practiceId);
       if (!p) throw new AppError('NOT_FOUND');
       return presentPractice(p);
@@ -122,7 +122,7 @@ export class PracticesService {
   }
 
   listMembers(actor: Actor, practiceId: string) {
-    return this.deps.access.run(actor, practiceId, { permission: 'member.list', action: 'member.listed', targetType: 'practice', targetId: practiceId }, async ({ tx, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.list', action: 'member.listed', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, audit }) => {
       const rows = await repo.findMembers(tx, practiceId);
       audit.details = { count: rows.length };
       return {

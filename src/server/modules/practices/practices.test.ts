@@ -4,6 +4,7 @@ import type { Role } from '../../../contracts/roles.js';
 import { ROLES } from '../../../contracts/roles.js';
 import { addMember, auditEntries, call, createPractice, createTestApp, login, uniqueEmail, type Client, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { VALID_BODIES, VALID_PARAMS, VALID_QUERIES } from '../../../../test/support/sample-bodies.js';
 import { can } from '../access/index.js';
 
 describeEachDialect('practices and team', (dialect) => {
@@ -72,7 +73,8 @@ describeEachDialect('practices and team', (dialect) => {
       const practiceRoutes = t.app.routeTable.filter((r) => r.url.includes(':practiceId'));
       assert.ok(practiceRoutes.length >= 8);
       for (const r of practiceRoutes) {
-        const url = r.url.replace(':practiceId', other.practiceId).replace(':userId', other.ownerId).replace(/:(\w+)/g, 'tok_AAAAAAAAAAAAAAAAAAAAAA');
+        const query = VALID_QUERIES[`${r.method} ${r.url}`];
+        const url = r.url.replace(':practiceId', other.practiceId).replace(':userId', other.ownerId).replace(/:(\w+)/g, (_, k: string) => VALID_PARAMS[k] ?? 'tok_AAAAAAAAAAAAAAAAAAAAAA') + (query ? `?${query}` : '');
         const res = await call(t, r.method, url, { as: c, ...(r.hasBody ? { body: validBodyFor(r.url, r.method) } : {}) });
         assert.equal(res.statusCode, 404, `${r.method} ${r.url}: ${res.body}`);
         const missing = await call(t, r.method, url.replace(other.practiceId, 'prc_doesnotexist0000'), { as: c, ...(r.hasBody ? { body: validBodyFor(r.url, r.method) } : {}) });
@@ -190,27 +192,7 @@ describeEachDialect('practices and team', (dialect) => {
 });
 
 function validBodyFor(url: string, method: string): unknown {
-  if (url.endsWith('/deactivate')) return {};
-  if (url.endsWith('/password-reset')) return { temporaryPassword: 'Provisoire-Cabinet-2026!x' };
-  if (url.endsWith('/patients/import')) return { csv: 'Nom;Prénom;Date de naissance\nDurand;Émile;29/02/1980\n' };
-  if (url.endsWith('/patients')) return { lastName: 'Durand', firstName: 'Émile', birthDate: '1980-02-29' };
-  if (url.endsWith('/patients/:patientId')) return { phone: '01 23 45 67 89' };
-  if (url.endsWith('/rights-requests')) return { kind: 'access', receivedOn: '2026-01-05', channel: 'letter', requester: { name: 'Émile Durand', relation: 'self' } };
-  if (url.endsWith('/extension')) return { reason: 'Complexe', notifiedOn: '2026-01-10' };
-  if (url.endsWith('/identity-request')) return { requestedOn: '2026-01-10' };
-  if (url.endsWith('/identity-received')) return { receivedOn: '2026-01-10' };
-  if (url.endsWith('/status')) return { status: 'in_progress', on: '2026-01-10' };
-  if (url.endsWith('/breaches')) return { title: 'Vol', awareAt: '2026-01-14T08:00:00Z', nature: ['confidentiality'], circumstances: ['other'], dataCategories: [] };
-  if (url.endsWith('/breaches/:breachId')) return { approxPeople: 3 };
-  if (url.endsWith('/assessment')) return { dpcCategory: 'simple', dpcScore: 1, ease: 'limited', confidentiality: 'none', integrity: 'none', availability: 'temporary', malicious: false };
-  if (url.endsWith('/decision')) return { decision: 'notify_authority' };
-  if (url.endsWith('/notifications')) return { kind: 'initial', notifiedAt: '2026-01-15T08:00:00Z' };
-  if (url.endsWith('/people-informed')) return { informedOn: '2026-01-15', channel: 'letter', recipients: 'Patients', peopleCount: 2 };
-  if (url.endsWith('/actions')) return { title: 'Changer les mots de passe', dueOn: '2026-01-20' };
-  if (url.endsWith('/done')) return { doneOn: '2026-01-15' };
-  if (url.endsWith('/close')) return { closedOn: '2026-01-15' };
-  if (url.endsWith('/members') && method === 'POST') return { email: 'someone@example.fr', name: 'Someone', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' };
-  if (url.endsWith('/members/:userId')) return { role: 'assistant' };
-  if (url.endsWith('/api-tokens')) return { name: 'x' };
-  return { name: 'Nouveau nom' };
+  const body = VALID_BODIES[`${method} ${url}`];
+  if (!body) throw new Error(`test/support/sample-bodies.ts has no body for ${method} ${url}`);
+  return body;
 }

@@ -66,7 +66,7 @@ export class RightsRequestsService {
   }
 
   list(actor: Actor, practiceId: string, q: { status?: RequestStatus | undefined; kind?: RequestKind | undefined; dueBefore?: string | undefined; open?: 'true' | 'false' | undefined; limit: number; offset: number }) {
-    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.listed', targetType: 'rights_request', targetId: null }, async ({ tx, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.listed', targetType: 'rights_request', targetId: null, readOnly: true }, async ({ tx, audit }) => {
       const { rows, total } = await repo.listRequests(tx, practiceId, { status: q.status, kind: q.kind, dueBefore: q.dueBefore, openOnly: q.open === 'true', limit: q.limit, offset: q.offset });
       audit.details = { count: rows.length, total };
       return { items: rows.map(presentRequest), total };
@@ -74,7 +74,7 @@ export class RightsRequestsService {
   }
 
   get(actor: Actor, practiceId: string, requestId: string) {
-    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId }, async ({ tx }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId, readOnly: true }, async ({ tx }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
       if (!r) throw new AppError('NOT_FOUND');
       return loadDetail(tx, this.deps.patients, r, this.today());

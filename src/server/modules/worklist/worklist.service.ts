@@ -32,7 +32,7 @@ export class Worklist {
   }
 
   list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[] }> {
-    return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId }, async ({ tx, role, audit }) => {
+    return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, role, audit }) => {
       const now = this.deps.clock.now();
       const items: WorklistItem[] = [];
       for (const p of this.providers) if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));

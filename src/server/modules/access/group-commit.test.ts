@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Executor } from '../../platform/db/database.js';
+import { auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+
+/** Reads share the commit of their audit entries (group commit); none is answered before its entry is written. */
+describeEachDialect('group commit of the audit entries of reads', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let owner: Client;
+  before(async () => {
+    t = await createTestApp(dialect);
+    const p = await createPractice(t, 'Cabinet des Lilas');
+    practiceId = p.practiceId;
+    owner = await login(t, p.ownerEmail);
+  });
+  after(async () => t.close());
+
+  it('thirty concurrent reads: thirty entries, in fewer commits, the chain intact', async () => {
+    const trail = t.services.auditTrail;
+    const original = trail.append.bind(trail);
+    const transactions = new Set<Executor>();
+    trail.append = async (tx, input, ctx) => {
+      if (input.action === 'member.listed') transactions.add(tx);
+      return original(tx, input, ctx);
+    };
+    try {
+      const before = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed').length;
+      const answers = await Promise.all(Array.from({ length: 30 }, () => call(t, 'GET', `/api/v1/practices/${practiceId}/members`, { as: owner })));
+      assert.ok(answers.every((r) => r.statusCode === 200));
+      const entries = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed');
+      assert.equal(entries.length - before, 30);
+      assert.ok(transactions.size < 30, `30 entries in ${transactions.size} commits`);
+      const verification = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, { as: owner });
+      assert.equal(verification.json().ok, true, verification.body);
+    } finally {
+      trail.append = original;
+    }
+  });
+
+  it('a read whose entry cannot be written is not answered', async () => {
+    const trail = t.services.auditTrail;
+    const original = trail.append.bind(trail);
+    trail.append = async (tx, input, ctx) => {
+      if (input.action === 'practice.read') throw new Error('disk full');
+      return original(tx, input, ctx);
+    };
+    try {
+      const res = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner });
+      assert.equal(res.statusCode, 500);
+      assert.ok(!res.body.includes('Cabinet des Lilas'), 'no data without its audit entry');
+    } finally {
+      trail.append = original;
+    }
+    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner })).statusCode, 200);
+  });
+});
