@@ -362,6 +362,8 @@ function journeys(dialect: DialectName) {
       await page.getByRole('link', { name: 'Retour au registre' }).click();
       await heading(page, 'Registre des traitements');
     }
+    // The list refreshes after the last validation: wait for the sixth badge before counting.
+    await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).nth(5).waitFor();
     assert.equal(await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).count(), 6);
     const pdf = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF', exact: true }).click();
