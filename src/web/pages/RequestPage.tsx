@@ -69,7 +69,7 @@ export function RequestPage() {
           ))}
         </Group>
       )}
-      {d.proposal && !closed && (s.can('request.decide') ? <DecisionForm d={d} /> : <Alert color="gray">{t('answers.decision.cannotDecide')}</Alert>)}
+      {d.proposal && !closed && (s.can('request.decide') ? <DecisionForm d={d} /> : s.can('request.manage') && <Alert color="gray">{t('answers.decision.cannotDecide')}</Alert>)}
       {d.decision && <DecisionSummary d={d} />}
       <LettersSection d={d} />
       <FilesSection d={d} />
