@@ -58,12 +58,14 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
-  const patients = new PatientsService({ access, clock });
+  // The restriction check reaches the request answers lazily: they are built after the patients they depend on.
+  let answers: RequestAnswersService | null = null;
+  const patients = new PatientsService({ access, clock, restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId) });
   const register = new RegisterService({ access, clock, practices, patients });
   return {
     db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
     rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
-    requestAnswers: new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey, register: (tx, practiceId) => register.patientActivities(tx, practiceId) }),
+    requestAnswers: (answers = new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey, register: (tx, practiceId) => register.patientActivities(tx, practiceId) })),
     register,
     breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),

@@ -49,7 +49,14 @@ function newPatientRow(practiceId: string, input: CreatePatientRequest, now: str
  * content. Every read is audited, lists included.
  */
 export class PatientsService {
-  constructor(private readonly deps: { access: Access; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      access: Access;
+      clock: Clock;
+      /** Whether a rights request's restriction (Art. 18) is in force for the patient: it is lifted there, with its notice. */
+      restrictionInForce?: (tx: Executor, practiceId: string, patientId: string) => Promise<boolean>;
+    },
+  ) {}
 
   create(actor: Actor, practiceId: string, input: CreatePatientRequest): Promise<PatientResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action: 'patient.created', targetType: 'patient' }, async ({ tx, audit }) => {
@@ -86,6 +93,10 @@ export class PatientsService {
       const p = await repo.findPatient(tx, practiceId, patientId);
       if (!p) throw new AppError('NOT_FOUND');
       if (input.externalId !== undefined && input.externalId !== p.external_id) await this.assertExternalIdFree(tx, practiceId, input.externalId);
+      // Art. 18(3): a restriction granted on request is lifted from the request, after the person has been told.
+      if (input.isRestricted === false && Number(p.is_restricted) === 1 && (await this.deps.restrictionInForce?.(tx, practiceId, patientId))) {
+        throw new AppError('CONFLICT', { issues: [{ path: 'isRestricted', code: 'restriction_lift_via_request' }] });
+      }
       const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
       const patch = Object.fromEntries(
         Object.entries({

@@ -302,6 +302,11 @@ export class RequestAnswersService {
     return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await renderPdf({ title, footer, content, pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`) }) };
   }
 
+  /** For the patient form: a restriction granted by a request is in force for this patient (no access check: the caller's use case made it). */
+  async restrictionInForceFor(tx: Executor, practiceId: string, patientId: string): Promise<boolean> {
+    return (await repo.requestsOfPatient(tx, practiceId, patientId)).some(restrictionInForce);
+  }
+
   private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
     await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextEventSeq(tx, r.id), at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
   }

@@ -118,6 +118,8 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     const res = await decide(r.id, { items: [{ subject: 'restriction', verdict: 'carried_out', ground: 'art18_restricted' }], on: '2026-01-12' });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((await call(t, 'GET', patientUrl(pid), { as: owner })).json().isRestricted, true);
+    const viaForm = await call(t, 'PATCH', patientUrl(pid), { as: owner, body: { isRestricted: false } });
+    assert.deepEqual([viaForm.statusCode, viaForm.json().issues[0].code], [409, 'restriction_lift_via_request'], 'the patient form cannot skip the notice');
     const early = await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: owner, body: { liftedOn: '2026-01-15' } });
     assert.deepEqual([early.statusCode, early.json().issues[0].code], [409, 'lift_notice_not_sent']);
     const notice = await call(t, 'POST', url(`/${r.id}/letters`), { as: assistant, body: { kind: 'restriction_lift' } });

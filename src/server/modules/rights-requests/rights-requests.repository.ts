@@ -117,3 +117,6 @@ export async function nextLetterSeq(db: Executor, requestId: string): Promise<nu
   const r = await db.selectFrom('request_letters').select((eb) => eb.fn.max('seq').as('m')).where('request_id', '=', requestId).executeTakeFirst();
   return Number(r?.m ?? 0) + 1;
 }
+
+export const requestsOfPatient = (db: Executor, practiceId: string, patientId: string) =>
+  db.selectFrom('rights_requests').selectAll().where('practice_id', '=', practiceId).where('patient_id', '=', patientId).execute();

@@ -141,6 +141,7 @@ export const ISSUE_MESSAGES: Catalogue = {
   letter_needs_extension: { fr: 'enregistrez d’abord la prolongation', en: 'record the extension first' },
   letter_already_sent: { fr: 'l’envoi de ce courrier est déjà enregistré', en: 'this letter’s sending is already recorded' },
   before_generation: { fr: 'la date ne peut pas précéder la création du courrier', en: 'the date cannot be before the letter was generated' },
+  restriction_lift_via_request: { fr: 'cette limitation a été accordée sur demande du patient : levez-la depuis la demande, après l’avoir prévenu (article 18.3 du RGPD)', en: 'this restriction was granted at the patient’s request: lift it from the request, after telling them (GDPR Article 18(3))' },
   file_required: { fr: 'joignez un fichier non vide', en: 'attach a non-empty file' },
   file_too_large: { fr: 'fichier trop volumineux (20 Mio au plus)', en: 'file too large (20 MiB at most)' },
   mfa_not_enrolled: { fr: 'la double authentification n’est pas encore activée', en: 'two-factor authentication is not enabled yet' },
