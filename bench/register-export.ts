@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/server/config.js';
-import { TEMPLATES } from '../src/server/modules/register/index.js';
+import { templates } from '../src/server/modules/register/index.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { cliActor } from '../src/server/shared/actor.js';
 import { arg, machine } from './common.js';
@@ -19,12 +19,12 @@ const rt = await openRuntime(loadConfig({ ...process.env, GARDIEN_DATA_DIR: data
 try {
   const actor = cliActor();
   const { practiceId } = await rt.services.practices.createPractice(actor, { name: 'Cabinet dentaire Étienne Lefèvre', owner: { email: `bench.${Date.now()}@example.fr`, name: 'Étienne Lefèvre', password: 'Sel-de-Guérande-42-Brioche!' } });
-  for (const t of TEMPLATES) {
+  for (const t of templates()) {
     const a = await rt.services.register.create(actor, practiceId, { templateKey: t.key });
     await rt.services.register.validate(actor, practiceId, a.id);
   }
   await rt.services.register.createProcessor(actor, practiceId, { clientName: 'Centre de santé', clientContact: '', clientRepresentative: '', clientDpo: '', categories: 'Lecture de radiographies', subProcessors: '', transfers: '', security: 'Poste chiffré' });
-  process.stdout.write(`register: ${TEMPLATES.length} activities (all validated) and 1 processor entry\n`);
+  process.stdout.write(`register: ${templates().length} activities (all validated) and 1 processor entry\n`);
   for (const format of ['pdf', 'xlsx', 'docx', 'csv', 'json'] as const) {
     const t0 = performance.now();
     const first = await rt.services.register.export(actor, practiceId, format, 'fr');

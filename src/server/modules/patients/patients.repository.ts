@@ -25,15 +25,25 @@ export async function updatePatient(db: Executor, practiceId: string, id: string
   await db.updateTable('patients').set(patch).where('practice_id', '=', practiceId).where('id', '=', id).execute();
 }
 
-/** By a part of the name (search key), an external id, or a birth date; alphabetical. */
+/**
+ * By a part of the name (search key), an external id, or a birth date; alphabetical. The name and the software id are
+ * looked up separately, not with one OR: the OR made SQLite leave its covering index and read every row of the
+ * practice (171 ms instead of 17 ms for a count over 100,000 patients, bench/README.md). A patient found only by
+ * their software id comes first.
+ */
 export async function searchPatients(db: Executor, practiceId: string, f: { key?: string; externalId?: string; birthDate?: string; limit: number; offset: number }): Promise<{ rows: PatientRow[]; total: number }> {
   let q = db.selectFrom('patients').where('practice_id', '=', practiceId);
+  let byId: PatientRow | undefined;
   if (f.birthDate) q = q.where('birth_date', '=', f.birthDate);
-  else if (f.key) {
+  else if (f.key !== undefined) {
     const key = f.key;
-    q = q.where((eb) => eb.or([eb('search_key', 'like', `%${key}%`), eb('external_id', '=', f.externalId ?? key)]));
+    q = q.where('search_key', 'like', `%${key}%`);
+    const found = f.externalId ? await db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('external_id', '=', f.externalId).executeTakeFirst() : undefined;
+    byId = found && !found.search_key.includes(key) ? found : undefined;
   }
-  const total = Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.selectAll().orderBy('search_key').orderBy('id').limit(f.limit).offset(f.offset).execute();
-  return { rows, total };
+  const total = Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n) + (byId ? 1 : 0);
+  const page = (limit: number, offset: number) => q.selectAll().orderBy('search_key').orderBy('id').limit(limit).offset(offset).execute();
+  if (!byId) return { rows: await page(f.limit, f.offset), total };
+  if (f.offset === 0) return { rows: [byId, ...(await page(f.limit - 1, 0))], total };
+  return { rows: await page(f.limit, f.offset - 1), total };
 }

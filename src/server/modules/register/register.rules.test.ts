@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ActivityInputSchema, RegisterExportSchema } from '../../../contracts/register.js';
 import { canonicalJson, dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
 import { readability } from './register.notices.js';
-import { TEMPLATES } from './register.templates.js';
+import { templates } from './register.templates.js';
 
 const base = ActivityInputSchema.parse({ name: 'Soins', purposes: [{ purpose: 'Dossier médical', legalBasis: 'legal_obligation', art9Condition: 'health_care' }], people: [{ category: 'patients' }], data: [], sensitive: [{ category: 'health', retention: { active: '20 ans' } }], recipients: [{ type: 'internal', details: 'Praticiens' }], transfers: [], security: [{ type: 'access_control' }] });
 
@@ -39,8 +39,8 @@ describe('register rules', () => {
   });
 
   it('every template is complete against the CNIL fiche and names its retention sources', () => {
-    assert.equal(TEMPLATES.length, 7);
-    for (const t of TEMPLATES) {
+    assert.equal(templates().length, 7);
+    for (const t of templates()) {
       assert.deepEqual(missingFields(t.fields), [], t.key);
       assert.ok(t.title && t.titleEn && t.summary && t.summaryEn, t.key);
     }

@@ -20,7 +20,7 @@ import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } fr
 import { buildNotice, noticeFile, type Notice } from './register.notices.js';
 import * as repo from './register.repository.js';
 import { dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
-import { TEMPLATES, templateByKey } from './register.templates.js';
+import { templateByKey, templates } from './register.templates.js';
 
 export interface RegisterDeps {
   access: Access;
@@ -60,7 +60,7 @@ export class RegisterService {
   }
 
   templates(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async () => [...TEMPLATES]);
+    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async () => [...templates()]);
   }
 
   list(actor: Actor, practiceId: string) {

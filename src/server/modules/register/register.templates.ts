@@ -9,8 +9,13 @@ import website from './templates/website.json' with { type: 'json' };
 
 /**
  * The typical activities of a dental practice, pre-filled from the reference (regulatory.md §1, §2, §12.6): data files
- * in `templates/`, reviewed like code, checked against the contract when the module loads.
+ * in `templates/`, reviewed like code, checked against the contract on first use.
  */
-export const TEMPLATES: readonly RegisterTemplate[] = [patientCare, appointments, billing, staff, suppliers, videoSurveillance, website].map((t) => TemplateSchema.parse(t));
+let parsed: readonly RegisterTemplate[] | null = null;
+/** Parsed on first use (not at start-up: the server's cold start stays short). */
+export function templates(): readonly RegisterTemplate[] {
+  parsed ??= [patientCare, appointments, billing, staff, suppliers, videoSurveillance, website].map((t) => TemplateSchema.parse(t));
+  return parsed;
+}
 
-export const templateByKey = (key: string) => TEMPLATES.find((t) => t.key === key);
+export const templateByKey = (key: string) => templates().find((t) => t.key === key);
