@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, InstantSchema, nameField, PracticeParamsSchema, textField } from './common.js';
+import { PracticeSchema } from './practices.js';
 
 /**
  * The register of processing activities (GDPR Art. 30(1)) and the processor register (Art. 30(2)). Fields follow the
@@ -131,15 +132,7 @@ export const RegisterExportSchema = z.object({
   /** The day (Paris) the register is stated as of. */
   asOf: DateSchema,
   generatedAt: InstantSchema,
-  practice: z.object({
-    name: z.string(),
-    legalForm: z.string().nullable(),
-    siren: z.string().nullable(),
-    siret: z.string().nullable(),
-    address: z.string().nullable(),
-    controllerName: z.string(),
-    dpoContact: z.string().nullable(),
-  }),
+  practice: PracticeSchema.pick({ name: true, legalForm: true, siren: true, siret: true, address: true, controllerName: true, dpoContact: true }),
   activities: z.array(ActivitySchema),
   processorActivities: z.array(ProcessorActivitySchema),
 });

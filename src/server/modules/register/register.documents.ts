@@ -173,7 +173,8 @@ export function registerJson(d: RegisterData): string {
       format: 'gardien.register/1',
       asOf: d.asOf,
       generatedAt: d.generatedAt,
-      practice: { name: d.practice.name, legalForm: d.practice.legalForm, siren: d.practice.siren, siret: d.practice.siret, address: d.practice.address, controllerName: d.practice.controllerName, dpoContact: d.practice.dpoContact },
+      // The schema keeps the practice's identity and leaves out its settings.
+      practice: d.practice,
       activities: d.activities,
       processorActivities: d.processors,
     }),
