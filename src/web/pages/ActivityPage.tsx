@@ -16,6 +16,7 @@ import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
 type Fields = ActivityFields;
+type CategoryRow = { category: string; description: string; retention: { active: string; archive: string; deletion: string } };
 
 /** One activity: its state and what is missing, the owner's validation, the editor, the validated versions. */
 export function ActivityPage() {
@@ -167,6 +168,25 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
       <TextInput label={t('register.fields.deletion')} value={r.deletion} onChange={(e) => setR({ ...r, deletion: e.currentTarget.value })} />
     </SimpleGrid>
   );
+  // The data and the sensitive data: a category, a description and its retention each.
+  const categoryRows = (key: 'data' | 'sensitive', values: readonly string[], blankCategory: string) => (
+    <Rows<CategoryRow>
+      title={t(`register.fields.${key}`)}
+      rows={f[key]}
+      onChange={(rows) => set({ [key]: rows } as Partial<Fields>)}
+      blank={{ category: blankCategory, description: '', retention: { active: '', archive: '', deletion: '' } }}
+      describe={(r) => t(`registerValues.${key}.${r.category}`)}
+      render={(r, setR, i) => (
+        <Stack gap={4}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={t('register.fields.category')} data={opts(key, values)} value={r.category} allowDeselect={false} onChange={(v) => setR({ category: v ?? r.category })} />
+            <TextInput label={t('register.fields.description')} value={r.description} onChange={(e) => setR({ description: e.currentTarget.value })} />
+          </SimpleGrid>
+          {retention(r.retention, (retention) => setR({ retention }), `${key}.${i}`)}
+        </Stack>
+      )}
+    />
+  );
   return (
     <Card withBorder component="section" aria-labelledby="editor-title">
       <form
@@ -214,38 +234,8 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
               </SimpleGrid>
             )}
           />
-          <Rows
-            title={t('register.fields.data')}
-            rows={f.data}
-            onChange={(data) => set({ data })}
-            blank={{ category: 'identity' as const, description: '', retention: { active: '', archive: '', deletion: '' } }}
-            describe={(r) => t(`registerValues.data.${r.category}`)}
-            render={(r, setR, i) => (
-              <Stack gap={4}>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select label={t('register.fields.category')} data={opts('data', DATA_KINDS)} value={r.category} allowDeselect={false} onChange={(v) => setR({ category: (v ?? r.category) as typeof r.category })} />
-                  <TextInput label={t('register.fields.description')} value={r.description} onChange={(e) => setR({ description: e.currentTarget.value })} />
-                </SimpleGrid>
-                {retention(r.retention, (retention) => setR({ retention }), `data.${i}`)}
-              </Stack>
-            )}
-          />
-          <Rows
-            title={t('register.fields.sensitive')}
-            rows={f.sensitive}
-            onChange={(sensitive) => set({ sensitive })}
-            blank={{ category: 'health' as const, description: '', retention: { active: '', archive: '', deletion: '' } }}
-            describe={(r) => t(`registerValues.sensitive.${r.category}`)}
-            render={(r, setR, i) => (
-              <Stack gap={4}>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select label={t('register.fields.category')} data={opts('sensitive', SENSITIVE_KINDS)} value={r.category} allowDeselect={false} onChange={(v) => setR({ category: (v ?? r.category) as typeof r.category })} />
-                  <TextInput label={t('register.fields.description')} value={r.description} onChange={(e) => setR({ description: e.currentTarget.value })} />
-                </SimpleGrid>
-                {retention(r.retention, (retention) => setR({ retention }), `sensitive.${i}`)}
-              </Stack>
-            )}
-          />
+          {categoryRows('data', DATA_KINDS, 'identity')}
+          {categoryRows('sensitive', SENSITIVE_KINDS, 'health')}
           <Rows
             title={t('register.fields.recipients')}
             rows={f.recipients}

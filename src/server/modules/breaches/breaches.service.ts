@@ -2,8 +2,8 @@ import { guideOf } from '../../../contracts/breach-guides.js';
 import type { Assessment, BreachDetail, BreachResponse, CnilDraft, CreateBreach, Decision as DecisionInput } from '../../../contracts/breaches.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
-import { XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
-import { letterPdf, letterText } from '../../platform/documents/letter.js';
+import { CSV_TYPE, PDF_TYPE, TEXT_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { letterFile } from '../../platform/documents/letter.js';
 import { cnilDraft, cnilDraftPdf, cnilDraftText, patientLetter, registerPdf, registerTable } from './breaches.documents.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -242,9 +242,9 @@ export class BreachesService {
     const asOf = parisDate(now);
     const none = lang === 'fr' ? `Aucune violation de données personnelles n’a été enregistrée au ${asOf.split('-').reverse().join('/')}.` : `No personal data breach was recorded as of ${asOf}.`;
     const base = `${lang === 'fr' ? 'registre-violations' : 'breach-register'}-${asOf}`;
-    if (format === 'pdf') return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none) };
+    if (format === 'pdf') return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none) };
     const table = registerTable(data.items, data.names, lang, none);
-    if (format === 'csv') return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(table.header, table.rows) };
+    if (format === 'csv') return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
     const widths = table.header.map((_, j) => ([1, 7, 8, 12, 15, 16, 17, 22, 26, 27, 28].includes(j) ? 40 : 18));
     return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await toXlsx([{ name: lang === 'fr' ? 'Violations' : 'Breaches', header: table.header, rows: table.rows, widths }], now) };
   }
@@ -258,8 +258,8 @@ export class BreachesService {
   async cnilDraftFile(actor: Actor, practiceId: string, breachId: string, format: 'txt' | 'pdf'): Promise<FileOut> {
     const { draft, practice, now } = await this.draftData(actor, practiceId, breachId, format);
     const day = parisDate(now);
-    if (format === 'txt') return { filename: `notification-cnil-${day}.txt`, contentType: 'text/plain; charset=utf-8', body: cnilDraftText(draft, practice, now.toISOString()) };
-    return { filename: `notification-cnil-${day}.pdf`, contentType: 'application/pdf', body: await cnilDraftPdf(draft, practice, now.toISOString()) };
+    if (format === 'txt') return { filename: `notification-cnil-${day}.txt`, contentType: TEXT_TYPE, body: cnilDraftText(draft, practice, now.toISOString()) };
+    return { filename: `notification-cnil-${day}.pdf`, contentType: PDF_TYPE, body: await cnilDraftPdf(draft, practice, now.toISOString()) };
   }
 
   private async draftData(actor: Actor, practiceId: string, breachId: string, format: string) {
@@ -277,10 +277,7 @@ export class BreachesService {
       audit.details = { format, lang };
       return { detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)), practice: await this.deps.practices.identity(tx, practiceId) };
     });
-    const letter = patientLetter(detail, practice, lang);
-    const base = lang === 'fr' ? 'lettre-patients' : 'letter-to-patients';
-    if (format === 'txt') return { filename: `${base}.txt`, contentType: 'text/plain; charset=utf-8', body: letterText(letter, practice) };
-    return { filename: `${base}.pdf`, contentType: 'application/pdf', body: await letterPdf(letter, practice, lang) };
+    return letterFile(patientLetter(detail, practice, lang), practice, lang, format, lang === 'fr' ? 'lettre-patients' : 'letter-to-patients');
   }
 
   private async find(tx: Executor, practiceId: string, breachId: string): Promise<repo.BreachRow> {

@@ -171,8 +171,9 @@ export class PatientsService {
   }
 
   /** Sets or lifts a flag on the patient (restriction, SMS objection, marketing consent), inside the caller's transaction. */
-  async setFlag(tx: Executor, practiceId: string, patientId: string, flag: 'is_restricted' | 'objects_to_sms' | 'marketing_consent', value: boolean): Promise<void> {
-    await repo.updatePatient(tx, practiceId, patientId, { [flag]: value ? 1 : 0, updated_at: this.deps.clock.now().toISOString() });
+  async setFlag(tx: Executor, practiceId: string, patientId: string, flag: 'isRestricted' | 'objectsToSms' | 'marketingConsent', value: boolean): Promise<void> {
+    const column = ({ isRestricted: 'is_restricted', objectsToSms: 'objects_to_sms', marketingConsent: 'marketing_consent' } as const)[flag];
+    await repo.updatePatient(tx, practiceId, patientId, { [column]: value ? 1 : 0, updated_at: this.deps.clock.now().toISOString() });
   }
 
   private async assertExternalIdFree(tx: Executor, practiceId: string, externalId: string | null): Promise<void> {

@@ -33,7 +33,18 @@ export async function insertVersion(db: Executor, row: VersionRow): Promise<void
 export const findVersions = (db: Executor, practiceId: string, activityId: string) =>
   db.selectFrom('register_activity_versions').selectAll().where('practice_id', '=', practiceId).where('activity_id', '=', activityId).orderBy('version', 'desc').execute();
 
-/** Validated activities whose review falls due on or before `day`, across every practice or one. */
+/** The last validated version of each validated activity, in the order the activities were created. */
+export const latestVersions = (db: Executor, practiceId: string) =>
+  db
+    .selectFrom('register_activity_versions as v')
+    .innerJoin('register_activities as a', (j) => j.onRef('a.id', '=', 'v.activity_id').onRef('a.version', '=', 'v.version'))
+    .selectAll('v')
+    .where('a.practice_id', '=', practiceId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+
+/** The validated activities of a practice with their review date (the to-do list keeps those falling due soon). */
 export const reviewsDue = (db: Executor, practiceId: string) =>
   db.selectFrom('register_activities').select(['id', 'fields', 'review_due_on', 'status', 'version']).where('practice_id', '=', practiceId).where('version', '>', 0).execute();
 

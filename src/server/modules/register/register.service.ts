@@ -202,12 +202,11 @@ export class RegisterService {
   }
 
   /** Validated activities concerning patients (for the Art. 15 answer and the notices); the drafts when none is validated yet. */
-  async patientActivities(tx: Executor, practiceId: string): Promise<{ fields: ActivityFields[]; validated: boolean }> {
-    const rows = await repo.listActivities(tx, practiceId);
-    const validated = await Promise.all(rows.filter((r) => Number(r.version) > 0).map(async (r) => (await repo.findVersions(tx, practiceId, r.id))[0]!));
+  async patientActivities(tx: Executor, practiceId: string, rows?: readonly repo.ActivityRow[]): Promise<{ fields: ActivityFields[]; validated: boolean }> {
     const pick = (fs: ActivityFields[]) => fs.filter((f) => f.people.some((p) => p.category === 'patients'));
-    const fromVersions = pick(validated.map(fieldsOf));
-    return fromVersions.length > 0 ? { fields: fromVersions, validated: true } : { fields: pick(rows.map(fieldsOf)), validated: false };
+    const fromVersions = pick((await repo.latestVersions(tx, practiceId)).map(fieldsOf));
+    if (fromVersions.length > 0) return { fields: fromVersions, validated: true };
+    return { fields: pick((rows ?? (await repo.listActivities(tx, practiceId))).map(fieldsOf)), validated: false };
   }
 
   /**
@@ -217,9 +216,9 @@ export class RegisterService {
   async notice(actor: Actor, practiceId: string, kind: NoticeKind, format: 'pdf' | 'docx' | 'html' | 'txt', lang: Lang): Promise<FileOut & { version: number }> {
     const { notice, version, practice } = await this.run(actor, practiceId, 'register.read', 'notice.generated', null, async (tx, audit) => {
       const practice = await this.deps.practices.identity(tx, practiceId);
-      const { fields } = await this.patientActivities(tx, practiceId);
-      const all = (await repo.listActivities(tx, practiceId)).map(fieldsOf);
-      const web = all.filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
+      const rows = await repo.listActivities(tx, practiceId);
+      const { fields } = await this.patientActivities(tx, practiceId, rows);
+      const web = rows.map(fieldsOf).filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
       const source = [...(fields.length > 0 ? fields : [templateByKey('patient_care')!.fields]), ...web];
       const notice = buildNotice(kind, practice, source, lang);
       const sha256 = fingerprint(notice);

@@ -8,9 +8,9 @@ import type { Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { Executor } from '../../platform/db/database.js';
 import { toCsv } from '../../platform/documents/csv.js';
-import { CSV_TYPE, PDF_TYPE, TEXT_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import { letterPdf, letterText, type Letter } from '../../platform/documents/letter.js';
+import { letterFile, type Letter } from '../../platform/documents/letter.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
 import type { Lang } from '../../platform/http/messages.js';
@@ -27,7 +27,7 @@ import { decisionOf, loadDetail, patientFacts, presentFile, presentLetter, prese
 import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
 import * as repo from './rights-requests.repository.js';
-import { isFinal, isHealthRecord } from './rights-requests.rules.js';
+import { assertDay, isFinal, isHealthRecord } from './rights-requests.rules.js';
 
 export interface RequestAnswersDeps {
   access: Access;
@@ -40,7 +40,6 @@ export interface RequestAnswersDeps {
   register?: (tx: Executor, practiceId: string) => Promise<{ fields: ActivityFields[]; validated: boolean }>;
 }
 
-const FLAG_COLUMNS = { marketingConsent: 'marketing_consent', objectsToSms: 'objects_to_sms', isRestricted: 'is_restricted' } as const;
 const fileContext = (id: string) => `request_file:${id}`;
 
 /** The restriction granted by this request still holds (answered, restriction carried out, not lifted yet). */
@@ -59,11 +58,6 @@ export class RequestAnswersService {
     return parisDate(this.deps.clock.now());
   }
 
-  private assertDay(field: string, day: string, notBefore: string, code = 'date_before_receipt'): void {
-    if (day > this.today()) throw validationError(field, 'date_in_future');
-    if (day < notBefore) throw validationError(field, code);
-  }
-
   private run<T>(actor: Actor, practiceId: string, requestId: string, permission: UseCase['permission'], action: AuditAction, work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>): Promise<T> {
     return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'rights_request', targetId: requestId }, async ({ tx, audit }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
@@ -76,7 +70,7 @@ export class RequestAnswersService {
   decide(actor: Actor, practiceId: string, requestId: string, input: DecisionInput) {
     return this.run(actor, practiceId, requestId, 'request.decide', 'request.decided', async (tx, r, audit) => {
       if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
-      this.assertDay('on', input.on, r.received_on);
+      assertDay('on', input.on, this.today(), r.received_on);
       const kind = r.kind as RequestKind;
       let patientId = r.patient_id;
       if (input.patientId && r.patient_id && input.patientId !== r.patient_id) throw validationError('patientId', 'patient_already_linked');
@@ -95,7 +89,7 @@ export class RequestAnswersService {
       if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
       const effects = effectsOf(input.items);
       if (effects.length > 0 && !patientId) throw validationError('patientId', 'patient_required_for_effect');
-      for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, FLAG_COLUMNS[e.flag], e.value);
+      for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, e.flag, e.value);
       const now = this.deps.clock.now().toISOString();
       const decision: Decision = {
         on: input.on,
@@ -112,7 +106,7 @@ export class RequestAnswersService {
       await repo.updateRequest(tx, practiceId, requestId, patch);
       const next: repo.RequestRow = { ...r, ...patch };
       const summary = decision.items.map((i) => ({ subject: i.subject, verdict: i.verdict, ground: i.ground, departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground }));
-      await this.event(tx, actor, next, 'decided', { outcome, on: input.on, items: summary, effects, ...(late ? { late: true } : {}) });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', { outcome, on: input.on, items: summary, effects, ...(late ? { late: true } : {}) });
       const letter = await this.writeLetter(tx, actor, next, outcome === 'answered' ? 'answer' : 'refusal', input.language);
       audit.details = { kind, outcome, items: summary, effects, patientId, letterId: letter.id, ...(late ? { late: true } : {}) };
       return loadDetail(tx, this.deps.patients, next, this.today());
@@ -123,14 +117,14 @@ export class RequestAnswersService {
   liftRestriction(actor: Actor, practiceId: string, requestId: string, liftedOn: string) {
     return this.run(actor, practiceId, requestId, 'request.decide', 'request.restriction-lifted', async (tx, r, audit) => {
       if (!restrictionInForce(r)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'no_restriction_in_force' }] });
-      this.assertDay('liftedOn', liftedOn, r.closed_on ?? r.received_on, 'before_decision');
+      assertDay('liftedOn', liftedOn, this.today(), r.closed_on ?? r.received_on, 'before_decision');
       const notices = (await repo.findLetters(tx, practiceId, [r.id])).filter((l) => l.kind === 'restriction_lift' && l.sent_on !== null && l.sent_on <= liftedOn);
       if (notices.length === 0) throw new AppError('CONFLICT', { issues: [{ path: 'liftedOn', code: 'lift_notice_not_sent' }] });
-      if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'is_restricted', false);
+      if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'isRestricted', false);
       const now = this.deps.clock.now().toISOString();
       await repo.updateRequest(tx, practiceId, requestId, { restriction_lifted_on: liftedOn, updated_at: now });
       const next = { ...r, restriction_lifted_on: liftedOn, updated_at: now };
-      await this.event(tx, actor, next, 'restriction-lifted', { liftedOn, noticeSentOn: notices[0]!.sent_on });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'restriction-lifted', { liftedOn, noticeSentOn: notices[0]!.sent_on });
       audit.details = { liftedOn, patientId: r.patient_id, noticeLetterId: notices[0]!.id };
       return loadDetail(tx, this.deps.patients, next, this.today());
     });
@@ -149,15 +143,18 @@ export class RequestAnswersService {
 
   private async writeLetter(tx: Executor, actor: Actor, r: repo.RequestRow, kind: LetterKind, lang: Lang): Promise<LetterResponse> {
     const facts = await patientFacts(tx, this.deps.patients, r.practice_id, r.patient_id);
-    const reg = this.deps.register ? await this.deps.register(tx, r.practice_id) : null;
+    // Only an answer giving the Art. 15 information reads the register.
+    const decision = decisionOf(r);
+    const art15 = kind === 'answer' && (decision?.items.some((i) => i.subject === 'art15_information' && i.verdict === 'carried_out') ?? false);
+    const reg = art15 && this.deps.register ? await this.deps.register(tx, r.practice_id) : null;
     const register = reg?.validated ? reg.fields : [];
-    const letter = requestLetter(kind, { request: presentRequest(r), decision: decisionOf(r), retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang);
+    const letter = requestLetter(kind, { request: presentRequest(r), decision, retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang);
     const row: repo.LetterRow = {
       id: newId('rql'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextLetterSeq(tx, r.id), kind, language: lang, subject: letter.subject, body: JSON.stringify(letter),
       generated_at: this.deps.clock.now().toISOString(), generated_by: actorId(actor), sent_on: null, sent_channel: null, sent_by: null,
     };
     await repo.insertLetter(tx, row);
-    await this.event(tx, actor, r, 'letter-generated', { letterId: row.id, kind, language: lang });
+    await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-generated', { letterId: row.id, kind, language: lang });
     return presentLetter(row);
   }
 
@@ -177,10 +174,10 @@ export class RequestAnswersService {
       const l = await repo.findLetter(tx, practiceId, requestId, letterId);
       if (!l) throw new AppError('NOT_FOUND');
       if (l.sent_on !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'letter_already_sent' }] });
-      this.assertDay('sentOn', input.sentOn, parisDate(new Date(l.generated_at)), 'before_generation');
+      assertDay('sentOn', input.sentOn, this.today(), parisDate(new Date(l.generated_at)), 'before_generation');
       const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
       await repo.updateLetter(tx, practiceId, letterId, patch);
-      await this.event(tx, actor, r, 'letter-sent', { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-sent', { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel });
       audit.details = { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel };
       return presentLetter({ ...l, ...patch });
     });
@@ -198,7 +195,7 @@ export class RequestAnswersService {
         sha256: createHash('sha256').update(content).digest('hex'), content: sealBytes(this.deps.dataKey, content, fileContext(id)), uploaded_at: this.deps.clock.now().toISOString(), uploaded_by: actorId(actor),
       };
       await repo.insertFile(tx, row);
-      await this.event(tx, actor, r, 'file-uploaded', { fileId: id, size: row.size });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-uploaded', { fileId: id, size: row.size });
       audit.details = { fileId: id, size: row.size, mediaType: row.media_type };
       return presentFile(row);
     });
@@ -220,7 +217,7 @@ export class RequestAnswersService {
       const f = await repo.findFile(tx, practiceId, requestId, fileId);
       if (!f) throw new AppError('NOT_FOUND');
       await repo.deleteFile(tx, practiceId, fileId);
-      await this.event(tx, actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
       audit.details = { fileId, sha256: f.sha256 };
       return { ok: true as const };
     });
@@ -262,7 +259,7 @@ export class RequestAnswersService {
     ].join('\r\n');
     const zip = new yazl.ZipFile();
     const mtime = this.deps.clock.now();
-    zip.addBuffer(Buffer.from(index, 'utf8'), fr ? 'index.txt' : 'index.txt', { mtime });
+    zip.addBuffer(Buffer.from(index, 'utf8'), 'index.txt', { mtime });
     for (const e of entries) zip.addBuffer(e.bytes, e.path, { mtime });
     zip.end();
     const chunks: Buffer[] = [];
@@ -306,10 +303,6 @@ export class RequestAnswersService {
   async restrictionInForceFor(tx: Executor, practiceId: string, patientId: string): Promise<boolean> {
     return (await repo.requestsOfPatient(tx, practiceId, patientId)).some(restrictionInForce);
   }
-
-  private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
-    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextEventSeq(tx, r.id), at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
-  }
 }
 
 /** Why a letter of this kind cannot be generated for the request as it stands, or null. */
@@ -325,9 +318,7 @@ function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
 async function letterFileOut(l: repo.LetterRow, practice: { name: string; address: string | null }, format: 'pdf' | 'txt'): Promise<FileOut> {
   const letter = JSON.parse(l.body) as Letter;
   const lang = l.language as Lang;
-  const base = `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`;
-  if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: letterText(letter, practice) };
-  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(letter, practice, lang) };
+  return letterFile(letter, practice, lang, format, `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`);
 }
 
 const TYPES: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', txt: 'text/plain', csv: 'text/csv', json: 'application/json', xml: 'application/xml', zip: 'application/zip', dcm: 'application/dicom' };

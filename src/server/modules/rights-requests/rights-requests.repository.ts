@@ -1,6 +1,8 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { RequestFilesTable, RequestLettersTable, RightsRequestEventsTable, RightsRequestsTable } from '../../platform/db/schema.js';
+import { actorId, type Actor } from '../../shared/actor.js';
+import { newId } from '../../shared/ids.js';
 import { FINAL_STATUSES } from './rights-requests.rules.js';
 
 export type RequestRow = Selectable<RightsRequestsTable>;
@@ -23,6 +25,11 @@ export async function insertEvent(db: Executor, row: EventRow): Promise<void> {
 
 export const findEvents = (db: Executor, practiceId: string, requestId: string) =>
   db.selectFrom('rights_request_events').selectAll().where('practice_id', '=', practiceId).where('request_id', '=', requestId).orderBy('seq').execute();
+
+/** Appends one step to a request's history, numbered after the last. */
+export async function recordEvent(db: Executor, at: Date, actor: Actor, r: RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
+  await insertEvent(db, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await nextEventSeq(db, r.id), at: at.toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
+}
 
 export async function nextEventSeq(db: Executor, requestId: string): Promise<number> {
   const r = await db.selectFrom('rights_request_events').select((eb) => eb.fn.max('seq').as('m')).where('request_id', '=', requestId).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 import { gdprDeadline, healthRecordDeadline, type IsoDate } from './deadline.rules.js';
 import type { HolidayOptions } from './holidays.rules.js';
+import { validationError } from '../../shared/app-error.js';
 
 export const FINAL_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
 export const isFinal = (s: RequestStatus) => FINAL_STATUSES.includes(s);
@@ -40,4 +41,10 @@ export function requestDates(f: ClockFacts, holidays: HolidayOptions): { dueOn: 
   }
   const suspensions = f.identityRequestedOn ? [{ requestedOn: f.identityRequestedOn, receivedOn: f.identityReceivedOn }] : [];
   return { dueOn: gdprDeadline(f.receivedOn, { ...holidays, extended: f.extended, suspensions }).dueOn, earliestOn: null };
+}
+
+/** A day a person typed: not in the future, not before `notBefore` (the receipt, by default; reported with `code`). */
+export function assertDay(field: string, day: IsoDate, today: IsoDate, notBefore: IsoDate | null, code = 'date_before_receipt'): void {
+  if (day > today) throw validationError(field, 'date_in_future');
+  if (notBefore !== null && day < notBefore) throw validationError(field, code);
 }

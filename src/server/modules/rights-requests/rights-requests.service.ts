@@ -11,7 +11,7 @@ import type { PracticesService } from '../practices/index.js';
 import { canExtend, parisDate } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
 import { loadDetail, presentRequest } from './rights-requests.detail.js';
-import { canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
+import { assertDay, canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
 
 export { presentRequest };
 
@@ -21,8 +21,6 @@ export interface RightsRequestsDeps {
   patients: PatientsService;
   practices: PracticesService;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Patients' rights requests: intake, the legal clocks, the identity suspension, the extension, the workflow.
@@ -35,15 +33,9 @@ export class RightsRequestsService {
     return parisDate(this.deps.clock.now());
   }
 
-  /** A date the person typed: not before receipt, not in the future. */
-  private assertDay(field: string, day: string, receivedOn: string | null): void {
-    if (cmp(day, this.today()) > 0) throw validationError(field, 'date_in_future');
-    if (receivedOn && cmp(day, receivedOn) < 0) throw validationError(field, 'date_before_receipt');
-  }
-
   create(actor: Actor, practiceId: string, input: CreateRightsRequest): Promise<RightsRequestResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'request.manage', action: 'request.created', targetType: 'rights_request' }, async ({ tx, audit }) => {
-      this.assertDay('receivedOn', input.receivedOn, null);
+      assertDay('receivedOn', input.receivedOn, this.today(), null);
       if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
       if (isHealthRecord(input.kind) && !input.healthRecord) throw validationError('healthRecord.olderThanFiveYears', 'required_for_health_record');
       const older = isHealthRecord(input.kind) ? (input.healthRecord?.olderThanFiveYears ?? false) : null;
@@ -58,7 +50,7 @@ export class RightsRequestsService {
         decision: null, decided_by: null, decided_at: null, restriction_lifted_on: null,
       };
       await repo.insertRequest(tx, row);
-      await this.event(tx, actor, row, 'created', { kind: row.kind, channel: row.channel, dueOn: row.due_on });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, row, 'created', { kind: row.kind, channel: row.channel, dueOn: row.due_on });
       audit.targetId = row.id;
       audit.details = { kind: row.kind, channel: row.channel, relation: row.requester_relation, dueOn: row.due_on };
       return presentRequest(row);
@@ -86,7 +78,7 @@ export class RightsRequestsService {
     return this.change(actor, practiceId, requestId, 'request.extended', async (tx, r) => {
       if (isHealthRecord(r.kind as RequestKind)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'extension_not_applicable' }] });
       if (Number(r.extended) === 1) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'already_extended' }] });
-      this.assertDay('notifiedOn', input.notifiedOn, r.received_on);
+      assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
       const verdict = canExtend(r.due_on, this.today(), input.notifiedOn, r.received_on);
       if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn: r.due_on ?? '' } }] });
       if (verdict !== 'ok') throw validationError('notifiedOn', verdict, { dueOn: r.due_on ?? '' });
@@ -99,7 +91,7 @@ export class RightsRequestsService {
     return this.change(actor, practiceId, requestId, 'request.identity-requested', async (_tx, r) => {
       if (r.identity_requested_on && !r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_requested' }] });
       if (r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_received' }] });
-      this.assertDay('requestedOn', requestedOn, r.received_on);
+      assertDay('requestedOn', requestedOn, this.today(), r.received_on);
       if (!canMove(r.status as RequestStatus, 'identity_check')) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
       return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
     });
@@ -108,7 +100,7 @@ export class RightsRequestsService {
   identityReceived(actor: Actor, practiceId: string, requestId: string, receivedOn: string) {
     return this.change(actor, practiceId, requestId, 'request.identity-received', async (_tx, r) => {
       if (!r.identity_requested_on || r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_not_requested' }] });
-      this.assertDay('receivedOn', receivedOn, r.identity_requested_on);
+      assertDay('receivedOn', receivedOn, this.today(), r.identity_requested_on);
       return { patch: { identity_received_on: receivedOn, status: 'in_progress' }, event: { receivedOn } };
     });
   }
@@ -117,7 +109,7 @@ export class RightsRequestsService {
   changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined }) {
     return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
       if (!canMove(r.status as RequestStatus, input.status)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
-      this.assertDay('on', input.on, r.received_on);
+      assertDay('on', input.on, this.today(), r.received_on);
       const closing = isFinal(input.status);
       return {
         patch: { status: input.status, closed_on: closing ? input.on : null, ...(input.note ? { note: input.note } : {}) },
@@ -144,13 +136,9 @@ export class RightsRequestsService {
       next.earliest_on = dates.earliestOn;
       await repo.updateRequest(tx, practiceId, requestId, { ...patch, due_on: next.due_on, earliest_on: next.earliest_on, updated_at: next.updated_at });
       const details = { ...event, dueOn: next.due_on };
-      await this.event(tx, actor, next, action.replace('request.', ''), details);
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, action.replace('request.', ''), details);
       audit.details = { kind: next.kind, status: next.status, ...details };
       return presentRequest(next);
     });
-  }
-
-  private async event(tx: Executor, actor: Actor, r: repo.RequestRow, type: string, details: Record<string, unknown>): Promise<void> {
-    await repo.insertEvent(tx, { id: newId('rqe'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextEventSeq(tx, r.id), at: this.deps.clock.now().toISOString(), actor_id: actorId(actor), type, details: JSON.stringify(details) });
   }
 }

@@ -1,3 +1,4 @@
+import { PDF_TYPE, TEXT_TYPE, type FileOut } from './file.js';
 import { renderPdf, type PdfNode } from './pdf.js';
 
 /** A letter in plain words: the practice's heading, a subject, sections, a signature. */
@@ -33,4 +34,10 @@ export function letterPdf(l: Letter, from: LetterHead, lang: 'fr' | 'en'): Promi
   }
   content.push({ text: l.signature, margin: [0, 16, 0, 0], fontSize: 11 });
   return renderPdf({ title: l.subject, footer: from.name, content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`) });
+}
+
+/** The letter as a download: `base.txt` (text) or `base.pdf`. */
+export async function letterFile(l: Letter, from: LetterHead, lang: 'fr' | 'en', format: 'pdf' | 'txt', base: string): Promise<FileOut> {
+  if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: letterText(l, from) };
+  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(l, from, lang) };
 }
