@@ -53,3 +53,59 @@ export function patientCsv(count: number): string {
   }
   return lines.join('\r\n');
 }
+
+export interface FixedRateResult {
+  sent: number;
+  errors: number;
+  /** Milliseconds, over every request; each latency counts from when the request was due, not from when it left. */
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  byPath: Map<string, { n: number; p50: number; p99: number; max: number }>;
+}
+
+/**
+ * An open-loop load at a steady rate: request i is due at start + i / rate, whatever the answers before it, and its
+ * latency counts from that due time (so a server that falls behind is charged for the wait: no coordinated omission).
+ * autocannon's overallRate is not used for this: each connection sends its share of a second back to back when the
+ * second starts (a burst of 50 every second, not 50 spread over it), and its correction records a synthetic sample for
+ * every millisecond of a slow answer (its expected interval is ceil(1 / rate) = 1), which weights the tail many times.
+ */
+export async function fixedRate(opts: { base: string; paths: string[]; headers: Record<string, string>; rate: number; seconds: number; onSecond?: (s: number) => void }): Promise<FixedRateResult> {
+  const total = Math.round(opts.rate * opts.seconds);
+  const interval = 1000 / opts.rate;
+  const latencies: number[] = [];
+  const byPath = new Map<string, number[]>();
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now() + 50;
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (opts.onSecond && i % opts.rate === 0) opts.onSecond(i / opts.rate);
+    const p = opts.paths[i % opts.paths.length]!;
+    inFlight.push(
+      fetch(`${opts.base}${p}`, { headers: opts.headers })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          if (!r.ok) errors++;
+        }, () => void errors++)
+        .finally(() => {
+          const l = performance.now() - due;
+          latencies.push(l);
+          let mine = byPath.get(p);
+          if (!mine) byPath.set(p, (mine = []));
+          mine.push(l);
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const pct = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const all = sorted(latencies);
+  const paths = new Map([...byPath].map(([p, xs]) => { const s = sorted(xs); return [p, { n: s.length, p50: pct(s, 0.5), p99: pct(s, 0.99), max: s.at(-1)! }]; }));
+  return { sent: total, errors, p50: pct(all, 0.5), p90: pct(all, 0.9), p95: pct(all, 0.95), p99: pct(all, 0.99), max: all.at(-1)!, byPath: paths };
+}

@@ -3,7 +3,8 @@
  *   npm run build && npx tsx bench/load.ts --data-dir /tmp/gardien-bench [--seconds 10] [--soak-seconds 600]
  * 1. throughput of the authenticated, permission-checked, audited list endpoints against a bare route running the
  *    same SQL on the same file (the cost of Gardien's own layers);
- * 2. a fixed rate of 50 requests/s, mixed (team, practice, trail, me, patient search, requests, breaches, to-do list), with p95/p99 (autocannon corrects for coordinated omission);
+ * 2. a fixed rate of 50 requests/s, mixed (team, practice, trail, me, patient search, requests, breaches, to-do list), open
+ *    loop, with p95/p99 overall and p50/p99 per path (common.ts fixedRate: why not autocannon's overallRate);
  * 3. cold start to the first 200;
  * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end.
  */
@@ -11,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { arg, fmt, machine, root, rssMb, startGardien, waitFor } from './common.js';
+import { arg, fixedRate, fmt, machine, root, rssMb, startGardien, waitFor } from './common.js';
 
 const dataDir = arg('data-dir');
 const seconds = Number(arg('seconds', '10'));
@@ -62,25 +63,25 @@ for (const [label, gPath, bPath] of compare) {
 console.log(`server RSS under load: ${peak} MB`);
 
 const mixed = [
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/members`, headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}`, headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/audit-trail?limit=50`, headers: auth },
-  { method: 'GET' as const, path: '/api/v1/me', headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`, headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`, headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/breaches?limit=50`, headers: auth },
-  { method: 'GET' as const, path: `/api/v1/practices/${practiceId}/worklist`, headers: auth },
+  `/api/v1/practices/${practiceId}/members`,
+  `/api/v1/practices/${practiceId}`,
+  `/api/v1/practices/${practiceId}/audit-trail?limit=50`,
+  '/api/v1/me',
+  `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`,
+  `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`,
+  `/api/v1/practices/${practiceId}/breaches?limit=50`,
+  `/api/v1/practices/${practiceId}/worklist`,
 ];
-const fixed = await run({ url: 'http://127.0.0.1:3300', requests: mixed, connections: 10, overallRate: 50, duration: Math.max(seconds * 3, 30) });
-console.log(`fixed rate 50 req/s, mixed, ${Math.max(seconds * 3, 30)} s: p50 ${fixed.latency.p50} ms, p90 ${fixed.latency.p90} ms, p97.5 ${fixed.latency.p97_5} ms, p99 ${fixed.latency.p99} ms, max ${fixed.latency.max} ms, ${fixed.non2xx + fixed.errors} errors (autocannon reports p90/p97.5/p99; p95 lies between p90 and p97.5)`);
+const fixedSeconds = Math.max(seconds * 3, 30);
+const fixed = await fixedRate({ base: 'http://127.0.0.1:3300', paths: mixed, headers: auth, rate: 50, seconds: fixedSeconds });
+console.log(`fixed rate 50 req/s, mixed, ${fixedSeconds} s (open loop, latency from the due time): p50 ${fmt(fixed.p50, 1)} ms, p90 ${fmt(fixed.p90, 1)} ms, p95 ${fmt(fixed.p95, 1)} ms, p99 ${fmt(fixed.p99, 1)} ms, max ${fmt(fixed.max, 1)} ms, ${fixed.errors} errors`);
+for (const [p, f] of fixed.byPath) console.log(`  ${p.replace(practiceId, ':practice')}: p50 ${fmt(f.p50, 1)} ms, p99 ${fmt(f.p99, 1)} ms, max ${fmt(f.max, 1)} ms`);
 
 if (soakSeconds > 0) {
-  const samples: number[] = [rssMb(server.pid!)];
-  const timer = setInterval(() => samples.push(rssMb(server.pid!)), 30_000);
-  const soak = await run({ url: 'http://127.0.0.1:3300', requests: mixed, connections: 10, overallRate: 50, duration: soakSeconds });
-  clearInterval(timer);
+  const samples: number[] = [];
+  const soak = await fixedRate({ base: 'http://127.0.0.1:3300', paths: mixed, headers: auth, rate: 50, seconds: soakSeconds, onSecond: (s) => s % 30 === 0 && samples.push(rssMb(server.pid!)) });
   samples.push(rssMb(server.pid!));
-  console.log(`soak ${soakSeconds} s at 50 req/s: ${fmt(soak.requests.total)} requests, ${soak.non2xx + soak.errors} errors, p99 ${soak.latency.p99} ms; RSS start ${samples[0]} MB, end ${samples.at(-1)} MB, min ${Math.min(...samples)} MB, max ${Math.max(...samples)} MB`);
+  console.log(`soak ${soakSeconds} s at 50 req/s: ${fmt(soak.sent)} requests, ${soak.errors} errors, p99 ${fmt(soak.p99, 1)} ms; RSS every 30 s: ${samples.join(', ')} MB (start ${samples[0]}, end ${samples.at(-1)}, min ${Math.min(...samples)}, max ${Math.max(...samples)})`);
 }
 server.kill('SIGTERM');
 bare.kill('SIGTERM');

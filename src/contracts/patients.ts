@@ -58,7 +58,13 @@ export const PatientListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export const PatientListResponseSchema = z.object({ items: z.array(PatientSchema), total: z.number().int() });
+export const PatientListResponseSchema = z.object({
+  items: z.array(PatientSchema),
+  /** How many patients match; when totalCapped, more than this many (the count stops at 1,000: type more letters). */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
+export type PatientListResponse = z.infer<typeof PatientListResponseSchema>;
 export const PatientParamsSchema = PracticeParamsSchema.extend({ patientId: IdSchema }).strict();
 
 /** CSV import from the practice software's export: first a dry run (the report), then the same file for real. */

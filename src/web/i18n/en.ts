@@ -411,6 +411,8 @@ export const en: Messages = {
     pickerHelp: 'Type at least 2 letters of the name, or the birth date.',
     typeMore: 'Type at least 2 characters',
     noneFound: 'No patient found.',
+    partial: 'The first {{shown}} of {{total}} patients found: type more of the name to narrow the search.',
+    partialCapped: 'The first {{shown}} of more than {{total}} patients found: type more of the name to narrow the search.',
     name: 'Name',
     flags: 'Flags',
     restricted: 'Processing restricted',

@@ -423,6 +423,8 @@ export const fr = {
     pickerHelp: 'Tapez au moins 2 lettres du nom, ou la date de naissance.',
     typeMore: 'Tapez au moins 2 caractères',
     noneFound: 'Aucun patient trouvé.',
+    partial: 'Les {{shown}} premiers des {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
+    partialCapped: 'Les {{shown}} premiers de plus de {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
     name: 'Nom',
     flags: 'Indicateurs',
     restricted: 'Traitement limité',

@@ -75,6 +75,11 @@ export function PatientsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {list.data && list.data.total > list.data.items.length && (
+        <Text role="status">
+          {t(list.data.totalCapped ? 'patients.partialCapped' : 'patients.partial', { shown: list.data.items.length, total: list.data.total.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR') })}
+        </Text>
+      )}
       {importing && <PatientImport onClose={() => setImporting(false)} />}
       {editing && <PatientForm patient={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Page>

@@ -1,4 +1,4 @@
-import type { CreatePatientRequest, PatientResponse, UpdatePatientRequest } from '../../../contracts/patients.js';
+import type { CreatePatientRequest, PatientListResponse, PatientResponse, UpdatePatientRequest } from '../../../contracts/patients.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -77,14 +77,14 @@ export class PatientsService {
     });
   }
 
-  search(actor: Actor, practiceId: string, query: { q?: string | undefined; limit: number; offset: number }): Promise<{ items: PatientResponse[]; total: number }> {
+  search(actor: Actor, practiceId: string, query: { q?: string | undefined; limit: number; offset: number }): Promise<PatientListResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.listed', targetType: 'patient', targetId: null, readOnly: true }, async ({ tx, audit }) => {
       const q = query.q?.trim();
       const f = q && DATE.test(q) ? { birthDate: q } : q ? { key: searchKey(q).replace(/[%_]/g, ''), externalId: q } : {};
-      const { rows, total } = await repo.searchPatients(tx, practiceId, { ...f, limit: query.limit, offset: query.offset });
+      const { rows, total, totalCapped } = await repo.searchPatients(tx, practiceId, { ...f, limit: query.limit, offset: query.offset });
       // Which patients were shown is on record (ids only): a list is a read of each of them.
       audit.details = { count: rows.length, total, patientIds: rows.map((r) => r.id) };
-      return { items: rows.map(presentPatient), total };
+      return { items: rows.map(presentPatient), total, totalCapped };
     });
   }
 
