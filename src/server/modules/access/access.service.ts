@@ -138,9 +138,7 @@ export class Access {
       await new Promise((r) => setImmediate(r));
       const batch = this.pending.splice(0);
       try {
-        await this.deps.db.transaction().execute(async (tx) => {
-          for (const b of batch) await this.deps.auditTrail.append(tx, b.input, b.ctx);
-        });
+        await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, batch));
         for (const b of batch) b.done();
       } catch (e) {
         for (const b of batch) b.done(e ?? new Error('audit append failed'));

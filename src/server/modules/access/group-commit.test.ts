@@ -19,11 +19,11 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
 
   it('thirty concurrent reads: thirty entries, in fewer commits, the chain intact', async () => {
     const trail = t.services.auditTrail;
-    const original = trail.append.bind(trail);
+    const original = trail.appendMany.bind(trail);
     const transactions = new Set<Executor>();
-    trail.append = async (tx, input, ctx) => {
-      if (input.action === 'member.listed') transactions.add(tx);
-      return original(tx, input, ctx);
+    trail.appendMany = async (tx, entries) => {
+      if (entries.some((e) => e.input.action === 'member.listed')) transactions.add(tx);
+      return original(tx, entries);
     };
     try {
       const before = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed').length;
@@ -31,27 +31,27 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
       assert.ok(answers.every((r) => r.statusCode === 200));
       const entries = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed');
       assert.equal(entries.length - before, 30);
-      assert.ok(transactions.size < 30, `30 entries in ${transactions.size} commits`);
+      assert.ok(transactions.size > 0 && transactions.size < 30, `30 entries in ${transactions.size} commits`);
       const verification = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, { as: owner });
       assert.equal(verification.json().ok, true, verification.body);
     } finally {
-      trail.append = original;
+      trail.appendMany = original;
     }
   });
 
   it('a read whose entry cannot be written is not answered', async () => {
     const trail = t.services.auditTrail;
-    const original = trail.append.bind(trail);
-    trail.append = async (tx, input, ctx) => {
-      if (input.action === 'practice.read') throw new Error('disk full');
-      return original(tx, input, ctx);
+    const original = trail.appendMany.bind(trail);
+    trail.appendMany = async (tx, entries) => {
+      if (entries.some((e) => e.input.action === 'practice.read')) throw new Error('disk full');
+      return original(tx, entries);
     };
     try {
       const res = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner });
       assert.equal(res.statusCode, 500);
       assert.ok(!res.body.includes('Cabinet des Lilas'), 'no data without its audit entry');
     } finally {
-      trail.append = original;
+      trail.appendMany = original;
     }
     assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner })).statusCode, 200);
   });

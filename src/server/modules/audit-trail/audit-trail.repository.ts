@@ -6,14 +6,15 @@ export type AuditEntryRow = AuditEntriesTable;
 export type AuditCheckpointRow = AuditCheckpointsTable;
 
 /**
- * Takes the next sequence number of a chain. The UPDATE locks the head row until the transaction ends, so on
- * PostgreSQL concurrent appends to one practice queue up and the sequence stays gapless; SQLite serialises writers.
+ * Takes the next `count` sequence numbers of a chain: the first of them and the hash before it. The UPDATE locks the
+ * head row until the transaction ends, so on PostgreSQL concurrent appends to one practice queue up and the sequence
+ * stays gapless; SQLite serialises writers.
  */
-export async function claimNextSeq(tx: Executor, practiceId: string): Promise<{ seq: number; prevHash: string }> {
+export async function claimSeqs(tx: Executor, practiceId: string, count: number): Promise<{ firstSeq: number; prevHash: string }> {
   const claim = () =>
     tx
       .updateTable('audit_heads')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .set((eb) => ({ last_seq: eb('last_seq', '+', count) }))
       .where('practice_id', '=', practiceId)
       .returning(['last_seq', 'last_hash'])
       .executeTakeFirst();
@@ -27,12 +28,16 @@ export async function claimNextSeq(tx: Executor, practiceId: string): Promise<{ 
     row = await claim();
   }
   if (!row) throw new Error(`audit head for ${practiceId} could not be claimed`);
-  return { seq: Number(row.last_seq), prevHash: row.last_hash };
+  return { firstSeq: Number(row.last_seq) - count + 1, prevHash: row.last_hash };
 }
 
-export async function insertEntry(tx: Executor, row: AuditEntryRow): Promise<void> {
-  await tx.insertInto('audit_entries').values(row).execute();
-  await tx.updateTable('audit_heads').set({ last_hash: row.hash }).where('practice_id', '=', row.practice_id).execute();
+/** Entries of one chain, in order, and the chain's head moved to the last of them. */
+export async function insertEntries(tx: Executor, rows: AuditEntryRow[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
+  // 500 rows of 14 values stay well under SQLite's and PostgreSQL's limits on bound parameters.
+  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_entries').values(rows.slice(i, i + 500)).execute();
+  await tx.updateTable('audit_heads').set({ last_hash: last.hash }).where('practice_id', '=', last.practice_id).execute();
 }
 
 export async function insertCheckpoint(tx: Executor, row: AuditCheckpointRow): Promise<void> {
@@ -66,20 +71,13 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-/** Reads a chain in seq order, a batch at a time, so verifying a million entries needs little memory. */
-export async function* streamEntries(db: Executor, practiceId: string, batchSize = 5000): AsyncGenerator<AuditEntryRow> {
+/** A chain in seq order, a page at a time (each starts after the last seq of the one before), so verifying a million entries needs little memory. */
+export async function* streamEntryPages(db: Executor, practiceId: string, pageSize = 5000): AsyncGenerator<AuditEntryRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_entries')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('seq', '>', after)
-      .orderBy('seq', 'asc')
-      .limit(batchSize)
-      .execute();
-    for (const r of rows) yield { ...r, seq: Number(r.seq) };
-    if (rows.length < batchSize) return;
+    const rows = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId).where('seq', '>', after).orderBy('seq', 'asc').limit(pageSize).execute();
+    if (rows.length) yield rows;
+    if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1]!.seq);
   }
 }

@@ -35,41 +35,59 @@ export class AuditTrail {
   constructor(private readonly deps: AuditTrailDeps) {}
 
   async append(tx: Executor, input: AppendInput, ctx: AuditContext): Promise<{ seq: number; hash: string }> {
-    const { seq, prevHash } = await repo.claimNextSeq(tx, input.practiceId);
-    const fields: ChainedFields = {
-      practiceId: input.practiceId,
-      seq,
-      ts: this.deps.clock.now().toISOString(),
-      actorId: ctx.actorId,
-      actorRole: ctx.actorRole,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId ?? null,
-      outcome: input.outcome ?? 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-      details: canonicalJson(input.details ?? {}),
-      prevHash,
-    };
-    const hash = hashEntry(fields);
-    await repo.insertEntry(tx, {
-      practice_id: fields.practiceId,
-      seq,
-      ts: fields.ts,
-      actor_id: fields.actorId,
-      actor_role: fields.actorRole,
-      action: fields.action,
-      target_type: fields.targetType,
-      target_id: fields.targetId,
-      outcome: fields.outcome,
-      request_id: fields.requestId,
-      ip: fields.ip,
-      details: fields.details,
-      prev_hash: prevHash,
-      hash,
+    const [done] = await this.appendMany(tx, [{ input, ctx }]);
+    return done!;
+  }
+
+  /**
+   * Appends several entries in the caller's transaction (the group commit of reads): per chain, the sequence numbers
+   * are claimed once, the entries hashed one after the other in memory and written in one statement, and the head
+   * moved once. The result is the same chain as appending them one by one, in the order given.
+   */
+  async appendMany(tx: Executor, entries: { input: AppendInput; ctx: AuditContext }[]): Promise<{ seq: number; hash: string }[]> {
+    const results: { seq: number; hash: string }[] = new Array(entries.length);
+    const byChain = new Map<string, number[]>();
+    entries.forEach((e, i) => {
+      const mine = byChain.get(e.input.practiceId);
+      if (mine) mine.push(i);
+      else byChain.set(e.input.practiceId, [i]);
     });
-    if (seq % this.deps.checkpointEvery === 0) await this.writeCheckpoint(tx, input.practiceId, seq, hash);
-    return { seq, hash };
+    for (const [practiceId, indexes] of byChain) {
+      const { firstSeq, prevHash: before } = await repo.claimSeqs(tx, practiceId, indexes.length);
+      let prevHash = before;
+      const rows: repo.AuditEntryRow[] = [];
+      const checkpoints: { seq: number; hash: string }[] = [];
+      indexes.forEach((index, k) => {
+        const { input, ctx } = entries[index]!;
+        const seq = firstSeq + k;
+        const fields: ChainedFields = {
+          practiceId,
+          seq,
+          ts: this.deps.clock.now().toISOString(),
+          actorId: ctx.actorId,
+          actorRole: ctx.actorRole,
+          action: input.action,
+          targetType: input.targetType,
+          targetId: input.targetId ?? null,
+          outcome: input.outcome ?? 'success',
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+          details: canonicalJson(input.details ?? {}),
+          prevHash,
+        };
+        const hash = hashEntry(fields);
+        rows.push({
+          practice_id: practiceId, seq, ts: fields.ts, actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, target_type: fields.targetType,
+          target_id: fields.targetId, outcome: fields.outcome, request_id: fields.requestId, ip: fields.ip, details: fields.details, prev_hash: prevHash, hash,
+        });
+        if (seq % this.deps.checkpointEvery === 0) checkpoints.push({ seq, hash });
+        results[index] = { seq, hash };
+        prevHash = hash;
+      });
+      await repo.insertEntries(tx, rows);
+      for (const c of checkpoints) await this.writeCheckpoint(tx, practiceId, c.seq, c.hash);
+    }
+    return results;
   }
 
   private async writeCheckpoint(tx: Executor, practiceId: string, seq: number, hash: string): Promise<void> {
@@ -93,23 +111,25 @@ export class AuditTrail {
   async verifyChain(db: Executor, practiceId: string): Promise<AuditVerification> {
     const checkpoints = await repo.findCheckpoints(db, practiceId);
     const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
-    for await (const r of repo.streamEntries(db, practiceId)) {
-      verifier.add({
-        practiceId: r.practice_id,
-        seq: r.seq,
-        ts: r.ts,
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        outcome: r.outcome,
-        requestId: r.request_id,
-        ip: r.ip,
-        details: r.details,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      });
+    for await (const page of repo.streamEntryPages(db, practiceId)) {
+      for (const r of page) {
+        verifier.add({
+          practiceId: r.practice_id,
+          seq: Number(r.seq),
+          ts: r.ts,
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          action: r.action,
+          targetType: r.target_type,
+          targetId: r.target_id,
+          outcome: r.outcome,
+          requestId: r.request_id,
+          ip: r.ip,
+          details: r.details,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        });
+      }
     }
     verifier.checkHead(await repo.getHead(db, practiceId));
     for (const c of checkpoints) {

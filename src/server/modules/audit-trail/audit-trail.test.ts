@@ -51,6 +51,24 @@ describeEachDialect('audit trail', (dialect) => {
     assert.equal(r.checkpoints, 4); // every 10 entries, signed
   });
 
+  it('appends a batch across two chains as if one by one: each chain gapless and in the order given, checkpoints at their seq', async () => {
+    const [a, b] = ['prc_batch00000001', 'prc_batch00000002'];
+    await appendMany(t, a, 7);
+    const batch = Array.from({ length: 25 }, (_, i) => ({ input: { practiceId: i % 3 === 0 ? b : a, action: 'practice.read' as const, targetType: 'practice', details: { i } }, ctx }));
+    const done = await t.services.db.transaction().execute((tx) => t.services.auditTrail.appendMany(tx, batch));
+    assert.deepEqual(done.filter((_, i) => i % 3 !== 0).map((d) => d.seq), Array.from({ length: 16 }, (_, i) => i + 8));
+    assert.deepEqual(done.filter((_, i) => i % 3 === 0).map((d) => d.seq), Array.from({ length: 9 }, (_, i) => i + 1));
+    const details = (await t.services.db.selectFrom('audit_entries').select('details').where('practice_id', '=', a).where('seq', '>', 7).orderBy('seq').execute()).map((r) => JSON.parse(r.details).i);
+    assert.deepEqual(details, batch.map((e, i) => (e.input.practiceId === a ? i : -1)).filter((i) => i >= 0));
+    for (const [chain, entries, checkpoints] of [[a, 23, 2], [b, 9, 0]] as const) {
+      const r = await verify(t, chain);
+      assert.deepEqual([r.ok, r.entries, r.checkpoints], [true, entries, checkpoints], chain);
+    }
+    // The next single append follows the batch.
+    await appendMany(t, a, 1);
+    assert.equal((await verify(t, a)).entries, 24);
+  });
+
   it('writes nothing when the surrounding transaction rolls back', async () => {
     const practiceId = 'prc_rollback00001';
     await assert.rejects(

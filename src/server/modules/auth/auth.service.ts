@@ -27,7 +27,14 @@ import { checkPasswordStrength, contextWordsFor } from './password.rules.js';
 let commonPasswords: Promise<Set<string>> | undefined;
 /** The ~49,000 most common passwords, loaded on the first password choice rather than at start-up. */
 const loadCommonPasswords = () =>
-  (commonPasswords ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()))));
+  (commonPasswords ??= import('@zxcvbn-ts/language-common').then((m) => {
+    // In the bundle this CommonJS package is a chunk of its own and comes as the default export (esbuild); from source, named.
+    const mod = m as unknown as { dictionary?: typeof m.dictionary; default?: { dictionary: typeof m.dictionary } };
+    const list = (mod.dictionary ?? mod.default?.dictionary)?.['passwords-common'] as string[] | undefined;
+    // Never an empty list in silence: every password would pass the check.
+    if (!list?.length) throw new Error('the list of common passwords could not be loaded');
+    return new Set(list.map((p) => p.toLowerCase()));
+  }));
 const RECOVERY_CODE_COUNT = 10;
 
 /** The password rule with the common-password list, refused as a 400 on `field`. */

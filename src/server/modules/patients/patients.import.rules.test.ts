@@ -14,6 +14,10 @@ it('reads a French export, proposes the mapping, and lists every rejected line w
   assert.equal(csv.delimiter, ';');
   const mapping = guessMapping(csv.headers);
   assert.deepEqual(mapping, { externalId: 'N° dossier', lastName: 'Nom', firstName: 'Prénom', birthDate: 'Date de naissance', email: 'E-mail', phone: 'Téléphone' });
+  // Accents and case set aside, as the practice software happens to write them.
+  assert.deepEqual(guessMapping(['Numéro patient', 'NOM', 'PRENOM', 'Né(e) le', 'Tél', 'Dernière visite', 'Décédé le']), {
+    externalId: 'Numéro patient', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'Né(e) le', phone: 'Tél', lastCareOn: 'Dernière visite', deathOn: 'Décédé le',
+  });
   const plan = planImport(csv, mapping);
   assert.deepEqual(plan.valid.map((v) => v.line), [2]);
   assert.deepEqual(plan.valid[0]!.patient.birthDate, '1984-02-29');

@@ -6,17 +6,21 @@ export const IMPORT_FIELDS = ['externalId', 'lastName', 'firstName', 'birthDate'
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
+/** Header names as practice software writes them, matched once accents are set aside (see fold): "Prénom" is "prenom". */
 const GUESSES: Record<ImportField, RegExp> = {
-  externalId: /^(id|identifiant|num(ero)?[ _-]?(patient|dossier)|n°[ _-]?dossier|code[ _-]?patient|external[ _-]?id)$/i,
+  externalId: /^(id|identifiant|num(ero)?[ _-]?(patient|dossier)|n(o|\u00b0)[ _-]?dossier|code[ _-]?patient|external[ _-]?id)$/i,
   lastName: /^(nom|nom[ _-]?de[ _-]?famille|last[ _-]?name|surname)$/i,
-  firstName: /^(pr[ée]nom|first[ _-]?name)$/i,
-  birthDate: /^(date[ _-]?(de[ _-]?)?naissance|n[ée]\(?e?\)?[ _-]?le|ddn|birth[ _-]?date|date[ _-]?of[ _-]?birth)$/i,
+  firstName: /^(prenom|first[ _-]?name)$/i,
+  birthDate: /^(date[ _-]?(de[ _-]?)?naissance|ne\(?e?\)?[ _-]?le|ddn|birth[ _-]?date|date[ _-]?of[ _-]?birth)$/i,
   email: /^(e-?mail|courriel|mail)$/i,
-  phone: /^(t[ée]l([ée]phone)?|portable|mobile|phone)$/i,
+  phone: /^(tel(ephone)?|portable|mobile|phone)$/i,
   address: /^(adresse|address)$/i,
-  lastCareOn: /^(derni[èe]re?[ _-]?(visite|consultation|soin|rdv)|last[ _-]?(visit|care))$/i,
-  deathOn: /^(date[ _-]?(de[ _-]?)?d[ée]c[èe]s|d[ée]c[èe]d[ée][ _-]?le|death[ _-]?date)$/i,
+  lastCareOn: /^(derniere?[ _-]?(visite|consultation|soin|rdv)|last[ _-]?(visit|care))$/i,
+  deathOn: /^(date[ _-]?(de[ _-]?)?deces|decede[ _-]?le|death[ _-]?date)$/i,
 };
+
+/** Accents set aside ("Décès" → "Deces"), so that the patterns above stay in ASCII. */
+const fold = (header: string) => header.trim().normalize('NFD').replace(/\p{M}/gu, '');
 
 export interface ParsedCsv {
   headers: string[];
@@ -38,7 +42,7 @@ export function parseCsv(text: string): ParsedCsv {
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const out: ColumnMapping = {};
   for (const f of IMPORT_FIELDS) {
-    const h = headers.find((x) => GUESSES[f].test(x.trim()));
+    const h = headers.find((x) => GUESSES[f].test(fold(x)));
     if (h !== undefined) out[f] = h;
   }
   return out;
