@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, ChainVerifier, encodeEntry, GENESIS_HASH, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
+import { canonicalJson, ChainVerifier, checkpointSignatureValid, encodeEntry, isCheckpointSignatureValid, GENESIS_HASH, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
@@ -28,6 +28,16 @@ function verify(entries: (ChainedFields & { hash: string })[], head?: { lastSeq:
   for (const c of checkpoints) v.checkCheckpoint({ practiceId: 'prc_test', ...c }, publicKey, 'k1');
   return v;
 }
+
+it('checks a checkpoint signature on the thread pool exactly as on the main thread', async () => {
+  const c = { practiceId: 'prc_test', seq: 100, hash: 'a'.repeat(64), ts: '2026-11-29T10:00:00.000Z' };
+  const signature = signCheckpoint(c, privateKey);
+  const other = generateKeyPairSync('ed25519').publicKey;
+  const cases: [typeof c, string, typeof publicKey][] = [[c, signature, publicKey], [{ ...c, seq: 101 }, signature, publicKey], [c, signature, other], [c, 'not base64 at all', publicKey], [c, '', publicKey]];
+  const pooled = await Promise.all(cases.map(([f, s, k]) => checkpointSignatureValid(f, s, k)));
+  assert.deepEqual(pooled, [true, false, false, false, false]);
+  assert.deepEqual(pooled, cases.map(([f, s, k]) => isCheckpointSignatureValid(f, s, k)));
+});
 
 describe('canonical encoding', () => {
   it('gives one text for one value, whatever the key order', () => {

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { AuditAction, AuditOutcome } from './audit-trail.catalogue.js';
 import * as repo from './audit-trail.repository.js';
-import { canonicalJson, ChainVerifier, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
+import { canonicalJson, ChainVerifier, checkpointSignatureValid, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
 
 /** Who did it and from where: filled from the actor and the request, never from user input. */
 export interface AuditContext {
@@ -111,6 +111,9 @@ export class AuditTrail {
   async verifyChain(db: Executor, practiceId: string): Promise<AuditVerification> {
     const checkpoints = await repo.findCheckpoints(db, practiceId);
     const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
+    const { auditPublicKey, auditKeyId } = this.deps.keys;
+    // The signatures are checked on the thread pool while the entries are read and hashed here.
+    const signatures = Promise.all(checkpoints.map((c) => (c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : false)));
     for await (const page of repo.streamEntryPages(db, practiceId)) {
       for (const r of page) {
         verifier.add({
@@ -132,9 +135,8 @@ export class AuditTrail {
       }
     }
     verifier.checkHead(await repo.getHead(db, practiceId));
-    for (const c of checkpoints) {
-      verifier.checkCheckpoint({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id }, this.deps.keys.auditPublicKey, this.deps.keys.auditKeyId);
-    }
+    const valid = await signatures;
+    checkpoints.forEach((c, i) => verifier.checkCheckpoint({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id }, auditPublicKey, auditKeyId, valid[i]));
     return {
       practiceId,
       ok: verifier.ok,

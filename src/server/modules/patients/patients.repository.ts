@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import type { CompiledQuery, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { PatientsTable } from '../../platform/db/schema.js';
 
@@ -8,8 +8,27 @@ export async function insertPatient(db: Executor, row: PatientRow): Promise<void
   await db.insertInto('patients').values(row).execute();
 }
 
-export async function insertPatients(db: Executor, rows: PatientRow[]): Promise<void> {
-  if (rows.length) await db.insertInto('patients').values(rows).execute();
+/**
+ * Inserts batches of patients, for one import: the SQL of a batch size is compiled by Kysely once, and each later batch
+ * of that size binds its values in the same order (row by row, in the column order of the compiled text). Compiling
+ * each 1,000-row batch anew took 0.7 s of an import of 100,000 (bench/README.md). A batch whose rows do not all carry
+ * every column of the first (an undefined value would leave its column out) is compiled on its own.
+ */
+export function patientInserter(db: Executor): (rows: PatientRow[]) => Promise<void> {
+  const compiled = new Map<number, { query: CompiledQuery; columns: (keyof PatientRow)[] }>();
+  return async (rows) => {
+    if (!rows.length) return;
+    const columns = Object.keys(rows[0]!) as (keyof PatientRow)[];
+    const uniform = rows.every((r) => Object.keys(r).length === columns.length && columns.every((c) => r[c] !== undefined));
+    const known = compiled.get(rows.length);
+    if (uniform && known && known.columns.join() === columns.join()) {
+      await db.executeQuery({ ...known.query, parameters: rows.flatMap((r) => columns.map((c) => r[c])) });
+      return;
+    }
+    const query = db.insertInto('patients').values(rows).compile();
+    if (uniform) compiled.set(rows.length, { query, columns });
+    await db.executeQuery(query);
+  };
 }
 
 export const patientsWithExternalId = (db: Executor, practiceId: string) =>

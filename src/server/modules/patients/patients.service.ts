@@ -132,9 +132,10 @@ export class PatientsService {
       if (!input.dryRun) {
         const now = this.deps.clock.now().toISOString();
         let done = 0;
+        const insert = repo.patientInserter(tx);
         for (let i = 0; i < fresh.length; i += IMPORT_BATCH) {
           const rows = fresh.slice(i, i + IMPORT_BATCH).map(({ patient }) => newPatientRow(practiceId, patient, now));
-          await repo.insertPatients(tx, rows);
+          await insert(rows);
           done += rows.length;
           onProgress?.(done, total, 'création');
         }

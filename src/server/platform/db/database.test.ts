@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { withStatementCache } from './database.js';
 
-it('keeps a compiled statement per query text, never hands out one being iterated, and keeps no long multi-row text', () => {
+it('keeps a compiled statement per query text, never hands out one being iterated, and drops the least recently used past its bounds', () => {
   const sqlite = new SQLite(':memory:');
   sqlite.exec('create table t (x integer)');
   const db = withStatementCache(sqlite);
@@ -20,7 +20,15 @@ it('keeps a compiled statement per query text, never hands out one being iterate
   assert.equal(rows.next().value.x, 2, 'the first iteration goes on undisturbed');
   rows.return?.();
   assert.equal(db.prepare('select x from t order by x'), select, 'once done, the kept statement serves again');
-  const long = `select x from t where x in (${Array.from({ length: 2000 }, (_, i) => i).join(',')})`;
-  assert.notEqual(db.prepare(long), db.prepare(long), 'long texts are not kept');
+  const long = `select x from t where x in (${Array.from({ length: 60_000 }, (_, i) => i).join(',')})`;
+  assert.notEqual(db.prepare(long), db.prepare(long), 'texts over 256 kB are not kept');
+  const insertOf = (n: number) => `insert into t values ${Array.from({ length: n }, () => '(?)').join(', ')}`;
+  assert.equal(db.prepare(insertOf(1000)), db.prepare(insertOf(1000)), 'a multi-row insert is kept');
+  // Past 4 MB of kept text (80 texts of 60 kB), the least recently used go first.
+  const big = Array.from({ length: 80 }, (_, i) => `select x from t where x in (${Array.from({ length: 20_000 }, () => i + 10).join(',')})`);
+  const first = db.prepare(big[0]!);
+  for (const q of big.slice(1)) db.prepare(q);
+  assert.notEqual(db.prepare(big[0]!), first, 'the oldest was dropped');
+  assert.equal(db.prepare(big.at(-1)!), db.prepare(big.at(-1)!));
   db.close();
 });

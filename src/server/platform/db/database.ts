@@ -73,17 +73,20 @@ async function assertPostgresDurability(db: Db): Promise<void> {
   }
 }
 
-/** Statements longer than this (multi-row inserts) are not kept: few repeat, and each would hold its text. */
-const CACHED_SQL_MAX = 4096;
+/** Texts longer than this are not kept; the kept texts together stay under CACHED_SQL_TOTAL (a 1,000-row insert is ~60 kB). */
+const CACHED_SQL_MAX = 256 * 1024;
+const CACHED_SQL_TOTAL = 4 * 1024 * 1024;
 const CACHED_STATEMENTS = 500;
 
 /**
  * The SQLite connection as Kysely sees it, keeping its compiled statements: Kysely prepares every query anew, which was
- * about an eighth of the CPU of a short list request (bench/README.md). A statement still being iterated is never
- * handed out twice (a fresh one is prepared); the least recently used is dropped past CACHED_STATEMENTS.
+ * about an eighth of the CPU of a short list request, and compiling a 1,000-row insert each time slowed the patient
+ * import (bench/README.md). A statement still being iterated is never handed out twice (a fresh one is prepared); the
+ * least recently used go first once there are CACHED_STATEMENTS or their texts pass CACHED_SQL_TOTAL.
  */
 export function withStatementCache(sqlite: SQLite.Database): { prepare(sql: string): SQLite.Statement; close(): void } {
   const cache = new Map<string, SQLite.Statement>();
+  let chars = 0;
   return {
     prepare(sql) {
       if (sql.length > CACHED_SQL_MAX) return sqlite.prepare(sql);
@@ -96,7 +99,12 @@ export function withStatementCache(sqlite: SQLite.Database): { prepare(sql: stri
       const stmt = sqlite.prepare(sql);
       if (!known) {
         cache.set(sql, stmt);
-        if (cache.size > CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
+        chars += sql.length;
+        while (cache.size > CACHED_STATEMENTS || chars > CACHED_SQL_TOTAL) {
+          const oldest = cache.keys().next().value!;
+          cache.delete(oldest);
+          chars -= oldest.length;
+        }
       }
       return stmt;
     },
