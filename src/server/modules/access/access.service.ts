@@ -60,6 +60,7 @@ export class Access {
   }
 
   async run<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+    if (useCase.readOnly) return this.read(actor, practiceId, useCase, work);
     const role = await this.resolveRole(actor, practiceId);
     if (role === null || (role !== 'admin' && !can(role, useCase.permission))) {
       await this.recordDenial(actor, practiceId, useCase, role);
@@ -67,7 +68,7 @@ export class Access {
     }
     let result: T;
     try {
-      result = useCase.readOnly ? await this.readThenAudit(actor, practiceId, useCase, role, work) : await this.transact(actor, practiceId, useCase, role, work);
+      result = await this.transact(actor, practiceId, useCase, role, work);
     } catch (e) {
       // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
       if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
@@ -99,14 +100,28 @@ export class Access {
     });
   }
 
-  /** A read: its own (read) transaction, then its audit entry through the group commit. */
-  private async readThenAudit<T>(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin', work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+  /**
+   * A read: the role is read once, inside the read's own transaction (a change reads it before, to decide, and again
+   * inside its transaction), then the audit entry goes through the group commit and the answer waits for it. A refusal
+   * is audited exactly as for a change.
+   */
+  private async read<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
     const audit: UseCaseScope['audit'] = {};
-    const value = await this.deps.db.transaction().execute(async (tx) => {
-      const current = role === 'admin' ? 'admin' : await this.resolveRole(actor, practiceId, tx);
-      if (current !== role) throw new AppError('NOT_FOUND');
-      return work({ tx, role, audit });
-    });
+    const seen: { role: Role | 'admin' | null } = { role: null };
+    let value: T;
+    try {
+      value = await this.deps.db.transaction().execute(async (tx) => {
+        const role = (seen.role = await this.resolveRole(actor, practiceId, tx));
+        if (role === null) throw new AppError('NOT_FOUND');
+        if (role !== 'admin' && !can(role, useCase.permission)) throw new AppError('FORBIDDEN');
+        return work({ tx, role, audit });
+      });
+    } catch (e) {
+      // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
+      if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, seen.role, e.code);
+      throw e;
+    }
+    const role = seen.role!;
     await this.groupCommit(
       {
         practiceId,
@@ -117,6 +132,7 @@ export class Access {
       },
       auditContext(actor, role),
     );
+    this.deps.onAudited?.(actor);
     return value;
   }
 
