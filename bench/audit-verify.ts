@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/server/config.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { encodeEntry } from '../src/server/modules/audit-trail/audit-trail.rules.js';
+import { entryFields } from '../src/server/modules/audit-trail/audit-trail.repository.js';
 import { arg, fmt, machine } from './common.js';
 
 const dataDir = arg('data-dir');
@@ -16,7 +17,7 @@ const { practiceId } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench.json
 const rt = await openRuntime(loadConfig({ ...process.env, GARDIEN_DATA_DIR: dataDir }));
 console.log(`machine: ${machine()}`);
 const rows = await rt.services.db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId).orderBy('seq').execute();
-const encoded = rows.map((r) => encodeEntry({ practiceId: r.practice_id, seq: Number(r.seq), ts: r.ts, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, targetType: r.target_type, targetId: r.target_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip, details: r.details, prevHash: r.prev_hash }));
+const encoded = rows.map((r) => encodeEntry(entryFields(r)));
 const t0 = process.hrtime.bigint();
 let prev = '0'.repeat(64);
 for (const e of encoded) prev = createHash('sha256').update(prev + e).digest('hex');

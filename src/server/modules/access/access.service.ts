@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import type { AuditAction } from '../audit-trail/index.js';
-import { SERVER_CHAIN, type AuditContext, type AuditTrail } from '../audit-trail/index.js';
+import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail } from '../audit-trail/index.js';
 import { can, type Permission } from './access.policy.js';
 import * as repo from './access.repository.js';
 
@@ -33,6 +33,17 @@ export interface AccessDeps {
   auditTrail: AuditTrail;
   /** Told when a request was audited by a use case, so token use is not audited twice. */
   onAudited?: (actor: Actor) => void;
+}
+
+/** The audit entry of a use case: what it reported, and the API token it came through. */
+function entryOf(actor: Actor, practiceId: string, useCase: UseCase, audit: UseCaseScope['audit']): AppendInput {
+  return {
+    practiceId,
+    action: useCase.action,
+    targetType: useCase.targetType,
+    targetId: audit.targetId ?? useCase.targetId ?? null,
+    details: { ...(audit.details ?? {}), ...(actor.kind === 'user' && actor.tokenId ? { via: actor.tokenId } : {}) },
+  };
 }
 
 export function auditContext(actor: Actor, role: string): AuditContext {
@@ -70,8 +81,7 @@ export class Access {
     try {
       result = await this.transact(actor, practiceId, useCase, role, work);
     } catch (e) {
-      // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
-      if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
+      await this.recordRefusal(e, actor, practiceId, useCase, role);
       throw e;
     }
     this.deps.onAudited?.(actor);
@@ -85,17 +95,7 @@ export class Access {
       if (current !== role) throw new AppError('NOT_FOUND');
       const scope: UseCaseScope = { tx, role, audit: {} };
       const value = await work(scope);
-      await this.deps.auditTrail.append(
-        tx,
-        {
-          practiceId,
-          action: useCase.action,
-          targetType: useCase.targetType,
-          targetId: scope.audit.targetId ?? useCase.targetId ?? null,
-          details: { ...(scope.audit.details ?? {}), ...(actor.kind === 'user' && actor.tokenId ? { via: actor.tokenId } : {}) },
-        },
-        auditContext(actor, role),
-      );
+      await this.deps.auditTrail.append(tx, entryOf(actor, practiceId, useCase, scope.audit), auditContext(actor, role));
       return value;
     });
   }
@@ -117,30 +117,19 @@ export class Access {
         return work({ tx, role, audit });
       });
     } catch (e) {
-      // An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2).
-      if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, seen.role, e.code);
+      await this.recordRefusal(e, actor, practiceId, useCase, seen.role);
       throw e;
     }
-    const role = seen.role!;
-    await this.groupCommit(
-      {
-        practiceId,
-        action: useCase.action,
-        targetType: useCase.targetType,
-        targetId: audit.targetId ?? useCase.targetId ?? null,
-        details: { ...(audit.details ?? {}), ...(actor.kind === 'user' && actor.tokenId ? { via: actor.tokenId } : {}) },
-      },
-      auditContext(actor, role),
-    );
+    await this.groupCommit(entryOf(actor, practiceId, useCase, audit), auditContext(actor, seen.role!));
     this.deps.onAudited?.(actor);
     return value;
   }
 
-  private pending: { input: Parameters<AuditTrail['append']>[1]; ctx: AuditContext; done: (e?: unknown) => void }[] = [];
+  private pending: { input: AppendInput; ctx: AuditContext; done: (e?: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
 
   /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
-  private groupCommit(input: Parameters<AuditTrail['append']>[1], ctx: AuditContext): Promise<void> {
+  private groupCommit(input: AppendInput, ctx: AuditContext): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, ctx, done: (e) => (e === undefined ? resolve() : reject(e)) });
       this.flushing ??= this.flush();
@@ -161,6 +150,11 @@ export class Access {
       }
     }
     this.flushing = null;
+  }
+
+  /** An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2). */
+  private async recordRefusal(e: unknown, actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null): Promise<void> {
+    if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
   }
 
   /** A refused attempt goes into the practice's own chain when the practice exists, else into the server chain. */

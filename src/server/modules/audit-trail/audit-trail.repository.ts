@@ -1,9 +1,21 @@
 import type { Executor } from '../../platform/db/database.js';
 import type { AuditCheckpointsTable, AuditEntriesTable } from '../../platform/db/schema.js';
-import { GENESIS_HASH } from './audit-trail.rules.js';
+import { GENESIS_HASH, type ChainedFields } from './audit-trail.rules.js';
 
 export type AuditEntryRow = AuditEntriesTable;
 export type AuditCheckpointRow = AuditCheckpointsTable;
+
+/** The row an entry is stored as: its hashed fields and its hash. */
+export const entryRow = (f: ChainedFields, hash: string): AuditEntryRow => ({
+  practice_id: f.practiceId, seq: f.seq, ts: f.ts, actor_id: f.actorId, actor_role: f.actorRole, action: f.action, target_type: f.targetType,
+  target_id: f.targetId, outcome: f.outcome, request_id: f.requestId, ip: f.ip, details: f.details, prev_hash: f.prevHash, hash,
+});
+
+/** The fields an entry was hashed over, read back from its row (seq as a number whatever the driver gives). */
+export const entryFields = (r: AuditEntryRow): ChainedFields & { hash: string } => ({
+  practiceId: r.practice_id, seq: Number(r.seq), ts: r.ts, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, targetType: r.target_type,
+  targetId: r.target_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip, details: r.details, prevHash: r.prev_hash, hash: r.hash,
+});
 
 /**
  * Takes the next `count` sequence numbers of a chain: the first of them and the hash before it. The UPDATE locks the

@@ -76,10 +76,7 @@ export class AuditTrail {
           prevHash,
         };
         const hash = hashEntry(fields);
-        rows.push({
-          practice_id: practiceId, seq, ts: fields.ts, actor_id: fields.actorId, actor_role: fields.actorRole, action: fields.action, target_type: fields.targetType,
-          target_id: fields.targetId, outcome: fields.outcome, request_id: fields.requestId, ip: fields.ip, details: fields.details, prev_hash: prevHash, hash,
-        });
+        rows.push(repo.entryRow(fields, hash));
         if (seq % this.deps.checkpointEvery === 0) checkpoints.push({ seq, hash });
         results[index] = { seq, hash };
         prevHash = hash;
@@ -115,24 +112,7 @@ export class AuditTrail {
     // The signatures are checked on the thread pool while the entries are read and hashed here.
     const signatures = Promise.all(checkpoints.map((c) => (c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : false)));
     for await (const page of repo.streamEntryPages(db, practiceId)) {
-      for (const r of page) {
-        verifier.add({
-          practiceId: r.practice_id,
-          seq: Number(r.seq),
-          ts: r.ts,
-          actorId: r.actor_id,
-          actorRole: r.actor_role,
-          action: r.action,
-          targetType: r.target_type,
-          targetId: r.target_id,
-          outcome: r.outcome,
-          requestId: r.request_id,
-          ip: r.ip,
-          details: r.details,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        });
-      }
+      for (const r of page) verifier.add(repo.entryFields(r));
     }
     verifier.checkHead(await repo.getHead(db, practiceId));
     const valid = await signatures;

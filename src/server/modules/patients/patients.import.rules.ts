@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { CreatePatientRequestSchema, type CreatePatientRequest } from '../../../contracts/patients.js';
+import { withoutAccents } from './patients.rules.js';
 
 /** The fields a practice-software export can fill, and the header names recognised for each without a mapping. */
 export const IMPORT_FIELDS = ['externalId', 'lastName', 'firstName', 'birthDate', 'email', 'phone', 'address', 'lastCareOn', 'deathOn'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-/** Header names as practice software writes them, matched once accents are set aside (see fold): "Prénom" is "prenom". */
+/** Header names as practice software writes them, matched once accents are set aside (so the patterns stay ASCII): "Prénom" is "prenom". */
 const GUESSES: Record<ImportField, RegExp> = {
   externalId: /^(id|identifiant|num(ero)?[ _-]?(patient|dossier)|n(o|\u00b0)[ _-]?dossier|code[ _-]?patient|external[ _-]?id)$/i,
   lastName: /^(nom|nom[ _-]?de[ _-]?famille|last[ _-]?name|surname)$/i,
@@ -19,8 +20,6 @@ const GUESSES: Record<ImportField, RegExp> = {
   deathOn: /^(date[ _-]?(de[ _-]?)?deces|decede[ _-]?le|death[ _-]?date)$/i,
 };
 
-/** Accents set aside ("Décès" → "Deces"), so that the patterns above stay in ASCII. */
-const fold = (header: string) => header.trim().normalize('NFD').replace(/\p{M}/gu, '');
 
 export interface ParsedCsv {
   headers: string[];
@@ -42,7 +41,7 @@ export function parseCsv(text: string): ParsedCsv {
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const out: ColumnMapping = {};
   for (const f of IMPORT_FIELDS) {
-    const h = headers.find((x) => GUESSES[f].test(fold(x)));
+    const h = headers.find((x) => GUESSES[f].test(withoutAccents(x.trim())));
     if (h !== undefined) out[f] = h;
   }
   return out;
