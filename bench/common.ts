@@ -31,9 +31,10 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-/** Starts the compiled server (run `npm run build` first) on a data directory. */
+/** Starts the compiled server (run `npm run build` first) on a data directory, as `npx gardien serve` does: through the
+ * shebang of bin/gardien.js and the Node options it carries. */
 export function startGardien(dataDir: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'bin/gardien.js'), 'serve', '--data-dir', dataDir, '--port', String(port)], {
+  return spawn(path.join(root, 'bin/gardien.js'), ['serve', '--data-dir', dataDir, '--port', String(port)], {
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'warn', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -73,7 +73,7 @@ describeEachDialect('crash durability', (dialect) => {
     let lastError = '';
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = (await freePort()) as number;
-      const child = spawn(process.execPath, [main, 'serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
+      const child = spawn(main, ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
         env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -32,8 +32,9 @@ export async function launchBrowser(): Promise<Browser> {
 /** The production server (the bundle and the built web app) on a free port, on the given database. */
 export async function startServer(dataDir: string, target: DatabaseTarget): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = (await freePort()) as number;
-  const args = [path.join(root, 'bin/gardien.js'), 'serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const args = ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])];
+  // through the shebang and its Node options, as `npx gardien serve` runs it
+  const child: ChildProcess = spawn(path.join(root, 'bin/gardien.js'), args, {
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_COOKIE_SECURE: 'false', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -143,6 +143,6 @@ it('every command has --help, and bin/gardien.js runs', () => {
     assert.equal(r.status, 0, cmd.join(' '));
     assert.match(r.stdout, /Usage: gardien/);
   }
-  const v = spawnSync(process.execPath, [path.join(root, 'bin/gardien.js'), '--version'], { encoding: 'utf8' });
+  const v = spawnSync(path.join(root, 'bin/gardien.js'), ['--version'], { encoding: 'utf8' });
   assert.equal(v.stdout.trim(), '0.1.0');
 });

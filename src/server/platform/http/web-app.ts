@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Where the built browser app is: next to the bundle (dist/gardien.mjs → dist/web) or, when the server runs from
+ * Where the built browser app is: next to the bundle (dist/gardien.cjs → dist/web) or, when the server runs from
  * its TypeScript sources, in dist/web at the project root. Null when it was never built (an API-only server).
  */
 export function findWebDir(): string | null {
