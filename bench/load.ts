@@ -18,7 +18,7 @@ const dataDir = arg('data-dir');
 const seconds = Number(arg('seconds', '10'));
 const soakSeconds = Number(arg('soak-seconds', '0'));
 const { practiceId, ownerEmail } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench.json'), 'utf8')) as { practiceId: string; ownerEmail: string };
-const token = spawnSync(process.execPath, [path.join(root, 'bin/gardien.js'), 'token', 'create', '--data-dir', dataDir, '--practice', practiceId, '--email', ownerEmail, '--name', `bench ${Date.now()}`], { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' }).stdout.trim();
+const token = spawnSync(path.join(root, 'bin/gardien.js'), ['token', 'create', '--data-dir', dataDir, '--practice', practiceId, '--email', ownerEmail, '--name', `bench ${Date.now()}`], { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' }).stdout.trim();
 if (!token.startsWith('gardien_')) throw new Error('could not create a token');
 const auth = { authorization: `Bearer ${token}` };
 
