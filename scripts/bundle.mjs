@@ -43,6 +43,12 @@ for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith
     console.error(`${file} is not ASCII at offset ${at}: …${text.slice(Math.max(0, at - 60), at + 20)}…`);
     process.exit(1);
   }
+  // Node 20 loses import()'s callback in a script run from a code cache: load with require (createRequire) instead.
+  const dyn = /[^\w$.]import\(/.exec(text);
+  if (dyn) {
+    console.error(`${file} has an import() at offset ${dyn.index}: …${text.slice(Math.max(0, dyn.index - 60), dyn.index + 40)}…`);
+    process.exit(1);
+  }
 }
 
 // The code cache: a server started on an empty data directory answers its health check and stops; its process writes

@@ -30,7 +30,7 @@ export function loadBundle(file: string, opts: { writeAfterMs?: number; enabled?
   // 3 MB more until the next full collection. The bundle is ASCII (scripts/bundle.mjs checks), so latin1 reads it as is.
   const source = fs.readFileSync(file, 'latin1');
   const hash = createHash('sha256').update(source, 'latin1').digest();
-  const enabled = (opts.enabled ?? true) && vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined;
+  const enabled = opts.enabled ?? true;
   let cachedData: Buffer | undefined;
   let status: CompileCacheStatus = enabled ? 'missing' : 'off';
   if (enabled) {
@@ -38,12 +38,8 @@ export function loadBundle(file: string, opts: { writeAfterMs?: number; enabled?
     if (cache && cache.length > HASH_BYTES && cache.subarray(0, HASH_BYTES).equals(hash)) cachedData = cache.subarray(HASH_BYTES);
     else if (cache) status = 'stale';
   }
-  const script = new vm.Script(Module.wrap(source), {
-    filename: file,
-    cachedData,
-    // the bundle's import() of the PostgreSQL driver and of the password list, resolved as Node resolves them
-    ...(enabled ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
-  });
+  // No import() in the bundle (scripts/bundle.mjs refuses one): run from a code cache, Node 20 loses its callback.
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (cachedData) status = script.cachedDataRejected ? 'rejected' : 'used';
 
   let isWritten = status === 'used' || status === 'off';

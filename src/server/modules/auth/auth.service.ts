@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { randomInt } from 'node:crypto';
 import type { LoginResponse, MeResponse } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -27,10 +28,10 @@ import { checkPasswordStrength, contextWordsFor } from './password.rules.js';
 let commonPasswords: Promise<Set<string>> | undefined;
 /** The ~49,000 most common passwords, loaded on the first password choice rather than at start-up. */
 const loadCommonPasswords = () =>
-  (commonPasswords ??= import('@zxcvbn-ts/language-common').then((m) => {
-    // In the bundle this CommonJS package is a chunk of its own and comes as the default export (esbuild); from source, named.
-    const mod = m as unknown as { dictionary?: typeof m.dictionary; default?: { dictionary: typeof m.dictionary } };
-    const list = (mod.dictionary ?? mod.default?.dictionary)?.['passwords-common'] as string[] | undefined;
+  // require, not import(): the bundle runs from a V8 code cache, where Node 20 loses import()'s callback (database.ts).
+  (commonPasswords ??= Promise.resolve().then(() => {
+    const mod = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const list = mod.dictionary?.['passwords-common'] as string[] | undefined;
     // Never an empty list in silence: every password would pass the check.
     if (!list?.length) throw new Error('the list of common passwords could not be loaded');
     return new Set(list.map((p) => p.toLowerCase()));

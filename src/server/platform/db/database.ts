@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -11,8 +12,10 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export type DialectName = 'sqlite' | 'postgres';
 
 /** The PostgreSQL driver, loaded only when PostgreSQL is used (it costs ~90 ms of start-up on SQLite installs). */
+// require, not import(): the bundle runs from a V8 code cache (src/cli/compile-cache.ts), where Node 20 loses the
+// callback that import() needs ("A dynamic import callback was not specified"); scripts/bundle.mjs refuses an import().
 async function loadPg() {
-  const { default: pg } = await import('pg');
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
   // pg returns int8 (count(*), sums) as strings; every count Gardien reads fits in a double.
   pg.types.setTypeParser(20, (v) => Number(v));
   return pg;
