@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../../platform/db/schema.js';
 
@@ -108,7 +108,28 @@ export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<vo
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export const findApiTokenByHash = (db: Executor, tokenHash: string) => db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** Every column of users, checked complete by the compiler: a column added later cannot go missing from the joined row. */
+const USER_COLUMNS = Object.keys({
+  id: true, email: true, name: true, password_hash: true, password_changed_at: true, must_change_password: true, totp_secret: true,
+  totp_pending_secret: true, totp_last_step: true, is_disabled: true, disabled_at: true, failed_logins: true, locked_until: true,
+  language: true, preferred_practice_id: true, created_at: true, updated_at: true,
+} satisfies Record<keyof UsersTable, true>) as (keyof UsersTable)[];
+
+/** A token and the person it acts for in one read: the authentication of every API request (it was two). */
+export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select(USER_COLUMNS.map((c) => sql.ref(`users.${c}`).as(`u_${c}`)))
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const values = row as unknown as Record<string, unknown>;
+  const user = Object.fromEntries(USER_COLUMNS.map((c) => [c, values[`u_${c}`]])) as unknown as UserRow;
+  const { id, practice_id, user_id, name, token_hash, created_at, created_by, last_used_at, revoked_at } = row;
+  return { token: { id, practice_id, user_id, name, token_hash, created_at, created_by, last_used_at, revoked_at }, user };
+}
 
 export const findApiToken = (db: Executor, practiceId: string, id: string) =>
   db.selectFrom('api_tokens').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();

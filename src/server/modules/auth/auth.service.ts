@@ -373,10 +373,9 @@ export class AuthService {
 
   private async authenticateToken(secret: string, info: RequestInfo, level: AuthLevel, now: Date): Promise<AuthContext> {
     if (level !== 'full') throw new AppError('UNAUTHENTICATED'); // session management is for people, not scripts
-    const token = await repo.findApiTokenByHash(this.deps.db, hashSecret(secret));
-    if (!token || token.revoked_at !== null) throw new AppError('UNAUTHENTICATED');
-    const user = await repo.findUserById(this.deps.db, token.user_id);
-    if (!user || user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    const found = await repo.findApiTokenWithUser(this.deps.db, hashSecret(secret));
+    if (!found || found.token.revoked_at !== null || found.user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    const { token, user } = found;
     if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > 60_000) await repo.touchApiToken(this.deps.db, token.id, now.toISOString());
     return {
       actor: { kind: 'user', userId: user.id, sessionId: null, tokenId: token.id, tokenPracticeId: token.practice_id, requestId: info.requestId, ip: info.ip },
