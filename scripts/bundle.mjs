@@ -20,7 +20,7 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use. The
-  // PostgreSQL driver and the common-password list are import()ed when first used, so a start compiles neither.
+  // PostgreSQL driver and the common-password list are required when first used, so a start compiles neither.
   external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common'],
   define: { 'import.meta.url': '__gardienModuleUrl' },
   banner: { js: "const __gardienModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
