@@ -55,8 +55,40 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
   await db.insertInto('sessions').values(row).execute();
 }
 
-export const findSessionByTokenHash = (db: Executor, tokenHash: string) =>
-  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** Every column of users, checked complete by the compiler: a column added later cannot go missing from a joined row. */
+const USER_COLUMNS = Object.keys({
+  id: true, email: true, name: true, password_hash: true, password_changed_at: true, must_change_password: true, totp_secret: true,
+  totp_pending_secret: true, totp_last_step: true, is_disabled: true, disabled_at: true, failed_logins: true, locked_until: true,
+  language: true, preferred_practice_id: true, created_at: true, updated_at: true,
+} satisfies Record<keyof UsersTable, true>) as (keyof UsersTable)[];
+const USER_PREFIX = 'user__';
+/** The users columns under a prefix, built once, selected beside a session's or a token's own columns. */
+const USER_SELECTION = USER_COLUMNS.map((c) => sql.ref(`users.${c}`).as(`${USER_PREFIX}${c}`));
+
+/** A row joined with users, split back into the table's own row and the person. */
+function splitPerson<T>(row: object): { own: T; user: UserRow } {
+  const own: Record<string, unknown> = {};
+  const user: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(USER_PREFIX)) user[key.slice(USER_PREFIX.length)] = value;
+    else own[key] = value;
+  }
+  return { own: own as T, user: user as UserRow };
+}
+
+/** A session and its person in one read: the authentication of every browser request (it was two). */
+export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(USER_SELECTION)
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { own, user } = splitPerson<SessionRow>(row);
+  return { session: own, user };
+}
 
 export async function updateSession(db: Executor, id: string, patch: Updateable<SessionsTable>): Promise<void> {
   await db.updateTable('sessions').set(patch).where('id', '=', id).execute();
@@ -108,27 +140,18 @@ export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<vo
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-/** Every column of users, checked complete by the compiler: a column added later cannot go missing from the joined row. */
-const USER_COLUMNS = Object.keys({
-  id: true, email: true, name: true, password_hash: true, password_changed_at: true, must_change_password: true, totp_secret: true,
-  totp_pending_secret: true, totp_last_step: true, is_disabled: true, disabled_at: true, failed_logins: true, locked_until: true,
-  language: true, preferred_practice_id: true, created_at: true, updated_at: true,
-} satisfies Record<keyof UsersTable, true>) as (keyof UsersTable)[];
-
 /** A token and the person it acts for in one read: the authentication of every API request (it was two). */
 export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('api_tokens')
-    .select(USER_COLUMNS.map((c) => sql.ref(`users.${c}`).as(`u_${c}`)))
+    .select(USER_SELECTION)
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const values = row as unknown as Record<string, unknown>;
-  const user = Object.fromEntries(USER_COLUMNS.map((c) => [c, values[`u_${c}`]])) as unknown as UserRow;
-  const { id, practice_id, user_id, name, token_hash, created_at, created_by, last_used_at, revoked_at } = row;
-  return { token: { id, practice_id, user_id, name, token_hash, created_at, created_by, last_used_at, revoked_at }, user };
+  const { own, user } = splitPerson<ApiTokenRow>(row);
+  return { token: own, user };
 }
 
 export const findApiToken = (db: Executor, practiceId: string, id: string) =>

@@ -335,10 +335,9 @@ export class AuthService {
     const now = this.now();
     if (credentials.bearerToken !== undefined) return this.authenticateToken(credentials.bearerToken, info, level, now);
     if (credentials.sessionToken === undefined) throw new AppError('UNAUTHENTICATED');
-    const session = await repo.findSessionByTokenHash(this.deps.db, hashSecret(credentials.sessionToken));
-    if (!session) throw new AppError('UNAUTHENTICATED');
-    const user = await repo.findUserById(this.deps.db, session.user_id);
-    if (!user || user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    const found = await repo.findSessionWithUser(this.deps.db, hashSecret(credentials.sessionToken));
+    if (!found || found.user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    const { session, user } = found;
     const practices = await repo.activePracticeDelays(this.deps.db, user.id);
     const idleLockMinutes = effectiveIdleLockMinutes(practices.map((p) => p.idleLockMinutes));
     const ctx: AuthContext = {

@@ -260,16 +260,17 @@ describeEachDialect('API tokens', (dialect) => {
     assert.equal((await call(t, 'GET', `/api/v1/practices/${a.practiceId}`, { as: { token } })).statusCode, 401);
   });
 
-  it('is read with its person in one query: the person is who it acts for, and a disabled person’s token is refused', async () => {
+  it('is read with its person in one query, as a session is: the same person, and a disabled person’s token and session are refused', async () => {
     const { practiceId, ownerEmail } = await createPractice(t);
     const owner = await login(t, ownerEmail);
     const { token } = (await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner, body: { name: 'agenda' } })).json() as { token: string };
     const viaSession = (await call(t, 'GET', '/api/v1/me', { as: owner })).json() as Record<string, unknown>;
     const viaToken = (await call(t, 'GET', '/api/v1/me', { as: { token } })).json() as Record<string, unknown>;
     for (const key of ['user', 'preferences', 'memberships']) assert.deepEqual(viaToken[key], viaSession[key], `the same person: ${key}`);
-    // Disabled without its tokens being revoked (as a direct database change would): still refused.
+    // Disabled without its tokens and sessions being revoked (as a direct database change would): still refused.
     await t.services.db.updateTable('users').set({ is_disabled: 1 }).where('email', '=', ownerEmail).execute();
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token } })).statusCode, 401);
+    assert.equal((await call(t, 'GET', '/api/v1/me', { as: owner })).statusCode, 401);
   });
 
   it('shows people their own tokens, and the owner all of them; another’s token answers 404', async () => {

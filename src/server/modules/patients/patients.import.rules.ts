@@ -20,7 +20,6 @@ const GUESSES: Record<ImportField, RegExp> = {
   deathOn: /^(date[ _-]?(de[ _-]?)?deces|decede[ _-]?le|death[ _-]?date)$/i,
 };
 
-
 export interface ParsedCsv {
   headers: string[];
   rows: string[][];
