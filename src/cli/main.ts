@@ -203,7 +203,7 @@ export function buildCli(): Command {
     .option('--practice <id>', 'only this practice (default: every chain, including the server chain)')
     .action(async (opts: DbOptions & { practice?: string }) => {
       await withRuntime(opts, async (rt) => {
-        const results = opts.practice ? [await rt.services.auditTrail.verifyChain(rt.services.db, opts.practice)] : await rt.services.auditTrail.verifyAll(rt.services.db);
+        const results = opts.practice ? [await rt.services.auditTrail.verifyChain(rt.services.db, opts.practice, rt.config.database)] : await rt.services.auditTrail.verifyAll(rt.services.db, rt.config.database);
         const bad = results.filter((r) => !r.ok);
         printJson({ ok: bad.length === 0, chains: results });
         for (const b of bad) process.stderr.write(`gardien: audit trail of ${b.practiceId} is NOT intact: first bad entry is seq ${b.firstBadSeq} (${b.problem})\n`);

@@ -70,7 +70,7 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
     breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),
     apiTokens: new ApiTokenUseCases({ access, auth }),
-    auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail }),
+    auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail, target: settings.target }),
     isAudited: (a) => audited.has(a),
   };
 }

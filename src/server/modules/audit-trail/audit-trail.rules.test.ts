@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, ChainVerifier, checkpointSignatureValid, encodeEntry, isCheckpointSignatureValid, GENESIS_HASH, hashEntry, signCheckpoint, type ChainedFields } from './audit-trail.rules.js';
+import { canonicalJson, ChainVerifier, checkpointSignatureValid, ENCODED_FIELDS, ENCODING_TAG, encodeEntry, isCheckpointSignatureValid, GENESIS_HASH, hashEntry, signCheckpoint, wellFormed, type ChainedFields } from './audit-trail.rules.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
@@ -55,6 +55,17 @@ describe('canonical encoding', () => {
     const b = { ...e!, actorId: 'a', actorRole: 'bc' };
     assert.notEqual(encodeEntry(a), encodeEntry(b));
     assert.notEqual(hashEntry(a), hashEntry(b));
+  });
+  it('lists in ENCODED_FIELDS the fields encodeEntry encodes, in its order (the database builds the same encoding from it)', () => {
+    const [e] = chain(1);
+    const distinct: ChainedFields = { ...e!, targetId: 't', requestId: 'r', ip: 'i', details: '{"d":1}' };
+    assert.equal(encodeEntry(distinct), JSON.stringify([ENCODING_TAG, ...ENCODED_FIELDS.map((f) => distinct[f])]));
+    assert.equal(new Set(ENCODED_FIELDS.map((f) => distinct[f])).size, ENCODED_FIELDS.length, 'every field has its own value, so an order swap shows');
+  });
+  it('hashes text as the database gives it back: a lone surrogate becomes U+FFFD, everything else stays', () => {
+    assert.equal(wellFormed('a\ud800b'), 'a\ufffdb');
+    assert.equal(wellFormed('\udc00'), '\ufffd');
+    for (const s of ['', 'Élodie Ça', '\u{1F9B7} dent', '\u0000\u001f"\\']) assert.equal(wellFormed(s), s);
   });
 });
 

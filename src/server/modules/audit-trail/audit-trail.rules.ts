@@ -19,6 +19,14 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * The text as the database will give it back: a lone UTF-16 surrogate (valid in a JS string, not in UTF-8) is stored
+ * as U+FFFD, so an entry hashed with it would never verify again. Entries are hashed over this form.
+ */
+export const wellFormed = (s: string): string => (LONE_SURROGATE.test(s) ? Buffer.from(s, 'utf8').toString('utf8') : s);
+
 /** JSON with object keys sorted at every level: one text for one value, whatever the insertion order. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
@@ -39,10 +47,15 @@ export function canonicalJson(value: unknown): string {
  */
 export function encodeEntry(f: ChainedFields): string {
   return JSON.stringify([
-    'gardien-audit-v1', f.practiceId, f.seq, f.ts, f.actorId, f.actorRole, f.action, f.targetType,
+    ENCODING_TAG, f.practiceId, f.seq, f.ts, f.actorId, f.actorRole, f.action, f.targetType,
     f.targetId, f.outcome, f.requestId, f.ip, f.details, f.prevHash,
   ]);
 }
+
+export const ENCODING_TAG = 'gardien-audit-v1';
+
+/** The fields of encodeEntry in their order after the tag, for an encoding built elsewhere (by the database). */
+export const ENCODED_FIELDS = ['practiceId', 'seq', 'ts', 'actorId', 'actorRole', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'ip', 'details', 'prevHash'] as const satisfies readonly (keyof ChainedFields)[];
 
 export const hashEntry = (f: ChainedFields): string => createHash('sha256').update(encodeEntry(f)).digest('hex');
 
@@ -90,6 +103,10 @@ export class ChainVerifier {
 
   constructor(private readonly keepHashesFor: ReadonlySet<number>) {}
 
+  keptSeqs(): ReadonlySet<number> {
+    return this.keepHashesFor;
+  }
+
   private fail(seq: number, problem: string): void {
     if (this.firstBadSeq === null || seq < this.firstBadSeq) {
       this.firstBadSeq = seq;
@@ -127,6 +144,18 @@ export class ChainVerifier {
     if (this.keepHashesFor.has(entry.seq)) this.hashes.set(entry.seq, entry.hash);
     this.prevHash = entry.hash;
     this.expectedSeq++;
+  }
+
+  /**
+   * Entries 1..lastSeq checked elsewhere (verifyRangeInWorkers: every hash, link and sequence number), taken as if fed
+   * here one by one; `hashes` holds the hash of each entry this verifier keeps (its checkpoints' seqs).
+   */
+  addVerified(lastSeq: number, lastHash: string, hashes: ReadonlyMap<number, string>): void {
+    if (this.count !== 0) throw new Error('addVerified: the verifier has already been fed entries');
+    this.count = lastSeq;
+    this.expectedSeq = lastSeq + 1;
+    this.prevHash = lastHash;
+    for (const [seq, hash] of hashes) if (this.keepHashesFor.has(seq)) this.hashes.set(seq, hash);
   }
 
   /** The head row written with each append: a tail removed without rewriting the head is caught here. */

@@ -6,7 +6,11 @@ import type { Executor } from '../../platform/db/database.js';
 import { cliActor } from '../../shared/actor.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
+import fc from 'fast-check';
+import { verifyRangeInWorkers } from './audit-trail.parallel-verify.js';
+import { encodedPageSql, entryFields } from './audit-trail.repository.js';
 import { hashEntry } from './audit-trail.rules.js';
+import { AuditTrail } from './audit-trail.service.js';
 
 const ctx = { actorId: 'usr_test', actorRole: 'owner', requestId: 'req', ip: '127.0.0.1' };
 
@@ -29,6 +33,18 @@ async function appendMany(t: TestApp, practiceId: string, n: number): Promise<vo
 }
 
 const verify = (t: TestApp, practiceId: string) => t.services.auditTrail.verifyChain(t.services.db, practiceId);
+
+/** The same trail, but every chain first checked by worker threads (no minimum length). */
+const inWorkers = (t: TestApp) => new AuditTrail({ keys: t.services.keys, clock: t.clock, checkpointEvery: 10, parallelVerifyFrom: 0 });
+const verifyInWorkers = (t: TestApp, practiceId: string) => inWorkers(t).verifyChain(t.services.db, practiceId, t.testDb.target);
+
+/** The workers' check alone, without the exact verification that follows it when they find anything wrong. */
+async function workersFindIntact(t: TestApp, practiceId: string, workers = 3): Promise<boolean> {
+  const head = await t.services.db.selectFrom('audit_heads').select('last_seq').where('practice_id', '=', practiceId).executeTakeFirstOrThrow();
+  const lastSeq = Number(head.last_seq);
+  const check = await verifyRangeInWorkers({ target: t.testDb.target, sql: encodedPageSql(t.dialect, 4), pageSize: 4, practiceId, lastSeq, keepHashesFor: [], workers });
+  return check.intact;
+}
 
 describeEachDialect('audit trail', (dialect) => {
   let t: TestApp;
@@ -111,9 +127,20 @@ describeEachDialect('audit trail', (dialect) => {
   });
 
   describe('tampering is detected', () => {
-    const cases: { name: string; expected: number; tamper: (db: Executor, p: string) => Promise<void> }[] = [
+    // byCheckpoints: the entries left still form an intact chain up to the head; only the signed checkpoints tell.
+    const cases: { name: string; expected: number; byCheckpoints?: true; tamper: (db: Executor, p: string) => Promise<void> }[] = [
       { name: 'a modified entry', expected: 7, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ actor_id: 'usr_someone_else' }).where('practice_id', '=', p).where('seq', '=', 7).execute()) },
       { name: 'a modified detail', expected: 3, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ details: '{"i":99}' }).where('practice_id', '=', p).where('seq', '=', 3).execute()) },
+      {
+        // Its own hash made to fit: the next entry, which still names the old hash, is where the chain breaks.
+        name: 'a modified entry with its hash recomputed',
+        expected: 8,
+        tamper: async (db, p) => {
+          const r = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', p).where('seq', '=', 7).executeTakeFirstOrThrow();
+          const forged = { ...entryFields(r), actorId: 'usr_forger' };
+          await db.updateTable('audit_entries').set({ actor_id: forged.actorId, hash: hashEntry(forged) }).where('practice_id', '=', p).where('seq', '=', 7).execute();
+        },
+      },
       { name: 'a deleted entry', expected: 12, tamper: async (db, p) => void (await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '=', 12).execute()) },
       {
         // The forged entry links to its predecessor; the first entry that no longer fits is the one pushed after it.
@@ -139,6 +166,7 @@ describeEachDialect('audit trail', (dialect) => {
       {
         name: 'the tail truncated behind a checkpoint, head rewritten to match',
         expected: 16,
+        byCheckpoints: true,
         tamper: async (db, p) => {
           await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '>', 15).execute();
           const last = await db.selectFrom('audit_entries').select('hash').where('practice_id', '=', p).where('seq', '=', 15).executeTakeFirstOrThrow();
@@ -148,6 +176,7 @@ describeEachDialect('audit trail', (dialect) => {
       {
         name: 'a forged checkpoint',
         expected: 10,
+        byCheckpoints: true,
         tamper: async (db, p) => void (await db.updateTable('audit_checkpoints').set({ signature: Buffer.alloc(64, 7).toString('base64') }).where('practice_id', '=', p).where('seq', '=', 10).execute()),
       },
     ];
@@ -162,7 +191,48 @@ describeEachDialect('audit trail', (dialect) => {
         const r = await verify(t, practiceId);
         assert.equal(r.ok, false);
         assert.equal(r.firstBadSeq, c.expected, r.problem ?? '');
+        // Through worker threads: the same finding, and the workers' own check is what caught a changed entry.
+        assert.deepEqual(await verifyInWorkers(t, practiceId), r);
+        assert.equal(await workersFindIntact(t, practiceId), c.byCheckpoints === true);
       });
     }
+  });
+
+  describe('verified by worker threads', () => {
+    it('accepts a clean chain on the workers\' check alone, with the same result as entry by entry', async () => {
+      const practiceId = `prc_workers_clean_${dialect}`;
+      await appendMany(t, practiceId, 23);
+      for (const workers of [1, 2, 5]) assert.equal(await workersFindIntact(t, practiceId, workers), true, `${workers} workers`);
+      const exact = await verify(t, practiceId);
+      assert.equal(exact.ok, true, exact.problem ?? '');
+      assert.deepEqual(await verifyInWorkers(t, practiceId), exact);
+    });
+
+    it('builds in the database the very encoding the entry was hashed over, whatever the text (fast-check, fixed seed)', async () => {
+      const practiceId = `prc_workers_text_${dialect}`;
+      // Any code point, control characters, quotes, backslashes, JSON-looking text, and the separators of the encoding.
+      const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('"', '\\', '\\"', '\u2028\u2029', '["x",1]', '{"a":null}', ',', '\u007f\u0080', 'null', '\ud800', 'a\udfffb'));
+      const seed = 20261129;
+      const samples = fc.sample(fc.tuple(text, text, text, fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 })), { seed, numRuns: 120 });
+      for (const [targetId, requestId, ip, details] of samples) {
+        // Lone surrogates included (stored as U+FFFD: the entry is hashed over that form); not NUL, which PostgreSQL
+        // text refuses (and SQLite keeps).
+        const clean = (v: string) => (dialect === 'postgres' ? v.replaceAll('\0', '') : v);
+        await t.services.db.transaction().execute((tx) =>
+          t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', targetId: clean(targetId), details: Object.fromEntries(Object.entries(details).map(([k, v]) => [clean(k), typeof v === 'string' ? clean(v) : v])) }, { ...ctx, requestId: clean(requestId), ip: clean(ip) }),
+        );
+      }
+      assert.equal((await verify(t, practiceId)).ok, true);
+      assert.equal(await workersFindIntact(t, practiceId), true, `seed ${seed}`);
+    });
+
+    it('falls back to the entry-by-entry check when the workers cannot read the database', async () => {
+      const practiceId = `prc_workers_unreachable_${dialect}`;
+      await appendMany(t, practiceId, 5);
+      const nowhere = t.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: `${t.testDb.dataDir}/missing.db` } : { kind: 'postgres' as const, url: 'postgres://nobody@127.0.0.1:1/none' };
+      const r = await inWorkers(t).verifyChain(t.services.db, practiceId, nowhere);
+      assert.deepEqual(r, await verify(t, practiceId));
+      assert.equal(r.ok, true);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { DatabaseTarget } from '../../platform/db/database.js';
 import type { AuditEntryResponse, AuditVerification } from '../../../contracts/audit-trail.js';
 import type { Actor } from '../../shared/actor.js';
 import type { Access } from '../access/index.js';
@@ -29,7 +30,8 @@ const present = (r: AuditEntryRow): AuditEntryResponse => ({
 
 /** Reading and verifying a practice's trail, through the access chokepoint (both are audited in turn). */
 export class AuditTrailUseCases {
-  constructor(private readonly deps: { access: Access; auditTrail: AuditTrail }) {}
+  /** `target`: where the database is, so that a long chain can be verified by worker threads (AuditTrail.verifyChain). */
+  constructor(private readonly deps: { access: Access; auditTrail: AuditTrail; target?: DatabaseTarget }) {}
 
   async list(actor: Actor, practiceId: string, filter: ListFilter): Promise<{ items: AuditEntryResponse[]; nextBeforeSeq: number | null }> {
     return this.deps.access.run(actor, practiceId, { permission: 'audit.read', action: 'audit.listed', targetType: 'audit_trail', targetId: practiceId, readOnly: true }, async ({ tx, audit }) => {
@@ -55,7 +57,7 @@ export class AuditTrailUseCases {
 
   async verify(actor: Actor, practiceId: string): Promise<AuditVerification> {
     return this.deps.access.run(actor, practiceId, { permission: 'audit.verify', action: 'audit.verified', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
-      const result = await this.deps.auditTrail.verifyChain(tx, practiceId);
+      const result = await this.deps.auditTrail.verifyChain(tx, practiceId, this.deps.target);
       audit.details = { ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq };
       return result;
     });

@@ -245,7 +245,7 @@ export class BackupService {
         await flush();
         onProgress?.(done, total, 'end');
       });
-      result = await this.checkDatabase(opened.db, opened.dialect, tables, file, started);
+      result = await this.checkDatabase(opened.db, buildTarget, tables, file, started);
     } catch (e) {
       await opened.close();
       if (buildTarget.kind === 'sqlite') for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`]) fs.rmSync(f, { force: true });
@@ -265,13 +265,13 @@ export class BackupService {
   }
 
   /** Integrity of a restored database: engine check, every audit chain, and each table's hash against the backup's. */
-  private async checkDatabase(db: Db, dialect: string, expected: Record<string, TableSummary>, file: string, started: number): Promise<DrillResult> {
+  private async checkDatabase(db: Db, target: DatabaseTarget, expected: Record<string, TableSummary>, file: string, started: number): Promise<DrillResult> {
     let integrity = 'ok';
-    if (dialect === 'sqlite') {
+    if (target.kind === 'sqlite') {
       const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
       integrity = r.rows.map((x) => x.integrity_check).join('; ');
     }
-    const chains = await this.deps.auditTrail.verifyAll(db);
+    const chains = await this.deps.auditTrail.verifyAll(db, target);
     const actual: Record<string, TableSummary> = {};
     for (const t of BACKUP_TABLES) {
       const h = new TableHasher();
