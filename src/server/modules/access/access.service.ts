@@ -50,6 +50,13 @@ export function auditContext(actor: Actor, role: string): AuditContext {
   return { actorId: actorId(actor), actorRole: role, requestId: actor.requestId, ip: actor.ip };
 }
 
+/** A read's audit entry waiting for the next group commit. */
+interface PendingEntry {
+  input: AppendInput;
+  ctx: AuditContext;
+  done: (e?: unknown) => void;
+}
+
 /**
  * The one chokepoint for practice data: check the permission, then run the use case and append its audit entry
  * in one transaction. Refusals are audited too. Not a member (or a token for another practice) answers 404,
@@ -125,7 +132,7 @@ export class Access {
     return value;
   }
 
-  private pending: { input: AppendInput; ctx: AuditContext; done: (e?: unknown) => void }[] = [];
+  private pending: PendingEntry[] = [];
   private flushing: Promise<void> | null = null;
 
   /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
@@ -136,17 +143,23 @@ export class Access {
     });
   }
 
-  /** Writes every entry waiting, in one transaction; those arriving meanwhile wait for the next one. */
+  /**
+   * Writes every entry waiting, in one transaction; those arriving after it has begun wait for the next one. The batch
+   * is taken once the transaction holds its connection, not before: on SQLite's one connection the commit queues
+   * behind the reads in progress, and the entries those reads leave meanwhile share its flush instead of each
+   * waiting for one of its own.
+   */
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       // Let the reads of this turn of the event loop join the batch.
       await new Promise((r) => setImmediate(r));
-      const batch = this.pending.splice(0);
+      const taken: { batch?: PendingEntry[] } = {};
       try {
-        await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, batch));
-        for (const b of batch) b.done();
+        await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, (taken.batch = this.pending.splice(0))));
+        for (const b of taken.batch ?? []) b.done();
       } catch (e) {
-        for (const b of batch) b.done(e ?? new Error('audit append failed'));
+        // No batch taken: the transaction could not begin; the entries waiting share its failure.
+        for (const b of taken.batch ?? this.pending.splice(0)) b.done(e ?? new Error('audit append failed'));
       }
     }
     this.flushing = null;

@@ -55,4 +55,21 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
     }
     assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner })).statusCode, 200);
   });
+
+  it('a commit that cannot even begin fails the reads waiting for it, and the next one goes through', async () => {
+    const db = t.services.db;
+    const original = db.transaction.bind(db);
+    let calls = 0;
+    // The read's own transaction is the first; the group commit's is the second.
+    db.transaction = () => (++calls === 2 ? ({ execute: () => Promise.reject(new Error('database is locked')) } as unknown as ReturnType<typeof original>) : original());
+    try {
+      const res = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner });
+      assert.equal(res.statusCode, 500);
+      assert.ok(!res.body.includes('Cabinet des Lilas'), 'no data without its audit entry');
+    } finally {
+      db.transaction = original;
+    }
+    assert.equal(calls, 2);
+    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner })).statusCode, 200);
+  });
 });

@@ -64,13 +64,16 @@ const USER_COLUMNS = Object.keys({
 const USER_PREFIX = 'user__';
 /** The users columns under a prefix, built once, selected beside a session's or a token's own columns. */
 const USER_SELECTION = USER_COLUMNS.map((c) => sql.ref(`users.${c}`).as(`${USER_PREFIX}${c}`));
+const USER_COLUMN_OF = new Map<string, keyof UsersTable>(USER_COLUMNS.map((c) => [`${USER_PREFIX}${c}`, c]));
 
 /** A row joined with users, split back into the table's own row and the person. */
 function splitPerson<T>(row: object): { own: T; user: UserRow } {
   const own: Record<string, unknown> = {};
   const user: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith(USER_PREFIX)) user[key.slice(USER_PREFIX.length)] = value;
+    // A lookup, not startsWith and slice: the cut names were new strings at every request (a profile showed it).
+    const column = USER_COLUMN_OF.get(key);
+    if (column !== undefined) user[column] = value;
     else own[key] = value;
   }
   return { own: own as T, user: user as UserRow };
