@@ -18,6 +18,8 @@ export interface ServiceSettings {
   sessionAbsoluteMs: number;
   loginIpLimitPer15Min: number;
   auditCheckpointEvery: number;
+  /** Chains from this many entries are verified by worker threads first (AuditTrail); its default unless set. */
+  auditParallelVerifyFrom?: number;
   /** Where the database is, for online backups through their own read-only connection. */
   target: DatabaseTarget;
 }
@@ -48,7 +50,7 @@ export interface Services {
 /** Wires the modules together (no logic): shared by the HTTP server, the CLI and the tests. */
 export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: Clock, settings: ServiceSettings): Services {
   const audited = new WeakSet<Actor>();
-  const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery });
+  const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery, parallelVerifyFrom: settings.auditParallelVerifyFrom });
   const access = new Access({ db, auditTrail, onAudited: (a) => audited.add(a) });
   const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });

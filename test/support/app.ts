@@ -27,7 +27,7 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -38,6 +38,7 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       sessionAbsoluteMs: 12 * 3600_000,
       loginIpLimitPer15Min: 30,
       auditCheckpointEvery: opts.checkpointEvery ?? 100,
+      auditParallelVerifyFrom: opts.parallelVerifyFrom,
       target: testDb.target,
     });
     const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });

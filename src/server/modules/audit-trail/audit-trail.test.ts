@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { classifyDbError } from '../../platform/db/errors.js';
 import type { Executor } from '../../platform/db/database.js';
 import { cliActor } from '../../shared/actor.js';
-import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { call, createPractice, createTestApp, login, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 import fc from 'fast-check';
 import { verifyRangeInWorkers } from './audit-trail.parallel-verify.js';
@@ -224,6 +224,36 @@ describeEachDialect('audit trail', (dialect) => {
       }
       assert.equal((await verify(t, practiceId)).ok, true);
       assert.equal(await workersFindIntact(t, practiceId), true, `seed ${seed}`);
+    });
+
+    it('through the verification route, while the use case holds its transaction: intact, then the tampered entry named', async () => {
+      const w = await createTestApp(dialect, { checkpointEvery: 10, parallelVerifyFrom: 0 });
+      try {
+        const p = await createPractice(w, 'Cabinet des Workers');
+        const owner = await login(w, p.ownerEmail);
+        for (let i = 0; i < 12; i++) assert.equal((await call(w, 'GET', `/api/v1/practices/${p.practiceId}/members`, { as: owner })).statusCode, 200);
+        // What the workers concluded, each time the route asked them.
+        const trail = w.services.auditTrail as unknown as { checkInWorkers: (...a: unknown[]) => Promise<boolean> };
+        const original = trail.checkInWorkers.bind(trail);
+        const concluded: boolean[] = [];
+        trail.checkInWorkers = async (...a) => {
+          const r = await original(...a);
+          concluded.push(r);
+          return r;
+        };
+        const url = `/api/v1/practices/${p.practiceId}/audit-trail/verification`;
+        const clean = await call(w, 'GET', url, { as: owner });
+        assert.equal(clean.json().ok, true, clean.body);
+        assert.deepEqual(concluded, [true], 'the route had the workers check the chain, and they accepted it');
+        await disableGuards(w);
+        await w.services.db.updateTable('audit_entries').set({ outcome: 'denied' }).where('practice_id', '=', p.practiceId).where('seq', '=', 6).execute();
+        const tampered = await call(w, 'GET', url, { as: owner });
+        assert.equal(tampered.json().ok, false, tampered.body);
+        assert.equal(tampered.json().firstBadSeq, 6, tampered.body);
+        assert.deepEqual(concluded, [true, false]);
+      } finally {
+        await w.close();
+      }
     });
 
     it('falls back to the entry-by-entry check when the workers cannot read the database', async () => {
