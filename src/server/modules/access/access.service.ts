@@ -19,6 +19,12 @@ export interface UseCase {
    * read is ever answered without its entry on disk.
    */
   readOnly?: boolean;
+  /**
+   * With readOnly: the work runs on the database itself (`tx` is then no transaction) after the role is checked, for a
+   * long read that must not hold SQLite's one connection meanwhile (verifying an audit chain of a million entries held
+   * every other request for seconds). Only for work that needs no snapshot of its own.
+   */
+  withoutTransaction?: boolean;
 }
 
 export interface UseCaseScope {
@@ -109,20 +115,21 @@ export class Access {
 
   /**
    * A read: the role is read once, inside the read's own transaction (a change reads it before, to decide, and again
-   * inside its transaction), then the audit entry goes through the group commit and the answer waits for it. A refusal
-   * is audited exactly as for a change.
+   * inside its transaction; `withoutTransaction`: no transaction), then the audit entry goes through the group commit
+   * and the answer waits for it. A refusal is audited exactly as for a change.
    */
   private async read<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
     const audit: UseCaseScope['audit'] = {};
     const seen: { role: Role | 'admin' | null } = { role: null };
     let value: T;
+    const checked = async (tx: Executor) => {
+      const role = (seen.role = await this.resolveRole(actor, practiceId, tx));
+      if (role === null) throw new AppError('NOT_FOUND');
+      if (role !== 'admin' && !can(role, useCase.permission)) throw new AppError('FORBIDDEN');
+      return work({ tx, role, audit });
+    };
     try {
-      value = await this.deps.db.transaction().execute(async (tx) => {
-        const role = (seen.role = await this.resolveRole(actor, practiceId, tx));
-        if (role === null) throw new AppError('NOT_FOUND');
-        if (role !== 'admin' && !can(role, useCase.permission)) throw new AppError('FORBIDDEN');
-        return work({ tx, role, audit });
-      });
+      value = useCase.withoutTransaction ? await checked(this.deps.db) : await this.deps.db.transaction().execute(checked);
     } catch (e) {
       await this.recordRefusal(e, actor, practiceId, useCase, seen.role);
       throw e;

@@ -84,10 +84,13 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
 }
 
 /** A chain in seq order, a page at a time (each starts after the last seq of the one before), so verifying a million entries needs little memory. */
-export async function* streamEntryPages(db: Executor, practiceId: string, pageSize = 5000): AsyncGenerator<AuditEntryRow[]> {
+/** The entries of a chain in seq order, page by page, up to `upTo` (every one when not given). */
+export async function* streamEntryPages(db: Executor, practiceId: string, pageSize = 5000, upTo?: number): AsyncGenerator<AuditEntryRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId).where('seq', '>', after).orderBy('seq', 'asc').limit(pageSize).execute();
+    let q = db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId).where('seq', '>', after);
+    if (upTo !== undefined) q = q.where('seq', '<=', upTo);
+    const rows = await q.orderBy('seq', 'asc').limit(pageSize).execute();
     if (rows.length) yield rows;
     if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1]!.seq);

@@ -97,6 +97,16 @@ describe('chain verifier', () => {
     );
   });
 
+  it('read up to the head: entries stored beyond it are found, the entries up to it pass', () => {
+    const v = new ChainVerifier(new Set());
+    for (const e of entries.slice(0, 20)) v.add(e);
+    v.checkHead({ lastSeq: 20, lastHash: entries[19]!.hash }, 20);
+    assert.equal(v.ok, true);
+    v.checkHead({ lastSeq: 20, lastHash: entries[19]!.hash }, 23);
+    assert.equal(v.firstBadSeq, 21);
+    assert.match(v.problem ?? '', /beyond the recorded head/);
+  });
+
   it('finds a deleted entry, a swapped pair and a truncated tail', () => {
     assert.equal(verify(entries.filter((e) => e.seq !== 12), head).firstBadSeq, 12);
     const swapped = entries.map((e) => ({ ...e }));

@@ -158,11 +158,14 @@ export class ChainVerifier {
     for (const [seq, hash] of hashes) if (this.keepHashesFor.has(seq)) this.hashes.set(seq, hash);
   }
 
-  /** The head row written with each append: a tail removed without rewriting the head is caught here. */
-  checkHead(head: { lastSeq: number; lastHash: string } | undefined): void {
+  /**
+   * The head row written with each append: a tail removed without rewriting the head is caught here. `lastStoredSeq`
+   * is the highest seq stored, read with the head, for entries fed only up to the head.
+   */
+  checkHead(head: { lastSeq: number; lastHash: string } | undefined, lastStoredSeq: number = this.lastSeq): void {
     if (this.firstBadSeq !== null || !head) return;
     if (head.lastSeq > this.lastSeq) this.fail(this.lastSeq + 1, 'tail truncated: entries after the last present one are missing');
-    else if (head.lastSeq < this.lastSeq) this.fail(head.lastSeq + 1, 'entries beyond the recorded head (inserted outside the application)');
+    else if (head.lastSeq < Math.max(this.lastSeq, lastStoredSeq)) this.fail(head.lastSeq + 1, 'entries beyond the recorded head (inserted outside the application)');
     else if (head.lastSeq === this.lastSeq && this.count > 0 && head.lastHash !== this.prevHash) this.fail(this.lastSeq, 'last entry does not match the chain head');
   }
 

@@ -117,20 +117,23 @@ export class AuditTrail {
    * here entry by entry, which alone says what is wrong and where.
    */
   async verifyChain(db: Executor, practiceId: string, readFrom?: DatabaseTarget): Promise<AuditVerification> {
-    const checkpoints = await repo.findCheckpoints(db, practiceId);
+    // One snapshot for what bounds the check: the checkpoints, the head, and the highest seq stored. Entries are then
+    // read up to the head, in that snapshot or not (they never change, and the ones appended meanwhile are not
+    // looked at), so a verification need not hold a transaction while it reads a million of them.
+    const bounds = async (ex: Executor) => ({ checkpoints: await repo.findCheckpoints(ex, practiceId), head: await repo.getHead(ex, practiceId), lastStored: await repo.maxSeq(ex, practiceId) });
+    const { checkpoints, head, lastStored } = db.isTransaction ? await bounds(db) : await db.transaction().setIsolationLevel('repeatable read').execute(bounds);
     const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
     const { auditPublicKey, auditKeyId } = this.deps.keys;
     // The signatures are checked on the thread pool while the entries are read and hashed.
     const signatures = Promise.all(checkpoints.map((c) => (c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : false)));
-    // Read after the checkpoints: every checkpoint read was written with (or before) the entry the head then names.
-    const head = await repo.getHead(db, practiceId);
-    const inWorkers = readFrom && head && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(db, readFrom, practiceId, head, verifier) : false;
+    const upTo = head?.lastSeq ?? lastStored ?? 0;
+    const inWorkers = readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(readFrom, practiceId, head, verifier) : false;
     if (!inWorkers) {
-      for await (const page of repo.streamEntryPages(db, practiceId, PAGE_SIZE)) {
+      for await (const page of repo.streamEntryPages(db, practiceId, PAGE_SIZE, upTo)) {
         for (const r of page) verifier.add(repo.entryFields(r));
       }
     }
-    verifier.checkHead(head);
+    verifier.checkHead(head, lastStored ?? 0);
     const valid = await signatures;
     checkpoints.forEach((c, i) => verifier.checkCheckpoint({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id }, auditPublicKey, auditKeyId, valid[i]));
     return {
@@ -146,10 +149,9 @@ export class AuditTrail {
     };
   }
 
-  /** True when workers found entries 1..head intact and nothing beyond the head: the verifier is then fed their result. */
-  private async checkInWorkers(db: Executor, target: DatabaseTarget, practiceId: string, head: { lastSeq: number; lastHash: string }, verifier: ChainVerifier): Promise<boolean> {
+  /** True when workers found entries 1..head intact: the verifier is then fed their result. */
+  private async checkInWorkers(target: DatabaseTarget, practiceId: string, head: { lastSeq: number; lastHash: string }, verifier: ChainVerifier): Promise<boolean> {
     if (target.kind === 'sqlite' && (target.file === ':memory:' || target.file === '')) return false;
-    if ((await repo.maxSeq(db, practiceId)) !== head.lastSeq) return false;
     const keepHashesFor = [...verifier.keptSeqs()].filter((s) => s <= head.lastSeq);
     const sql = repo.encodedPageSql(target.kind, PAGE_SIZE);
     const check = await verifyRangeInWorkers({ target, sql, pageSize: PAGE_SIZE, practiceId, lastSeq: head.lastSeq, keepHashesFor }).catch(() => null);

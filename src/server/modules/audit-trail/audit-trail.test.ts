@@ -115,6 +115,19 @@ describeEachDialect('audit trail', (dialect) => {
     assert.equal((await verify(t, 'prc_guarded000001')).ok, true);
   });
 
+  it('verifies outside a transaction while entries are appended: up to the head it read, nothing reported', async () => {
+    const practiceId = `prc_concurrent_${dialect}`;
+    await appendMany(t, practiceId, 15);
+    // On SQLite's one connection, the appends queue behind the verification's snapshot and land before its entries
+    // are read; the verification must still stop at the head of its snapshot.
+    const [r] = await Promise.all([verify(t, practiceId), appendMany(t, practiceId, 5)]);
+    assert.equal(r.ok, true, r.problem ?? '');
+    assert.ok(r.entries >= 15 && r.entries <= 20, String(r.entries));
+    const after = await verify(t, practiceId);
+    assert.equal(after.ok, true);
+    assert.equal(after.entries, 20);
+  });
+
   it('verifies a clean trail after a restart (values read back identically)', async () => {
     const { practiceId } = await t.services.practices.createPractice(cliActor(), { name: 'Cabinet Restart', owner: { email: `restart.${dialect}@example.fr`, name: 'Jean Dupont', password: 'Sel-de-Guérande-42-Brioche!' } });
     await appendMany(t, practiceId, 12);
@@ -226,7 +239,7 @@ describeEachDialect('audit trail', (dialect) => {
       assert.equal(await workersFindIntact(t, practiceId), true, `seed ${seed}`);
     });
 
-    it('through the verification route, while the use case holds its transaction: intact, then the tampered entry named', async () => {
+    it('through the verification route, outside a transaction: intact by the workers, then the tampered entry named', async () => {
       const w = await createTestApp(dialect, { checkpointEvery: 10, parallelVerifyFrom: 0 });
       try {
         const p = await createPractice(w, 'Cabinet des Workers');
@@ -241,10 +254,18 @@ describeEachDialect('audit trail', (dialect) => {
           concluded.push(r);
           return r;
         };
+        // And whether the route held a transaction meanwhile (on SQLite, the connection every other request needs).
+        const verifyChain = w.services.auditTrail.verifyChain.bind(w.services.auditTrail);
+        const inTransaction: boolean[] = [];
+        w.services.auditTrail.verifyChain = (db, ...rest) => {
+          inTransaction.push(db.isTransaction);
+          return verifyChain(db, ...rest);
+        };
         const url = `/api/v1/practices/${p.practiceId}/audit-trail/verification`;
         const clean = await call(w, 'GET', url, { as: owner });
         assert.equal(clean.json().ok, true, clean.body);
         assert.deepEqual(concluded, [true], 'the route had the workers check the chain, and they accepted it');
+        assert.deepEqual(inTransaction, [false], 'verified outside a transaction');
         await disableGuards(w);
         await w.services.db.updateTable('audit_entries').set({ outcome: 'denied' }).where('practice_id', '=', p.practiceId).where('seq', '=', 6).execute();
         const tampered = await call(w, 'GET', url, { as: owner });

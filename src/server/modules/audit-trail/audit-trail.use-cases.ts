@@ -56,8 +56,11 @@ export class AuditTrailUseCases {
   }
 
   async verify(actor: Actor, practiceId: string): Promise<AuditVerification> {
-    return this.deps.access.run(actor, practiceId, { permission: 'audit.verify', action: 'audit.verified', targetType: 'audit_trail', targetId: practiceId }, async ({ tx, audit }) => {
-      const result = await this.deps.auditTrail.verifyChain(tx, practiceId, this.deps.target);
+    // Outside a transaction: a long chain takes seconds to verify, and on SQLite a transaction holds the one connection
+    // every other request needs. verifyChain takes its own snapshot of the head and checkpoints and reads up to them.
+    const useCase = { permission: 'audit.verify', action: 'audit.verified', targetType: 'audit_trail', targetId: practiceId, readOnly: true, withoutTransaction: true } as const;
+    return this.deps.access.run(actor, practiceId, useCase, async ({ tx: db, audit }) => {
+      const result = await this.deps.auditTrail.verifyChain(db, practiceId, this.deps.target);
       audit.details = { ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq };
       return result;
     });
