@@ -124,8 +124,16 @@ export class AuditTrail {
     const { checkpoints, head, lastStored } = db.isTransaction ? await bounds(db) : await db.transaction().setIsolationLevel('repeatable read').execute(bounds);
     const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
     const { auditPublicKey, auditKeyId } = this.deps.keys;
-    // The signatures are checked on the thread pool while the entries are read and hashed.
-    const signatures = Promise.all(checkpoints.map((c) => (c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : false)));
+    // The signatures are checked on the thread pool while the entries are read and hashed, handed over a few hundred at
+    // a time: the 16,000 of a chain of 1.6 million entries took the event loop 0.3 s to hand over at once.
+    const signatures = (async () => {
+      const valid: Promise<boolean>[] = [];
+      for (let i = 0; i < checkpoints.length; i += 500) {
+        if (i > 0) await new Promise((r) => setImmediate(r));
+        for (const c of checkpoints.slice(i, i + 500)) valid.push(c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : Promise.resolve(false));
+      }
+      return Promise.all(valid);
+    })();
     const upTo = head?.lastSeq ?? lastStored ?? 0;
     const inWorkers = readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(readFrom, practiceId, head, verifier) : false;
     if (!inWorkers) {
