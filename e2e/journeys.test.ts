@@ -302,8 +302,15 @@ function journeys(dialect: DialectName) {
     await checkPage(page, shot('breach-notification'));
     await notification.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('breach-clock').getByText(/Notifiée à la CNIL le/).waitFor();
-    await page.getByText('Lettre aux personnes', { exact: true }).click();
-    await page.getByTestId('breach-letter').getByText(/secret professionnel/).waitFor();
+    // The letter is in a <details> that the page may render anew while it settles after the notification (seen on
+    // PostgreSQL: the click landed, then the section came back closed): open it, and again if it was closed meanwhile.
+    const letterSummary = page.getByText('Lettre aux personnes', { exact: true });
+    const letterText = page.getByTestId('breach-letter').getByText(/secret professionnel/);
+    for (let attempt = 0; attempt < 5 && !(await letterText.isVisible()); attempt++) {
+      if (!(await letterSummary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await letterSummary.click();
+      await letterText.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await letterText.waitFor();
     await page.getByRole('button', { name: 'Enregistrer l’information' }).click();
     const informed = page.getByRole('dialog');
     await informed.getByLabel('Qui a été informé').fill('Les 240 patients du fichier de rendez-vous');

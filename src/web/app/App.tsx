@@ -1,4 +1,4 @@
-import { Alert, AppShell, Burger, Center, Group, Loader, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
+import { Alert, AppShell, Burger, Center, Group, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -27,6 +27,7 @@ import { api } from './api.js';
 import { IdleWatch } from './idle-lock.js';
 import { builtNav } from './nav.js';
 import { useSession } from './session.js';
+import { Loading } from '../components/Loading.js';
 
 export function App() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function App() {
     case 'loading':
       return (
         <Center h="100vh" component="main">
-          <Loader aria-label={t('app.loading')} />
+          <Loading />
         </Center>
       );
     case 'unreachable':

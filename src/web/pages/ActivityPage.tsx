@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useMembers } from '../app/members.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { Loading } from '../components/Loading.js';
 
 type Fields = ActivityFields;
 type CategoryRow = { category: string; description: string; retention: { active: string; archive: string; deletion: string } };
@@ -40,7 +41,7 @@ export function ActivityPage() {
       void navigate('/register');
     },
   });
-  if (q.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (q.isPending) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const a = q.data;
   const nameOf = (id: string) => members.data?.items.find((m) => m.userId === id)?.name ?? id;

@@ -1,4 +1,4 @@
-import { Alert, Code, List, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BackupStatusSchema } from '../../contracts/backup.js';
@@ -7,6 +7,7 @@ import { formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { Loading } from '../components/Loading.js';
 
 /** Backups and restore drills: when they last ran, whether that is too long ago, and how to run them. */
 export function BackupPage() {
@@ -17,7 +18,7 @@ export function BackupPage() {
   return (
     <Page title={t('backup.title')}>
       <Text>{t('backup.intro')}</Text>
-      {status.isPending && <Loader aria-label={t('app.loading')} />}
+      {status.isPending && <Loading />}
       <ErrorAlert error={status.error} />
       {d && (
         <Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useSession } from '../app/session.js';
 import { ActionsSection, AssessmentSection, CloseDialog, DecisionSection, FactsDialog, NotificationsSection, PeopleSection } from '../components/BreachSections.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { Loading } from '../components/Loading.js';
 
 /** One breach: the clock first, then the facts, the severity, the decision, the CNIL, the people, the actions. */
 export function BreachPage() {
@@ -19,7 +20,7 @@ export function BreachPage() {
   const key = ['practice', s.practiceId, 'breach', breachId];
   const q = useQuery({ queryKey: key, queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${breachId}`, BreachDetailSchema) });
   const [dialog, setDialog] = useState<'facts' | 'close' | null>(null);
-  if (q.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (q.isPending) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const b = q.data;
   const open = b.status === 'open';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
+import { Loading } from '../components/Loading.js';
 
 /** "À faire": everything with a deadline, across modules, soonest first. */
 export function HomePage() {
@@ -18,7 +19,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title')}>
       <Text>{t('home.intro', { name: s.me?.user.name ?? '' })}</Text>
-      {list.isPending && <Loader aria-label={t('app.loading')} />}
+      {list.isPending && <Loading />}
       <ErrorAlert error={list.error} />
       {list.data && list.data.items.length === 0 && (
         <Alert color="teal" title={t('home.emptyTitle')}>

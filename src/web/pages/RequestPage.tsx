@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { DecisionForm, DecisionSummary, FilesSection, LettersSection } from '../components/RequestAnswer.js';
+import { Loading } from '../components/Loading.js';
 
 type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'withdrawn';
 
@@ -23,7 +24,7 @@ export function RequestPage() {
   const key = ['practice', s.practiceId, 'request', requestId];
   const r = useQuery({ queryKey: key, queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`, RightsRequestDetailSchema) });
   const [action, setAction] = useState<Action | null>(null);
-  if (r.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (r.isPending) return <Loading />;
   if (r.error || !r.data) return <ErrorAlert error={r.error} />;
   const d = r.data;
   const closed = ['answered', 'refused', 'withdrawn'].includes(d.status);
