@@ -307,7 +307,7 @@ function journeys(dialect: DialectName) {
     const letterSummary = page.getByText('Lettre aux personnes', { exact: true });
     const letterText = page.getByTestId('breach-letter').getByText(/secret professionnel/);
     for (let attempt = 0; attempt < 5 && !(await letterText.isVisible()); attempt++) {
-      if (!(await letterSummary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await letterSummary.click();
+      if (!(await letterSummary.evaluate((s) => s.parentElement?.hasAttribute('open') ?? false))) await letterSummary.click();
       await letterText.waitFor({ timeout: 3000 }).catch(() => undefined);
     }
     await letterText.waitFor();
