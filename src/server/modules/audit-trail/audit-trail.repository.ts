@@ -83,8 +83,10 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-/** A chain in seq order, a page at a time (each starts after the last seq of the one before), so verifying a million entries needs little memory. */
-/** The entries of a chain in seq order, page by page, up to `upTo` (every one when not given). */
+/**
+ * A chain in seq order, a page at a time (each starts after the last seq of the one before), so verifying a million
+ * entries needs little memory; up to `upTo` (every entry when not given).
+ */
 export async function* streamEntryPages(db: Executor, practiceId: string, pageSize = 5000, upTo?: number): AsyncGenerator<AuditEntryRow[]> {
   let after = 0;
   for (;;) {

@@ -103,10 +103,6 @@ export class ChainVerifier {
 
   constructor(private readonly keepHashesFor: ReadonlySet<number>) {}
 
-  keptSeqs(): ReadonlySet<number> {
-    return this.keepHashesFor;
-  }
-
   private fail(seq: number, problem: string): void {
     if (this.firstBadSeq === null || seq < this.firstBadSeq) {
       this.firstBadSeq = seq;

@@ -135,7 +135,7 @@ export class AuditTrail {
       return Promise.all(valid);
     })();
     const upTo = head?.lastSeq ?? lastStored ?? 0;
-    const inWorkers = readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(readFrom, practiceId, head, verifier) : false;
+    const inWorkers = readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(readFrom, practiceId, head, checkpoints.map((c) => c.seq), verifier) : false;
     if (!inWorkers) {
       for await (const page of repo.streamEntryPages(db, practiceId, PAGE_SIZE, upTo)) {
         for (const r of page) verifier.add(repo.entryFields(r));
@@ -158,9 +158,9 @@ export class AuditTrail {
   }
 
   /** True when workers found entries 1..head intact: the verifier is then fed their result. */
-  private async checkInWorkers(target: DatabaseTarget, practiceId: string, head: { lastSeq: number; lastHash: string }, verifier: ChainVerifier): Promise<boolean> {
+  private async checkInWorkers(target: DatabaseTarget, practiceId: string, head: { lastSeq: number; lastHash: string }, checkpointSeqs: number[], verifier: ChainVerifier): Promise<boolean> {
     if (target.kind === 'sqlite' && (target.file === ':memory:' || target.file === '')) return false;
-    const keepHashesFor = [...verifier.keptSeqs()].filter((s) => s <= head.lastSeq);
+    const keepHashesFor = checkpointSeqs.filter((s) => s <= head.lastSeq);
     const sql = repo.encodedPageSql(target.kind, PAGE_SIZE);
     const check = await verifyRangeInWorkers({ target, sql, pageSize: PAGE_SIZE, practiceId, lastSeq: head.lastSeq, keepHashesFor }).catch(() => null);
     if (!check?.intact || check.lastHash !== head.lastHash) return false;
