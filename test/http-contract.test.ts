@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
+import { z } from 'zod';
+import { EmailSchema } from '../src/contracts/common.js';
+import { zodSerializerCompiler } from '../src/server/platform/http/validation.js';
 import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
@@ -31,6 +34,27 @@ describeEachDialect('HTTP contract', (dialect) => {
       assert.equal(body.code, 'UNAUTHENTICATED');
       assert.equal(body.requestId, res.headers['x-request-id']);
     }
+  });
+
+  it('checks every response against a schema that holds no transform, so parse gives what encode would', () => {
+    // The serializer parses (zod's compiled path) where encode would run a transform backwards or refuse it.
+    const noTransform = (schema: unknown) => z.toJSONSchema(schema as z.ZodType, { io: 'output', unrepresentable: 'throw' });
+    assert.throws(() => noTransform(z.object({ email: EmailSchema })), /Transforms/);
+    let schemas = 0;
+    for (const r of t.app.routeTable) {
+      for (const [status, schema] of Object.entries(r.schema.response ?? {})) {
+        assert.doesNotThrow(() => noTransform(schema), `${r.method} ${r.url} ${status}`);
+        schemas++;
+      }
+    }
+    assert.ok(schemas > 50, `${schemas} response schemas`);
+  });
+
+  it('sends only what the response schema names, and refuses to send what breaks it', () => {
+    const serialize = zodSerializerCompiler({ schema: z.object({ id: z.string(), at: z.iso.datetime().nullable() }), method: 'GET', url: '/x', httpStatus: '200' });
+    assert.equal(serialize({ id: 'a', at: null, passwordHash: 'secret' }), '{"id":"a","at":null}');
+    assert.throws(() => serialize({ id: 'a', at: 'yesterday' }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
+    assert.throws(() => serialize({ at: null }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
   });
 
   it('refuses a malformed or unknown bearer token', async () => {

@@ -3,12 +3,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/app-error.js';
 import { errorHandler } from './errors.js';
 import { registerWebApp } from './web-app.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { zodValidatorCompiler } from './validation.js';
+import { zodSerializerCompiler, zodValidatorCompiler } from './validation.js';
 
 export type HttpServer = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -18,8 +18,8 @@ export interface RouteEntry {
   url: string;
   auth: 'none' | 'mfa' | 'unlock' | 'full';
   hasBody: boolean;
-  /** The route's zod schemas, for generated tests (bad input, access matrix). */
-  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+  /** The route's zod schemas, for generated tests (bad input, access matrix, the response schemas' contract). */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown> };
 }
 
 declare module 'fastify' {
@@ -59,8 +59,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD' || r.url.includes('*')) continue;
-      const schema = (r.schema ?? {}) as { body?: unknown; querystring?: unknown; params?: unknown };
-      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean(schema.body), schema: { body: schema.body, querystring: schema.querystring, params: schema.params } });
+      const schema = (r.schema ?? {}) as RouteEntry['schema'];
+      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean(schema.body), schema: { body: schema.body, querystring: schema.querystring, params: schema.params, response: schema.response } });
     }
   });
 
@@ -68,7 +68,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler);
   app.setErrorHandler(errorHandler);
   const apiNotFound = (request: FastifyRequest, reply: FastifyReply) => errorHandler(new AppError('NOT_FOUND'), request, reply);
   if (opts.webDir) await registerWebApp(app, opts.webDir, apiNotFound);

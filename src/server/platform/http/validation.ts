@@ -1,4 +1,5 @@
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
+import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 
 /** Carries zod's issues (with the offending input, used only to phrase the message) to the error handler. */
@@ -32,3 +33,18 @@ function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   const best = [...issue.errors].sort((a, b) => cost(a) - cost(b))[0]!;
   return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(closestBranch);
 }
+
+/**
+ * Every response is checked against its route's schema before it leaves (a field the schema does not name is dropped,
+ * a missing or malformed one is a 500, never sent), with zod's parse rather than the encode of
+ * fastify-type-provider-zod's own compiler: encode skips zod's compiled path for objects (162 against 48 µs for a
+ * list of 75 members, a tenth of a team-list request) and differs from parse only on transforms, which no response
+ * schema holds (test/http-contract.test.ts walks them all).
+ */
+export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> =
+  ({ schema, method, url }) =>
+  (data: unknown) => {
+    const result = schema.safeParse(data);
+    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+    return JSON.stringify(result.data);
+  };
