@@ -1,16 +1,19 @@
 import type { Executor } from '../../platform/db/database.js';
+import { precompiled } from '../../platform/db/precompiled.js';
 
-export async function findActiveRole(db: Executor, practiceId: string, userId: string): Promise<string | undefined> {
-  const row = await db
+const activeRole = precompiled<'practiceId' | 'userId', { role: string }>((db, p) =>
+  db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select('memberships.role')
-    .where('memberships.practice_id', '=', practiceId)
-    .where('memberships.user_id', '=', userId)
+    .where('memberships.practice_id', '=', p.practiceId)
+    .where('memberships.user_id', '=', p.userId)
     .where('memberships.ended_at', 'is', null)
-    .where('users.is_disabled', '=', 0)
-    .executeTakeFirst();
-  return row?.role;
+    .where('users.is_disabled', '=', 0),
+);
+
+export async function findActiveRole(db: Executor, practiceId: string, userId: string): Promise<string | undefined> {
+  return (await activeRole(db, { practiceId, userId }))[0]?.role;
 }
 
 export async function practiceExists(db: Executor, practiceId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { DialectName, Executor } from '../../platform/db/database.js';
+import { precompiled } from '../../platform/db/precompiled.js';
 import type { AuditCheckpointsTable, AuditEntriesTable } from '../../platform/db/schema.js';
 import { ENCODED_FIELDS, ENCODING_TAG, GENESIS_HASH, type ChainedFields } from './audit-trail.rules.js';
 
@@ -22,14 +23,16 @@ export const entryFields = (r: AuditEntryRow): ChainedFields & { hash: string } 
  * head row until the transaction ends, so on PostgreSQL concurrent appends to one practice queue up and the sequence
  * stays gapless; SQLite serialises writers.
  */
+const claimHead = precompiled<'practiceId' | 'count', { last_seq: number; last_hash: string }>((db, p) =>
+  db
+    .updateTable('audit_heads')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', p.count) }))
+    .where('practice_id', '=', p.practiceId)
+    .returning(['last_seq', 'last_hash']),
+);
+
 export async function claimSeqs(tx: Executor, practiceId: string, count: number): Promise<{ firstSeq: number; prevHash: string }> {
-  const claim = () =>
-    tx
-      .updateTable('audit_heads')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', count) }))
-      .where('practice_id', '=', practiceId)
-      .returning(['last_seq', 'last_hash'])
-      .executeTakeFirst();
+  const claim = async () => (await claimHead(tx, { practiceId, count }))[0];
   let row = await claim();
   if (!row) {
     await tx
@@ -49,8 +52,10 @@ export async function insertEntries(tx: Executor, rows: AuditEntryRow[]): Promis
   if (!last) return;
   // 500 rows of 14 values stay well under SQLite's and PostgreSQL's limits on bound parameters.
   for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_entries').values(rows.slice(i, i + 500)).execute();
-  await tx.updateTable('audit_heads').set({ last_hash: last.hash }).where('practice_id', '=', last.practice_id).execute();
+  await moveHead(tx, { practiceId: last.practice_id, hash: last.hash });
 }
+
+const moveHead = precompiled<'practiceId' | 'hash', never>((db, p) => db.updateTable('audit_heads').set({ last_hash: p.hash }).where('practice_id', '=', p.practiceId));
 
 export async function insertCheckpoint(tx: Executor, row: AuditCheckpointRow): Promise<void> {
   await tx.insertInto('audit_checkpoints').values(row).execute();

@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { precompiled } from '../../platform/db/precompiled.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../../platform/db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -70,7 +71,8 @@ const USER_COLUMN_OF = new Map<string, keyof UsersTable>(USER_COLUMNS.map((c) =>
 function splitPerson<T>(row: object): { own: T; user: UserRow } {
   const own: Record<string, unknown> = {};
   const user: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
+  for (const key in row) {
+    const value = (row as Record<string, unknown>)[key];
     // A lookup, not startsWith and slice: the cut names were new strings at every request (a profile showed it).
     const column = USER_COLUMN_OF.get(key);
     if (column !== undefined) user[column] = value;
@@ -79,15 +81,13 @@ function splitPerson<T>(row: object): { own: T; user: UserRow } {
   return { own: own as T, user: user as UserRow };
 }
 
+const sessionWithUser = precompiled<'tokenHash', SessionRow & Record<string, unknown>>((db, p) =>
+  db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').selectAll('sessions').select(USER_SELECTION).where('sessions.token_hash', '=', p.tokenHash),
+);
+
 /** A session and its person in one read: the authentication of every browser request (it was two). */
 export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('sessions')
-    .select(USER_SELECTION)
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const [row] = await sessionWithUser(db, { tokenHash });
   if (!row) return undefined;
   const { own, user } = splitPerson<SessionRow>(row);
   return { session: own, user };
@@ -143,15 +143,13 @@ export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<vo
   await db.insertInto('api_tokens').values(row).execute();
 }
 
+const apiTokenWithUser = precompiled<'tokenHash', ApiTokenRow & Record<string, unknown>>((db, p) =>
+  db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens').select(USER_SELECTION).where('api_tokens.token_hash', '=', p.tokenHash),
+);
+
 /** A token and the person it acts for in one read: the authentication of every API request (it was two). */
 export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('api_tokens')
-    .select(USER_SELECTION)
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const [row] = await apiTokenWithUser(db, { tokenHash });
   if (!row) return undefined;
   const { own, user } = splitPerson<ApiTokenRow>(row);
   return { token: own, user };
