@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { openDatabase } from '../src/server/platform/db/database.js';
 import { findMembers } from '../src/server/modules/practices/practices.repository.js';
 import { findEntries } from '../src/server/modules/audit-trail/audit-trail.repository.js';
-import { listBreaches } from '../src/server/modules/breaches/breaches.repository.js';
+import { findNotifications, listBreaches } from '../src/server/modules/breaches/breaches.repository.js';
 import { searchPatients } from '../src/server/modules/patients/patients.repository.js';
 import { listRequests } from '../src/server/modules/rights-requests/rights-requests.repository.js';
 import { arg } from './common.js';
@@ -17,6 +17,10 @@ app.get<{ Params: { id: string } }>('/bare/members/:id', async (req) => ({ items
 app.get<{ Params: { id: string } }>('/bare/audit/:id', async (req) => ({ items: await findEntries(db, req.params.id, { limit: 50 }) }));
 app.get<{ Params: { id: string }; Querystring: { key: string } }>('/bare/patients/:id', async (req) => searchPatients(db, req.params.id, { key: req.query.key, externalId: req.query.key, limit: 20, offset: 0 }));
 app.get<{ Params: { id: string } }>('/bare/requests/:id', async (req) => listRequests(db, req.params.id, { openOnly: true, limit: 50, offset: 0 }));
-app.get<{ Params: { id: string } }>('/bare/breaches/:id', async (req) => listBreaches(db, req.params.id, { limit: 50, offset: 0 }));
+// The page's breaches and their notifications (for the date each was notified): Gardien's breach list runs both.
+app.get<{ Params: { id: string } }>('/bare/breaches/:id', async (req) => {
+  const page = await listBreaches(db, req.params.id, { limit: 50, offset: 0 });
+  return { ...page, notifications: await findNotifications(db, req.params.id, page.rows.map((r) => r.id)) };
+});
 app.get('/health', async () => ({ ok: true }));
 await app.listen({ port: Number(arg('port')), host: '127.0.0.1' });

@@ -40,6 +40,23 @@ export function startGardien(dataDir: string, port: number, env: Record<string, 
   });
 }
 
+/**
+ * The Node options and environment the shebang of bin/gardien.js gives the server (heap sizes, malloc trim threshold),
+ * so that the bare baseline runs under the same ones: the ratio then measures Gardien's layers, not the runtime's
+ * settings (a young generation of 2 × 2 MiB instead of 2 × 16 costs list routes that allocate much a good part of
+ * their requests/s, whoever serves them).
+ */
+export function serverRuntime(): { nodeArgs: string[]; env: Record<string, string> } {
+  const shebang = fs.readFileSync(path.join(root, 'bin/gardien.js'), 'utf8').split('\n', 1)[0]!;
+  const words = shebang.replace(/^#!\/usr\/bin\/env -S /, '').split(/\s+/).filter(Boolean);
+  const node = words.indexOf('node');
+  if (node < 0) throw new Error(`bin/gardien.js: unexpected shebang ${shebang}`);
+  return {
+    env: Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string])),
+    nodeArgs: words.slice(node + 1),
+  };
+}
+
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** An export of a practice software with `count` patients (French headers, accents, dates DD/MM/YYYY), as a CSV string. */

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { arg, fixedRate, fmt, machine, root, rssMb, startGardien, waitFor } from './common.js';
+import { arg, fixedRate, fmt, machine, root, rssMb, serverRuntime, startGardien, waitFor } from './common.js';
 
 const dataDir = arg('data-dir');
 const seconds = Number(arg('seconds', '10'));
@@ -39,7 +39,9 @@ starts.sort((a, b) => a - b);
 console.log(`cold start to first 200: median ${fmt(starts[2]!)} ms (min ${fmt(starts[0]!)}, max ${fmt(starts[4]!)})`);
 
 const server = startGardien(dataDir, 3300);
-const bare = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/bare-server.ts'), '--data-dir', dataDir, '--port', '3399'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const runtime = serverRuntime();
+const bare = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', path.join(root, 'bench/bare-server.ts'), '--data-dir', dataDir, '--port', '3399'], { env: { ...process.env, ...runtime.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`bare server under Gardien's Node options: ${[...Object.entries(runtime.env).map(([k, v]) => `${k}=${v}`), ...runtime.nodeArgs].join(' ')}`);
 await waitFor('http://127.0.0.1:3300/api/health');
 await waitFor('http://127.0.0.1:3399/health');
 // Idle: once started, and 15 s later, when V8's memory reducer has returned what start-up allocated (about 10 s after
