@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { EmailSchema } from '../src/contracts/common.js';
-import { zodSerializerCompiler } from '../src/server/platform/http/validation.js';
+import { SchemaValidationError, zodSerializerCompiler, zodValidatorCompiler } from '../src/server/platform/http/validation.js';
 import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
@@ -55,6 +55,14 @@ describeEachDialect('HTTP contract', (dialect) => {
     assert.equal(serialize({ id: 'a', at: null, passwordHash: 'secret' }), '{"id":"a","at":null}');
     assert.throws(() => serialize({ id: 'a', at: 'yesterday' }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
     assert.throws(() => serialize({ at: null }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
+  });
+
+  it('passes valid input through and reports refused input with the value given, to phrase the message', () => {
+    const validate = zodValidatorCompiler({ schema: z.strictObject({ n: z.string().trim() }), httpPart: 'body', method: 'POST', url: '/x' });
+    assert.deepEqual(validate({ n: ' a ' }), { value: { n: 'a' } });
+    const refused = validate({ n: 5 }) as { error: SchemaValidationError };
+    assert.ok(refused.error instanceof SchemaValidationError);
+    assert.equal(refused.error.issues[0]?.input, 5);
   });
 
   it('refuses a malformed or unknown bearer token', async () => {

@@ -14,13 +14,18 @@ export class SchemaValidationError extends Error {
   }
 }
 
-/** Validates body, params and query with the route's zod schema; unknown keys are refused by strict schemas. */
+/**
+ * Validates body, params and query with the route's zod schema; unknown keys are refused by strict schemas. Valid input
+ * is parsed plainly; only refused input is parsed again with its values in the issues (to phrase the message): asking
+ * for them up front made every parse several times slower (3.5 against 0.6 µs for a query string).
+ */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data: unknown) => {
-    const result = schema.safeParse(data, { reportInput: true });
+    const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    return { error: new SchemaValidationError(result.error.issues.flatMap(closestBranch), httpPart ?? 'body') };
+    const reported = schema.safeParse(data, { reportInput: true });
+    return { error: new SchemaValidationError((reported.error ?? result.error).issues.flatMap(closestBranch), httpPart ?? 'body') };
   };
 
 /**
