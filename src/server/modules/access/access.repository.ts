@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.js';
-import { precompiled } from '../../platform/db/precompiled.js';
+import { precompiled, type Slots } from '../../platform/db/precompiled.js';
 
-const activeRole = precompiled<'practiceId' | 'userId', { role: string }>((db, p) =>
+const activeRole = precompiled((db, p: Slots<'practiceId' | 'userId'>) =>
   db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')

@@ -1,5 +1,5 @@
 import type { DialectName, Executor } from '../../platform/db/database.js';
-import { precompiled } from '../../platform/db/precompiled.js';
+import { precompiled, type Slots } from '../../platform/db/precompiled.js';
 import type { AuditCheckpointsTable, AuditEntriesTable } from '../../platform/db/schema.js';
 import { ENCODED_FIELDS, ENCODING_TAG, GENESIS_HASH, type ChainedFields } from './audit-trail.rules.js';
 
@@ -18,19 +18,20 @@ export const entryFields = (r: AuditEntryRow): ChainedFields & { hash: string } 
   targetId: r.target_id, outcome: r.outcome, requestId: r.request_id, ip: r.ip, details: r.details, prevHash: r.prev_hash, hash: r.hash,
 });
 
-/**
- * Takes the next `count` sequence numbers of a chain: the first of them and the hash before it. The UPDATE locks the
- * head row until the transaction ends, so on PostgreSQL concurrent appends to one practice queue up and the sequence
- * stays gapless; SQLite serialises writers.
- */
-const claimHead = precompiled<'practiceId' | 'count', { last_seq: number; last_hash: string }>((db, p) =>
+const claimHead = precompiled((db, p: Slots<'practiceId' | 'count'>) =>
   db
     .updateTable('audit_heads')
     .set((eb) => ({ last_seq: eb('last_seq', '+', p.count) }))
     .where('practice_id', '=', p.practiceId)
     .returning(['last_seq', 'last_hash']),
 );
+const moveHead = precompiled((db, p: Slots<'practiceId' | 'hash'>) => db.updateTable('audit_heads').set({ last_hash: p.hash }).where('practice_id', '=', p.practiceId));
 
+/**
+ * Takes the next `count` sequence numbers of a chain: the first of them and the hash before it. The UPDATE locks the
+ * head row until the transaction ends, so on PostgreSQL concurrent appends to one practice queue up and the sequence
+ * stays gapless; SQLite serialises writers.
+ */
 export async function claimSeqs(tx: Executor, practiceId: string, count: number): Promise<{ firstSeq: number; prevHash: string }> {
   const claim = async () => (await claimHead(tx, { practiceId, count }))[0];
   let row = await claim();
@@ -54,8 +55,6 @@ export async function insertEntries(tx: Executor, rows: AuditEntryRow[]): Promis
   for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_entries').values(rows.slice(i, i + 500)).execute();
   await moveHead(tx, { practiceId: last.practice_id, hash: last.hash });
 }
-
-const moveHead = precompiled<'practiceId' | 'hash', never>((db, p) => db.updateTable('audit_heads').set({ last_hash: p.hash }).where('practice_id', '=', p.practiceId));
 
 export async function insertCheckpoint(tx: Executor, row: AuditCheckpointRow): Promise<void> {
   await tx.insertInto('audit_checkpoints').values(row).execute();

@@ -1,6 +1,6 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { precompiled } from '../../platform/db/precompiled.js';
+import { precompiled, type Slots } from '../../platform/db/precompiled.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../../platform/db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -81,7 +81,7 @@ function splitPerson<T>(row: object): { own: T; user: UserRow } {
   return { own: own as T, user: user as UserRow };
 }
 
-const sessionWithUser = precompiled<'tokenHash', SessionRow & Record<string, unknown>>((db, p) =>
+const sessionWithUser = precompiled((db, p: Slots<'tokenHash'>) =>
   db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').selectAll('sessions').select(USER_SELECTION).where('sessions.token_hash', '=', p.tokenHash),
 );
 
@@ -143,7 +143,7 @@ export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<vo
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-const apiTokenWithUser = precompiled<'tokenHash', ApiTokenRow & Record<string, unknown>>((db, p) =>
+const apiTokenWithUser = precompiled((db, p: Slots<'tokenHash'>) =>
   db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens').select(USER_SELECTION).where('api_tokens.token_hash', '=', p.tokenHash),
 );
 

@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../../../test/support/dialects.js';
 import { openDatabase, type OpenDatabase } from './database.js';
 import { migrateToLatest } from './migrations/index.js';
-import { precompiled } from './precompiled.js';
+import { precompiled, type Slots } from './precompiled.js';
 
 describeEachDialect('precompiled queries', (dialect) => {
   let testDb: TestDatabase;
@@ -24,7 +24,7 @@ describeEachDialect('precompiled queries', (dialect) => {
 
   it('builds once, then runs with each call’s values, on the database and inside a transaction, as the built query would', async () => {
     let builds = 0;
-    const byIds = precompiled<'first' | 'second', { id: string; name: string }>((db, p) => {
+    const byIds = precompiled((db, p: Slots<'first' | 'second'>) => {
       builds++;
       // A slot may appear twice; values given in the builder stay as they are.
       return db.selectFrom('practices').select(['id', 'name']).where((eb) => eb.or([eb('id', '=', p.first), eb('id', '=', p.second), eb('siren', '=', '333')])).where('id', '!=', p.second).orderBy('id');
@@ -41,7 +41,7 @@ describeEachDialect('precompiled queries', (dialect) => {
   });
 
   it('refuses a call that leaves a slot without its value', async () => {
-    const byId = precompiled<'id', { id: string }>((db, p) => db.selectFrom('practices').select('id').where('id', '=', p.id));
+    const byId = precompiled((db, p: Slots<'id'>) => db.selectFrom('practices').select('id').where('id', '=', p.id));
     await assert.rejects(byId(d.db, {} as { id: string }), /no value for id/);
   });
 });
