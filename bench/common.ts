@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,18 @@ export function startGardien(dataDir: string, port: number, env: Record<string, 
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'warn', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/**
+ * The environment that makes a process's flushes to disk slow (bench/slow-flush.c, built here with the machine's C
+ * compiler and loaded with LD_PRELOAD): `delayMs` before each fsync and fdatasync.
+ */
+export function slowFlushEnv(delayMs: number): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-slow-flush-'));
+  const lib = path.join(dir, 'slow-flush.so');
+  const cc = spawnSync('cc', ['-shared', '-fPIC', '-O2', '-o', lib, path.join(root, 'bench/slow-flush.c'), '-ldl'], { encoding: 'utf8' });
+  if (cc.status !== 0) throw new Error(`--flush-delay-ms needs a C compiler (cc): ${cc.stderr || cc.error?.message}`);
+  return { LD_PRELOAD: lib, BENCH_FLUSH_DELAY_US: String(Math.round(delayMs * 1000)) };
 }
 
 /**

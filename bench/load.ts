@@ -1,35 +1,43 @@
 /**
  * Load benchmarks against a running server on the dataset of bench/dataset.ts. Prints figures; asserts nothing.
- *   npm run build && npx tsx bench/load.ts --data-dir /tmp/gardien-bench [--seconds 10] [--soak-seconds 600]
+ *   npm run build && npx tsx bench/load.ts --data-dir /tmp/gardien-bench [--seconds 10] [--soak-seconds 600] [--flush-delay-ms 4]
  * 1. throughput of the authenticated, permission-checked, audited list endpoints against a bare route running the
  *    same SQL on the same file (the cost of Gardien's own layers);
  * 2. a fixed rate of 50 requests/s, mixed (team, practice, trail, me, patient search, requests, breaches, to-do list), open
  *    loop, with p95/p99 overall and p50/p99 per path (common.ts fixedRate: why not autocannon's overallRate);
  * 3. cold start to the first 200;
- * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end.
+ * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end;
+ * 5. with --flush-delay-ms, all of it on a disk whose flushes are that much slower (bench/slow-flush.c, LD_PRELOAD).
+ * GARDIEN_AUDIT_WRITER_THREAD (auto, off) in the environment reaches the server, to compare the audit writer thread.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { arg, fixedRate, fmt, machine, root, rssMb, serverRuntime, startGardien, waitFor } from './common.js';
+import { arg, fixedRate, fmt, machine, root, rssMb, serverRuntime, slowFlushEnv, startGardien, waitFor } from './common.js';
 
 const dataDir = arg('data-dir');
 const seconds = Number(arg('seconds', '10'));
 const soakSeconds = Number(arg('soak-seconds', '0'));
+// A disk that flushes slowly (a hard disk, a consumer SSD): each fsync of the servers waits this long first.
+const flushDelayMs = Number(arg('flush-delay-ms', '0'));
+const slowDisk = flushDelayMs > 0 ? slowFlushEnv(flushDelayMs) : {};
 const { practiceId, ownerEmail } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench.json'), 'utf8')) as { practiceId: string; ownerEmail: string };
 const token = spawnSync(path.join(root, 'bin/gardien.js'), ['token', 'create', '--data-dir', dataDir, '--practice', practiceId, '--email', ownerEmail, '--name', `bench ${Date.now()}`], { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' }).stdout.trim();
 if (!token.startsWith('gardien_')) throw new Error('could not create a token');
 const auth = { authorization: `Bearer ${token}` };
 
 console.log(`machine: ${machine()}`);
+if (flushDelayMs > 0) console.log(`slow disk simulated: ${flushDelayMs} ms before each fsync/fdatasync of the servers (bench/slow-flush.c)`);
+const audited = process.env.GARDIEN_AUDIT_WRITER_THREAD;
+if (audited) console.log(`GARDIEN_AUDIT_WRITER_THREAD=${audited}`);
 const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 
 // Cold start: process start to the first 200 on /api/health, median of 5.
 const starts: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t = process.hrtime.bigint();
-  const c = startGardien(dataDir, 3301);
+  const c = startGardien(dataDir, 3301, slowDisk);
   await waitFor('http://127.0.0.1:3301/api/health');
   starts.push(Number(process.hrtime.bigint() - t) / 1e6);
   c.kill('SIGTERM');
@@ -38,9 +46,9 @@ for (let i = 0; i < 5; i++) {
 starts.sort((a, b) => a - b);
 console.log(`cold start to first 200: median ${fmt(starts[2]!)} ms (min ${fmt(starts[0]!)}, max ${fmt(starts[4]!)})`);
 
-const server = startGardien(dataDir, 3300);
+const server = startGardien(dataDir, 3300, slowDisk);
 const runtime = serverRuntime();
-const bare = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', path.join(root, 'bench/bare-server.ts'), '--data-dir', dataDir, '--port', '3399'], { env: { ...process.env, ...runtime.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+const bare = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', path.join(root, 'bench/bare-server.ts'), '--data-dir', dataDir, '--port', '3399'], { env: { ...process.env, ...runtime.env, ...slowDisk }, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`bare server under Gardien's Node options: ${[...Object.entries(runtime.env).map(([k, v]) => `${k}=${v}`), ...runtime.nodeArgs].join(' ')}`);
 await waitFor('http://127.0.0.1:3300/api/health');
 await waitFor('http://127.0.0.1:3399/health');

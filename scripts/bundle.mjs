@@ -12,8 +12,10 @@ const out = 'dist/gardien.cjs';
 for (const old of ['dist/chunks', 'dist/gardien.mjs', 'dist/gardien.mjs.map', 'dist/gardien.mjs.LEGAL.txt', `${out}.cache`]) fs.rmSync(old, { recursive: true, force: true });
 const result = await build({
   metafile: true,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: out,
+  // The audit writer thread (AuditWriterThread) loads its own small bundle, dist/audit-writer.cjs, not the whole CLI.
+  entryPoints: { gardien: 'src/cli/main.ts', 'audit-writer': 'src/server/modules/audit-trail/audit-trail.writer-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   // CommonJS, not ESM: Node 20 can run a script from a V8 code cache (vm.Script) but has no such way for an ES module.

@@ -13,10 +13,11 @@ import { systemClock } from '../src/server/platform/clock.js';
 import { describeEachDialect, tempDir } from './support/dialects.js';
 
 /**
- * Crash durability (security goals G18, G19): a real server process under concurrent writes is killed with SIGKILL at
- * random moments; on PostgreSQL the database server itself is also crashed (`pg_ctl stop -m immediate`) every third
- * round. After every restart: each acknowledged write is present, no change exists without its audit entry or the
- * reverse, the integrity check passes and every audit chain verifies.
+ * Crash durability (security goals G18, G19): a real server process under concurrent writes and reads is killed with
+ * SIGKILL at random moments; on PostgreSQL the database server itself is also crashed (`pg_ctl stop -m immediate`)
+ * every third round. After every restart: each acknowledged write is present, no change exists without its audit
+ * entry or the reverse, each answered read has its audit entry (on SQLite written by the audit writer thread), the
+ * integrity check passes and every audit chain verifies.
  *
  * What this does NOT simulate: power loss. An application or database crash leaves the operating system's page cache
  * to reach the disk; losing un-synced writes needs a lying disk or a lazy file system (LazyFS), which cannot be
@@ -30,6 +31,7 @@ const HEAVY = process.env.GARDIEN_HEAVY === '1';
 const MIN_ROUNDS = HEAVY ? 100 : 10;
 const MIN_ACKED = HEAVY ? 10_000 : 1_000;
 const CONCURRENCY = 8;
+const READERS = 4;
 const root = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Sel-de-Guérande-42-Brioche!';
 
@@ -74,7 +76,8 @@ describeEachDialect('crash durability', (dialect) => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = (await freePort()) as number;
       const child = spawn(main, ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
-        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
+        // The reads' audit entries go through the writer thread from the first one (SQLite; PostgreSQL has none).
+        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false', GARDIEN_AUDIT_WRITER_THREAD: 'eager' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -98,7 +101,7 @@ describeEachDialect('crash durability', (dialect) => {
   }
 
   /** Checks the database as found after a crash, with no server running. */
-  async function checkState(acked: Set<string>): Promise<{ tokens: number }> {
+  async function checkState(acked: Set<string>, ackedReads: Set<string>): Promise<{ tokens: number }> {
     const opened = await openDatabase(target);
     try {
       const db = opened.db;
@@ -114,6 +117,9 @@ describeEachDialect('crash durability', (dialect) => {
       const auditWithoutRow = [...audited].filter((id) => id !== null && !tokens.has(id));
       assert.deepEqual(withoutAudit, [], 'a change without its audit entry');
       assert.deepEqual(auditWithoutRow, [], 'an audit entry without its change');
+      const readsOnRecord = new Set((await db.selectFrom('audit_entries').select('request_id').where('action', '=', 'member.listed').execute()).map((e) => e.request_id));
+      const unrecorded = [...ackedReads].filter((id) => !readsOnRecord.has(id));
+      assert.deepEqual(unrecorded, [], `${unrecorded.length} answered reads without their audit entry`);
       const chains = await new AuditTrail({ keys: loadOrCreateKeys(dataDir), clock: systemClock, checkpointEvery: 100 }).verifyAll(db);
       for (const c of chains) assert.equal(c.ok, true, `audit chain ${c.practiceId}: ${c.problem}`);
       return { tokens: tokens.size };
@@ -124,6 +130,8 @@ describeEachDialect('crash durability', (dialect) => {
 
   it('loses no acknowledged write and no audit entry across repeated kill -9', async () => {
     const acked = new Set<string>();
+    // The request ids of the reads answered: each must have its audit entry (the group commit, on SQLite its thread).
+    const ackedReads = new Set<string>();
     let rounds = 0;
     let dbCrashes = 0;
     let session: { cookie: string; csrf: string; practiceId: string } | null = null;
@@ -142,7 +150,14 @@ describeEachDialect('crash durability', (dialect) => {
           else if (res) await res.arrayBuffer().catch(() => undefined);
         }
       };
-      const writers = Array.from({ length: CONCURRENCY }, writer);
+      const reader = async () => {
+        while (!stop) {
+          const res = await fetch(`${base}/api/v1/practices/${s.practiceId}/members`, { headers: { cookie: s.cookie } }).catch(() => null);
+          const body = await res?.arrayBuffer().catch(() => null);
+          if (res?.status === 200 && body) ackedReads.add(res.headers.get('x-request-id')!);
+        }
+      };
+      const writers = [...Array.from({ length: CONCURRENCY }, writer), ...Array.from({ length: READERS }, reader)];
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 700));
       const crashDb = cluster !== null && rounds % 3 === 2;
       if (crashDb) {
@@ -154,10 +169,10 @@ describeEachDialect('crash durability', (dialect) => {
       stop = true;
       await Promise.all(writers);
       if (crashDb) cluster!.start();
-      await checkState(acked);
+      await checkState(acked, ackedReads);
       rounds++;
     }
-    process.stdout.write(`# crash durability [${dialect}]: ${rounds} kills${dbCrashes ? `, ${dbCrashes} database crashes` : ''}, ${acked.size} acknowledged writes, none lost\n`);
+    process.stdout.write(`# crash durability [${dialect}]: ${rounds} kills${dbCrashes ? `, ${dbCrashes} database crashes` : ''}, ${acked.size} acknowledged writes, none lost; ${ackedReads.size} answered reads, each with its audit entry\n`);
   });
 });
 

@@ -27,6 +27,12 @@ export async function openRuntime(config: Config = loadConfig(), clock: Clock = 
     loginIpLimitPer15Min: config.loginIpLimitPer15Min,
     auditCheckpointEvery: config.auditCheckpointEvery,
     target: config.database,
+    writeGate: database.writeGate,
+    auditWriterThread: config.auditWriterThread,
   });
-  return { config, database, services, close: () => database.close() };
+  const close = async () => {
+    await services.close();
+    await database.close();
+  };
+  return { config, database, services, close };
 }

@@ -27,7 +27,7 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; auditWriterThread?: 'eager' } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -40,6 +40,8 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       auditCheckpointEvery: opts.checkpointEvery ?? 100,
       auditParallelVerifyFrom: opts.parallelVerifyFrom,
       target: testDb.target,
+      // The writer thread stamps entries with the system clock: only where a test asks for it.
+      ...(opts.auditWriterThread ? { writeGate: database.writeGate, auditWriterThread: opts.auditWriterThread } : {}),
     });
     const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
     await app.ready();
@@ -49,11 +51,13 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
     dialect, clock, testDb, ...(await build()),
     async close() {
       await t.app.close();
+      await t.services.close();
       await t.database.close();
       await testDb.dispose();
     },
     async restart() {
       await t.app.close();
+      await t.services.close();
       await t.database.close();
       Object.assign(t, await build());
     },

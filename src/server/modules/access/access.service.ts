@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import type { AuditAction } from '../audit-trail/index.js';
-import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail } from '../audit-trail/index.js';
+import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type AuditWriterThread } from '../audit-trail/index.js';
 import { can, type Permission } from './access.policy.js';
 import * as repo from './access.repository.js';
 
@@ -39,7 +39,15 @@ export interface AccessDeps {
   auditTrail: AuditTrail;
   /** Told when a request was audited by a use case, so token use is not audited twice. */
   onAudited?: (actor: Actor) => void;
+  /**
+   * SQLite: the thread the group commit hands its batches to once reads keep it busy (`startAfter` commits in a row
+   * of more than one entry; 0: from the first). None: every batch is written in this thread.
+   */
+  writerThread?: { thread: AuditWriterThread; startAfter: number };
 }
+
+/** A thread of its own for the group commit pays once reads queue for it; 50 requests/s never start one. */
+export const WRITER_THREAD_START_AFTER = 8;
 
 /** The audit entry of a use case: what it reported, and the API token it came through. */
 function entryOf(actor: Actor, practiceId: string, useCase: UseCase, audit: UseCaseScope['audit']): AppendInput {
@@ -129,7 +137,8 @@ export class Access {
       return work({ tx, role, audit });
     };
     try {
-      value = useCase.withoutTransaction ? await checked(this.deps.db) : await this.deps.db.transaction().execute(checked);
+      // Read only: on SQLite a DEFERRED transaction, which reads its snapshot while the writer thread commits.
+      value = useCase.withoutTransaction ? await checked(this.deps.db) : await this.deps.db.transaction().setAccessMode('read only').execute(checked);
     } catch (e) {
       await this.recordRefusal(e, actor, practiceId, useCase, seen.role);
       throw e;
@@ -141,6 +150,8 @@ export class Access {
 
   private pending: PendingEntry[] = [];
   private flushing: Promise<void> | null = null;
+  /** Commits in a row that carried more than one entry: reads queueing for the group commit. */
+  private busyStreak = 0;
 
   /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
   private groupCommit(input: AppendInput, ctx: AuditContext): Promise<void> {
@@ -152,24 +163,38 @@ export class Access {
 
   /**
    * Writes every entry waiting, in one transaction; those arriving after it has begun wait for the next one. The batch
-   * is taken once the transaction holds its connection, not before: on SQLite's one connection the commit queues
-   * behind the reads in progress, and the entries those reads leave meanwhile share its flush instead of each
-   * waiting for one of its own.
+   * is taken once the transaction holds its connection (or the writer thread its turn at the write lock), not before:
+   * on SQLite's one connection the commit queues behind the reads in progress, and the entries those reads leave
+   * meanwhile share its flush instead of each waiting for one of its own.
    */
   private async flush(): Promise<void> {
+    const writer = this.deps.writerThread;
     while (this.pending.length > 0) {
       // Let the reads of this turn of the event loop join the batch.
       await new Promise((r) => setImmediate(r));
       const taken: { batch?: PendingEntry[] } = {};
+      const take = () => (taken.batch = this.pending.splice(0));
       try {
-        await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, (taken.batch = this.pending.splice(0))));
+        if (!(writer?.thread.ready && (await writer.thread.commit(take)))) {
+          await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, take()));
+        }
         for (const b of taken.batch ?? []) b.done();
       } catch (e) {
         // No batch taken: the transaction could not begin; the entries waiting share its failure.
         for (const b of taken.batch ?? this.pending.splice(0)) b.done(e ?? new Error('audit append failed'));
       }
+      if (writer && !writer.thread.ready) {
+        this.busyStreak = (taken.batch?.length ?? 0) > 1 ? this.busyStreak + 1 : 0;
+        if (this.busyStreak >= writer.startAfter) writer.thread.start();
+      }
     }
     this.flushing = null;
+  }
+
+  /** Waits for the entries in flight, then stops the writer thread: before the database is closed. */
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.deps.writerThread?.thread.close();
   }
 
   /** An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2). */

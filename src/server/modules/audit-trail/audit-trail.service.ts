@@ -1,5 +1,5 @@
 import type { AuditVerification } from '../../../contracts/audit-trail.js';
-import type { Keys } from '../../platform/crypto/key-file.js';
+import type { AuditKeys } from '../../platform/crypto/key-file.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DatabaseTarget, Db, Executor } from '../../platform/db/database.js';
 import type { AuditAction, AuditOutcome } from './audit-trail.catalogue.js';
@@ -26,7 +26,7 @@ export interface AppendInput {
 }
 
 export interface AuditTrailDeps {
-  keys: Keys;
+  keys: AuditKeys;
   clock: Clock;
   checkpointEvery: number;
   /** Chains of at least this many entries are checked by worker threads first (verifyChain); 50,000 unless set. */

@@ -13,6 +13,9 @@ export interface Keys {
   readonly auditKeyId: string;
 }
 
+/** What the audit trail needs of the keys: the checkpoint signing pair, not the data key. */
+export type AuditKeys = Pick<Keys, 'auditSigningKey' | 'auditPublicKey' | 'auditKeyId'>;
+
 interface KeyFileV1 {
   version: 1;
   createdAt: string;
