@@ -40,7 +40,7 @@ export interface AccessDeps {
   /** Told when a request was audited by a use case, so token use is not audited twice. */
   onAudited?: (actor: Actor) => void;
   /**
-   * SQLite: the thread the group commit hands its batches to once reads keep it busy (`startAfter` commits in a row
+   * SQLite: the thread the group commit hands its batches to while reads keep it busy (`startAfter` commits in a row
    * of more than one entry; 0: from the first). None: every batch is written in this thread.
    */
   writerThread?: { thread: AuditWriterThread; startAfter: number };
@@ -183,9 +183,10 @@ export class Access {
         // No batch taken: the transaction could not begin; the entries waiting share its failure.
         for (const b of taken.batch ?? this.pending.splice(0)) b.done(e ?? new Error('audit append failed'));
       }
-      if (writer && !writer.thread.ready) {
+      if (writer) {
         this.busyStreak = (taken.batch?.length ?? 0) > 1 ? this.busyStreak + 1 : 0;
-        if (this.busyStreak >= writer.startAfter) writer.thread.start();
+        // Starts the thread, or keeps it: it stops once reads have not queued for a while.
+        if (this.busyStreak >= writer.startAfter) writer.thread.busy();
       }
     }
     this.flushing = null;

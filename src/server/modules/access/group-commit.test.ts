@@ -168,6 +168,12 @@ describe('the audit writer thread on its own [sqlite]', () => {
       const count = await opened.db.transaction().setAccessMode('read only').execute((tx) => tx.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
       end();
       assert.equal(Number(count.n), 3);
+      // Kept while the group commit says reads queue, stopped once they no longer do.
+      for (let i = 0; i < 8; i++) {
+        thread.busy();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(thread.ready, true, 'kept while busy');
       await new Promise((r) => setTimeout(r, 400));
       assert.equal(thread.ready, false, 'stopped when idle');
       assert.equal(await thread.commit(() => [entry(4)]), null, 'nothing taken once stopped');

@@ -25,7 +25,7 @@ export interface AuditWriterThreadOptions {
   checkpointEvery: number;
   /** The main connection's turn at the write lock: a batch waits for it, so the two never meet in SQLite's busy handler. */
   gate: WriteGate;
-  /** Stopped after this long without a batch (its memory returns); 30 s unless set. */
+  /** Stopped after this long without being told the group commit is busy (`busy()`); 30 s unless set. */
   idleMs?: number;
 }
 
@@ -53,8 +53,8 @@ const RETRY_AFTER_MS = 60_000;
 /**
  * A worker thread with its own SQLite connection that writes the group commit's batches of audit entries (Access), so
  * that the flush of each commit to disk — the event loop's longest wait under load, better-sqlite3 being synchronous —
- * happens beside the requests instead of between them. Started under load and stopped when idle: a thread costs its
- * own V8 heap (bench/README.md). A batch is answered once committed (synchronous=FULL): the reads it stands for are
+ * happens beside the requests instead of between them. Started under load and stopped once reads no longer queue
+ * (50 requests/s do not: the thread would then cost its own V8 heap for nothing, bench/README.md). A batch is answered once committed (synchronous=FULL): the reads it stands for are
  * answered only then, as before. While the thread is starting, stopped or failed, batches are written in the main
  * thread. SQLite only: PostgreSQL's driver never blocks the event loop.
  */
@@ -64,7 +64,7 @@ export class AuditWriterThread {
   private waiting: { id: number; resolve: () => void; reject: (e: Error) => void } | null = null;
   private readyWaiters: ((ready: boolean) => void)[] = [];
   private nextId = 1;
-  private lastUsed = 0;
+  private lastBusy = 0;
   private idleCheck: NodeJS.Timeout | null = null;
   private retryAfter = 0;
   private exited: Promise<void> = Promise.resolve();
@@ -73,6 +73,12 @@ export class AuditWriterThread {
 
   get ready(): boolean {
     return this.state === 'ready';
+  }
+
+  /** Reads are queueing for the group commit: starts the thread, or keeps it from being stopped as idle. */
+  busy(): void {
+    this.lastBusy = Date.now();
+    this.start();
   }
 
   /** Starts the thread in the background; nothing when it runs or starts, or within a minute of a failure. */
@@ -118,7 +124,6 @@ export class AuditWriterThread {
       const worker = this.worker;
       if (this.state !== 'ready' || !worker) return null;
       const batch = take();
-      this.lastUsed = Date.now();
       const id = this.nextId++;
       worker.ref();
       await new Promise<void>((resolve, reject) => {
@@ -168,10 +173,10 @@ export class AuditWriterThread {
       case 'ready': {
         this.state = 'ready';
         worker.unref();
-        this.lastUsed = Date.now();
+        this.lastBusy = Date.now();
         const idleMs = this.opts.idleMs ?? 30_000;
         this.idleCheck = setInterval(() => {
-          if (!this.waiting && Date.now() - this.lastUsed >= idleMs) this.stop();
+          if (!this.waiting && Date.now() - this.lastBusy >= idleMs) this.stop();
         }, Math.max(10, idleMs / 3));
         this.idleCheck.unref();
         this.settleReady(true);
