@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Keys } from './platform/crypto/key-file.js';
 import type { DatabaseTarget, Db, DialectName, WriteGate } from './platform/db/database.js';
 import type { Actor } from './shared/actor.js';
-import { Access, WRITER_THREAD_START_AFTER } from './modules/access/index.js';
+import { Access, WRITER_THREAD_SLOW_COMMIT_MS, WRITER_THREAD_START_AFTER } from './modules/access/index.js';
 import { AuditTrail, AuditTrailUseCases, AuditWriterThread } from './modules/audit-trail/index.js';
 import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
 import { PracticesService } from './modules/practices/index.js';
@@ -61,7 +61,7 @@ function writerThread(keys: Keys, clock: Clock, settings: ServiceSettings) {
   const { target, writeGate } = settings;
   if (mode === 'off' || !writeGate || target.kind !== 'sqlite' || target.file === ':memory:' || (mode === 'auto' && clock !== systemClock)) return undefined;
   const thread = new AuditWriterThread({ file: target.file, keys, checkpointEvery: settings.auditCheckpointEvery, gate: writeGate });
-  return { thread, startAfter: mode === 'eager' ? 0 : WRITER_THREAD_START_AFTER };
+  return mode === 'eager' ? { thread, startAfter: 0, slowCommitMs: 0 } : { thread, startAfter: WRITER_THREAD_START_AFTER, slowCommitMs: WRITER_THREAD_SLOW_COMMIT_MS };
 }
 
 /** Wires the modules together (no logic): shared by the HTTP server, the CLI and the tests. */

@@ -41,13 +41,21 @@ export interface AccessDeps {
   onAudited?: (actor: Actor) => void;
   /**
    * SQLite: the thread the group commit hands its batches to while reads keep it busy (`startAfter` commits in a row
-   * of more than one entry; 0: from the first). None: every batch is written in this thread.
+   * of more than one entry; 0: from the first) on a disk slow to flush (a COMMIT in this thread taking `slowCommitMs`
+   * on average). None: every batch is written in this thread.
    */
-  writerThread?: { thread: AuditWriterThread; startAfter: number };
+  writerThread?: { thread: AuditWriterThread; startAfter: number; slowCommitMs: number };
 }
 
-/** A thread of its own for the group commit pays once reads queue for it; 50 requests/s never start one. */
+/**
+ * When the writer thread pays (bench/README.md): reads queueing for the group commit (50 requests/s never start it)
+ * on a disk whose flush stops the event loop for 2 ms or more on average (a hard disk, a consumer SSD: with a 4 ms
+ * flush, 3-60 % more requests/s on the heavier lists, the lightest 4-14 % fewer). On this machine's disk (a quarter of
+ * a millisecond alone, ~1 ms on average under load with the log's checkpoints) it bought nothing measurable and cost
+ * its memory (~19 MB).
+ */
 export const WRITER_THREAD_START_AFTER = 8;
+export const WRITER_THREAD_SLOW_COMMIT_MS = 2;
 
 /** The audit entry of a use case: what it reported, and the API token it came through. */
 function entryOf(actor: Actor, practiceId: string, useCase: UseCase, audit: UseCaseScope['audit']): AppendInput {
@@ -152,6 +160,8 @@ export class Access {
   private flushing: Promise<void> | null = null;
   /** Commits in a row that carried more than one entry: reads queueing for the group commit. */
   private busyStreak = 0;
+  /** How long the COMMIT of the group commit takes in this thread, in ms (moving average). */
+  private commitMs = 0;
 
   /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
   private groupCommit(input: AppendInput, ctx: AuditContext): Promise<void> {
@@ -176,7 +186,13 @@ export class Access {
       const take = () => (taken.batch = this.pending.splice(0));
       try {
         if (!(writer?.thread.ready && (await writer.thread.commit(take)))) {
-          await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, take()));
+          // The COMMIT timed: on SQLite the flush to disk, during which the event loop waits.
+          let appended = 0;
+          await this.deps.db.transaction().execute(async (tx) => {
+            await this.deps.auditTrail.appendMany(tx, take());
+            appended = performance.now();
+          });
+          this.commitMs += (performance.now() - appended - this.commitMs) / 8;
         }
         for (const b of taken.batch ?? []) b.done();
       } catch (e) {
@@ -185,8 +201,8 @@ export class Access {
       }
       if (writer) {
         this.busyStreak = (taken.batch?.length ?? 0) > 1 ? this.busyStreak + 1 : 0;
-        // Starts the thread, or keeps it: it stops once reads have not queued for a while.
-        if (this.busyStreak >= writer.startAfter) writer.thread.busy();
+        // Starts the thread (on a slow disk), or keeps it: it stops once reads have not queued for a while.
+        if (this.busyStreak >= writer.startAfter && (writer.thread.ready || this.commitMs >= writer.slowCommitMs)) writer.thread.busy();
       }
     }
     this.flushing = null;

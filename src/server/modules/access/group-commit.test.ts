@@ -78,6 +78,47 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
   });
 });
 
+/** When the writer thread is asked for: reads queueing for the group commit, and commits slow to reach the disk. */
+describe('starting the audit writer thread [sqlite]', () => {
+  it('is asked for when reads queue on a slow commit, not when commits are quick', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const p = await createPractice(t, 'Cabinet des Saules');
+      const owner = await login(t, p.ownerEmail);
+      let asked = 0;
+      const stub = { ready: false, busy: () => void asked++, commit: async () => null, close: async () => undefined };
+      const access = t.services.access as unknown as { deps: { writerThread?: unknown }; commitMs: number };
+      access.deps.writerThread = { thread: stub, startAfter: 2, slowCommitMs: 20 };
+      const burst = async () => {
+        for (let round = 0; round < 4; round++) await Promise.all(Array.from({ length: 10 }, () => call(t, 'GET', `/api/v1/practices/${p.practiceId}/members`, { as: owner })));
+      };
+      const trail = t.services.auditTrail;
+      const original = trail.appendMany.bind(trail);
+      const sizes: number[] = [];
+      trail.appendMany = async (tx, entries) => {
+        sizes.push(entries.length);
+        return original(tx, entries);
+      };
+      await burst();
+      assert.match(sizes.map((n) => (n > 1 ? 'Q' : '.')).join(''), /QQ/, 'reads did queue');
+      assert.equal(asked, 0, `commits of ${access.commitMs.toFixed(2)} ms: not asked`);
+      trail.appendMany = async (tx, entries) => {
+        await new Promise((r) => setTimeout(r, 60));
+        return original(tx, entries);
+      };
+      try {
+        await burst();
+      } finally {
+        trail.appendMany = original;
+      }
+      assert.ok(asked > 0, `commits of ${access.commitMs.toFixed(2)} ms: asked`);
+      access.deps.writerThread = undefined;
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 /** SQLite under load: the group commit's batches are written by a thread of their own (AuditWriterThread). */
 describe('the audit writer thread [sqlite]', () => {
   let t: TestApp;
