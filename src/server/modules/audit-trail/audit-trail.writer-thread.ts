@@ -53,10 +53,11 @@ const RETRY_AFTER_MS = 60_000;
 /**
  * A worker thread with its own SQLite connection that writes the group commit's batches of audit entries (Access), so
  * that the flush of each commit to disk — the event loop's longest wait under load, better-sqlite3 being synchronous —
- * happens beside the requests instead of between them. Started under load and stopped once reads no longer queue
- * (50 requests/s do not: the thread would then cost its own V8 heap for nothing, bench/README.md). A batch is answered once committed (synchronous=FULL): the reads it stands for are
- * answered only then, as before. While the thread is starting, stopped or failed, batches are written in the main
- * thread. SQLite only: PostgreSQL's driver never blocks the event loop.
+ * happens beside the requests instead of between them. Started by Access where that pays (reads queueing on a disk slow
+ * to flush) and stopped once reads no longer queue: the thread costs its own V8 heap (bench/README.md). A batch is
+ * answered once committed (synchronous=FULL): the reads it stands for are answered only then, as before. While the
+ * thread is starting, stopped or failed, batches are written in the main thread. SQLite only: PostgreSQL's driver
+ * never blocks the event loop.
  */
 export class AuditWriterThread {
   private worker: Worker | null = null;
