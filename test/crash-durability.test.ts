@@ -157,7 +157,7 @@ describeEachDialect('crash durability', (dialect) => {
           if (res?.status === 200 && body) ackedReads.add(res.headers.get('x-request-id')!);
         }
       };
-      const writers = [...Array.from({ length: CONCURRENCY }, writer), ...Array.from({ length: READERS }, reader)];
+      const clients = [...Array.from({ length: CONCURRENCY }, writer), ...Array.from({ length: READERS }, reader)];
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 700));
       const crashDb = cluster !== null && rounds % 3 === 2;
       if (crashDb) {
@@ -167,7 +167,7 @@ describeEachDialect('crash durability', (dialect) => {
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       stop = true;
-      await Promise.all(writers);
+      await Promise.all(clients);
       if (crashDb) cluster!.start();
       await checkState(acked, ackedReads);
       rounds++;

@@ -90,39 +90,20 @@ class ImmediateSqliteDriver extends SqliteDriver {
     const readOnly = settings?.accessMode === 'read only';
     if (!readOnly) this.endTurn = await this.gate.acquire();
     this.inTransaction = true;
-    try {
-      await this.inner!.executeQuery(CompiledQuery.raw(readOnly ? 'begin' : 'begin immediate'));
-    } catch (e) {
-      this.endTransaction();
-      throw e;
-    }
+    await this.inner!.executeQuery(CompiledQuery.raw(readOnly ? 'begin' : 'begin immediate'));
   }
 
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await super.commitTransaction(connection);
-    this.endTransaction();
-  }
-
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    try {
-      await super.rollbackTransaction(connection);
-    } finally {
-      this.endTransaction();
-    }
-  }
-
-  /** Kysely releases the connection after every transaction, whatever became of it: the turn ends then at the latest. */
+  /**
+   * Kysely releases the connection after every transaction, whatever became of it (committed, rolled back, or not
+   * begun): the transaction and its turn at the gate end here.
+   */
   override async releaseConnection(): Promise<void> {
-    this.endTransaction();
-    this.inner = null;
-    await super.releaseConnection();
-  }
-
-  private endTransaction(): void {
     this.inTransaction = false;
     const end = this.endTurn;
     this.endTurn = null;
     end?.();
+    this.inner = null;
+    await super.releaseConnection();
   }
 }
 
