@@ -10,7 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { cliActor } from '../src/server/shared/actor.js';
 import { arg, fmt, machine, patientCsv } from './common.js';
-import { parisDate } from '../src/server/modules/rights-requests/index.js';
+import { parisDate } from '../src/server/platform/clock.js';
 
 const dataDir = arg('data-dir');
 const practices = Number(arg('practices', '10'));

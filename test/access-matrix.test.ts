@@ -7,10 +7,10 @@ import type { Role } from '../src/contracts/roles.js';
 import { ROLES } from '../src/contracts/roles.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/modules/access/index.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
-import { parisDate } from '../src/server/modules/rights-requests/index.js';
 import { cliActor } from '../src/server/shared/actor.js';
 import { addMember, call, completeMfa, createPractice, createTestApp, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
+import { parisDate } from '../src/server/platform/clock.js';
 
 type Outcome = 'allow' | 'forbidden' | 'not_found' | 'unauthenticated' | 'mfa_required' | 'conflict' | 'not_applicable';
 type Column = Role | 'otherPractice' | 'noSession' | 'noMfa';

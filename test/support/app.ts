@@ -6,6 +6,7 @@ import { loadOrCreateKeys } from '../../src/server/platform/crypto/key-file.js';
 import { openDatabase, type DialectName, type OpenDatabase } from '../../src/server/platform/db/database.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrations/index.js';
 import type { HttpServer } from '../../src/server/platform/http/server.js';
+import { createLogger } from '../../src/server/platform/http/logger.js';
 import { createServices, type Services } from '../../src/server/services.js';
 import { cliActor } from '../../src/server/shared/actor.js';
 import { totpCodeAt } from '../../src/server/modules/auth/index.js';
@@ -27,7 +28,7 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; auditWriterThread?: 'eager' } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; auditWriterThread?: 'eager'; logLines?: string[] } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -43,7 +44,7 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       // The writer thread stamps entries with the system clock: only where a test asks for it.
       ...(opts.auditWriterThread ? { writeGate: database.writeGate, auditWriterThread: opts.auditWriterThread } : {}),
     });
-    const app = await buildApp(services, { logger: pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
+    const app = await buildApp(services, { logger: opts.logLines ? createLogger('info', { write: (line: string) => void opts.logLines!.push(line) }) : pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
     await app.ready();
     return { database, services, app };
   };

@@ -38,7 +38,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
   }, async (req) => auth.startMfaEnrollment(requireAuth(req)));
 
   app.post('/api/v1/auth/mfa/enrollment/confirm', {
-    config: { auth: 'mfa' },
+    config: { auth: 'mfa', rateLimit: { max: 30, timeWindow: 60_000 } },
     schema: { tags, summary: 'Confirm the authenticator app with a first code; returns recovery codes once', body: MfaConfirmRequestSchema, response: { 200: MfaConfirmResponseSchema } },
   }, async (req, reply) => {
     const r = await auth.confirmMfaEnrollment(requireAuth(req), req.body.code);
@@ -92,7 +92,7 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
   });
 
   app.post('/api/v1/auth/password', {
-    config: { allowsPasswordChange: true },
+    config: { allowsPasswordChange: true, rateLimit: { max: 10, timeWindow: 60_000 } },
     schema: { tags, summary: 'Change one’s password (other sessions end unless told otherwise)', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
   }, async (req) => {
     await auth.changePassword(requireAuth(req), req.body);

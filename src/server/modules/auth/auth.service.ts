@@ -167,7 +167,8 @@ export class AuthService {
       throw new AppError('INVALID_CREDENTIALS');
     }
     return this.deps.db.transaction().execute(async (tx) => {
-      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+      // The failure counter is reset only once the second factor is given (verifyMfa, confirmMfaEnrollment): reset
+      // here, wrong codes could be guessed forever, four per sign-in, without the lock ever falling.
       const s = await this.openSession(tx, user.id, info, now);
       await this.audit(tx, who, 'auth.login.succeeded', { type: 'session', id: s.id });
       return { token: s.token, csrfToken: s.csrfToken, next: user.totp_secret ? 'mfa_required' : 'mfa_enrollment_required' };
@@ -218,12 +219,14 @@ export class AuthService {
     if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_enrollment_not_started' }] });
     const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
     const now = this.now();
+    await this.assertMayTryCode(ctx, user, session, 'code', now);
     const step = await checkTotp(secret, code, user.totp_last_step, now);
     if (step === null) return this.failMfa(ctx, session, 'code');
     const { recoveryCodes, hashes } = await newRecoveryCodes();
     return this.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.claimTotpStep(tx, user.id, step))) throw validationError('code', 'totp_invalid');
       await this.installTotp(tx, user.id, secret, hashes, now);
+      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null });
       const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
       return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
@@ -288,6 +291,7 @@ export class AuthService {
     if (!user || user.totp_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_not_enrolled' }] });
     const now = this.now();
     const field = 'code' in input ? 'code' : 'recoveryCode';
+    await this.assertMayTryCode(ctx, user, session, field, now);
     let claim: ((tx: Executor) => Promise<boolean>) | null = null;
     if ('code' in input) {
       const step = await checkTotp(open(this.deps.keys.dataKey, user.totp_secret, `totp:${user.id}`), input.code, user.totp_last_step, now);
@@ -314,9 +318,25 @@ export class AuthService {
     });
   }
 
-  /** A wrong code counts against the account (lockout) and the session (ended after 5), then answers 400 on the field. */
+  /**
+   * No code is even checked while the account is locked or the address is over its limit: the lock counts every
+   * wrong password and code of the account (CNIL 2022-100: block after at most 10 failures), and the address counter
+   * every failure from it, so guesses spread over sessions or accounts meet a limit too.
+   */
+  private async assertMayTryCode(ctx: AuthContext, user: repo.UserRow, session: repo.SessionRow, field: string, now: Date): Promise<void> {
+    const isIpOver = this.ipFailures.isOver(ctx.actor.ip ?? 'unknown', now.getTime());
+    if (!isIpOver && !isLocked(user.locked_until, now)) return;
+    await this.deps.db.transaction().execute((tx) =>
+      this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.failed', { type: 'session', id: session.id }, 'denied', { reason: isIpOver ? 'ip_rate_limited' : 'locked' }),
+    );
+    if (isIpOver) throw new AppError('RATE_LIMITED');
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, code: 'account_locked' }] });
+  }
+
+  /** A wrong code counts against the account (lockout), the address and the session (ended after 5), then answers 400 on the field. */
   private async failMfa(ctx: AuthContext, session: repo.SessionRow, field: string): Promise<never> {
     const now = this.now();
+    this.ipFailures.hit(ctx.actor.ip ?? 'unknown', now.getTime());
     await this.deps.db.transaction().execute(async (tx) => {
       const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
       await this.recordCredentialFailure(tx, ctx.user, who, now);
@@ -458,8 +478,16 @@ export class AuthService {
     this.requireSession(ctx); // a script's token never changes a person's password
     const now = this.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
+    // The account lock holds here too: a stolen open session must not become a way to guess the password.
+    if (isLocked(ctx.user.locked_until, now)) {
+      await this.deps.db.transaction().execute((tx) => this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'denied', { reason: 'locked' }));
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'currentPassword', code: 'account_locked' }] });
+    }
     if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {
-      await this.deps.db.transaction().execute((tx) => this.recordCredentialFailure(tx, ctx.user, who, now));
+      await this.deps.db.transaction().execute(async (tx) => {
+        await this.recordCredentialFailure(tx, ctx.user, who, now);
+        await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'failure', { reason: 'wrong_password' });
+      });
       throw validationError('currentPassword', 'password_wrong');
     }
     if (input.newPassword === input.currentPassword) throw validationError('newPassword', 'password_unchanged');

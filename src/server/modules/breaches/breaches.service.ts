@@ -14,9 +14,9 @@ import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
-import { parisDate } from '../rights-requests/index.js';
 import * as repo from './breaches.repository.js';
 import { decisionProblems, isInFuture, isLate, notifyByOf, severityOf, timelineProblem, toUtc, type Decision } from './breaches.rules.js';
+import { parisDate } from '../../platform/clock.js';
 
 export interface BreachesDeps {
   access: Access;

@@ -1,7 +1,7 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import type { WorklistProvider } from '../worklist/index.js';
-import { endOfParisDay } from '../rights-requests/index.js';
 import * as repo from './breaches.repository.js';
+import { endOfParisDay } from '../../platform/clock.js';
 
 /**
  * Open breaches not yet notified (unless decided "record only") by their 72-hour deadline; people still to inform

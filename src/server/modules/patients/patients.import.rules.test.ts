@@ -18,7 +18,7 @@ it('reads a French export, proposes the mapping, and lists every rejected line w
   assert.deepEqual(guessMapping(['Numéro patient', 'NOM', 'PRENOM', 'Né(e) le', 'Tél', 'Dernière visite', 'Décédé le']), {
     externalId: 'Numéro patient', lastName: 'NOM', firstName: 'PRENOM', birthDate: 'Né(e) le', phone: 'Tél', lastCareOn: 'Dernière visite', deathOn: 'Décédé le',
   });
-  const plan = planImport(csv, mapping);
+  const plan = planImport(csv, mapping, '2026-06-01');
   assert.deepEqual(plan.valid.map((v) => v.line), [2]);
   assert.deepEqual(plan.valid[0]!.patient.birthDate, '1984-02-29');
   assert.deepEqual(plan.rejected.map((r) => [r.line, r.field, r.code]), [
@@ -32,8 +32,8 @@ it('reads a French export, proposes the mapping, and lists every rejected line w
 it('refuses a mapping without the required columns or naming a column the file lacks', () => {
   const csv = parseCsv('nom,prenom\nA,B\n');
   assert.equal(csv.delimiter, ',');
-  assert.deepEqual(planImport(csv, { lastName: 'nom', firstName: 'prenom', birthDate: 'naissance' }).rejected.map((r) => [r.line, r.field, r.code]), [[1, 'birthDate', 'column_missing']]);
-  assert.deepEqual(planImport(csv, { lastName: 'nom', firstName: 'prenom' }).rejected.map((r) => r.code), ['column_required']);
+  assert.deepEqual(planImport(csv, { lastName: 'nom', firstName: 'prenom', birthDate: 'naissance' }, '2026-06-01').rejected.map((r) => [r.line, r.field, r.code]), [[1, 'birthDate', 'column_missing']]);
+  assert.deepEqual(planImport(csv, { lastName: 'nom', firstName: 'prenom' }, '2026-06-01').rejected.map((r) => r.code), ['column_required']);
 });
 
 it('turns French dates into ISO dates', () => {

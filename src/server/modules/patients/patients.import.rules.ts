@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { CreatePatientRequestSchema, type CreatePatientRequest } from '../../../contracts/patients.js';
-import { withoutAccents } from './patients.rules.js';
+import { patientDatesProblem, withoutAccents } from './patients.rules.js';
 
 /** The fields a practice-software export can fill, and the header names recognised for each without a mapping. */
 export const IMPORT_FIELDS = ['externalId', 'lastName', 'firstName', 'birthDate', 'email', 'phone', 'address', 'lastCareOn', 'deathOn'] as const;
@@ -69,7 +69,8 @@ export interface ImportPlan {
  * Checks every line with the same rules as a patient typed in the app, after mapping; a line whose software id
  * appears twice in the file is refused (the second time), so a re-import never merges two patients by mistake.
  */
-export function planImport(csv: ParsedCsv, mapping: ColumnMapping): ImportPlan {
+/** `today`: the practice's date, for the dates that cannot be true (patients.rules.ts). */
+export function planImport(csv: ParsedCsv, mapping: ColumnMapping, today: string): ImportPlan {
   const index = new Map<ImportField, number>();
   const rejected: RejectedLine[] = [];
   for (const [f, header] of Object.entries(mapping) as [ImportField, string][]) {
@@ -99,6 +100,11 @@ export function planImport(csv: ParsedCsv, mapping: ColumnMapping): ImportPlan {
         const params = (issue as { params?: { code?: string } }).params;
         rejected.push({ line, field: issue.path.join('.') || 'line', code: params?.code ?? (issue.code === 'invalid_type' && raw[String(issue.path[0])] === undefined ? 'required' : issue.code) });
       }
+      return;
+    }
+    const impossible = patientDatesProblem({ birthDate: parsed.data.birthDate, lastCareOn: parsed.data.lastCareOn ?? null, deathOn: parsed.data.deathOn ?? null }, today);
+    if (impossible) {
+      rejected.push({ line, field: impossible.path, code: impossible.code });
       return;
     }
     const ext = parsed.data.externalId;

@@ -9,3 +9,29 @@ export function searchKey(...parts: string[]): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The oldest birth year accepted: a date before it is a typing slip (0000, 0968), not a patient. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+export interface PatientDates {
+  birthDate: string;
+  lastCareOn: string | null;
+  deathOn: string | null;
+}
+
+/**
+ * Dates that cannot be true are bad input, named by field: nothing after today (a last care in 2999 would postpone the
+ * record's retention forever), no care or death before birth, no care after death. `today` is the practice's date.
+ */
+export function patientDatesProblem(d: PatientDates, today: string): { path: keyof PatientDates; code: string } | null {
+  if (d.birthDate > today) return { path: 'birthDate', code: 'date_in_future' };
+  if (d.birthDate < EARLIEST_BIRTH_DATE) return { path: 'birthDate', code: 'birth_date_implausible' };
+  for (const k of ['deathOn', 'lastCareOn'] as const) {
+    const v = d[k];
+    if (v === null) continue;
+    if (v > today) return { path: k, code: 'date_in_future' };
+    if (v < d.birthDate) return { path: k, code: 'before_birth' };
+  }
+  if (d.deathOn !== null && d.lastCareOn !== null && d.lastCareOn > d.deathOn) return { path: 'lastCareOn', code: 'care_after_death' };
+  return null;
+}

@@ -1,5 +1,5 @@
 import type { CreatePatientRequest, PatientListResponse, PatientResponse, UpdatePatientRequest } from '../../../contracts/patients.js';
-import type { Clock } from '../../platform/clock.js';
+import { parisDate, type Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids.js';
 import type { Access } from '../access/index.js';
 import * as repo from './patients.repository.js';
 import { guessMapping, parseCsv, planImport, type ColumnMapping, type RejectedLine } from './patients.import.rules.js';
-import { searchKey } from './patients.rules.js';
+import { patientDatesProblem, searchKey, type PatientDates } from './patients.rules.js';
 
 /** Rows written per statement: 17,000 parameters, under SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const IMPORT_BATCH = 1000;
@@ -60,6 +60,7 @@ export class PatientsService {
 
   create(actor: Actor, practiceId: string, input: CreatePatientRequest): Promise<PatientResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action: 'patient.created', targetType: 'patient' }, async ({ tx, audit }) => {
+      this.assertDatesPossible({ birthDate: input.birthDate, lastCareOn: input.lastCareOn ?? null, deathOn: input.deathOn ?? null });
       await this.assertExternalIdFree(tx, practiceId, input.externalId ?? null);
       const now = this.deps.clock.now().toISOString();
       const row = newPatientRow(practiceId, input, now);
@@ -92,6 +93,7 @@ export class PatientsService {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action: 'patient.updated', targetType: 'patient', targetId: patientId }, async ({ tx, audit }) => {
       const p = await repo.findPatient(tx, practiceId, patientId);
       if (!p) throw new AppError('NOT_FOUND');
+      this.assertDatesPossible({ birthDate: input.birthDate ?? p.birth_date, lastCareOn: input.lastCareOn !== undefined ? input.lastCareOn : p.last_care_on, deathOn: input.deathOn !== undefined ? input.deathOn : p.death_on });
       if (input.externalId !== undefined && input.externalId !== p.external_id) await this.assertExternalIdFree(tx, practiceId, input.externalId);
       // Art. 18(3): a restriction granted on request is lifted from the request, after the person has been told.
       if (input.isRestricted === false && Number(p.is_restricted) === 1 && (await this.deps.restrictionInForce?.(tx, practiceId, patientId))) {
@@ -118,10 +120,16 @@ export class PatientsService {
    * and writes nothing; a real run writes every valid line in one transaction (all or nothing), creating new patients
    * and updating those whose software id is already known. One audit entry records the import and its counts.
    */
+  /** Dates that cannot be true answer 400 on their field (patients.rules.ts). */
+  private assertDatesPossible(dates: PatientDates): void {
+    const problem = patientDatesProblem(dates, parisDate(this.deps.clock.now()));
+    if (problem) throw new AppError('VALIDATION_FAILED', { issues: [problem] });
+  }
+
   importCsv(actor: Actor, practiceId: string, input: { csv: string; mapping?: ColumnMapping | undefined; dryRun: boolean }, onProgress?: (done: number, total: number, stage: string) => void): Promise<ImportResult> {
     const csv = parseCsv(input.csv);
     const mapping = input.mapping ?? guessMapping(csv.headers);
-    const plan = planImport(csv, mapping);
+    const plan = planImport(csv, mapping, parisDate(this.deps.clock.now()));
     const action = input.dryRun ? 'patient.import-checked' : 'patient.imported';
     return this.deps.access.run(actor, practiceId, { permission: 'patient.write', action, targetType: 'patient', targetId: null }, async ({ tx, audit }) => {
       const known = new Map((await repo.patientsWithExternalId(tx, practiceId)).map((r) => [r.external_id, r]));

@@ -15,12 +15,12 @@ import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
-import { parisDate } from '../rights-requests/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
 import { buildNotice, noticeFile, type Notice } from './register.notices.js';
 import * as repo from './register.repository.js';
 import { dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
+import { parisDate } from '../../platform/clock.js';
 
 export interface RegisterDeps {
   access: Access;

@@ -1,7 +1,7 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
-import { endOfParisDay } from '../rights-requests/index.js';
 import type { WorklistProvider } from '../worklist/index.js';
 import * as repo from './register.repository.js';
+import { endOfParisDay } from '../../platform/clock.js';
 
 /** Reviews of validated activities: in the to-do list from sixty days before they fall due (twelve months after validation). */
 export function registerWorklistProvider(): WorklistProvider {

@@ -7,9 +7,9 @@ import { can, type Permission } from '../access/index.js';
 import type { AuditAction, AuditTrail } from '../audit-trail/index.js';
 import type { PracticesService } from '../practices/index.js';
 import type { Worklist } from '../worklist/index.js';
-import { parisDate } from '../rights-requests/index.js';
 import { digestMail } from './reminders.digest.js';
 import * as repo from './reminders.repository.js';
+import { parisDate } from '../../platform/clock.js';
 
 export type Lang = 'fr' | 'en';
 

@@ -5,8 +5,9 @@ import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
 import { breachesReminderProvider } from '../breaches/index.js';
-import { parisDate, requestStage, rightsRequestsReminderProvider } from '../rights-requests/index.js';
+import { requestStage, rightsRequestsReminderProvider } from '../rights-requests/index.js';
 import { Reminders } from './reminders.service.js';
+import { parisDate } from '../../platform/clock.js';
 
 it('puts a request’s reminder stages 7 and 2 days before its due date, and after it', () => {
   assert.deepEqual(['2026-12-02', '2026-12-03', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'].map((today) => requestStage('2026-12-10', today)), [null, '7_days', '2_days', '2_days', '2_days', 'overdue']);

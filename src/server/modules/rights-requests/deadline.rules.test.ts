@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { canExtend, endOfParisDay, gdprDeadline, healthRecordDeadline, parisDate } from './deadline.rules.js';
+import { canExtend, gdprDeadline, healthRecordDeadline } from './deadline.rules.js';
 import { easterSunday, frenchHolidays, isWorkingDay } from './holidays.rules.js';
+import { endOfParisDay, parisDate } from '../../platform/clock.js';
 
 const FR = { alsaceMoselle: false };
 const AM = { alsaceMoselle: true };

@@ -76,23 +76,3 @@ export function canExtend(originalDueOn: IsoDate | null, today: IsoDate, notifie
   return 'ok';
 }
 
-/** Today in France (the practice's calendar), from an instant. */
-export function parisDate(instant: Date): IsoDate {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('Europe/Paris').toPlainDate().toString();
-}
-
-const endOfDayCache = new Map<IsoDate, string>();
-
-/**
- * The last moment of a due day in Paris, as an ISO instant (the worklist sorts instants). Remembered per day: the
- * time-zone arithmetic was a quarter of a to-do list of 700 open requests (bench/README.md); a day's end never changes.
- */
-export function endOfParisDay(date: IsoDate): string {
-  const known = endOfDayCache.get(date);
-  if (known !== undefined) return known;
-  const next = plain(date).add({ days: 1 }).toZonedDateTime({ timeZone: 'Europe/Paris' });
-  const end = new Date(next.epochMilliseconds - 1000).toISOString();
-  if (endOfDayCache.size >= 4096) endOfDayCache.clear();
-  endOfDayCache.set(date, end);
-  return end;
-}

@@ -2,6 +2,6 @@ export { RightsRequestsService, presentRequest } from './rights-requests.service
 export { registerRightsRequestRoutes } from './rights-requests.routes.js';
 export { rightsRequestsWorklistProvider } from './rights-requests.worklist.js';
 export { requestStage, rightsRequestsReminderProvider } from './rights-requests.reminders.js';
-export { endOfParisDay, gdprDeadline, healthRecordDeadline, parisDate } from './deadline.rules.js';
+export { gdprDeadline, healthRecordDeadline } from './deadline.rules.js';
 export { RequestAnswersService } from './request-answers.service.js';
 export { registerRequestAnswerRoutes } from './request-answers.routes.js';

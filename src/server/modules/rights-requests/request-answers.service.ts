@@ -22,12 +22,12 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { decisionProblems, effectFor, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
-import { parisDate } from './deadline.rules.js';
 import { decisionOf, loadDetail, patientFacts, presentFile, presentLetter, presentRequest } from './rights-requests.detail.js';
 import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
 import * as repo from './rights-requests.repository.js';
 import { assertDay, isFinal, isHealthRecord } from './rights-requests.rules.js';
+import { parisDate } from '../../platform/clock.js';
 
 export interface RequestAnswersDeps {
   access: Access;

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ReminderDue, ReminderProvider } from '../reminders/index.js';
 import { frenchDate as frDate } from '../../platform/documents/format.js';
-import { parisDate } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
+import { parisDate } from '../../platform/clock.js';
 
 export type RequestStage = '7_days' | '2_days' | 'overdue';
 

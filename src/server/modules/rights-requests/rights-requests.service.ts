@@ -8,10 +8,11 @@ import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
-import { canExtend, parisDate } from './deadline.rules.js';
+import { canExtend } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
 import { loadDetail, presentRequest } from './rights-requests.detail.js';
 import { assertDay, canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
+import { parisDate } from '../../platform/clock.js';
 
 export { presentRequest };
 

@@ -1,7 +1,8 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import type { WorklistProvider } from '../worklist/index.js';
-import { endOfParisDay, gdprDeadline } from './deadline.rules.js';
+import { gdprDeadline } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
+import { endOfParisDay } from '../../platform/clock.js';
 
 /** Every open request in the to-do list by its due date; one waiting for proof of identity shows when its month would end. */
 export function rightsRequestsWorklistProvider(): WorklistProvider {

@@ -38,6 +38,12 @@ export interface HttpServerOptions {
   webDir?: string | null;
 }
 
+/** A request as the log shows it: the path without its query string (it may hold a name or a birth date). */
+export function requestForLog(req: { method: string; url: string; ip?: string }): Record<string, unknown> {
+  const q = req.url.indexOf('?');
+  return { method: req.method, url: q === -1 ? req.url : `${req.url.slice(0, q)}?[redacted]`, remoteAddress: req.ip };
+}
+
 /** Fastify with Gardien's transport rules: zod validation, one error format, headers, limits, OpenAPI. No domain logic. */
 export async function createHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({
@@ -50,6 +56,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Fastify's request lines carry the whole URL, and a query string can carry personal data (a patient search by name
+    // or birth date): every request logger writes the path alone.
+    childLoggerFactory: (logger, bindings, childOpts) => logger.child(bindings, { ...childOpts, serializers: { ...childOpts.serializers, req: requestForLog } }),
     // Malformed URLs (invalid percent-encoding) get the one error format too, not Fastify's own body.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
