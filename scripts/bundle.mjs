@@ -22,8 +22,8 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use. The
-  // PostgreSQL driver and the common-password list are required when first used, so a start compiles neither.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common'],
+  // PostgreSQL driver, the common-password list and zxcvbn are required when first used, so a start compiles neither.
+  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common', '@zxcvbn-ts/core'],
   define: { 'import.meta.url': '__gardienModuleUrl' },
   banner: { js: "const __gardienModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,

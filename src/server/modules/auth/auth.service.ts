@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { randomInt } from 'node:crypto';
 import type { LoginResponse, MeResponse } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
@@ -23,27 +22,10 @@ import {
   sessionState,
   WindowCounter,
 } from './auth.rules.js';
-import { checkPasswordStrength, contextWordsFor } from './password.rules.js';
+import { assertPasswordRule } from './password.check.js';
+import { contextWordsFor } from './password.rules.js';
 
-let commonPasswords: Promise<Set<string>> | undefined;
-/** The ~49,000 most common passwords, loaded on the first password choice rather than at start-up. */
-const loadCommonPasswords = () =>
-  // require, not import(): the bundle runs from a V8 code cache, where Node 20 loses import()'s callback (database.ts).
-  (commonPasswords ??= Promise.resolve().then(() => {
-    const mod = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
-    const list = mod.dictionary?.['passwords-common'] as string[] | undefined;
-    // Never an empty list in silence: every password would pass the check.
-    if (!list?.length) throw new Error('the list of common passwords could not be loaded');
-    return new Set(list.map((p) => p.toLowerCase()));
-  }));
 const RECOVERY_CODE_COUNT = 10;
-
-/** The password rule with the common-password list, refused as a 400 on `field`. */
-async function assertPasswordRule(password: string, contextWords: string[], field: string): Promise<void> {
-  const common = await loadCommonPasswords();
-  const issues = checkPasswordStrength(password, { contextWords, isCommon: (p) => common.has(p) });
-  if (issues.length) throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: field })) });
-}
 
 export interface RequestInfo {
   ip: string | null;

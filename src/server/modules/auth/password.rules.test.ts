@@ -36,12 +36,42 @@ describe('password rule (CNIL 2022-100, ASVS 6.2)', () => {
   });
 
   it('verifies the password as typed: accepts 64+ characters and refuses more than 256', () => {
-    assert.deepEqual(codes('a'.repeat(30) + 'B7!' + 'c'.repeat(40)), []);
+    assert.deepEqual(codes('Tq8vNz2Kp4Lm7Rx9Wb3Hc6Yf1Jd5Gs0Qe8Vk2Zt4Np7Mx9Lr3Bw6Ch1Fy5Dj0Gu8Sa2Xo4Ik7'), []);
     assert.deepEqual(codes('Ab1!'.repeat(65)), ['password_too_long']);
   });
 
   it('measures entropy as length × log2(pool)', () => {
     assert.equal(Math.round(estimateEntropyBits('abcdefghij')), Math.round(10 * Math.log2(26)));
     assert.ok(estimateEntropyBits('aB3!') > estimateEntropyBits('aB3d'));
+  });
+});
+
+describe('password rule: repeats, sequences and zxcvbn (issue 18)', async () => {
+  const { passwordIssues } = await import('./password.check.js');
+  const real = async (pw: string, words: string[] = []) => (await passwordIssues(pw, words, 'password')).map((i) => i.code);
+
+  it('refuses the trivial passwords the attack got through', async () => {
+    for (const pw of ['a a a a a a a', 'aaaaaaaaaaaaaaaaaaaa', 'chat chat chat chat chat chat chat', 'Aaaaaaaaaa1!', 'abcdefghijklmnopqrstuvwxyz', 'Motdepasse2026!!', 'Azerty123456!']) {
+      const c = await real(pw);
+      assert.equal(c.length, 1, pw);
+      assert.ok(['password_predictable', 'password_too_weak', 'password_common'].includes(c[0]!), `${pw}: ${c[0]}`);
+    }
+    assert.deepEqual(await real('chat chat chat chat chat chat chat'), ['password_predictable']);
+  });
+
+  it('still accepts the CNIL examples and real passphrases', async () => {
+    for (const pw of ['Kx7!mQ2#vL9@', 'Kx7mQ2vL9pRt4Z', 'lune sable orage fenêtre colline brioche tulipe', 'unebellejourneedautomneenbretagne', 'Sel-de-Guérande-42-Brioche!']) assert.deepEqual(await real(pw), [], pw);
+  });
+
+  it('counts a passphrase by its distinct words of three letters or more', async () => {
+    assert.notDeepEqual(await real('lune lune sable sable orage orage fenêtre'), []);
+    assert.deepEqual(await real('lune de sable et un orage la fenêtre'), ['password_too_weak']);
+  });
+
+  it('says "it reuses your name" only when the name is what made it look long enough', async () => {
+    const words = contextWordsFor('claire.martin@cabinet-martin.fr', 'Claire Martin', ['Cabinet Dentaire Martin']);
+    assert.deepEqual(await real('Ab1!x', words), ['password_too_weak']);
+    assert.deepEqual(await real('Kx7!Martin', words), ['password_too_weak']);
+    assert.deepEqual(await real('Kx7!mQ2#vLMartin', words), ['password_context']);
   });
 });

@@ -31,18 +31,49 @@ export function estimateEntropyBits(password: string): number {
 
 /** A diceware list has 7,776 words: each randomly chosen word brings log2(7776) ≈ 12.9 bits. */
 const BITS_PER_WORD = Math.log2(7776);
+/** A word shorter than this brings nothing to a passphrase ("a a a a a a a" is no passphrase). */
+export const MIN_PASSPHRASE_WORD_LENGTH = 3;
+/**
+ * zxcvbn's floor: at least 10^10 guesses (its score 4, "very unguessable") by its model of how people choose
+ * passwords (repeats, sequences, keyboard walks, dictionary words, dates), beside the CNIL count, which sees none of that.
+ */
+export const MIN_ZXCVBN_SCORE = 4;
 
-/** Words of a passphrase: letters only, separated by spaces or dashes; null when it does not read as one. */
+/** What zxcvbn found in a password: its score (0-4) and the pieces it read it as. */
+export interface Guessability {
+  score: number;
+  matches: { pattern: string; token: string; baseToken?: string | string[] }[];
+}
+
+/**
+ * Distinct words of a passphrase (letters only, separated by spaces or dashes, at least 3 letters, a repeated word
+ * counted once); null when it does not read as one.
+ */
 function passphraseWords(password: string): number | null {
   const words = password.trim().split(/[\s\-_.,;:]+/).filter(Boolean);
   if (words.length < 3 || !words.every((w) => /^\p{L}+$/u.test(w))) return null;
-  return words.length;
+  return new Set(words.filter((w) => [...w].length >= MIN_PASSPHRASE_WORD_LENGTH).map(normalise)).size;
 }
 
-/** Strength in bits by the CNIL method: per character for a password, per word for a passphrase. */
-export function strengthBits(password: string): number {
+/**
+ * The characters that count: a repeated run counts as its base once ("aaaa" as "a", "chat chat chat" as "chat "), a
+ * sequence or keyboard walk ("abcdef", "123456", "azerty") as two characters.
+ */
+function effectiveText(password: string, g: Guessability | null): string {
+  if (!g) return password;
+  return g.matches
+    .map((m) => {
+      if (m.pattern === 'repeat') return typeof m.baseToken === 'string' ? m.baseToken : (m.baseToken ?? []).join('');
+      if (m.pattern === 'sequence' || m.pattern === 'spatial') return m.token.slice(0, 2);
+      return m.token;
+    })
+    .join('');
+}
+
+/** Strength in bits by the CNIL method: per character for a password, per distinct word for a passphrase; repeats and sequences count once. */
+export function strengthBits(password: string, g: Guessability | null = null): number {
   const words = passphraseWords(password);
-  return words === null ? estimateEntropyBits(password) : words * BITS_PER_WORD;
+  return words === null ? estimateEntropyBits(effectiveText(password, g)) : words * BITS_PER_WORD;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,26 +82,41 @@ export interface PasswordContext {
   /** Words a guesser would try first: the person's e-mail and name, the practice name, the product. */
   contextWords: string[];
   isCommon: (normalised: string) => boolean;
+  /** zxcvbn's reading of a password (password.check.ts); absent, only the CNIL count applies. */
+  guessability?: (password: string) => Guessability;
 }
 
 /**
- * CNIL 2022-100 and ASVS v5.0.0-6.2: ≥ 80 bits (e.g. 12 characters of 4 kinds, 14 of 3) or a passphrase of ≥ 7 words;
- * no composition rule beyond that, no forced renewal; refuses common passwords and context words (6.2.11, 6.2.12).
- * Returns the issues (empty when the password is acceptable).
+ * CNIL 2022-100 and ASVS v5.0.0-6.2: ≥ 80 bits (e.g. 12 characters of 4 kinds, 14 of 3) or a passphrase of ≥ 7 distinct
+ * words, counted without repeats and sequences, and zxcvbn's floor; no composition rule beyond that, no forced renewal;
+ * refuses common passwords and gives no credit for context words (6.2.11, 6.2.12). Returns the issues (empty when the
+ * password is acceptable).
  */
 export function checkPasswordStrength(password: string, ctx: PasswordContext): ErrorIssue[] {
   const length = [...password].length;
   if (length > MAX_PASSWORD_LENGTH) return [{ path: 'password', code: 'password_too_long', params: { maximum: MAX_PASSWORD_LENGTH } }];
   const n = normalise(password);
   if (ctx.isCommon(n) || ctx.isCommon(n.replace(/[^a-z0-9]/g, ''))) return [{ path: 'password', code: 'password_common' }];
+  const whole = password.normalize('NFC').replace(/\s+/g, ' ').trim();
   // Context words count for nothing: remove them (whatever their case) before measuring.
-  let stripped = password.normalize('NFC');
+  let stripped = whole;
   for (const w of ctx.contextWords.filter((w) => w.length >= 4)) stripped = stripped.replace(new RegExp(escapeRegExp(w.normalize('NFC')), 'giu'), ' ');
   stripped = stripped.replace(/\s+/g, ' ').trim();
-  const bits = strengthBits(stripped);
-  if (bits >= MIN_ENTROPY_BITS || isCnilFourKindsExample(stripped)) return [];
-  const code = stripped !== password.normalize('NFC').replace(/\s+/g, ' ').trim() ? 'password_context' : 'password_too_weak';
-  return [{ path: 'password', code, params: { bits: Math.floor(bits), minimum: MIN_ENTROPY_BITS } }];
+  const g = ctx.guessability?.(stripped) ?? null;
+  const bits = strengthBits(stripped, g);
+  const isLongEnough = bits >= MIN_ENTROPY_BITS || isCnilFourKindsExample(effectiveText(stripped, g));
+  const isUnguessable = g === null || g.score >= MIN_ZXCVBN_SCORE;
+  if (isLongEnough && isUnguessable) return [];
+  const params = { bits: Math.floor(bits), minimum: MIN_ENTROPY_BITS };
+  // "It reuses your name" only when the name is what made it look strong: the same password without it would pass.
+  if (stripped !== whole) {
+    const gWhole = ctx.guessability?.(whole) ?? null;
+    const wouldPass = (strengthBits(whole, gWhole) >= MIN_ENTROPY_BITS || isCnilFourKindsExample(effectiveText(whole, gWhole))) && (gWhole === null || gWhole.score >= MIN_ZXCVBN_SCORE);
+    if (wouldPass) return [{ path: 'password', code: 'password_context', params }];
+  }
+  const isPredictable = g !== null && g.matches.some((m) => m.pattern === 'repeat' || m.pattern === 'sequence' || m.pattern === 'spatial');
+  if (isPredictable) return [{ path: 'password', code: 'password_predictable', params }];
+  return [{ path: 'password', code: 'password_too_weak', params }];
 }
 
 /** CNIL 2022-100's own example: 12 characters mixing the four kinds is accepted as ≈ 80 bits (12 × log2 99 = 79.6). */

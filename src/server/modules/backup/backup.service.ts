@@ -14,6 +14,7 @@ import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { AuditTrail } from '../audit-trail/index.js';
 import { canonicalJson } from '../audit-trail/index.js';
+import { passwordIssues } from '../auth/index.js';
 import { BACKUP_TABLES } from './backup.tables.js';
 import * as repo from './backup.repository.js';
 
@@ -94,6 +95,12 @@ export class BackupService {
 
   /** A consistent online backup: one snapshot of the database, streamed, compressed and sealed (AES-256-GCM). */
   async createBackup(file: string, key: BackupKey = {}, onProgress?: Progress): Promise<BackupResult> {
+    // An off-site copy is exactly what an attacker gets: a passphrase that seals one meets the password rule (an older
+    // backup still opens with the passphrase it was sealed with).
+    if (key.passphrase !== undefined) {
+      const issues = await passwordIssues(key.passphrase, ['gardien', 'sauvegarde', 'backup'], 'passphrase');
+      if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
+    }
     const startedAt = this.deps.clock.now().toISOString();
     const salt = randomBytes(16);
     const keySource = key.passphrase ? 'passphrase' : 'keyfile';

@@ -112,6 +112,14 @@ describeEachDialect('backup and restore', (dialect) => {
     assert.equal(ok.meta.app, 'gardien');
   });
 
+  it('refuses a weak passphrase for sealing, naming it, and writes no file (issue 18)', async () => {
+    for (const weak of ['1234', 'sauvegarde2026', 'aaaaaaaaaaaaaaaaaaaaaaaa']) {
+      const file = path.join(dir, `weak-${weak.length}.gbk`);
+      await assert.rejects(t.services.backup.createBackup(file, { passphrase: weak }), (e) => e instanceof AppError && e.code === 'VALIDATION_FAILED' && e.issues?.[0]?.path === 'passphrase');
+      assert.equal(fs.existsSync(file), false);
+    }
+  });
+
   it('refuses to restore over existing data', async () => {
     const file = path.join(dir, 'again.gbk');
     await t.services.backup.createBackup(file);

@@ -58,12 +58,16 @@ export const ISSUE_MESSAGES: Catalogue = {
   password_common: { fr: 'ce mot de passe figure parmi les plus courants ; choisissez-en un autre', en: 'this password is among the most common; choose another one' },
   password_too_long: { fr: 'le mot de passe dépasse {maximum} caractères', en: 'the password exceeds {maximum} characters' },
   password_too_weak: {
-    fr: 'mot de passe trop faible ({bits} bits sur {minimum} requis, recommandation CNIL) : par exemple 12 caractères mêlant majuscules, minuscules, chiffres et symboles, 14 caractères sans symbole, ou une phrase de 7 mots',
-    en: 'password too weak ({bits} of the {minimum} bits required, CNIL recommendation): for example 12 characters mixing upper and lower case, digits and symbols, 14 characters without symbols, or a 7-word passphrase',
+    fr: 'mot de passe trop court ou trop simple : choisissez par exemple une phrase d’au moins 7 mots différents, ou 12 caractères mêlant majuscules, minuscules, chiffres et symboles (recommandation de la CNIL)',
+    en: 'password too short or too simple: choose for example a phrase of at least 7 different words, or 12 characters mixing upper and lower case, digits and symbols (CNIL recommendation)',
+  },
+  password_predictable: {
+    fr: 'mot de passe trop facile à deviner : il répète des caractères ou des mots, ou suit une suite (abcd, 1234, azerty). Choisissez par exemple une phrase d’au moins 7 mots différents',
+    en: 'password too easy to guess: it repeats characters or words, or follows a sequence (abcd, 1234, qwerty). Choose for example a phrase of at least 7 different words',
   },
   password_context: {
-    fr: 'mot de passe trop facile à deviner : il reprend votre nom, votre e-mail ou celui du cabinet ({bits} bits sur {minimum} requis)',
-    en: 'password too easy to guess: it reuses your name, your e-mail or the practice’s ({bits} of the {minimum} bits required)',
+    fr: 'mot de passe trop facile à deviner : il repose sur votre nom, votre e-mail ou le nom du cabinet, qu’un attaquant essaie en premier ; sans eux, il est trop court',
+    en: 'password too easy to guess: it relies on your name, your e-mail or the practice’s name, which an attacker tries first; without them it is too short',
   },
   password_required_new_account: { fr: 'un mot de passe est nécessaire pour créer ce compte', en: 'a password is needed to create this account' },
   email_taken: { fr: 'un compte existe déjà avec cet e-mail', en: 'an account already exists with this e-mail' },
