@@ -134,3 +134,69 @@ describeEachDialect('security findings: personal data in logs, impossible patien
     assert.deepEqual(imported.json().rejected.map((r: { line: number; field: string; code: string }) => [r.line, r.field, r.code]), [[2, 'birthDate', 'date_in_future'], [3, 'lastCareOn', 'date_in_future']]);
   });
 });
+
+describeEachDialect('security findings: refusals in the audit trail, no practice-id oracle', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  const refusals = async (chain: string) => (await auditEntries(t, chain)).filter((e) => e.action === 'request.refused').map((e) => ({ actor: e.actor_id, target: e.target_id, ...JSON.parse(e.details) }));
+
+  it('audits a forged, a replayed and an ended credential, a password-only session, a missing CSRF token and invalid input', async () => {
+    const { ownerEmail, ownerId, practiceId } = await createPractice(t);
+    const c = await login(t, ownerEmail);
+    const before = (await refusals(SERVER_CHAIN)).length;
+    // Forged bearer token and forged cookie: nobody known.
+    assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_forged' }, ip: '10.77.0.1' })).statusCode, 401);
+    assert.equal((await call(t, 'GET', '/api/v1/me', { as: { ...c, cookie: 'forged-cookie' }, ip: '10.77.0.2' })).statusCode, 401);
+    // No credential at all is not a refusal of a credential.
+    assert.equal((await call(t, 'GET', '/api/v1/me', { ip: '10.77.0.3' })).statusCode, 401);
+    // A password-only session calling a practice route.
+    const half = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
+    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/patients`, { as: half })).json().code, 'MFA_REQUIRED');
+    // A request without its CSRF token, and invalid input on a signed-in session (both on a practice route: its chain).
+    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, headers: { 'x-csrf-token': 'wrong' }, body: { lastName: 'X', firstName: 'Y', birthDate: '1980-01-01' } })).json().code, 'CSRF_FAILED');
+    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, body: { lastName: '', firstName: 'Y', birthDate: 'hier' } })).statusCode, 400);
+    // A session ended by logging out, then replayed.
+    const ended = await login(t, ownerEmail, STRONG_PASSWORD, { totpSecret: c.totpSecret! });
+    const replay = { ...ended };
+    await call(t, 'POST', '/api/v1/auth/logout', { as: ended, body: {} });
+    assert.equal((await call(t, 'GET', '/api/v1/me', { as: replay })).statusCode, 401);
+
+    const server = (await refusals(SERVER_CHAIN)).slice(before);
+    assert.deepEqual(server.map((r) => [r.actor, r.reason]), [['anonymous', 'unauthenticated'], ['anonymous', 'unauthenticated'], [ownerId, 'mfa_required'], [ownerId, 'unauthenticated']]);
+    const own = await refusals(practiceId);
+    assert.deepEqual(own.map((r) => [r.actor, r.reason]), [[ownerId, 'csrf_failed'], [ownerId, 'invalid_input']]);
+    assert.deepEqual(own[1].fields.sort(), ['birthDate', 'lastName']);
+    assert.ok(!JSON.stringify(own).includes('hier'), 'the values refused are not kept');
+  });
+
+  it('writes identical refusals from one address once a minute, with the count of the minute before', async () => {
+    const before = (await refusals(SERVER_CHAIN)).length;
+    for (let i = 0; i < 50; i++) await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_flood' }, ip: '10.78.0.1' });
+    assert.equal((await refusals(SERVER_CHAIN)).length - before, 1);
+    t.clock.advance(60_000);
+    await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_flood' }, ip: '10.78.0.1' });
+    const after = (await refusals(SERVER_CHAIN)).slice(before);
+    assert.equal(after.length, 2);
+    assert.equal(after[1].repeatsPreviousMinute, 49);
+  });
+
+  it('shows a refusal on a missing practice and on another existing practice alike in the caller’s sign-ins view', async () => {
+    const a = await createPractice(t);
+    const b = await createPractice(t);
+    const c = await login(t, a.ownerEmail);
+    const missing = 'prc_AAAAAAAAAAAAAAAAAAAAAA';
+    for (const p of [b.practiceId, missing]) assert.equal((await call(t, 'GET', `/api/v1/practices/${p}/patients`, { as: c })).statusCode, 404);
+    const view = await call(t, 'GET', `/api/v1/practices/${a.practiceId}/audit-trail?scope=sign-ins&actorId=${c.userId}&limit=100`, { as: c });
+    assert.equal(view.statusCode, 200);
+    const denied = (view.json().items as { action: string; details: Record<string, unknown>; outcome: string; targetType: string }[]).filter((e) => e.action === 'access.denied');
+    assert.equal(denied.length, 2, 'both attempts are in the view, not only the one on a missing practice');
+    const shape = (e: (typeof denied)[number]) => ({ outcome: e.outcome, targetType: e.targetType, keys: Object.keys(e.details).sort(), reason: e.details.reason });
+    assert.deepEqual(shape(denied[0]!), shape(denied[1]!));
+    // Practice B still sees the attempt in its own trail.
+    assert.ok((await auditEntries(t, b.practiceId)).some((e) => e.action === 'access.denied' && e.actor_id === c.userId));
+  });
+});

@@ -225,22 +225,24 @@ export class Access {
     if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
   }
 
-  /** A refused attempt goes into the practice's own chain when the practice exists, else into the server chain. */
+  /**
+   * A refused attempt goes into the practice's own chain when the practice exists. An attempt by someone who is not a
+   * member goes into the server chain too, whether the practice exists or not: the caller's own sign-ins view reads
+   * that chain, and the two cases must look alike there (no existence oracle).
+   */
   private async recordDenial(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null, reason: 'NOT_FOUND' | 'FORBIDDEN' = role === null ? 'NOT_FOUND' : 'FORBIDDEN'): Promise<void> {
     await this.deps.db.transaction().execute(async (tx) => {
       const exists = await repo.practiceExists(tx, practiceId);
-      await this.deps.auditTrail.append(
-        tx,
-        {
-          practiceId: exists ? practiceId : SERVER_CHAIN,
-          action: 'access.denied',
-          targetType: useCase.targetType,
-          targetId: useCase.targetId ?? null,
-          outcome: 'denied',
-          details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(exists ? {} : { practiceId: practiceId.slice(0, 80) }) },
-        },
-        auditContext(actor, role ?? 'none'),
-      );
+      const entry = (chain: string, withPracticeId: boolean): AppendInput => ({
+        practiceId: chain,
+        action: 'access.denied',
+        targetType: useCase.targetType,
+        targetId: useCase.targetId ?? null,
+        outcome: 'denied',
+        details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(withPracticeId ? { practiceId: practiceId.slice(0, 80) } : {}) },
+      });
+      if (exists) await this.deps.auditTrail.append(tx, entry(practiceId, false), auditContext(actor, role ?? 'none'));
+      if (role === null) await this.deps.auditTrail.append(tx, entry(SERVER_CHAIN, true), auditContext(actor, 'none'));
     });
     this.deps.onAudited?.(actor);
   }

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   'auth.sessions.revoked': 'Every session of a person was ended',
   'auth.password.changed': 'A person changed their password',
   'access.denied': 'An action was refused by the permission check',
+  'request.refused': 'A request was refused before any use case: a bad or replayed credential, a missing second factor or CSRF token, a locked session, invalid input (identical refusals from one address are written once a minute, with the count of the previous minute)',
   'practice.created': 'A practice was created',
   'practice.read': 'The practice identity was consulted',
   'practice.updated': 'The practice identity or settings were changed',

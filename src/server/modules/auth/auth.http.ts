@@ -3,7 +3,8 @@ import '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { safeEqual } from '../../platform/crypto/hashing.js';
 import { AppError } from '../../shared/app-error.js';
-import type { AuthContext, AuthService, RequestInfo } from './auth.service.js';
+import { SchemaValidationError } from '../../platform/http/validation.js';
+import { AuthRefusal, type AuthContext, type AuthService, type RequestInfo, type RequestRefusal } from './auth.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,9 +72,43 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
       if (typeof sent !== 'string' || !safeEqual(sent, req.auth.session.csrf_token)) throw new AppError('CSRF_FAILED');
     }
   });
+  // Every refusal is on record, including those before any use case (the chokepoint audits its own).
+  app.addHook('onError', async (req, _reply, error) => {
+    const refusal = refusalOf(req, error, sessionCookieName(opts.secure));
+    if (refusal) await auth.recordRefusal(refusal, requestInfo(req));
+  });
   // Every use of an API token is on record: the use case's own entry, or this one.
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.auth?.token && !opts.isAudited(req.auth)) await auth.auditTokenUse(req.auth, req.routeOptions.url ?? req.url, req.method, reply.statusCode);
     return payload;
   });
+}
+
+const CREDENTIAL_REFUSALS = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED', 'SESSION_LOCKED', 'PASSWORD_CHANGE_REQUIRED', 'CSRF_FAILED']);
+
+/**
+ * What of an error is a refusal to audit: a credential that did not work (forged, replayed, ended; a request that
+ * carried none is not one), a session short of its second factor, its CSRF token or its new password, a locked
+ * session; and invalid input sent by a signed-in person or a token. Null for anything else (use cases audit their own).
+ */
+function refusalOf(req: FastifyRequest, error: unknown, cookieName: string): RequestRefusal | null {
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const base = {
+    userId: error instanceof AuthRefusal ? error.userId : (req.auth?.user.id ?? null),
+    tokenPracticeId: req.auth?.token?.practice_id ?? null,
+    // A practice's chain only for someone who got through authentication; credential refusals go with the sign-ins.
+    practiceId: req.auth && typeof params.practiceId === 'string' ? params.practiceId.slice(0, 80) : null,
+    method: req.method,
+    route: req.routeOptions.url ?? 'unknown',
+  };
+  if (error instanceof AppError && CREDENTIAL_REFUSALS.has(error.code)) {
+    const presented = typeof req.headers.authorization === 'string' || req.cookies?.[cookieName] !== undefined;
+    if (error.code === 'UNAUTHENTICATED' && !presented) return null;
+    return { ...base, reason: error.code.toLowerCase() };
+  }
+  if (!req.auth) return null;
+  if (error instanceof SchemaValidationError) return { ...base, reason: 'invalid_input', fields: [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(body)'))] };
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (!(error instanceof AppError) && typeof status === 'number' && [400, 413, 415].includes(status)) return { ...base, reason: 'invalid_request' };
+  return null;
 }

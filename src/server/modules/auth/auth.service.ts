@@ -7,12 +7,13 @@ import type { Keys } from '../../platform/crypto/key-file.js';
 import { open, seal } from '../../platform/crypto/secret-box.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError } from '../../shared/app-error.js';
+import { AppError, validationError, type ErrorCode } from '../../shared/app-error.js';
 import { newId, newSecret } from '../../shared/ids.js';
 import { SERVER_CHAIN, type AuditAction, type AuditTrail } from '../audit-trail/index.js';
 import { ROLE_PERMISSIONS } from '../access/index.js';
 import { burnPasswordCheck, checkTotp, hashPassword, newTotpSecret, totpUri, verifyPassword } from './auth.crypto.js';
 import * as repo from './auth.repository.js';
+import { RefusalRecorder } from './auth.refusals.js';
 import {
   effectiveIdleLockMinutes,
   isLocked,
@@ -26,6 +27,27 @@ import { assertPasswordRule } from './password.check.js';
 import { contextWordsFor } from './password.rules.js';
 
 const RECOVERY_CODE_COUNT = 10;
+
+/** A refused credential whose person is known (a revoked session, a session short of its second factor): audited as theirs. */
+export class AuthRefusal extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly userId: string,
+  ) {
+    super(code);
+  }
+}
+
+/** A request refused before any use case, as the HTTP layer saw it (auth.http.ts). */
+export interface RequestRefusal {
+  userId: string | null;
+  tokenPracticeId: string | null;
+  practiceId: string | null;
+  method: string;
+  route: string;
+  reason: string;
+  fields?: string[];
+}
 
 export interface RequestInfo {
   ip: string | null;
@@ -62,9 +84,27 @@ export interface NewSession {
 /** Accounts, passwords, the second factor, sessions and API tokens. */
 export class AuthService {
   private readonly ipFailures: WindowCounter;
+  private readonly refusals: RefusalRecorder;
 
   constructor(private readonly deps: AuthDeps) {
     this.ipFailures = new WindowCounter(deps.loginIpLimitPer15Min, 15 * 60_000);
+    this.refusals = new RefusalRecorder(deps);
+  }
+
+  /**
+   * A refusal of the HTTP layer goes into the audit trail: into the practice's chain when the person works there (or the
+   * token belongs to it), else into the server chain; identical ones once a minute (auth.refusals.ts).
+   */
+  async recordRefusal(r: RequestRefusal, info: RequestInfo): Promise<void> {
+    let chain = SERVER_CHAIN;
+    if (r.practiceId && r.userId) {
+      const isMember = r.tokenPracticeId ? r.tokenPracticeId === r.practiceId : (await repo.activePracticeDelays(this.deps.db, r.userId)).some((p) => p.practiceId === r.practiceId);
+      if (isMember) chain = r.practiceId;
+    }
+    await this.refusals.record({
+      chain, actorId: r.userId ?? 'anonymous', actorRole: r.tokenPracticeId ? 'token' : 'none', ip: info.ip, requestId: info.requestId,
+      method: r.method, route: r.route, reason: r.reason, ...(r.fields ? { fields: r.fields } : {}),
+    });
   }
 
   private now(): Date {
@@ -358,15 +398,15 @@ export class AuthService {
     switch (state) {
       case 'revoked':
       case 'expired':
-        throw new AppError('UNAUTHENTICATED');
+        throw new AuthRefusal('UNAUTHENTICATED', user.id);
       case 'locked':
         if (level === 'unlock') return ctx;
-        throw new AppError('SESSION_LOCKED');
+        throw new AuthRefusal('SESSION_LOCKED', user.id);
       case 'mfa_pending':
         if (level === 'mfa' || level === 'unlock') return ctx;
-        throw new AppError('MFA_REQUIRED');
+        throw new AuthRefusal('MFA_REQUIRED', user.id);
       case 'active':
-        if (level === 'full' && user.must_change_password && !allowsPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+        if (level === 'full' && user.must_change_password && !allowsPasswordChange) throw new AuthRefusal('PASSWORD_CHANGE_REQUIRED', user.id);
         if (now.getTime() - new Date(session.last_seen_at).getTime() > 5_000) await repo.updateSession(this.deps.db, session.id, { last_seen_at: now.toISOString() });
         return ctx;
     }
@@ -375,7 +415,8 @@ export class AuthService {
   private async authenticateToken(secret: string, info: RequestInfo, level: AuthLevel, now: Date): Promise<AuthContext> {
     if (level !== 'full') throw new AppError('UNAUTHENTICATED'); // session management is for people, not scripts
     const found = await repo.findApiTokenWithUser(this.deps.db, hashSecret(secret));
-    if (!found || found.token.revoked_at !== null || found.user.is_disabled) throw new AppError('UNAUTHENTICATED');
+    if (!found) throw new AppError('UNAUTHENTICATED');
+    if (found.token.revoked_at !== null || found.user.is_disabled) throw new AuthRefusal('UNAUTHENTICATED', found.user.id);
     const { token, user } = found;
     if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > 60_000) await repo.touchApiToken(this.deps.db, token.id, now.toISOString());
     return {
