@@ -97,6 +97,14 @@ const someRestriction = async (t: TestApp, practiceId: string) => {
   return r.id;
 };
 
+/** An invitation of `email` by the owner of `practiceId` (a fresh practice when null), as the owner sends it from the team page. */
+const someInvitation = async (t: TestApp, practiceId: string | null, email: string) => {
+  const p = practiceId ?? (await createPractice(t)).practiceId;
+  const ownerId = (await t.services.db.selectFrom('memberships').select('user_id').where('practice_id', '=', p).where('role', '=', 'owner').executeTakeFirstOrThrow()).user_id;
+  const owner = { kind: 'user' as const, userId: ownerId, sessionId: null, tokenId: null, tokenPracticeId: null, requestId: null, ip: null };
+  return (await t.services.practices.inviteMember(owner, p, { email, name: 'Personne invitée', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' })).invitationId;
+};
+
 /** The new authenticator secret of the last re-enrolment cell: that persona signs in with it from then on. */
 let reEnrolledSecret = '';
 
@@ -237,6 +245,9 @@ const BUILDERS: Record<string, Builder> = {
   'GET /api/v1/practices/:practiceId/breaches/:breachId/cnil-draft/file': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/cnil-draft/file?format=txt') }),
   'GET /api/v1/practices/:practiceId/breaches/:breachId/letter': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/letter?format=txt') }),
   'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/worklist` }),
+  'POST /api/v1/practices/:practiceId/invitations/:invitationId/revoke': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/invitations/${await someInvitation(t, practiceId, uniqueEmail('invited'))}/revoke` }),
+  'POST /api/v1/me/invitations/:invitationId/accept': async ({ t, who }) => ({ url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/accept` }),
+  'POST /api/v1/me/invitations/:invitationId/decline': async ({ t, who }) => ({ url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/decline` }),
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),
   'POST /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens`, body: { name: 'intégration' } }),

@@ -101,11 +101,14 @@ describeEachDialect('bad input', (dialect) => {
   async function fingerprint(): Promise<string> {
     const db = t.services.db;
     const counts = await Promise.all(
-      (['practices', 'users', 'memberships', 'recovery_codes', 'sessions', 'api_tokens', 'audit_entries', 'audit_checkpoints', 'audit_heads', 'patients', 'rights_requests', 'rights_request_events'] as const).map(async (table) => {
+      (['practices', 'users', 'memberships', 'invitations', 'recovery_codes', 'sessions', 'api_tokens', 'patients', 'rights_requests', 'rights_request_events'] as const).map(async (table) => {
         const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         return `${table}:${Number(r.n)}`;
       }),
     );
+    // The trail gains the refusals (request.refused, written once a minute per person, route and reason) and nothing else.
+    const kept = await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '!=', 'request.refused').executeTakeFirstOrThrow();
+    counts.push(`audit_entries other than refusals:${Number(kept.n)}`);
     const practices = await db.selectFrom('practices').selectAll().orderBy('id').execute();
     const users = await db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'updated_at', 'failed_logins', 'is_disabled', 'must_change_password', 'totp_secret', 'totp_pending_secret', 'language', 'preferred_practice_id']).orderBy('id').execute();
     const members = await db.selectFrom('memberships').selectAll().orderBy('user_id').execute();
@@ -113,7 +116,7 @@ describeEachDialect('bad input', (dialect) => {
   }
 
   function fillParams(url: string, overrides: Record<string, string> = {}): string {
-    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', letterId: 'rql_AAAAAAAAAAAAAAAAAAAAAA', fileId: 'rqf_AAAAAAAAAAAAAAAAAAAAAA', activityId: 'act_AAAAAAAAAAAAAAAAAAAAAA', processorActivityId: 'pra_AAAAAAAAAAAAAAAAAAAAAA', kind: 'patient', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
+    const values: Record<string, string> = { practiceId, userId: memberId, patientId: 'pat_AAAAAAAAAAAAAAAAAAAAAA', requestId: 'req_AAAAAAAAAAAAAAAAAAAAAA', breachId: 'brc_AAAAAAAAAAAAAAAAAAAAAA', letterId: 'rql_AAAAAAAAAAAAAAAAAAAAAA', fileId: 'rqf_AAAAAAAAAAAAAAAAAAAAAA', activityId: 'act_AAAAAAAAAAAAAAAAAAAAAA', processorActivityId: 'pra_AAAAAAAAAAAAAAAAAAAAAA', kind: 'patient', actionId: 'bra_AAAAAAAAAAAAAAAAAAAAAA', invitationId: 'inv_AAAAAAAAAAAAAAAAAAAAAA', tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA', sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA', ...overrides };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));
   }
 
@@ -176,6 +179,9 @@ describeEachDialect('bad input', (dialect) => {
       );
     }
     assert.equal(await fingerprint(), snapshot, 'a refused request changed the database');
+    const refusals = await t.services.db.selectFrom('audit_entries').select(['outcome', 'actor_id']).where('action', '=', 'request.refused').execute();
+    assert.ok(refusals.length > 0 && refusals.length <= t.app.routeTable.length * 3, `${refusals.length} refusals written for ${sent} requests: aggregated per person, route and reason`);
+    assert.ok(refusals.every((r) => r.outcome === 'denied' && r.actor_id === owner.userId));
     assert.ok(sent >= RUNS * 10, `${sent} requests sent`);
     process.stdout.write(`# bad-input: ${sent} invalid requests, all refused with 4xx\n`);
   });

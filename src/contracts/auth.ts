@@ -58,9 +58,13 @@ export const MeResponseSchema = z.object({
   user: z.object({ id: IdSchema, email: z.string(), name: z.string(), mfaEnabled: z.boolean(), mustChangePassword: z.boolean() }),
   preferences: PreferencesSchema,
   memberships: z.array(MembershipSchema),
+  /** Practices that invite the person (an account that already works elsewhere joins only once they accept). */
+  invitations: z.array(z.object({ id: IdSchema, practiceId: IdSchema, practiceName: z.string(), role: RoleSchema, invitedAt: InstantSchema, expiresAt: InstantSchema })),
   session: z
     .object({ id: IdSchema, csrfToken: z.string(), idleLockMinutes: z.number().int(), expiresAt: InstantSchema })
     .nullable(),
   via: z.enum(['session', 'token']),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const MyInvitationParamsSchema = z.strictObject({ invitationId: IdSchema });

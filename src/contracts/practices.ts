@@ -50,16 +50,36 @@ export const MemberSchema = z.object({
   joinedAt: InstantSchema,
   endedAt: InstantSchema.nullable(),
 });
-export const MemberListResponseSchema = z.object({ items: z.array(MemberSchema) });
+/**
+ * A person added to the team who has not yet acted: a new account until its first sign-in, an existing account until
+ * its holder accepts. Both look the same, so the list tells nothing of whether the e-mail had an account elsewhere.
+ */
+export const InvitationSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  invitedAt: InstantSchema,
+  expiresAt: InstantSchema,
+});
+export const MemberListResponseSchema = z.object({ items: z.array(MemberSchema), invitations: z.array(InvitationSchema) });
+export type MemberListResponse = z.infer<typeof MemberListResponseSchema>;
 
 export const AddMemberRequestSchema = z.strictObject({
   email: EmailSchema,
   name: nameField(200),
   role: RoleSchema,
-  /** Initial password for a new account; the person must change it at first login. Ignored for an existing account. */
+  /**
+   * A temporary password, to change at the first sign-in: it opens the new account when the e-mail has none; when the
+   * person already has an account elsewhere they accept the invitation signed in with their own, and it serves nothing.
+   * Required either way (the answer must not tell which). The server administrator's CLI may omit it for an existing account.
+   */
   initialPassword: z.string().min(1).max(1024).optional(),
 });
 export type AddMemberRequest = z.infer<typeof AddMemberRequestSchema>;
+/** The answer to adding a person: the same whether the e-mail had an account or not. */
+export const AddMemberResponseSchema = z.object({ invitationId: IdSchema });
+export const InvitationParamsSchema = PracticeParamsSchema.extend({ invitationId: IdSchema }).strict();
 /** A temporary password the owner hands over; the person must choose their own at the next login. */
 export const ResetPasswordRequestSchema = z.strictObject({ temporaryPassword: z.string().min(1).max(1024) });
 export const ChangeRoleRequestSchema = z.strictObject({ role: RoleSchema });

@@ -22,6 +22,12 @@ export async function practiceExists(db: Executor, practiceId: string): Promise<
 }
 
 /** Everyone who is or was a member of the practice. */
+/** When each person was a member: from joining (or accepting) to leaving, null while they still are. */
+export async function memberPeriods(db: Executor, practiceId: string): Promise<{ actorId: string; from: string; to: string | null }[]> {
+  const rows = await db.selectFrom('memberships').select(['user_id', 'created_at', 'ended_at']).where('practice_id', '=', practiceId).execute();
+  return rows.map((r) => ({ actorId: r.user_id, from: r.created_at, to: r.ended_at }));
+}
+
 export async function memberIds(db: Executor, practiceId: string): Promise<string[]> {
   const rows = await db.selectFrom('memberships').select('user_id').where('practice_id', '=', practiceId).execute();
   return rows.map((r) => r.user_id);

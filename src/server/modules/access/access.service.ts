@@ -96,6 +96,11 @@ export class Access {
     return ((await repo.findActiveRole(db, practiceId, actor.userId)) as Role | undefined) ?? null;
   }
 
+  /** When each person who is or was a member was one (inside a use case's transaction). */
+  memberPeriods(tx: Executor, practiceId: string) {
+    return repo.memberPeriods(tx, practiceId);
+  }
+
   /** Everyone who is or was a member of the practice (inside a use case's transaction). */
   memberIds(tx: Executor, practiceId: string): Promise<string[]> {
     return repo.memberIds(tx, practiceId);

@@ -65,8 +65,11 @@ export interface EntryFilter {
   limit: number;
   action?: string | undefined;
   actorId?: string | undefined;
-  /** Only entries by one of these people (the sign-ins of a practice's team, read from the server chain). */
-  actorIds?: string[] | undefined;
+  /**
+   * Only entries by one of these people while they were members (the sign-ins of a practice's team, read from the server
+   * chain): a practice sees a person's sign-ins from the day they joined it until the day they left, never before or after.
+   */
+  actorPeriods?: { actorId: string; from: string; to: string | null }[] | undefined;
   targetType?: string | undefined;
   targetId?: string | undefined;
   from?: string | undefined;
@@ -78,7 +81,12 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
   if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
   if (f.action !== undefined) q = q.where('action', '=', f.action);
   if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
-  if (f.actorIds !== undefined) q = q.where('actor_id', 'in', f.actorIds.length ? f.actorIds : ['-']);
+  if (f.actorPeriods !== undefined) {
+    const periods = f.actorPeriods;
+    q = periods.length
+      ? q.where((eb) => eb.or(periods.map((p) => eb.and([eb('actor_id', '=', p.actorId), eb('ts', '>=', p.from), ...(p.to !== null ? [eb('ts', '<=', p.to)] : [])]))))
+      : q.where('actor_id', '=', '-');
+  }
   if (f.targetType !== undefined) q = q.where('target_type', '=', f.targetType);
   if (f.targetId !== undefined) q = q.where('target_id', '=', f.targetId);
   if (f.from !== undefined) q = q.where('ts', '>=', f.from);

@@ -17,7 +17,7 @@ export type ListFilter = EntryFilter & { scope?: Scope };
 async function chainFilter(access: Access, tx: Executor, practiceId: string, filter: ListFilter): Promise<{ chain: string; filter: EntryFilter }> {
   const { scope, ...rest } = filter;
   if (scope !== 'sign-ins') return { chain: practiceId, filter: rest };
-  return { chain: SERVER_CHAIN, filter: { ...rest, actorIds: await access.memberIds(tx, practiceId) } };
+  return { chain: SERVER_CHAIN, filter: { ...rest, actorPeriods: await access.memberPeriods(tx, practiceId) } };
 }
 
 /** Exports are capped: past this many entries, narrow the period. */

@@ -65,7 +65,8 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
     if (level === 'none') return;
     const bearer = bearerToken(req);
     const sessionToken = bearer === undefined ? req.cookies[sessionCookieName(opts.secure)] : undefined;
-    req.auth = await auth.authenticate({ sessionToken, bearerToken: bearer }, requestInfo(req), level, cfg.allowsPasswordChange === true);
+    const practiceId = (req.params as Record<string, unknown> | undefined)?.practiceId;
+    req.auth = await auth.authenticate({ sessionToken, bearerToken: bearer }, requestInfo(req), level, cfg.allowsPasswordChange === true, typeof practiceId === 'string' ? practiceId : null);
     req.actor = req.auth.actor;
     if (req.auth.session && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

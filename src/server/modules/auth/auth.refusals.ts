@@ -22,8 +22,8 @@ const MAX_KEYS = 10_000;
 
 /**
  * Writes refusals into the audit trail without letting a flood grow it without bound: identical refusals (same chain,
- * address, person, route and reason) are written once a minute, the first of the minute, carrying how many were not
- * written in the previous minute (docs/security-decisions.md).
+ * person — or address, for an anonymous caller —, route and reason) are written once a minute, the first of the minute,
+ * carrying how many were not written in the previous minute (docs/security-decisions.md).
  */
 export class RefusalRecorder {
   private readonly seen = new Map<string, { minute: number; repeats: number }>();
@@ -32,7 +32,8 @@ export class RefusalRecorder {
 
   async record(r: Refusal): Promise<void> {
     const minute = Math.floor(this.deps.clock.now().getTime() / 60_000);
-    const key = [r.chain, r.ip, r.actorId, r.method, r.route, r.reason].join('|');
+    // A known person is one source wherever they send from; an anonymous caller is known only by their address.
+    const key = [r.chain, r.actorId === 'anonymous' ? r.ip : '', r.actorId, r.method, r.route, r.reason].join('|');
     const known = this.seen.get(key);
     if (known && known.minute === minute) {
       known.repeats++;

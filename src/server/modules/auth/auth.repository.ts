@@ -182,3 +182,32 @@ export async function countUsers(db: Executor): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Invitations of an account that already worked elsewhere, waiting for its holder to accept or decline. */
+export const findInvitationsToAnswer = (db: Executor, userId: string, now: string) =>
+  db
+    .selectFrom('invitations')
+    .innerJoin('practices', 'practices.id', 'invitations.practice_id')
+    .select(['invitations.id', 'invitations.practice_id', 'practices.name as practice_name', 'invitations.role', 'invitations.created_at', 'invitations.expires_at'])
+    .where('invitations.user_id', '=', userId)
+    .where('invitations.kind', '=', 'existing_account')
+    .where('invitations.accepted_at', 'is', null)
+    .where('invitations.declined_at', 'is', null)
+    .where('invitations.revoked_at', 'is', null)
+    .where('invitations.expires_at', '>', now)
+    .orderBy('invitations.created_at')
+    .execute();
+
+/** A new account's invitations, answered by its first full sign-in: marked accepted; returns the practices concerned. */
+export async function acceptNewAccountInvitations(tx: Executor, userId: string, now: string): Promise<{ id: string; practice_id: string; role: string }[]> {
+  const open = await tx
+    .selectFrom('invitations')
+    .select(['id', 'practice_id', 'role'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', 'new_account')
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  if (open.length) await tx.updateTable('invitations').set({ accepted_at: now }).where('id', 'in', open.map((i) => i.id)).execute();
+  return open;
+}

@@ -38,6 +38,16 @@ export function sessionState(s: SessionFacts, idleLockMinutes: number, now: Date
   return isIdle ? 'idle' : 'active';
 }
 
+/**
+ * The idle delay a request is held to: that of the practice it works in (its URL's, else the one the person last worked
+ * in); the strictest of the person's practices only when neither is one of theirs; 5 minutes when they have none. One
+ * practice's delay never reaches the person's requests to another (a consultant's other practices).
+ */
+export function idleLockMinutesFor(practices: { practiceId: string; idleLockMinutes: number }[], practiceId: string | null, preferredPracticeId: string | null): number {
+  const own = practices.find((p) => p.practiceId === practiceId) ?? practices.find((p) => p.practiceId === preferredPracticeId);
+  return own ? own.idleLockMinutes : effectiveIdleLockMinutes(practices.map((p) => p.idleLockMinutes));
+}
+
 /** The strictest idle delay among the practices of the person (5 minutes when they have none). */
 export function effectiveIdleLockMinutes(practiceDelays: number[]): number {
   return practiceDelays.length === 0 ? 5 : Math.min(...practiceDelays);

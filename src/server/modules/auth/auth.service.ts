@@ -15,7 +15,7 @@ import { burnPasswordCheck, checkTotp, hashPassword, newTotpSecret, totpUri, ver
 import * as repo from './auth.repository.js';
 import { RefusalRecorder } from './auth.refusals.js';
 import {
-  effectiveIdleLockMinutes,
+  idleLockMinutesFor,
   isLocked,
   lockUntilAfterFailure,
   LOCKOUT_FAILURES,
@@ -155,6 +155,11 @@ export class AuthService {
     return { sessions: await repo.revokeSessions(tx, userId, now) };
   }
 
+  /** The work of hashing a password, result thrown away: an invitation costs what a new account does. */
+  async burnPasswordHash(password: string): Promise<void> {
+    await hashPassword(password);
+  }
+
   findUserByEmail(email: string, db: Executor = this.deps.db) {
     return repo.findUserByEmail(db, email.trim().toLowerCase());
   }
@@ -248,7 +253,7 @@ export class AuthService {
     return this.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.claimTotpStep(tx, user.id, step))) throw validationError('code', 'totp_invalid');
       await this.installTotp(tx, user.id, secret, hashes, now);
-      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null });
+      await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
       const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
       return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
@@ -331,7 +336,7 @@ export class AuthService {
     const accepted = claim;
     return this.deps.db.transaction().execute(async (tx) => {
       if (!(await accepted(tx))) throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
-      await repo.updateUser(tx, user.id, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+      await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
       const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       const who = { actorId: user.id, role: 'none', info: infoOf(ctx) };
       if (field === 'recoveryCode') await this.audit(tx, who, 'auth.recovery-code.used', { type: 'user', id: user.id });
@@ -355,6 +360,21 @@ export class AuthService {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, code: 'account_locked' }] });
   }
 
+  /**
+   * Once the second factor is given: the failure counter is cleared (only now: the right password alone must not clear
+   * it), and a new account's invitations count as accepted (its first full sign-in is its holder's answer).
+   */
+  private async afterSecondFactor(tx: Executor, userId: string, info: RequestInfo, now: Date): Promise<void> {
+    await repo.updateUser(tx, userId, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
+    for (const inv of await repo.acceptNewAccountInvitations(tx, userId, now.toISOString())) {
+      await this.deps.auditTrail.append(
+        tx,
+        { practiceId: inv.practice_id, action: 'invitation.accepted', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } },
+        { actorId: userId, actorRole: inv.role, requestId: info.requestId, ip: info.ip },
+      );
+    }
+  }
+
   /** A wrong code counts against the account (lockout), the address and the session (ended after 5), then answers 400 on the field. */
   private async failMfa(ctx: AuthContext, session: repo.SessionRow, field: string): Promise<never> {
     const now = this.now();
@@ -373,7 +393,7 @@ export class AuthService {
   // ---------- authenticating a request ----------
 
   /** Turns a session cookie or a bearer token into an actor, enforcing MFA, idle lock, lifetime and disabled accounts. */
-  async authenticate(credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined }, info: RequestInfo, level: AuthLevel, allowsPasswordChange = false): Promise<AuthContext> {
+  async authenticate(credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined }, info: RequestInfo, level: AuthLevel, allowsPasswordChange = false, practiceId: string | null = null): Promise<AuthContext> {
     const now = this.now();
     if (credentials.bearerToken !== undefined) return this.authenticateToken(credentials.bearerToken, info, level, now);
     if (credentials.sessionToken === undefined) throw new AppError('UNAUTHENTICATED');
@@ -381,7 +401,7 @@ export class AuthService {
     if (!found || found.user.is_disabled) throw new AppError('UNAUTHENTICATED');
     const { session, user } = found;
     const practices = await repo.activePracticeDelays(this.deps.db, user.id);
-    const idleLockMinutes = effectiveIdleLockMinutes(practices.map((p) => p.idleLockMinutes));
+    const idleLockMinutes = idleLockMinutesFor(practices, practiceId, user.preferred_practice_id);
     const ctx: AuthContext = {
       actor: { kind: 'user', userId: user.id, sessionId: session.id, tokenId: null, tokenPracticeId: null, requestId: info.requestId, ip: info.ip },
       user, session, token: null, idleLockMinutes,
@@ -533,6 +553,7 @@ export class AuthService {
         language: ctx.user.language === 'fr' || ctx.user.language === 'en' ? ctx.user.language : null,
         practiceId: visible.some((p) => p.practiceId === ctx.user.preferred_practice_id) ? ctx.user.preferred_practice_id : null,
       },
+      invitations: ctx.token ? [] : (await repo.findInvitationsToAnswer(this.deps.db, ctx.user.id, this.now().toISOString())).map((i) => ({ id: i.id, practiceId: i.practice_id, practiceName: i.practice_name, role: i.role, invitedAt: i.created_at, expiresAt: i.expires_at })),
       memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes, permissions: [...(ROLE_PERMISSIONS[p.role as Role] ?? [])] })),
       session: ctx.session ? { id: ctx.session.id, csrfToken: ctx.session.csrf_token, idleLockMinutes: ctx.idleLockMinutes, expiresAt: ctx.session.expires_at } : null,
       via: ctx.token ? 'token' : 'session',
@@ -566,10 +587,10 @@ export class AuthService {
     return { sessions: await repo.revokeSessions(tx, userId, now), tokens: await repo.revokeUserApiTokens(tx, userId, now) };
   }
 
-  /** Ends a person's sessions and this practice's tokens when their membership ends (caller's transaction). */
-  async endAccessToPractice(tx: Executor, userId: string, practiceId: string): Promise<{ sessions: number; tokens: number }> {
+  /** Ends this practice's tokens of a person when their membership ends, and their sessions when asked (caller's transaction). */
+  async endAccessToPractice(tx: Executor, userId: string, practiceId: string, endSessions: boolean): Promise<{ sessions: number; tokens: number }> {
     const now = this.now().toISOString();
-    return { sessions: await repo.revokeSessions(tx, userId, now), tokens: await repo.revokeUserApiTokens(tx, userId, now, practiceId) };
+    return { sessions: endSessions ? await repo.revokeSessions(tx, userId, now) : 0, tokens: await repo.revokeUserApiTokens(tx, userId, now, practiceId) };
   }
 
   async unlockAccount(actor: Actor, userId: string): Promise<void> {

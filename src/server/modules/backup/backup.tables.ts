@@ -9,6 +9,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'practices', key: ['id'] },
   { name: 'users', key: ['id'] },
   { name: 'memberships', key: ['practice_id', 'user_id'] },
+  { name: 'invitations', key: ['id'] },
   { name: 'recovery_codes', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },
   { name: 'audit_heads', key: ['practice_id'] },

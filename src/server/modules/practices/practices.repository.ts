@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Selectable, Updateable } from 'kysely';
 import type { DialectName, Executor } from '../../platform/db/database.js';
-import type { PracticesTable } from '../../platform/db/schema.js';
+import type { InvitationsTable, PracticesTable } from '../../platform/db/schema.js';
 
 export type PracticeRow = Selectable<PracticesTable>;
 
@@ -67,4 +67,29 @@ export async function countActiveMemberships(db: Executor, userId: string): Prom
 /** Serialises first-run setups: SQLite already has one writer at a time; PostgreSQL takes a transaction-scoped lock. */
 export async function lockForSetup(db: Executor, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7301952)`.execute(db);
+}
+
+export type InvitationRow = Selectable<InvitationsTable>;
+
+export async function insertInvitation(db: Executor, row: InvitationRow): Promise<void> {
+  await db.insertInto('invitations').values(row).execute();
+}
+
+/** Invitations still waiting for the person at `now` (neither accepted, declined, revoked nor expired), newest first. */
+export const findPendingInvitations = (db: Executor, practiceId: string, now: string) =>
+  db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('accepted_at', 'is', null)
+    .where('declined_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+
+export const findInvitation = (db: Executor, id: string) => db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function updateInvitation(db: Executor, id: string, patch: Updateable<InvitationsTable>): Promise<void> {
+  await db.updateTable('invitations').set(patch).where('id', '=', id).execute();
 }

@@ -1,6 +1,8 @@
 import { EmptyBodySchema, OkResponseSchema, PracticeParamsSchema } from '../../../contracts/common.js';
 import {
   AddMemberRequestSchema,
+  AddMemberResponseSchema,
+  InvitationParamsSchema,
   ChangeRoleRequestSchema,
   MemberListResponseSchema,
   MemberParamsSchema,
@@ -8,7 +10,7 @@ import {
   ResetPasswordRequestSchema,
   UpdatePracticeRequestSchema,
 } from '../../../contracts/practices.js';
-import { z } from 'zod';
+import { MyInvitationParamsSchema } from '../../../contracts/auth.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { PracticesService } from './practices.service.js';
@@ -29,8 +31,20 @@ export function registerPracticeRoutes(app: HttpServer, practices: PracticesServ
   }, async (req) => practices.listMembers(actorOf(req), req.params.practiceId));
 
   app.post('/api/v1/practices/:practiceId/members', {
-    schema: { tags, summary: 'Give a person a role in the practice (creates their account if needed)', params: PracticeParamsSchema, body: AddMemberRequestSchema, response: { 201: z.object({ userId: z.string(), isNewUser: z.boolean() }) } },
-  }, async (req, reply) => reply.code(201).send(await practices.addMember(actorOf(req), req.params.practiceId, req.body)));
+    schema: { tags, summary: 'Add a person: a new account with a temporary password, or an invitation that a person who already has an account accepts (the same answer either way)', params: PracticeParamsSchema, body: AddMemberRequestSchema, response: { 201: AddMemberResponseSchema } },
+  }, async (req, reply) => reply.code(201).send(await practices.inviteMember(actorOf(req), req.params.practiceId, req.body)));
+
+  app.post('/api/v1/practices/:practiceId/invitations/:invitationId/revoke', {
+    schema: { tags, summary: 'Withdraw an invitation not yet answered', params: InvitationParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.revokeInvitation(actorOf(req), req.params.practiceId, req.params.invitationId));
+
+  app.post('/api/v1/me/invitations/:invitationId/accept', {
+    schema: { tags, summary: 'Accept an invitation to a practice (signed in with one’s own account)', params: MyInvitationParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.acceptInvitation(actorOf(req), req.params.invitationId));
+
+  app.post('/api/v1/me/invitations/:invitationId/decline', {
+    schema: { tags, summary: 'Decline an invitation to a practice', params: MyInvitationParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.declineInvitation(actorOf(req), req.params.invitationId));
 
   app.patch('/api/v1/practices/:practiceId/members/:userId', {
     schema: { tags, summary: 'Change a person’s role', params: MemberParamsSchema, body: ChangeRoleRequestSchema, response: { 200: OkResponseSchema } },

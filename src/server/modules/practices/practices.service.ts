@@ -1,5 +1,5 @@
 import type { SetupRequest } from '../../../contracts/setup.js';
-import type { AddMemberRequest, PracticeResponse, UpdatePracticeRequest } from '../../../contracts/practices.js';
+import type { AddMemberRequest, MemberListResponse, PracticeResponse, UpdatePracticeRequest } from '../../../contracts/practices.js';
 import type { Role } from '../../../contracts/roles.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DialectName, Executor } from '../../platform/db/database.js';
@@ -20,6 +20,9 @@ export interface PracticesDeps {
   auditTrail: AuditTrail;
   auth: AuthService;
 }
+
+/** How long an invitation waits for its answer. */
+export const INVITATION_DAYS = 14;
 
 export interface CreatePracticeInput {
   name: string;
@@ -121,16 +124,114 @@ export class PracticesService {
     });
   }
 
-  listMembers(actor: Actor, practiceId: string) {
+  /**
+   * The team, and the people added who have not yet acted (a new account before its first sign-in, an invitation not yet
+   * accepted), shown alike with what the owner typed: the list tells nothing of accounts held elsewhere.
+   */
+  listMembers(actor: Actor, practiceId: string): Promise<MemberListResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'member.list', action: 'member.listed', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, audit }) => {
       const rows = await repo.findMembers(tx, practiceId);
-      audit.details = { count: rows.length };
+      const pending = await repo.findPendingInvitations(tx, practiceId, this.deps.clock.now().toISOString());
+      const waiting = new Set(pending.map((i) => i.user_id));
+      audit.details = { count: rows.length, invitations: pending.length };
       return {
-        items: rows.map((m) => ({
-          userId: m.id, email: m.email, name: m.name, role: m.role as Role, isActive: m.ended_at === null && m.is_disabled === 0,
-          mfaEnabled: m.totp_secret !== null, joinedAt: m.created_at, endedAt: m.ended_at,
-        })),
+        items: rows
+          .filter((m) => !waiting.has(m.id))
+          .map((m) => ({
+            userId: m.id, email: m.email, name: m.name, role: m.role as Role, isActive: m.ended_at === null && m.is_disabled === 0,
+            mfaEnabled: m.totp_secret !== null, joinedAt: m.created_at, endedAt: m.ended_at,
+          })),
+        invitations: pending.map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role, invitedAt: i.created_at, expiresAt: i.expires_at })),
       };
+    });
+  }
+
+  /**
+   * The owner adds a person. A new e-mail gets an account with the temporary password (to change at the first sign-in,
+   * which answers the invitation); an e-mail that already has an account gets an invitation its holder accepts, signed
+   * in. The answer, the timing (the password is checked and hashed either way), the team list and the practice's trail
+   * are the same in both cases: adding a person is no way to learn who has an account on this server.
+   */
+  inviteMember(actor: Actor, practiceId: string, input: AddMemberRequest): Promise<{ invitationId: string }> {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.invited', targetType: 'invitation' }, async ({ tx, audit, role }) => {
+      if (!input.initialPassword) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'initialPassword', code: 'required' }] });
+      const now = this.deps.clock.now();
+      const email = input.email.trim().toLowerCase();
+      const existing = await this.deps.auth.findUserByEmail(email, tx);
+      if (existing && (await repo.findMembership(tx, practiceId, existing.id))?.ended_at === null) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_member' }] });
+      if ((await repo.findPendingInvitations(tx, practiceId, now.toISOString())).some((i) => i.email === email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_invited' }] });
+      let userId: string;
+      if (existing) {
+        // The same checks and the same hashing work as for a new account, whose result is thrown away.
+        await this.deps.auth.assertAcceptablePassword(input.initialPassword, { email, name: input.name }, 'initialPassword', tx);
+        await this.deps.auth.burnPasswordHash(input.initialPassword);
+        userId = existing.id;
+      } else {
+        const practice = await repo.findPractice(tx, practiceId);
+        userId = await this.deps.auth.createUser(tx, { email, name: input.name, password: input.initialPassword, mustChangePassword: true, passwordField: 'initialPassword', practiceNames: practice ? [practice.name] : [] });
+        await repo.upsertMembership(tx, practiceId, userId, input.role, now.toISOString());
+        // In the server chain: the practice's own trail must not tell a new account from an existing one.
+        await this.deps.auditTrail.append(tx, { practiceId: SERVER_CHAIN, action: 'user.created', targetType: 'user', targetId: userId, details: { practiceId } }, auditContext(actor, role));
+      }
+      const id = newId('inv');
+      await repo.insertInvitation(tx, {
+        id, practice_id: practiceId, email, name: input.name, role: input.role, user_id: userId, kind: existing ? 'existing_account' : 'new_account',
+        invited_by: actorId(actor), created_at: now.toISOString(), expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        accepted_at: null, declined_at: null, revoked_at: null,
+      });
+      audit.targetId = id;
+      audit.details = { role: input.role };
+      return { invitationId: id };
+    });
+  }
+
+  /** The owner withdraws an invitation not yet answered; a new account made for it is closed with it (never deleted). */
+  revokeInvitation(actor: Actor, practiceId: string, invitationId: string) {
+    return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'invitation.revoked', targetType: 'invitation', targetId: invitationId }, async ({ tx, audit }) => {
+      const now = this.deps.clock.now().toISOString();
+      const inv = (await repo.findPendingInvitations(tx, practiceId, now)).find((i) => i.id === invitationId);
+      if (!inv) throw new AppError('NOT_FOUND');
+      await repo.updateInvitation(tx, inv.id, { revoked_at: now });
+      if (inv.kind === 'new_account') {
+        await repo.updateMembership(tx, practiceId, inv.user_id, { ended_at: now });
+        const isLast = (await repo.countActiveMemberships(tx, inv.user_id)) === 0;
+        await this.deps.auth.endAccessToPractice(tx, inv.user_id, practiceId, isLast);
+        if (isLast) await this.deps.auth.disableUser(tx, inv.user_id);
+      }
+      audit.details = { role: inv.role };
+      return { ok: true as const };
+    });
+  }
+
+  /** The invited person accepts, signed in with their own account: the membership begins now. */
+  acceptInvitation(actor: Actor, invitationId: string) {
+    return this.answerInvitation(actor, invitationId, 'accept');
+  }
+
+  declineInvitation(actor: Actor, invitationId: string) {
+    return this.answerInvitation(actor, invitationId, 'decline');
+  }
+
+  /**
+   * Only the invited account answers, and only an invitation still waiting; any other id answers 404 (nothing confirms an
+   * invitation addressed to someone else exists). Audited in the practice's chain, by the person.
+   */
+  private async answerInvitation(actor: Actor, invitationId: string, answer: 'accept' | 'decline'): Promise<{ ok: true }> {
+    if (actor.kind !== 'user' || actor.tokenId !== null) throw new AppError('NOT_FOUND');
+    return this.deps.db.transaction().execute(async (tx) => {
+      const now = this.deps.clock.now().toISOString();
+      const inv = await repo.findInvitation(tx, invitationId);
+      const isOpen = inv && inv.user_id === actor.userId && inv.kind === 'existing_account' && !inv.accepted_at && !inv.declined_at && !inv.revoked_at && inv.expires_at > now;
+      if (!inv || !isOpen) {
+        await this.deps.auditTrail.append(tx, { practiceId: SERVER_CHAIN, action: 'access.denied', targetType: 'invitation', targetId: invitationId.slice(0, 80), outcome: 'denied', details: { attempted: `invitation.${answer}`, reason: 'not_found' } }, auditContext(actor, 'none'));
+        throw new AppError('NOT_FOUND');
+      }
+      if (answer === 'accept') {
+        await repo.upsertMembership(tx, inv.practice_id, actor.userId, inv.role, now);
+        await repo.updateInvitation(tx, inv.id, { accepted_at: now });
+      } else await repo.updateInvitation(tx, inv.id, { declined_at: now });
+      await this.deps.auditTrail.append(tx, { practiceId: inv.practice_id, action: answer === 'accept' ? 'invitation.accepted' : 'invitation.declined', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } }, auditContext(actor, answer === 'accept' ? inv.role : 'none'));
+      return { ok: true as const };
     });
   }
 
@@ -159,8 +260,9 @@ export class PracticesService {
   }
 
   /**
-   * Someone leaves: the membership ends (never deleted), their sessions and this practice's tokens end at once,
-   * and an account left with no practice is disabled.
+   * Someone leaves: the membership ends (never deleted) and this practice's tokens end at once; an account left with no
+   * practice is disabled and its sessions end. A person who still works elsewhere keeps their sessions there: one
+   * practice cannot sign a consultant out of the others.
    */
   removeMember(actor: Actor, practiceId: string, userId: string) {
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.removed', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
@@ -168,8 +270,9 @@ export class PracticesService {
       if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
       if (m.role === 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'last_owner' }] });
       await repo.updateMembership(tx, practiceId, userId, { ended_at: this.deps.clock.now().toISOString() });
-      const ended = await this.deps.auth.endAccessToPractice(tx, userId, practiceId);
       const isDisabled = (await repo.countActiveMemberships(tx, userId)) === 0;
+      // This practice's tokens end; the sessions (which serve every practice of the person) only with the last membership.
+      const ended = await this.deps.auth.endAccessToPractice(tx, userId, practiceId, isDisabled);
       if (isDisabled) await this.deps.auth.disableUser(tx, userId);
       audit.details = { role: m.role, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens, accountDisabled: isDisabled };
       return { ok: true as const };

@@ -1,3 +1,5 @@
+import type { Role } from '../../../contracts/roles.js';
+
 /**
  * Table shapes shared by both dialects. Portable types only: TEXT for ids and instants
  * (ISO-8601 UTC strings sort and compare the same everywhere), INTEGER for counters and 0/1 flags.
@@ -46,6 +48,22 @@ export interface MembershipsTable {
   role: string;
   created_at: string;
   ended_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  practice_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  user_id: string;
+  kind: 'new_account' | 'existing_account';
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  declined_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface RecoveryCodesTable {
@@ -379,6 +397,7 @@ export interface Database {
   practices: PracticesTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  invitations: InvitationsTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

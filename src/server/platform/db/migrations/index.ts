@@ -9,6 +9,7 @@ import * as m0006 from './0006-reminders.js';
 import * as m0007 from './0007-request-answers.js';
 import * as m0008 from './0008-register.js';
 import * as m0009 from './0009-patient-search-indexes.js';
+import * as m0010 from './0010-invitations.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007-request-answers': m0007,
   '0008-register': m0008,
   '0009-patient-search-indexes': m0009,
+  '0010-invitations': m0010,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
