@@ -136,7 +136,9 @@ function journeys(dialect: DialectName) {
     await dialog.getByRole('button', { name: 'Ajouter' }).click();
     const temporary = await dialog.getByTestId('temporary-password').innerText();
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
-    await page.getByTestId(`member-${ASSISTANT.email}`).waitFor();
+    // Pending until her first sign-in, shown with what the owner typed (as an invitation to an existing account would be).
+    await page.getByTestId(`invitation-${ASSISTANT.email}`).waitFor();
+    await checkPage(page, shot('team-pending'));
 
     assistant = await newPerson(browser, server.url);
     assistant.context.setDefaultTimeout(15_000);

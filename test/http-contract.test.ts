@@ -148,6 +148,26 @@ describeEachDialect('HTTP contract', (dialect) => {
   });
 });
 
+describeEachDialect('HTTP contract without a public origin', (dialect) => {
+  it('refuses a state-changing request whose Origin is not the host it was sent to (issue 18)', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const p = await createPractice(t);
+      const c = await login(t, p.ownerEmail);
+      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'https://evil.example', host: 'gardien.cabinet.example' } });
+      assert.deepEqual([evil.statusCode, evil.json().code], [403, 'CSRF_FAILED']);
+      const sandboxed = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'null', host: 'gardien.cabinet.example' } });
+      assert.equal(sandboxed.statusCode, 403);
+      const same = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé' }, headers: { origin: 'http://gardien.cabinet.example', host: 'gardien.cabinet.example' } });
+      assert.equal(same.statusCode, 200);
+      const noOrigin = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé encore' } });
+      assert.equal(noOrigin.statusCode, 200, 'a client without Origin (a script) still has its CSRF token and session to show');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describeEachDialect('HTTP contract with a public origin', (dialect) => {
   it('refuses a state-changing request coming from another site', async () => {
     const t = await createTestApp(dialect, { publicOrigin: 'https://gardien.cabinet.example' });

@@ -308,3 +308,27 @@ describeEachDialect('security findings: accounts of other practices are invited,
     assert.ok(view.every((e) => e.ts >= membership.created_at && e.ts <= membership.ended_at!), 'none from before joining or after leaving');
   });
 });
+
+describeEachDialect('security findings: a read does not write', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  it('gives an auditor the patient notice as an unrecorded draft, storing no version; the owner records it', async () => {
+    const { practiceId, ownerEmail } = await createPractice(t);
+    const auditor = await login(t, (await addMember(t, practiceId, 'auditor')).email);
+    const versions = async () => (await t.services.db.selectFrom('notice_versions').select('id').where('practice_id', '=', practiceId).execute()).length;
+    const read = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: auditor });
+    assert.equal(read.statusCode, 200);
+    assert.equal(read.headers['x-gardien-notice-version'], '0');
+    assert.equal(await versions(), 0, 'before the fix the auditor’s read stored version 1');
+    const owner = await login(t, ownerEmail);
+    const made = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: owner });
+    assert.equal(made.headers['x-gardien-notice-version'], '1');
+    assert.equal(await versions(), 1);
+    // Once recorded, the auditor reads that version.
+    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: auditor })).headers['x-gardien-notice-version'], '1');
+  });
+});

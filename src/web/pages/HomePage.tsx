@@ -9,6 +9,7 @@ import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { Loading } from '../components/Loading.js';
+import { Invitations } from '../components/Invitations.js';
 
 /** "À faire": everything with a deadline, across modules, soonest first. */
 export function HomePage() {
@@ -19,6 +20,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title')}>
       <Text>{t('home.intro', { name: s.me?.user.name ?? '' })}</Text>
+      <Invitations />
       {list.isPending && <Loading />}
       <ErrorAlert error={list.error} />
       {list.data && list.data.items.length === 0 && (

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OkResponseSchema } from '../../contracts/common.js';
-import { MemberListResponseSchema } from '../../contracts/practices.js';
+import { AddMemberResponseSchema, MemberListResponseSchema } from '../../contracts/practices.js';
 import { ROLES, type Role } from '../../contracts/roles.js';
 import { z } from 'zod';
 import { api } from '../app/api.js';
@@ -15,7 +15,7 @@ import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 
 type Member = z.infer<typeof MemberListResponseSchema>['items'][number];
-const AddedSchema = z.object({ userId: z.string(), isNewUser: z.boolean() });
+type Invitation = z.infer<typeof MemberListResponseSchema>['invitations'][number];
 
 /** The team: who works here with which role; the owner adds, changes, resets and ends access. */
 export function TeamPage() {
@@ -28,6 +28,7 @@ export function TeamPage() {
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Member | null>(null);
   const [ending, setEnding] = useState<Member | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Invitation | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const changeRole = useMutation({
     mutationFn: (v: { userId: string; role: Role }) => api('PATCH', `/api/v1/practices/${s.practiceId}/members/${v.userId}`, OkResponseSchema, { role: v.role }),
@@ -89,6 +90,24 @@ export function TeamPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {(members.data?.invitations.length ?? 0) > 0 && (
+        <Stack gap="xs">
+          <Text fw={600} component="h2">
+            {t('team.pending')}
+          </Text>
+          <Text size="sm">{t('team.pendingIntro')}</Text>
+          {members.data!.invitations.map((inv) => (
+            <Group key={inv.id} justify="space-between" wrap="wrap" data-testid={`invitation-${inv.email}`}>
+              <Text>{t('team.pendingLine', { name: inv.name, email: inv.email, role: t(`roles.${inv.role}`), date: formatDate(inv.expiresAt, i18n.language) })}</Text>
+              {manage && (
+                <Button size="xs" variant="default" onClick={() => setWithdrawing(inv)}>
+                  {t('team.withdraw')}
+                </Button>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      )}
       {former.length > 0 && (
         <Stack gap="xs">
           <Text fw={600} component="h2">
@@ -104,6 +123,7 @@ export function TeamPage() {
       {adding && <AddMember onClose={() => { setAdding(false); void refresh(); }} />}
       {resetting && <ResetPassword member={resetting} onClose={() => setResetting(null)} />}
       {ending && <EndMembership member={ending} onClose={() => { setEnding(null); void refresh(); }} />}
+      {withdrawing && <WithdrawInvitation invitation={withdrawing} onClose={() => { setWithdrawing(null); void refresh(); }} />}
     </Page>
   );
 }
@@ -112,20 +132,15 @@ function AddMember({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const s = useSession();
   const [form, setForm] = useState({ name: '', email: '', role: 'assistant' as Role, initialPassword: temporaryPassword() });
-  const add = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddedSchema, form) });
+  const add = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddMemberResponseSchema, form) });
   return (
     <Dialog onClose={onClose} title={t('team.addTitle')} size="lg">
       {add.data ? (
         <Stack>
-          {add.data.isNewUser ? (
-            <>
-              <Text>{t('team.addedNew', { name: form.name })}</Text>
-              <Code block data-testid="temporary-password">{form.initialPassword}</Code>
-              <Alert color="blue">{t('team.handOver')}</Alert>
-            </>
-          ) : (
-            <Text>{t('team.addedExisting', { name: form.name })}</Text>
-          )}
+          <Text>{t('team.addedNew', { name: form.name })}</Text>
+          <Code block data-testid="temporary-password">{form.initialPassword}</Code>
+          <Alert color="blue">{t('team.handOver')}</Alert>
+          <Text size="sm">{t('team.addedExisting', { name: form.name })}</Text>
           <Group>
             <Button onClick={onClose}>{t('common.close')}</Button>
           </Group>
@@ -199,6 +214,28 @@ function EndMembership({ member, onClose }: { member: Member; onClose: () => voi
         <Group>
           <Button color="red.9" onClick={() => end.mutate()} loading={end.isPending}>
             {t('team.endConfirm')}
+          </Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}
+
+function WithdrawInvitation({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const s = useSession();
+  const withdraw = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`, OkResponseSchema, {}), onSuccess: onClose });
+  return (
+    <Dialog onClose={onClose} title={t('team.withdrawTitle', { name: invitation.name })}>
+      <Stack>
+        <Text>{t('team.withdrawExplain', { name: invitation.name })}</Text>
+        <ErrorAlert error={withdraw.error} />
+        <Group>
+          <Button color="red.9" onClick={() => withdraw.mutate()} loading={withdraw.isPending}>
+            {t('team.withdrawConfirm')}
           </Button>
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

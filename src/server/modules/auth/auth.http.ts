@@ -60,8 +60,9 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     const cfg = req.routeOptions.config ?? {};
     const level = cfg.auth ?? 'full';
-    // Defence in depth beside SameSite and the CSRF token: a browser request from another site is refused.
-    if (allowedOrigin && !SAFE_METHODS.has(req.method) && typeof req.headers.origin === 'string' && req.headers.origin !== allowedOrigin) throw new AppError('CSRF_FAILED');
+    // Defence in depth beside SameSite and the CSRF token: a browser request from another site is refused. Without
+    // GARDIEN_PUBLIC_ORIGIN, the site is the one the request was sent to (its Host, or X-Forwarded-Host behind a trusted proxy).
+    if (!SAFE_METHODS.has(req.method) && typeof req.headers.origin === 'string' && !isSameSite(req.headers.origin, allowedOrigin, req.host)) throw new AppError('CSRF_FAILED');
     if (level === 'none') return;
     const bearer = bearerToken(req);
     const sessionToken = bearer === undefined ? req.cookies[sessionCookieName(opts.secure)] : undefined;
@@ -83,6 +84,16 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
     if (req.auth?.token && !opts.isAudited(req.auth)) await auth.auditTokenUse(req.auth, req.routeOptions.url ?? req.url, req.method, reply.statusCode);
     return payload;
   });
+}
+
+/** Whether a request's Origin is this site: the configured public origin, else the host the request was addressed to. */
+function isSameSite(origin: string, allowedOrigin: string | null, host: string): boolean {
+  if (allowedOrigin) return origin === allowedOrigin;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) or garbage: not this site
+  }
 }
 
 const CREDENTIAL_REFUSALS = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED', 'SESSION_LOCKED', 'PASSWORD_CHANGE_REQUIRED', 'CSRF_FAILED']);

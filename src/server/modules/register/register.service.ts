@@ -11,7 +11,7 @@ import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
-import type { Access, UseCase } from '../access/index.js';
+import { can, type Access, type UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
@@ -214,7 +214,8 @@ export class RegisterService {
    * drafts, or the patient-care template, until then). A new version is kept whenever the text changes.
    */
   async notice(actor: Actor, practiceId: string, kind: NoticeKind, format: 'pdf' | 'docx' | 'html' | 'txt', lang: Lang): Promise<FileOut & { version: number }> {
-    const { notice, version, practice } = await this.run(actor, practiceId, 'register.read', 'notice.generated', null, async (tx, audit) => {
+    const useCase = { permission: 'register.read', action: 'notice.generated', targetType: 'register', targetId: null } as const;
+    const { notice, version, practice } = await this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit, role }) => {
       const practice = await this.deps.practices.identity(tx, practiceId);
       const rows = await repo.listActivities(tx, practiceId);
       const { fields } = await this.patientActivities(tx, practiceId, rows);
@@ -225,13 +226,18 @@ export class RegisterService {
       const last = await repo.latestNotice(tx, practiceId, kind, lang);
       let version = last ? Number(last.version) : 0;
       if (!last || last.sha256 !== sha256) {
-        version += 1;
-        await repo.insertNotice(tx, { id: newId('ntc'), practice_id: practiceId, kind, language: lang, version, content: JSON.stringify(notice), sha256, generated_at: this.now(), generated_by: actorId(actor) });
+        // A new text becomes a version only for someone who keeps the register: for a reader (an auditor) a read stays
+        // a read, and the text is given as an unrecorded draft (version 0).
+        if (role === 'admin' || can(role, 'register.manage')) {
+          version += 1;
+          await repo.insertNotice(tx, { id: newId('ntc'), practice_id: practiceId, kind, language: lang, version, content: JSON.stringify(notice), sha256, generated_at: this.now(), generated_by: actorId(actor) });
+        } else version = 0;
       }
       audit.details = { kind, format, language: lang, version };
       return { notice, version, practice };
     });
-    const footer = `${practice.name} — ${lang === 'fr' ? 'version' : 'version'} ${version} — ${lang === 'fr' ? frenchDate(parisDate(this.deps.clock.now())) : parisDate(this.deps.clock.now())}`;
+    const versionText = version > 0 ? `version ${version}` : lang === 'fr' ? 'projet non enregistré' : 'unrecorded draft';
+    const footer = `${practice.name} — ${versionText} — ${lang === 'fr' ? frenchDate(parisDate(this.deps.clock.now())) : parisDate(this.deps.clock.now())}`;
     return { ...(await noticeFile(notice as Notice, kind, format, lang, footer)), version };
   }
 
