@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -519,6 +520,53 @@ function journeys(dialect: DialectName) {
     await heading(page, 'À faire');
     assert.deepEqual(owner.problems, []);
     assert.deepEqual(assistant.problems, []);
+    ran++;
+  });
+
+  it('the owner of another practice on the server invites her: she sees it at home, accepts, and works in both', async () => {
+    // A second practice on the same server, created by the server administrator.
+    const neighbour = { practice: 'Cabinet du Port', name: 'Marc Leroux', email: 'marc@cabinet-du-port.fr', password: 'Phare-Mouette-Écume-Bastingage-9' };
+    const cli = spawnSync(path.resolve(import.meta.dirname, '../bin/gardien.js'), ['practice', 'add', '--data-dir', db.dataDir, ...(db.target.kind === 'postgres' ? ['--database-url', db.target.url] : []), '--name', neighbour.practice, '--owner-email', neighbour.email, '--owner-name', neighbour.name], { env: { ...process.env, GARDIEN_PASSWORD: neighbour.password }, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const marc = await newPerson(browser, server.url);
+    marc.context.setDefaultTimeout(15_000);
+    const m = marc.page;
+    await m.goto('/');
+    await heading(m, 'Connexion');
+    await m.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(neighbour.email);
+    await m.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(neighbour.password);
+    await m.getByRole('button', { name: 'Se connecter' }).click();
+    await enrolAuthenticator(m, shot('neighbour'));
+    await heading(m, 'À faire');
+    await m.getByRole('link', { name: 'Équipe' }).click();
+    await heading(m, 'Équipe');
+    await m.getByRole('button', { name: 'Ajouter une personne' }).click();
+    const dialog = m.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dr Dupont-Lefèvre');
+    await dialog.getByRole('textbox', { name: 'E-mail', exact: true }).fill(OWNER.email);
+    await dialog.getByRole('button', { name: 'Ajouter' }).click();
+    await dialog.getByTestId('temporary-password').waitFor();
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+    // Pending, with what Marc typed: the team page says nothing of the account Claire already has.
+    await m.getByTestId(`invitation-${OWNER.email}`).getByText('Dr Dupont-Lefèvre', { exact: false }).waitFor();
+    await checkPage(m, shot('neighbour-team-pending'));
+
+    const { page } = owner;
+    await page.reload();
+    await heading(page, 'À faire');
+    const invitation = page.getByTestId(`invitation-to-${neighbour.practice}`);
+    await invitation.waitFor();
+    await checkPage(page, shot('invitation'));
+    await invitation.getByRole('button', { name: 'Accepter' }).click();
+    await invitation.waitFor({ state: 'detached' });
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { memberships: { practiceName: string; role: string }[] };
+    assert.deepEqual(me.memberships.map((x) => [x.practiceName, x.role]).sort(), [[OWNER.practice, 'owner'], [neighbour.practice, 'assistant']]);
+    // Marc now sees her in his team, under the account's own name.
+    await m.reload();
+    await heading(m, 'Équipe');
+    await m.getByTestId(`member-${OWNER.email}`).waitFor();
+    assert.deepEqual(marc.problems, []);
+    assert.deepEqual(owner.problems, []);
     ran++;
   });
 }
