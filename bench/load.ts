@@ -8,7 +8,6 @@
  * 3. cold start to the first 200;
  * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end;
  * 5. with --flush-delay-ms, all of it on a disk whose flushes are that much slower (bench/slow-flush.c, LD_PRELOAD).
- * GARDIEN_AUDIT_WRITER_THREAD (auto, off) in the environment reaches the server, to compare the audit writer thread.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,8 +28,6 @@ const auth = { authorization: `Bearer ${token}` };
 
 console.log(`machine: ${machine()}`);
 if (flushDelayMs > 0) console.log(`slow disk simulated: ${flushDelayMs} ms before each fsync/fdatasync of the servers (bench/slow-flush.c)`);
-const audited = process.env.GARDIEN_AUDIT_WRITER_THREAD;
-if (audited) console.log(`GARDIEN_AUDIT_WRITER_THREAD=${audited}`);
 const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 
 // Cold start: process start to the first 200 on /api/health, median of 5.

@@ -12,8 +12,8 @@ const out = 'dist/gardien.cjs';
 for (const old of ['dist/chunks', 'dist/gardien.mjs', 'dist/gardien.mjs.map', 'dist/gardien.mjs.LEGAL.txt', `${out}.cache`]) fs.rmSync(old, { recursive: true, force: true });
 const result = await build({
   metafile: true,
-  // The audit writer thread (AuditWriterThread) loads its own small bundle, dist/audit-writer.cjs, not the whole CLI.
-  entryPoints: { gardien: 'src/cli/main.ts', 'audit-writer': 'src/server/modules/audit-trail/audit-trail.writer-worker.ts' },
+  // The chain verification's worker threads load their own small bundle, dist/verify-worker.cjs, not the whole CLI.
+  entryPoints: { gardien: 'src/cli/main.ts', 'verify-worker': 'src/server/modules/audit-trail/audit-trail.verify-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

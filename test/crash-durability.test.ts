@@ -16,7 +16,7 @@ import { describeEachDialect, tempDir } from './support/dialects.js';
  * Crash durability (security goals G18, G19): a real server process under concurrent writes and reads is killed with
  * SIGKILL at random moments; on PostgreSQL the database server itself is also crashed (`pg_ctl stop -m immediate`)
  * every third round. After every restart: each acknowledged write is present, no change exists without its audit
- * entry or the reverse, each answered read has its audit entry (on SQLite written by the audit writer thread), the
+ * entry or the reverse, each answered read has its audit entry, the
  * integrity check passes and every audit chain verifies.
  *
  * What this does NOT simulate: power loss. An application or database crash leaves the operating system's page cache
@@ -76,8 +76,7 @@ describeEachDialect('crash durability', (dialect) => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = (await freePort()) as number;
       const child = spawn(main, ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
-        // The reads' audit entries go through the writer thread from the first one (SQLite; PostgreSQL has none).
-        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false', GARDIEN_AUDIT_WRITER_THREAD: 'eager' },
+        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

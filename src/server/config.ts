@@ -23,7 +23,6 @@ const EnvSchema = z.object({
   GARDIEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   GARDIEN_LOGIN_IP_LIMIT_PER_15MIN: z.coerce.number().int().min(5).default(30),
   GARDIEN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
-  GARDIEN_AUDIT_WRITER_THREAD: z.enum(['auto', 'eager', 'off']).default('auto'),
   GARDIEN_BACKUP_DIR: z.string().min(1).optional(),
   GARDIEN_BACKUP_EVERY_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
   GARDIEN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
@@ -46,8 +45,6 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly loginIpLimitPer15Min: number;
   readonly auditCheckpointEvery: number;
-  /** SQLite: when the group commit of reads moves to a writer thread (under load, from the first read, never). */
-  readonly auditWriterThread: 'auto' | 'eager' | 'off';
   /** Scheduled backups: directory (null when turned off with `off`), period, files kept, drill period. */
   readonly backup: { readonly dir: string | null; readonly everyMs: number; readonly keep: number; readonly drillEveryMs: number };
   /** E-mail reminders (the 72-hour breach clock): the SMTP server the administrator set, or null (reminders in the app only). */
@@ -93,7 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.GARDIEN_RATE_LIMIT_PER_MINUTE,
     loginIpLimitPer15Min: e.GARDIEN_LOGIN_IP_LIMIT_PER_15MIN,
     auditCheckpointEvery: e.GARDIEN_AUDIT_CHECKPOINT_EVERY,
-    auditWriterThread: e.GARDIEN_AUDIT_WRITER_THREAD,
     backup: Object.freeze({
       dir: e.GARDIEN_BACKUP_DIR === 'off' ? null : path.resolve(e.GARDIEN_BACKUP_DIR ?? path.join(dataDir, 'backups')),
       everyMs: e.GARDIEN_BACKUP_EVERY_HOURS * 3600_000,

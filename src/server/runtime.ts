@@ -27,8 +27,6 @@ export async function openRuntime(config: Config = loadConfig(), clock: Clock = 
     loginIpLimitPer15Min: config.loginIpLimitPer15Min,
     auditCheckpointEvery: config.auditCheckpointEvery,
     target: config.database,
-    writeGate: database.writeGate,
-    auditWriterThread: config.auditWriterThread,
   });
   const close = async () => {
     await services.close();

@@ -1,9 +1,9 @@
-import { systemClock, type Clock } from './platform/clock.js';
+import type { Clock } from './platform/clock.js';
 import type { Keys } from './platform/crypto/key-file.js';
-import type { DatabaseTarget, Db, DialectName, WriteGate } from './platform/db/database.js';
+import type { DatabaseTarget, Db, DialectName } from './platform/db/database.js';
 import type { Actor } from './shared/actor.js';
-import { Access, WRITER_THREAD_SLOW_COMMIT_MS, WRITER_THREAD_START_AFTER } from './modules/access/index.js';
-import { AuditTrail, AuditTrailUseCases, AuditWriterThread } from './modules/audit-trail/index.js';
+import { Access } from './modules/access/index.js';
+import { AuditTrail, AuditTrailUseCases, GroupCommit } from './modules/audit-trail/index.js';
 import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
 import { PracticesService } from './modules/practices/index.js';
 import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
@@ -22,13 +22,6 @@ export interface ServiceSettings {
   auditParallelVerifyFrom?: number;
   /** Where the database is, for online backups through their own read-only connection. */
   target: DatabaseTarget;
-  /**
-   * SQLite: the main connection's turn at the write lock (OpenDatabase.writeGate). With it, the group commit of reads
-   * hands its batches to a writer thread under load (AuditWriterThread); the thread stamps entries with the system
-   * clock, so it runs only with that clock unless `auditWriterThread` is 'eager' (from the first commit, for tests).
-   */
-  writeGate?: WriteGate;
-  auditWriterThread?: 'auto' | 'eager' | 'off';
 }
 
 export interface Services {
@@ -52,23 +45,16 @@ export interface Services {
   breaches: BreachesService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
-  /** Writes the audit entries in flight and stops the writer thread: before the database is closed. */
+  /** Writes the audit entries in flight: before the database is closed. */
   close(): Promise<void>;
-}
-
-function writerThread(keys: Keys, clock: Clock, settings: ServiceSettings) {
-  const mode = settings.auditWriterThread ?? 'auto';
-  const { target, writeGate } = settings;
-  if (mode === 'off' || !writeGate || target.kind !== 'sqlite' || target.file === ':memory:' || (mode === 'auto' && clock !== systemClock)) return undefined;
-  const thread = new AuditWriterThread({ file: target.file, keys, checkpointEvery: settings.auditCheckpointEvery, gate: writeGate });
-  return mode === 'eager' ? { thread, startAfter: 0, slowCommitMs: 0 } : { thread, startAfter: WRITER_THREAD_START_AFTER, slowCommitMs: WRITER_THREAD_SLOW_COMMIT_MS };
 }
 
 /** Wires the modules together (no logic): shared by the HTTP server, the CLI and the tests. */
 export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: Clock, settings: ServiceSettings): Services {
   const audited = new WeakSet<Actor>();
   const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery, parallelVerifyFrom: settings.auditParallelVerifyFrom });
-  const access = new Access({ db, auditTrail, onAudited: (a) => audited.add(a), writerThread: writerThread(keys, clock, settings) });
+  const groupCommit = new GroupCommit({ db, auditTrail });
+  const access = new Access({ db, auditTrail, groupCommit, onAudited: (a) => audited.add(a) });
   const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
   const worklist = new Worklist({ access, clock });
@@ -91,6 +77,6 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
     apiTokens: new ApiTokenUseCases({ access, auth }),
     auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail, target: settings.target }),
     isAudited: (a) => audited.has(a),
-    close: () => access.close(),
+    close: () => groupCommit.close(),
   };
 }

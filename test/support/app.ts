@@ -28,7 +28,7 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; auditWriterThread?: 'eager'; logLines?: string[] } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; logLines?: string[] } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -41,8 +41,6 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       auditCheckpointEvery: opts.checkpointEvery ?? 100,
       auditParallelVerifyFrom: opts.parallelVerifyFrom,
       target: testDb.target,
-      // The writer thread stamps entries with the system clock: only where a test asks for it.
-      ...(opts.auditWriterThread ? { writeGate: database.writeGate, auditWriterThread: opts.auditWriterThread } : {}),
     });
     const app = await buildApp(services, { logger: opts.logLines ? createLogger('info', { write: (line: string) => void opts.logLines!.push(line) }) : pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
     await app.ready();

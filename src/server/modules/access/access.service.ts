@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import type { AuditAction } from '../audit-trail/index.js';
-import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type AuditWriterThread } from '../audit-trail/index.js';
+import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type GroupCommit } from '../audit-trail/index.js';
 import { can, type Permission } from './access.policy.js';
 import * as repo from './access.repository.js';
 
@@ -37,27 +37,11 @@ export interface UseCaseScope {
 export interface AccessDeps {
   db: Db;
   auditTrail: AuditTrail;
+  /** Where the audit entries of reads are appended: commits shared by the reads of the moment (audit-trail module). */
+  groupCommit: GroupCommit;
   /** Told when a request was audited by a use case, so token use is not audited twice. */
   onAudited?: (actor: Actor) => void;
-  /**
-   * SQLite: the thread the group commit hands its batches to while reads keep it busy (`startAfter` commits in a row
-   * of more than one entry; 0: from the first) on a disk slow to flush (a COMMIT in this thread taking `slowCommitMs`
-   * on average). None: every batch is written in this thread.
-   */
-  writerThread?: { thread: AuditWriterThread; startAfter: number; slowCommitMs: number };
-  /** Monotonic milliseconds for timing the COMMIT (`performance.now` unless a test moves it). */
-  now?: () => number;
 }
-
-/**
- * When the writer thread pays (bench/README.md): reads queueing for the group commit (50 requests/s never start it)
- * on a disk whose flush stops the event loop for 2 ms or more on average (a hard disk, a consumer SSD: with a 4 ms
- * flush, 3-60 % more requests/s on the heavier lists, the lightest 4-14 % fewer). On this machine's disk (a quarter of
- * a millisecond alone, ~1 ms on average under load with the log's checkpoints) it bought nothing measurable and cost
- * its memory (~19 MB).
- */
-export const WRITER_THREAD_START_AFTER = 8;
-export const WRITER_THREAD_SLOW_COMMIT_MS = 2;
 
 /** The audit entry of a use case: what it reported, and the API token it came through. */
 function entryOf(actor: Actor, practiceId: string, useCase: UseCase, audit: UseCaseScope['audit']): AppendInput {
@@ -72,13 +56,6 @@ function entryOf(actor: Actor, practiceId: string, useCase: UseCase, audit: UseC
 
 export function auditContext(actor: Actor, role: string): AuditContext {
   return { actorId: actorId(actor), actorRole: role, requestId: actor.requestId, ip: actor.ip };
-}
-
-/** A read's audit entry waiting for the next group commit. */
-interface PendingEntry {
-  input: AppendInput;
-  ctx: AuditContext;
-  done: (e?: unknown) => void;
 }
 
 /**
@@ -152,77 +129,15 @@ export class Access {
       return work({ tx, role, audit });
     };
     try {
-      // Read only: on SQLite a DEFERRED transaction, which reads its snapshot while the writer thread commits.
+      // Read only: READ ONLY on PostgreSQL, DEFERRED on SQLite; a read use case that tried to write would fail.
       value = useCase.withoutTransaction ? await checked(this.deps.db) : await this.deps.db.transaction().setAccessMode('read only').execute(checked);
     } catch (e) {
       await this.recordRefusal(e, actor, practiceId, useCase, seen.role);
       throw e;
     }
-    await this.groupCommit(entryOf(actor, practiceId, useCase, audit), auditContext(actor, seen.role!));
+    await this.deps.groupCommit.append(entryOf(actor, practiceId, useCase, audit), auditContext(actor, seen.role!));
     this.deps.onAudited?.(actor);
     return value;
-  }
-
-  private pending: PendingEntry[] = [];
-  private flushing: Promise<void> | null = null;
-  /** Commits in a row that carried more than one entry: reads queueing for the group commit. */
-  private busyStreak = 0;
-  /** How long the COMMIT of the group commit takes in this thread, in ms (moving average). */
-  private commitMs = 0;
-
-  /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
-  private groupCommit(input: AppendInput, ctx: AuditContext): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ input, ctx, done: (e) => (e === undefined ? resolve() : reject(e)) });
-      this.flushing ??= this.flush();
-    });
-  }
-
-  /**
-   * Writes every entry waiting, in one transaction; those arriving after it has begun wait for the next one. The batch
-   * is taken once the transaction holds its connection (or the writer thread its turn at the write lock), not before:
-   * on SQLite's one connection the commit queues behind the reads in progress, and the entries those reads leave
-   * meanwhile share its flush instead of each waiting for one of its own.
-   */
-  private async flush(): Promise<void> {
-    const writer = this.deps.writerThread;
-    while (this.pending.length > 0) {
-      // Let the reads of this turn of the event loop join the batch.
-      await new Promise((r) => setImmediate(r));
-      const taken: { batch?: PendingEntry[] } = {};
-      const take = () => (taken.batch = this.pending.splice(0));
-      try {
-        if (!(writer?.thread.ready && (await writer.thread.commit(take)))) {
-          // The COMMIT timed: on SQLite the flush to disk, during which the event loop waits.
-          let appended = 0;
-          await this.deps.db.transaction().execute(async (tx) => {
-            await this.deps.auditTrail.appendMany(tx, take());
-            appended = this.monotonicNow();
-          });
-          this.commitMs += (this.monotonicNow() - appended - this.commitMs) / 8;
-        }
-        for (const b of taken.batch ?? []) b.done();
-      } catch (e) {
-        // No batch taken: the transaction could not begin; the entries waiting share its failure.
-        for (const b of taken.batch ?? this.pending.splice(0)) b.done(e ?? new Error('audit append failed'));
-      }
-      if (writer) {
-        this.busyStreak = (taken.batch?.length ?? 0) > 1 ? this.busyStreak + 1 : 0;
-        // Starts the thread (on a slow disk), or keeps it: it stops once reads have not queued for a while.
-        if (this.busyStreak >= writer.startAfter && (writer.thread.ready || this.commitMs >= writer.slowCommitMs)) writer.thread.busy();
-      }
-    }
-    this.flushing = null;
-  }
-
-  private monotonicNow(): number {
-    return this.deps.now ? this.deps.now() : performance.now();
-  }
-
-  /** Waits for the entries in flight, then stops the writer thread: before the database is closed. */
-  async close(): Promise<void> {
-    await this.flushing;
-    await this.deps.writerThread?.thread.close();
   }
 
   /** An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2). */

@@ -3,15 +3,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseTarget } from '../../platform/db/database.js';
 import { GENESIS_HASH } from './audit-trail.rules.js';
-
-/** What a worker reports of its slice: `suspectSeq` is the first entry that did not check out (null: all did). */
-interface SliceReport {
-  count: number;
-  suspectSeq: number | null;
-  firstPrev: string | null;
-  lastHash: string | null;
-  hashes: [number, string][];
-}
+import type { SliceReport, SliceTask } from './audit-trail.verify-worker.js';
 
 export interface RangeCheck {
   /** True when entries 1..lastSeq are all present, in order, linked, and each hash is that of its encoding. */
@@ -21,65 +13,17 @@ export interface RangeCheck {
   hashes: Map<number, string>;
 }
 
-/**
- * The worker's code, run with `eval` so that it needs no file of its own beside the bundle (dist/gardien.cjs) or the
- * sources (tsx): plain JavaScript that only requires node:crypto and the database driver the main thread resolved.
- * It checks the entries of its slice against the stored hashes and links; the chain's first bad entry, if any, is then
- * found by the main thread's exact check (ChainVerifier), which alone reports problems.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData: w } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-async function open() {
-  if (w.target.kind === 'sqlite') {
-    const Database = require(w.driver);
-    const db = new Database(w.target.file, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 10000');
-    const page = db.prepare(w.sql).raw(true);
-    return { page: async (after) => page.all(w.practiceId, after, w.last), close: async () => db.close() };
-  }
-  const { Client } = require(w.driver);
-  const client = new Client({ connectionString: w.target.url });
-  client.on('error', () => undefined);
-  await client.connect();
-  return {
-    page: async (after) => (await client.query({ text: w.sql, values: [w.practiceId, after, w.last], rowMode: 'array' })).rows,
-    close: () => client.end(),
-  };
+/** The worker's code: dist/verify-worker.cjs beside the bundle, else the module beside this one (the sources, or tsc's output). */
+function workerEntry(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.cjs')) return new URL('./verify-worker.cjs', here);
+  return new URL(here.endsWith('.ts') ? './audit-trail.verify-worker.from-sources.mjs' : './audit-trail.verify-worker.js', here);
 }
-async function run() {
-  const keep = new Set(w.keepHashesFor);
-  const report = { count: 0, suspectSeq: null, firstPrev: null, lastHash: null, hashes: [] };
-  const db = await open();
-  try {
-    let after = w.first - 1;
-    for (;;) {
-      const rows = await db.page(after);
-      for (const r of rows) {
-        const seq = Number(r[0]);
-        if (seq !== after + 1) return { ...report, suspectSeq: after + 1 };
-        if (report.count === 0) report.firstPrev = r[1];
-        else if (r[1] !== report.lastHash) return { ...report, suspectSeq: seq };
-        if (createHash('sha256').update(r[3]).digest('hex') !== r[2]) return { ...report, suspectSeq: seq };
-        if (keep.has(seq)) report.hashes.push([seq, r[2]]);
-        report.lastHash = r[2];
-        report.count++;
-        after = seq;
-      }
-      if (rows.length < w.pageSize) break;
-    }
-    return after === w.last ? report : { ...report, suspectSeq: after + 1 };
-  } finally {
-    await db.close();
-  }
-}
-run().then((r) => parentPort.postMessage({ ok: r }), (e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
-`;
 
-function runSlice(workerData: Record<string, unknown>): { done: Promise<SliceReport>; stop: () => void } {
+function runSlice(task: SliceTask): { done: Promise<SliceReport>; stop: () => void } {
   // V8's flags are the process's: under the shebang's small young generation the many short strings of a million rows
   // cost more collections (measured: 4.5 → 6.6 s), and a worker's resourceLimits does not override a flag.
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+  const worker = new Worker(workerEntry(), { workerData: { task } });
   const done = new Promise<SliceReport>((resolve, reject) => {
     worker.once('message', (m: { ok?: SliceReport; error?: string }) => (m.ok ? resolve(m.ok) : reject(new Error(m.error ?? 'audit verification worker failed'))));
     worker.once('error', reject);

@@ -3,4 +3,4 @@ export { AuditTrail, type AppendInput, type AuditContext } from './audit-trail.s
 export { canonicalJson } from './audit-trail.rules.js';
 export { AuditTrailUseCases } from './audit-trail.use-cases.js';
 export { registerAuditTrailRoutes } from './audit-trail.routes.js';
-export { AuditWriterThread } from './audit-trail.writer-thread.js';
+export { GroupCommit } from './audit-trail.group-commit.js';

@@ -26,96 +26,26 @@ export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgre
 export interface OpenDatabase {
   db: Db;
   dialect: DialectName;
-  /** SQLite: the process's turn at the write lock, for a second connection of this process that writes. */
-  writeGate?: WriteGate;
   close(): Promise<void>;
 }
 
 /**
- * This process's turn at SQLite's one write lock, shared by the main connection and the audit writer thread's
- * (AuditWriterThread): each waits here, without blocking the event loop, instead of in SQLite's busy handler, which
- * sleeps the thread that asked. First come, first served. Other processes (the CLI) still meet `busy_timeout`.
- */
-export class WriteGate {
-  private tail: Promise<void> = Promise.resolve();
-
-  /** Resolves, once it is this caller's turn, with the function that ends the turn. */
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const turn = new Promise<void>((r) => (release = r));
-    const before = this.tail;
-    this.tail = before.then(() => turn);
-    return before.then(() => release);
-  }
-}
-
-/** Statements that never write, run outside a transaction without waiting for the gate. */
-const readsOnly = (q: CompiledQuery): boolean => q.query.kind === 'SelectQueryNode';
-
-/**
- * SQLite's driver with two changes. A transaction that may write takes the write lock at BEGIN (IMMEDIATE), so two
- * processes (server and CLI) never deadlock on a lock upgrade, and waits for the process's WriteGate first; a
- * read-only one (`setAccessMode('read only')`) begins DEFERRED: in WAL mode it reads its snapshot while another
- * connection writes. A write outside a transaction (a session's last-seen time) also waits for the gate.
+ * SQLite's driver with one change: a transaction that may write takes the write lock at BEGIN (IMMEDIATE), so two
+ * processes (server and CLI) never deadlock on a lock upgrade; a read-only one (`setAccessMode('read only')`) begins
+ * DEFERRED and reads its snapshot.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  private inTransaction = false;
-  private endTurn: (() => void) | null = null;
-  private readonly gated: DatabaseConnection;
-  private inner: DatabaseConnection | null = null;
-
-  constructor(cfg: ConstructorParameters<typeof SqliteDriver>[0], private readonly gate: WriteGate) {
-    super(cfg);
-    this.gated = {
-      executeQuery: async <R>(q: CompiledQuery) => {
-        const connection = this.inner!;
-        if (this.inTransaction || readsOnly(q)) return connection.executeQuery<R>(q);
-        const end = await this.gate.acquire();
-        try {
-          return await connection.executeQuery<R>(q);
-        } finally {
-          end();
-        }
-      },
-      streamQuery: <R>(q: CompiledQuery, chunkSize?: number) => this.inner!.streamQuery<R>(q, chunkSize),
-    };
-  }
-
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    this.inner = await super.acquireConnection();
-    return this.gated;
-  }
-
-  override async beginTransaction(_connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
-    const readOnly = settings?.accessMode === 'read only';
-    if (!readOnly) this.endTurn = await this.gate.acquire();
-    this.inTransaction = true;
-    await this.inner!.executeQuery(CompiledQuery.raw(readOnly ? 'begin' : 'begin immediate'));
-  }
-
-  /**
-   * Kysely releases the connection after every transaction, whatever became of it (committed, rolled back, or not
-   * begun): the transaction and its turn at the gate end here.
-   */
-  override async releaseConnection(): Promise<void> {
-    this.inTransaction = false;
-    const end = this.endTurn;
-    this.endTurn = null;
-    end?.();
-    this.inner = null;
-    await super.releaseConnection();
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(
-    private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0],
-    private readonly gate: WriteGate,
-  ) {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
     super(cfg);
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.cfg, this.gate);
+    return new ImmediateSqliteDriver(this.cfg);
   }
 }
 
@@ -192,9 +122,8 @@ export function withStatementCache(sqlite: SQLite.Database): { prepare(sql: stri
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'sqlite') {
     const sqlite = openSqlite(target.file);
-    const writeGate = new WriteGate();
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, writeGate) });
-    return { db, dialect: 'sqlite', writeGate, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
