@@ -54,4 +54,9 @@ export function validationError(path: string, code: string, params?: Record<stri
   return new AppError('VALIDATION_FAILED', { issues: [{ path, code, ...(params ? { params } : {}) }] });
 }
 
+/** A 409: the action is not possible in the current state, for the reason `code` on the field `path`. */
+export function conflict(path: string, code: string, params?: Record<string, string | number>): AppError {
+  return new AppError('CONFLICT', { issues: [{ path, code, ...(params ? { params } : {}) }] });
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -7,7 +7,7 @@ import type { Keys } from '../../platform/crypto/key-file.js';
 import { open, seal } from '../../platform/crypto/secret-box.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError, type ErrorCode } from '../../shared/app-error.js';
+import { AppError, conflict, type ErrorCode, validationError } from '../../shared/app-error.js';
 import { newId, newSecret } from '../../shared/ids.js';
 import { SERVER_CHAIN, type AuditAction, type AuditTrail } from '../audit-trail/index.js';
 import { ROLE_PERMISSIONS } from '../access/index.js';
@@ -130,7 +130,7 @@ export class AuthService {
   /** Creates an account inside the caller's transaction. The caller audits it in the practice it belongs to. */
   async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
     const email = input.email.trim().toLowerCase();
-    if (await repo.findUserByEmail(tx, email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'email_taken' }] });
+    if (await repo.findUserByEmail(tx, email)) throw conflict('email', 'email_taken');
     await assertPasswordRule(input.password, contextWordsFor(email, input.name, input.practiceNames ?? []), input.passwordField ?? 'password');
     const now = this.now().toISOString();
     const id = newId('usr');
@@ -234,7 +234,7 @@ export class AuthService {
 
   async startMfaEnrollment(ctx: AuthContext): Promise<{ secret: string; otpauthUri: string }> {
     const session = this.requireSession(ctx);
-    if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_already_enrolled' }] });
+    if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw conflict('', 'mfa_already_enrolled');
     const secret = newTotpSecret();
     await repo.updateUser(this.deps.db, ctx.user.id, { totp_pending_secret: seal(this.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: this.now().toISOString() });
     return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
@@ -243,7 +243,7 @@ export class AuthService {
   async confirmMfaEnrollment(ctx: AuthContext, code: string): Promise<NewSession & { recoveryCodes: string[] }> {
     const session = this.requireSession(ctx);
     const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_enrollment_not_started' }] });
+    if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
     const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
     const now = this.now();
     await this.assertMayTryCode(ctx, user, session, 'code', now);
@@ -274,7 +274,7 @@ export class AuthService {
     const session = this.requireSession(ctx);
     const now = this.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
-    if (ctx.user.totp_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_not_enrolled' }] });
+    if (ctx.user.totp_secret === null) throw conflict('', 'mfa_not_enrolled');
     if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, input.password))) {
       await this.deps.db.transaction().execute(async (tx) => {
         await this.recordCredentialFailure(tx, ctx.user, who, now);
@@ -297,7 +297,7 @@ export class AuthService {
   async confirmMfaReEnrollment(ctx: AuthContext, code: string): Promise<{ recoveryCodes: string[] }> {
     const session = this.requireSession(ctx);
     const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret === null || user.totp_pending_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_enrollment_not_started' }] });
+    if (!user || user.totp_secret === null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
     const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
     const now = this.now();
     const step = await checkTotp(secret, code, null, now);
@@ -313,9 +313,9 @@ export class AuthService {
 
   async verifyMfa(ctx: AuthContext, input: { code: string } | { recoveryCode: string }): Promise<NewSession> {
     const session = this.requireSession(ctx);
-    if (session.mfa_at !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_already_verified' }] });
+    if (session.mfa_at !== null) throw conflict('', 'mfa_already_verified');
     const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'mfa_not_enrolled' }] });
+    if (!user || user.totp_secret === null) throw conflict('', 'mfa_not_enrolled');
     const now = this.now();
     const field = 'code' in input ? 'code' : 'recoveryCode';
     await this.assertMayTryCode(ctx, user, session, field, now);

@@ -10,7 +10,7 @@ import type { Keys } from '../../platform/crypto/key-file.js';
 import { keyCheckOf, keyFromKeyFile, keyFromPassphrase, readSealedFile, SCRYPT_PARAMS, SealedFileError, writeSealedFile, type SealedHeader } from '../../platform/crypto/sealed-file.js';
 import { openDatabase, withSnapshot, type DatabaseTarget, type Db, type Executor } from '../../platform/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../../platform/db/migrations/index.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError, conflict } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { AuditTrail } from '../audit-trail/index.js';
 import { canonicalJson } from '../audit-trail/index.js';
@@ -221,7 +221,7 @@ export class BackupService {
     const total = Object.values(meta.counts).reduce((a, b) => a + b, 0);
     const buildTarget: DatabaseTarget = target.kind === 'sqlite' ? { kind: 'sqlite', file: `${target.file}.restoring-${process.pid}` } : target;
     if (target.kind === 'sqlite' && fs.existsSync(target.file) && !options.replaceSqlite) {
-      throw new AppError('CONFLICT', { issues: [{ path: 'target', code: 'restore_target_exists' }] });
+      throw conflict('target', 'restore_target_exists');
     }
     if (buildTarget.kind === 'sqlite') for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`]) fs.rmSync(f, { force: true });
     const opened = await openDatabase(buildTarget);
@@ -229,7 +229,7 @@ export class BackupService {
     try {
       await migrateToLatest(opened.db, opened.dialect);
       for (const t of BACKUP_TABLES) {
-        if ((await repo.countRows(opened.db, t.name)) > 0) throw new AppError('CONFLICT', { issues: [{ path: 'target', code: 'restore_target_not_empty' }] });
+        if ((await repo.countRows(opened.db, t.name)) > 0) throw conflict('target', 'restore_target_not_empty');
       }
       await opened.db.transaction().execute(async (tx) => {
         let batch: Record<string, unknown>[] = [];

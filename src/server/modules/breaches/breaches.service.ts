@@ -8,7 +8,7 @@ import { cnilDraft, cnilDraftPdf, cnilDraftText, patientLetter, registerPdf, reg
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -156,7 +156,7 @@ export class BreachesService {
       const proposed = current.severity?.proposedDecision ?? null;
       const problem = decisionProblems(input, proposed);
       if (problem) throw validationError(problem.path, problem.code);
-      if (input.decision === 'record_only' && (await repo.findNotifications(tx, practiceId, [r.id])).length > 0) throw new AppError('CONFLICT', { issues: [{ path: 'decision', code: 'already_notified' }] });
+      if (input.decision === 'record_only' && (await repo.findNotifications(tx, practiceId, [r.id])).length > 0) throw conflict('decision', 'already_notified');
       return {
         patch: { decision: input.decision, proposed_decision: proposed, decision_reason: input.reason ?? null, people_exception: input.peopleException ?? null, decided_by: actorId(actor), decided_at: this.deps.clock.now().toISOString() },
         details: { decision: input.decision, proposed, ...(input.peopleException ? { peopleException: input.peopleException } : {}) },
@@ -167,15 +167,15 @@ export class BreachesService {
   /** Art. 33(1) and (4): an initial (or complete) notification, then complementary ones; late ones carry the reasons for the delay. */
   notify(actor: Actor, practiceId: string, breachId: string, input: { kind: 'initial' | 'complementary' | 'complete'; notifiedAt: string; reference?: string | undefined; delayReasons?: string | undefined }) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.notified', async (tx, r) => {
-      if (r.decision === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'decision_required' }] });
-      if (r.decision === 'record_only') throw new AppError('CONFLICT', { issues: [{ path: '', code: 'decision_not_to_notify' }] });
+      if (r.decision === null) throw conflict('', 'decision_required');
+      if (r.decision === 'record_only') throw conflict('', 'decision_not_to_notify');
       const at = toUtc(input.notifiedAt);
       if (isInFuture(at, this.deps.clock.now())) throw validationError('notifiedAt', 'date_in_future');
       if (at < r.aware_at) throw validationError('notifiedAt', 'before_awareness');
       const earlier = await repo.findNotifications(tx, practiceId, [r.id]);
       const hasFirst = earlier.some((n) => n.kind !== 'complementary');
-      if (input.kind === 'complementary' && !hasFirst) throw new AppError('CONFLICT', { issues: [{ path: 'kind', code: 'initial_required' }] });
-      if (input.kind !== 'complementary' && hasFirst) throw new AppError('CONFLICT', { issues: [{ path: 'kind', code: 'already_notified' }] });
+      if (input.kind === 'complementary' && !hasFirst) throw conflict('kind', 'initial_required');
+      if (input.kind !== 'complementary' && hasFirst) throw conflict('kind', 'already_notified');
       const late = input.kind !== 'complementary' && isLate(at, r.notify_by);
       if (late && !input.delayReasons) throw validationError('delayReasons', 'late_needs_reasons');
       await repo.insertNotification(tx, { id: newId('brn'), practice_id: practiceId, breach_id: r.id, kind: input.kind, notified_at: at, reference: input.reference ?? null, delay_reasons: input.delayReasons ?? null, late: late ? 1 : 0, created_by: actorId(actor), created_at: this.deps.clock.now().toISOString() });
@@ -208,7 +208,7 @@ export class BreachesService {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.action-completed', async (tx, r) => {
       const a = await repo.findAction(tx, practiceId, r.id, actionId);
       if (!a) throw new AppError('NOT_FOUND');
-      if (a.done_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'action_done' }] });
+      if (a.done_on) throw conflict('', 'action_done');
       if (doneOn > parisDate(this.deps.clock.now())) throw validationError('doneOn', 'date_in_future');
       if (doneOn < parisDate(new Date(a.created_at))) throw validationError('doneOn', 'before_action_created');
       await repo.completeAction(tx, practiceId, a.id, doneOn, actorId(actor));
@@ -219,9 +219,9 @@ export class BreachesService {
   /** Closing needs the decision and every corrective action done; the breach stays in the register for good. */
   close(actor: Actor, practiceId: string, breachId: string, closedOn: string) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.closed', async (tx, r) => {
-      if (r.decision === null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'decision_required' }] });
+      if (r.decision === null) throw conflict('', 'decision_required');
       const open = (await repo.findActions(tx, practiceId, [r.id])).filter((a) => a.done_on === null);
-      if (open.length > 0) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'actions_open', params: { count: open.length } }] });
+      if (open.length > 0) throw conflict('', 'actions_open', { count: open.length });
       if (closedOn > parisDate(this.deps.clock.now())) throw validationError('closedOn', 'date_in_future');
       if (closedOn < parisDate(new Date(r.aware_at))) throw validationError('closedOn', 'before_awareness');
       return { patch: { status: 'closed', closed_on: closedOn }, details: { closedOn } };
@@ -290,7 +290,7 @@ export class BreachesService {
   private change(actor: Actor, practiceId: string, breachId: string, permission: UseCase['permission'], action: AuditAction, decide: (tx: Executor, r: repo.BreachRow) => Promise<{ patch: Partial<repo.BreachRow>; details: Record<string, unknown> }>): Promise<BreachDetail> {
     return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'breach', targetId: breachId }, async ({ tx, audit }) => {
       const r = await this.find(tx, practiceId, breachId);
-      if (r.status === 'closed') throw new AppError('CONFLICT', { issues: [{ path: '', code: 'breach_closed' }] });
+      if (r.status === 'closed') throw conflict('', 'breach_closed');
       const { patch, details } = await decide(tx, r);
       const next = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
       await repo.updateBreach(tx, practiceId, breachId, { ...patch, updated_at: next.updated_at });

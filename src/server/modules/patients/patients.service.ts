@@ -2,7 +2,7 @@ import type { CreatePatientRequest, PatientListResponse, PatientResponse, Update
 import { parisDate, type Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError, conflict } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access } from '../access/index.js';
 import * as repo from './patients.repository.js';
@@ -97,7 +97,7 @@ export class PatientsService {
       if (input.externalId !== undefined && input.externalId !== p.external_id) await this.assertExternalIdFree(tx, practiceId, input.externalId);
       // Art. 18(3): a restriction granted on request is lifted from the request, after the person has been told.
       if (input.isRestricted === false && Number(p.is_restricted) === 1 && (await this.deps.restrictionInForce?.(tx, practiceId, patientId))) {
-        throw new AppError('CONFLICT', { issues: [{ path: 'isRestricted', code: 'restriction_lift_via_request' }] });
+        throw conflict('isRestricted', 'restriction_lift_via_request');
       }
       const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
       const patch = Object.fromEntries(
@@ -186,6 +186,6 @@ export class PatientsService {
   }
 
   private async assertExternalIdFree(tx: Executor, practiceId: string, externalId: string | null): Promise<void> {
-    if (externalId && (await repo.findByExternalId(tx, practiceId, externalId))) throw new AppError('CONFLICT', { issues: [{ path: 'externalId', code: 'external_id_taken' }] });
+    if (externalId && (await repo.findByExternalId(tx, practiceId, externalId))) throw conflict('externalId', 'external_id_taken');
   }
 }

@@ -4,7 +4,7 @@ import type { Role } from '../../../contracts/roles.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DialectName, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError, conflict } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import { auditContext, type Access } from '../access/index.js';
 import type { AuditContext, AuditTrail } from '../audit-trail/index.js';
@@ -55,7 +55,7 @@ export class PracticesService {
     const actor: Actor = { kind: 'admin', adminId: 'setup:web', requestId, ip };
     return this.deps.db.transaction().execute(async (tx) => {
       await repo.lockForSetup(tx, this.deps.dialect);
-      if (!(await this.deps.auth.hasNoUser(tx))) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'setup_done' }] });
+      if (!(await this.deps.auth.hasNoUser(tx))) throw conflict('', 'setup_done');
       const r = await this.insertPracticeWithOwner(tx, actor, { name: input.practiceName, owner: { email: input.ownerEmail, name: input.ownerName, password: input.password } });
       await this.deps.auditTrail.append(tx, { practiceId: r.practiceId, action: 'setup.completed', targetType: 'practice', targetId: r.practiceId }, auditContext(actor, 'admin'));
       return { practiceId: r.practiceId, userId: r.userId };
@@ -80,7 +80,7 @@ export class PracticesService {
   private async ensureUser(tx: Parameters<AuthService['createUser']>[0], ctx: AuditContext, practiceId: string, person: { email: string; name: string; password?: string | undefined }, mustChangePassword: boolean, passwordField = 'password') {
     const existing = await this.deps.auth.findUserByEmail(person.email, tx);
     if (existing) {
-      if (existing.is_disabled) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'account_disabled' }] });
+      if (existing.is_disabled) throw conflict('email', 'account_disabled');
       return { userId: existing.id, isNewUser: false };
     }
     if (!person.password) throw new AppError('VALIDATION_FAILED', { issues: [{ path: passwordField, code: 'password_required_new_account' }] });
@@ -158,8 +158,8 @@ export class PracticesService {
       const now = this.deps.clock.now();
       const email = input.email.trim().toLowerCase();
       const existing = await this.deps.auth.findUserByEmail(email, tx);
-      if (existing && (await repo.findMembership(tx, practiceId, existing.id))?.ended_at === null) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_member' }] });
-      if ((await repo.findPendingInvitations(tx, practiceId, now.toISOString())).some((i) => i.email === email)) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_invited' }] });
+      if (existing && (await repo.findMembership(tx, practiceId, existing.id))?.ended_at === null) throw conflict('email', 'already_member');
+      if ((await repo.findPendingInvitations(tx, practiceId, now.toISOString())).some((i) => i.email === email)) throw conflict('email', 'already_invited');
       let userId: string;
       if (existing) {
         // The same checks and the same hashing work as for a new account, whose result is thrown away.
@@ -240,7 +240,7 @@ export class PracticesService {
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.added', targetType: 'user' }, async ({ tx, audit, role }) => {
       const { userId, isNewUser } = await this.ensureUser(tx, auditContext(actor, role), practiceId, { email: input.email, name: input.name, password: input.initialPassword }, actor.kind !== 'admin', 'initialPassword');
       const existing = await repo.findMembership(tx, practiceId, userId);
-      if (existing && existing.ended_at === null) throw new AppError('CONFLICT', { issues: [{ path: 'email', code: 'already_member' }] });
+      if (existing && existing.ended_at === null) throw conflict('email', 'already_member');
       await repo.upsertMembership(tx, practiceId, userId, input.role, this.deps.clock.now().toISOString());
       audit.targetId = userId;
       audit.details = { role: input.role, newAccount: isNewUser };
@@ -252,7 +252,7 @@ export class PracticesService {
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.role-changed', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
       const m = await repo.findMembership(tx, practiceId, userId);
       if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
-      if (m.role === 'owner' && role !== 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw new AppError('CONFLICT', { issues: [{ path: 'role', code: 'last_owner' }] });
+      if (m.role === 'owner' && role !== 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw conflict('role', 'last_owner');
       await repo.updateMembership(tx, practiceId, userId, { role });
       audit.details = { from: m.role, to: role };
       return { ok: true as const };
@@ -268,7 +268,7 @@ export class PracticesService {
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.removed', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
       const m = await repo.findMembership(tx, practiceId, userId);
       if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
-      if (m.role === 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'last_owner' }] });
+      if (m.role === 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1) throw conflict('userId', 'last_owner');
       await repo.updateMembership(tx, practiceId, userId, { ended_at: this.deps.clock.now().toISOString() });
       const isDisabled = (await repo.countActiveMemberships(tx, userId)) === 0;
       // This practice's tokens end; the sessions (which serve every practice of the person) only with the last membership.
@@ -288,8 +288,8 @@ export class PracticesService {
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.password-reset', targetType: 'user', targetId: userId }, async ({ tx, audit }) => {
       const m = await repo.findMembership(tx, practiceId, userId);
       if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
-      if (actor.kind === 'user' && actor.userId === userId) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'own_account' }] });
-      if ((await repo.countActiveMemberships(tx, userId)) > 1) throw new AppError('CONFLICT', { issues: [{ path: 'userId', code: 'account_shared' }] });
+      if (actor.kind === 'user' && actor.userId === userId) throw conflict('userId', 'own_account');
+      if ((await repo.countActiveMemberships(tx, userId)) > 1) throw conflict('userId', 'account_shared');
       const r = await this.deps.auth.setTemporaryPassword(tx, userId, temporaryPassword, 'temporaryPassword');
       audit.details = { sessionsEnded: r.sessions };
       return { ok: true as const };

@@ -9,7 +9,7 @@ import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/docu
 import { frenchDate } from '../../platform/documents/format.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError } from '../../shared/app-error.js';
+import { AppError, conflict } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import { can, type Access, type UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -118,7 +118,7 @@ export class RegisterService {
   remove(actor: Actor, practiceId: string, activityId: string) {
     return this.run(actor, practiceId, 'register.manage', 'register.activity-deleted', activityId, async (tx, audit) => {
       const r = await this.find(tx, practiceId, activityId);
-      if (Number(r.version) > 0) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'activity_validated_kept' }] });
+      if (Number(r.version) > 0) throw conflict('', 'activity_validated_kept');
       await repo.deleteActivity(tx, practiceId, activityId);
       audit.details = { name: fieldsOf(r).name };
       return { ok: true as const };
@@ -129,7 +129,7 @@ export class RegisterService {
   validate(actor: Actor, practiceId: string, activityId: string) {
     return this.run(actor, practiceId, 'register.validate', 'register.activity-validated', activityId, async (tx, audit) => {
       const r = await this.find(tx, practiceId, activityId);
-      if (r.status === 'validated') throw new AppError('CONFLICT', { issues: [{ path: '', code: 'already_validated' }] });
+      if (r.status === 'validated') throw conflict('', 'already_validated');
       const fields = fieldsOf(r);
       const missing = missingFields(fields);
       if (missing.length > 0) throw new AppError('CONFLICT', { issues: missing.map((path) => ({ path, code: 'activity_incomplete' })) });

@@ -15,7 +15,7 @@ import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pd
 import { toXlsx } from '../../platform/documents/xlsx.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -69,7 +69,7 @@ export class RequestAnswersService {
   /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
   decide(actor: Actor, practiceId: string, requestId: string, input: DecisionInput) {
     return this.run(actor, practiceId, requestId, 'request.decide', 'request.decided', async (tx, r, audit) => {
-      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
       assertDay('on', input.on, this.today(), r.received_on);
       const kind = r.kind as RequestKind;
       let patientId = r.patient_id;
@@ -84,7 +84,7 @@ export class RequestAnswersService {
       const outcome = outcomeOf(input.items);
       const waitingIdentity = r.identity_requested_on !== null && r.identity_received_on === null;
       // Art. 12(6) and CSP R1111-1: nothing is communicated before the identity is checked (a refusal may still be given).
-      if (outcome === 'answered' && waitingIdentity) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_awaited' }] });
+      if (outcome === 'answered' && waitingIdentity) throw conflict('', 'identity_awaited');
       // CSP L1111-7: not before the 48-hour reflection period.
       if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
       const effects = effectsOf(input.items);
@@ -116,10 +116,10 @@ export class RequestAnswersService {
   /** Art. 18(3): a restriction is lifted only once the patient has been told (the notice letter sent on or before). */
   liftRestriction(actor: Actor, practiceId: string, requestId: string, liftedOn: string) {
     return this.run(actor, practiceId, requestId, 'request.decide', 'request.restriction-lifted', async (tx, r, audit) => {
-      if (!restrictionInForce(r)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'no_restriction_in_force' }] });
+      if (!restrictionInForce(r)) throw conflict('', 'no_restriction_in_force');
       assertDay('liftedOn', liftedOn, this.today(), r.closed_on ?? r.received_on, 'before_decision');
       const notices = (await repo.findLetters(tx, practiceId, [r.id])).filter((l) => l.kind === 'restriction_lift' && l.sent_on !== null && l.sent_on <= liftedOn);
-      if (notices.length === 0) throw new AppError('CONFLICT', { issues: [{ path: 'liftedOn', code: 'lift_notice_not_sent' }] });
+      if (notices.length === 0) throw conflict('liftedOn', 'lift_notice_not_sent');
       if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'isRestricted', false);
       const now = this.deps.clock.now().toISOString();
       await repo.updateRequest(tx, practiceId, requestId, { restriction_lifted_on: liftedOn, updated_at: now });
@@ -134,7 +134,7 @@ export class RequestAnswersService {
   createLetter(actor: Actor, practiceId: string, requestId: string, input: { kind: LetterKind; language: Lang }): Promise<LetterResponse> {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-generated', async (tx, r, audit) => {
       const problem = letterProblem(input.kind, r);
-      if (problem) throw new AppError('CONFLICT', { issues: [{ path: 'kind', code: problem }] });
+      if (problem) throw conflict('kind', problem);
       const l = await this.writeLetter(tx, actor, r, input.kind, input.language);
       audit.details = { kind: input.kind, language: input.language, letterId: l.id };
       return l;
@@ -173,7 +173,7 @@ export class RequestAnswersService {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-sent', async (tx, r, audit) => {
       const l = await repo.findLetter(tx, practiceId, requestId, letterId);
       if (!l) throw new AppError('NOT_FOUND');
-      if (l.sent_on !== null) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'letter_already_sent' }] });
+      if (l.sent_on !== null) throw conflict('', 'letter_already_sent');
       assertDay('sentOn', input.sentOn, this.today(), parisDate(new Date(l.generated_at)), 'before_generation');
       const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
       await repo.updateLetter(tx, practiceId, letterId, patch);
@@ -188,7 +188,7 @@ export class RequestAnswersService {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-uploaded', async (tx, r, audit) => {
       if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
       if (content.length > MAX_ANSWER_FILE_BYTES) throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
-      if (r.status === 'withdrawn') throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      if (r.status === 'withdrawn') throw conflict('status', 'request_closed');
       const id = newId('rqf');
       const row = {
         id, practice_id: practiceId, request_id: requestId, name: meta.name, media_type: meta.type ?? mediaTypeOf(meta.name), size: content.length,
@@ -213,7 +213,7 @@ export class RequestAnswersService {
   /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
   deleteFile(actor: Actor, practiceId: string, requestId: string, fileId: string) {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-deleted', async (tx, r, audit) => {
-      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
       const f = await repo.findFile(tx, practiceId, requestId, fileId);
       if (!f) throw new AppError('NOT_FOUND');
       await repo.deleteFile(tx, practiceId, fileId);

@@ -2,7 +2,7 @@ import type { CreateRightsRequest, RequestKind, RequestStatus, RightsRequestResp
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -77,8 +77,8 @@ export class RightsRequestsService {
   /** Art. 12(3): two more months (three in all from receipt), only before the original due date, the requester told why. */
   extend(actor: Actor, practiceId: string, requestId: string, input: { reason: string; notifiedOn: string }) {
     return this.change(actor, practiceId, requestId, 'request.extended', async (tx, r) => {
-      if (isHealthRecord(r.kind as RequestKind)) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'extension_not_applicable' }] });
-      if (Number(r.extended) === 1) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'already_extended' }] });
+      if (isHealthRecord(r.kind as RequestKind)) throw conflict('', 'extension_not_applicable');
+      if (Number(r.extended) === 1) throw conflict('', 'already_extended');
       assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
       const verdict = canExtend(r.due_on, this.today(), input.notifiedOn, r.received_on);
       if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn: r.due_on ?? '' } }] });
@@ -90,17 +90,17 @@ export class RightsRequestsService {
   /** Art. 12(6): asking for proof of identity; the GDPR clock stops until it arrives (décret 2019-536 art. 77). */
   requestIdentity(actor: Actor, practiceId: string, requestId: string, requestedOn: string) {
     return this.change(actor, practiceId, requestId, 'request.identity-requested', async (_tx, r) => {
-      if (r.identity_requested_on && !r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_requested' }] });
-      if (r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_already_received' }] });
+      if (r.identity_requested_on && !r.identity_received_on) throw conflict('', 'identity_already_requested');
+      if (r.identity_received_on) throw conflict('', 'identity_already_received');
       assertDay('requestedOn', requestedOn, this.today(), r.received_on);
-      if (!canMove(r.status as RequestStatus, 'identity_check')) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
+      if (!canMove(r.status as RequestStatus, 'identity_check')) throw conflict('status', 'status_transition');
       return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
     });
   }
 
   identityReceived(actor: Actor, practiceId: string, requestId: string, receivedOn: string) {
     return this.change(actor, practiceId, requestId, 'request.identity-received', async (_tx, r) => {
-      if (!r.identity_requested_on || r.identity_received_on) throw new AppError('CONFLICT', { issues: [{ path: '', code: 'identity_not_requested' }] });
+      if (!r.identity_requested_on || r.identity_received_on) throw conflict('', 'identity_not_requested');
       assertDay('receivedOn', receivedOn, this.today(), r.identity_requested_on);
       return { patch: { identity_received_on: receivedOn, status: 'in_progress' }, event: { receivedOn } };
     });
@@ -109,7 +109,7 @@ export class RightsRequestsService {
   /** In progress, or withdrawn by the requester; answering and refusing go through the decision (request-answers). */
   changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined }) {
     return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
-      if (!canMove(r.status as RequestStatus, input.status)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'status_transition' }] });
+      if (!canMove(r.status as RequestStatus, input.status)) throw conflict('status', 'status_transition');
       assertDay('on', input.on, this.today(), r.received_on);
       const closing = isFinal(input.status);
       return {
@@ -125,7 +125,7 @@ export class RightsRequestsService {
     return this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
       if (!r) throw new AppError('NOT_FOUND');
-      if (isFinal(r.status as RequestStatus)) throw new AppError('CONFLICT', { issues: [{ path: 'status', code: 'request_closed' }] });
+      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
       const { patch, event } = await decide(tx, r);
       const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
       const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
