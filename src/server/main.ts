@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createLogger } from './platform/http/logger.js';
 import { openRuntime } from './runtime.js';
+import { Scheduler } from './platform/scheduler.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { breachesReminderProvider } from './modules/breaches/index.js';
 import { Reminders } from './modules/reminders/index.js';
@@ -22,51 +23,39 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     webDir: findWebDir(),
   });
   const url = await app.listen({ host: config.host, port: config.port });
+  const s = runtime.services;
+  const scheduler = new Scheduler(logger);
   // The daily automatic backup: checked every hour (and a minute after start), run when the last good one is too old.
   const backupDir = config.backup.dir;
-  const scheduled = async () => {
-    if (!backupDir) return;
-    try {
-      const r = await runtime.services.backup.runScheduled(backupDir, config.backup);
-      if (r) logger.info({ file: r.file, bytes: r.bytes }, 'scheduled backup written');
-    } catch (err) {
-      logger.error({ err }, 'scheduled backup failed');
-    }
-  };
-  const first = setTimeout(() => void scheduled(), 60_000);
-  const timer = setInterval(() => void scheduled(), 3600_000);
-  first.unref();
-  timer.unref();
-  // E-mail reminders (breach 72-hour clock; requests 7 and 2 days before and overdue), checked every minute, each stage
-  // sent once, when SMTP is configured.
+  if (backupDir) {
+    scheduler.register({
+      name: 'backup', everyMs: 3600_000, firstAfterMs: 60_000,
+      run: async () => {
+        const r = await s.backup.runScheduled(backupDir, config.backup);
+        if (r) logger.info({ file: r.file, bytes: r.bytes }, 'scheduled backup written');
+      },
+    });
+  }
+  // E-mail reminders (breach 72-hour clock; requests 7 and 2 days before and overdue) and the daily digest, checked every
+  // minute, each stage sent once, when SMTP is configured.
   const mailer = config.mail ? createMailer(config.mail) : null;
-  const s = runtime.services;
-  const reminders = mailer ? new Reminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, worklist: s.worklist, mailer, publicOrigin: config.publicOrigin }) : null;
-  reminders?.register(breachesReminderProvider());
-  reminders?.register(rightsRequestsReminderProvider());
-  let remindersRunning = false;
-  const remind = async () => {
-    if (!reminders || remindersRunning) return;
-    remindersRunning = true;
-    try {
-      const r = await reminders.run();
-      const d = await reminders.digest();
-      if (r.sent || d.sent) logger.info({ reminders: r.sent, digests: d.sent }, 'reminders sent');
-    } catch (err) {
-      logger.error({ err }, 'reminders failed (retried in a minute)');
-    } finally {
-      remindersRunning = false;
-    }
-  };
-  if (!mailer) logger.info('GARDIEN_SMTP_URL not set: deadlines are shown in the app only, not e-mailed');
-  const reminderTimer = setInterval(() => void remind(), 60_000);
-  reminderTimer.unref();
+  if (mailer) {
+    const reminders = new Reminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, worklist: s.worklist, mailer, publicOrigin: config.publicOrigin });
+    reminders.register(breachesReminderProvider());
+    reminders.register(rightsRequestsReminderProvider());
+    scheduler.register({
+      name: 'reminders', everyMs: 60_000,
+      run: async () => {
+        const r = await reminders.run();
+        const d = await reminders.digest();
+        if (r.sent || d.sent) logger.info({ reminders: r.sent, digests: d.sent }, 'reminders sent');
+      },
+    });
+  } else logger.info('GARDIEN_SMTP_URL not set: deadlines are shown in the app only, not e-mailed');
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      clearInterval(reminderTimer);
+      await scheduler.stop();
       mailer?.close();
       await app.close();
       await runtime.close();
