@@ -1,94 +1,32 @@
-import { randomInt } from 'node:crypto';
-import type { LoginResponse, MeResponse } from '../../../contracts/auth.js';
+import type { MeResponse } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
-import type { Clock } from '../../platform/clock.js';
 import { hashSecret, sha256Hex } from '../../platform/crypto/hashing.js';
-import type { Keys } from '../../platform/crypto/key-file.js';
-import { open, seal } from '../../platform/crypto/secret-box.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, conflict, type ErrorCode, validationError } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId, newSecret } from '../../shared/ids.js';
-import { SERVER_CHAIN, type AuditAction, type AuditTrail } from '../audit-trail/index.js';
+import { SERVER_CHAIN } from '../audit-trail/index.js';
 import { ROLE_PERMISSIONS } from '../access/index.js';
-import { burnPasswordCheck, checkTotp, hashPassword, newTotpSecret, totpUri, verifyPassword } from './auth.crypto.js';
-import * as repo from './auth.repository.js';
+import { AuthCore, AuthRefusal, infoOf, type AuthContext, type AuthDeps, type AuthLevel, type NewSession, type RequestInfo, type RequestRefusal } from './auth.context.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './auth.crypto.js';
+import { SecondFactor } from './auth.mfa.js';
 import { RefusalRecorder } from './auth.refusals.js';
-import {
-  idleLockMinutesFor,
-  isLocked,
-  lockUntilAfterFailure,
-  LOCKOUT_FAILURES,
-  MAX_MFA_FAILURES_PER_SESSION,
-  sessionState,
-  WindowCounter,
-} from './auth.rules.js';
+import * as repo from './auth.repository.js';
+import { idleLockMinutesFor, isLocked, sessionState } from './auth.rules.js';
 import { assertPasswordRule } from './password.check.js';
 import { contextWordsFor } from './password.rules.js';
 
-const RECOVERY_CODE_COUNT = 10;
-
-/** A refused credential whose person is known (a revoked session, a session short of its second factor): audited as theirs. */
-export class AuthRefusal extends AppError {
-  constructor(
-    code: ErrorCode,
-    readonly userId: string,
-  ) {
-    super(code);
-  }
-}
-
-/** A request refused before any use case, as the HTTP layer saw it (auth.http.ts). */
-export interface RequestRefusal {
-  userId: string | null;
-  tokenPracticeId: string | null;
-  practiceId: string | null;
-  method: string;
-  route: string;
-  reason: string;
-  fields?: string[];
-}
-
-export interface RequestInfo {
-  ip: string | null;
-  requestId: string | null;
-  userAgent: string | null;
-}
-
-/** How much of a sign-in a route needs: none, a half-open session (MFA), a possibly locked session (unlock, logout), or all of it. */
-export type AuthLevel = 'none' | 'mfa' | 'unlock' | 'full';
-
-export interface AuthContext {
-  actor: Extract<Actor, { kind: 'user' }>;
-  user: repo.UserRow;
-  session: repo.SessionRow | null;
-  token: repo.ApiTokenRow | null;
-  idleLockMinutes: number;
-}
-
-export interface AuthDeps {
-  db: Db;
-  clock: Clock;
-  keys: Keys;
-  auditTrail: AuditTrail;
-  sessionAbsoluteMs: number;
-  loginIpLimitPer15Min: number;
-}
-
-export interface NewSession {
-  token: string;
-  csrfToken: string;
-  next: LoginResponse['next'];
-}
+export { AuthRefusal, type AuthContext, type AuthDeps, type AuthLevel, type NewSession, type RequestInfo, type RequestRefusal } from './auth.context.js';
 
 /** Accounts, passwords, the second factor, sessions and API tokens. */
-export class AuthService {
-  private readonly ipFailures: WindowCounter;
+export class AuthService extends AuthCore {
   private readonly refusals: RefusalRecorder;
+  private readonly mfa: SecondFactor;
 
-  constructor(private readonly deps: AuthDeps) {
-    this.ipFailures = new WindowCounter(deps.loginIpLimitPer15Min, 15 * 60_000);
+  constructor(deps: AuthDeps) {
+    super(deps);
     this.refusals = new RefusalRecorder(deps);
+    this.mfa = new SecondFactor(this);
   }
 
   /**
@@ -105,18 +43,6 @@ export class AuthService {
       chain, actorId: r.userId ?? 'anonymous', actorRole: r.tokenPracticeId ? 'token' : 'none', ip: info.ip, requestId: info.requestId,
       method: r.method, route: r.route, reason: r.reason, ...(r.fields ? { fields: r.fields } : {}),
     });
-  }
-
-  private now(): Date {
-    return this.deps.clock.now();
-  }
-
-  private async audit(tx: Executor, ctx: { actorId: string; role: string; info: RequestInfo }, action: AuditAction, target: { type: string; id: string | null }, outcome: 'success' | 'failure' | 'denied' = 'success', details: Record<string, unknown> = {}): Promise<void> {
-    await this.deps.auditTrail.append(
-      tx,
-      { practiceId: SERVER_CHAIN, action, targetType: target.type, targetId: target.id, outcome, details },
-      { actorId: ctx.actorId, actorRole: ctx.role, requestId: ctx.info.requestId, ip: ctx.info.ip },
-    );
   }
 
   // ---------- passwords and accounts ----------
@@ -202,192 +128,26 @@ export class AuthService {
     });
   }
 
-  /** Counts a wrong password or code against the account: progressive delay, then lockout (CNIL: at most 10 tries). */
-  private async recordCredentialFailure(tx: Executor, user: repo.UserRow, who: { actorId: string; role: string; info: RequestInfo }, now: Date): Promise<void> {
-    const failures = await repo.incrementFailedLogins(tx, user.id, now.toISOString());
-    const until = lockUntilAfterFailure(failures, now);
-    if (until) await repo.updateUser(tx, user.id, { locked_until: until.toISOString() });
-    if (failures === LOCKOUT_FAILURES) await this.audit(tx, who, 'auth.account.locked', { type: 'user', id: user.id }, 'success', { failures, until: until?.toISOString() });
+  // ---------- second factor (auth.mfa.ts) ----------
+
+  startMfaEnrollment(ctx: AuthContext) {
+    return this.mfa.startMfaEnrollment(ctx);
   }
 
-  private async openSession(tx: Executor, userId: string, info: RequestInfo, now: Date): Promise<{ id: string; token: string; csrfToken: string }> {
-    const token = newSecret();
-    const csrfToken = newSecret();
-    const id = newId('ses');
-    await repo.insertSession(tx, {
-      id, token_hash: hashSecret(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + this.deps.sessionAbsoluteMs).toISOString(), mfa_at: null, mfa_failures: 0, locked_at: null, revoked_at: null,
-      ip: info.ip, user_agent: info.userAgent?.slice(0, 300) ?? null,
-    });
-    return { id, token, csrfToken };
+  confirmMfaEnrollment(ctx: AuthContext, code: string) {
+    return this.mfa.confirmMfaEnrollment(ctx, code);
   }
 
-  /** A new secret for the same session after a privilege change (second factor given): fixation gets nothing. */
-  private async rotateSession(tx: Executor, sessionId: string, patch: { mfa_at?: string }): Promise<{ token: string; csrfToken: string }> {
-    const token = newSecret();
-    const csrfToken = newSecret();
-    await repo.updateSession(tx, sessionId, { ...patch, token_hash: hashSecret(token), csrf_token: csrfToken, mfa_failures: 0 });
-    return { token, csrfToken };
+  startMfaReEnrollment(ctx: AuthContext, input: { password: string; code: string }) {
+    return this.mfa.startMfaReEnrollment(ctx, input);
   }
 
-  // ---------- second factor ----------
-
-  async startMfaEnrollment(ctx: AuthContext): Promise<{ secret: string; otpauthUri: string }> {
-    const session = this.requireSession(ctx);
-    if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw conflict('', 'mfa_already_enrolled');
-    const secret = newTotpSecret();
-    await repo.updateUser(this.deps.db, ctx.user.id, { totp_pending_secret: seal(this.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: this.now().toISOString() });
-    return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
+  confirmMfaReEnrollment(ctx: AuthContext, code: string) {
+    return this.mfa.confirmMfaReEnrollment(ctx, code);
   }
 
-  async confirmMfaEnrollment(ctx: AuthContext, code: string): Promise<NewSession & { recoveryCodes: string[] }> {
-    const session = this.requireSession(ctx);
-    const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
-    const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
-    const now = this.now();
-    await this.assertMayTryCode(ctx, user, session, 'code', now);
-    const step = await checkTotp(secret, code, user.totp_last_step, now);
-    if (step === null) return this.failMfa(ctx, session, 'code');
-    const { recoveryCodes, hashes } = await newRecoveryCodes();
-    return this.deps.db.transaction().execute(async (tx) => {
-      if (!(await repo.claimTotpStep(tx, user.id, step))) throw validationError('code', 'totp_invalid');
-      await this.installTotp(tx, user.id, secret, hashes, now);
-      await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
-      const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
-      await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
-      return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
-    });
-  }
-
-  /** The pending secret becomes the account's second factor, with a fresh set of recovery codes (caller's transaction). */
-  private async installTotp(tx: Executor, userId: string, secret: string, recoveryHashes: string[], now: Date, lastStep?: number): Promise<void> {
-    await repo.updateUser(tx, userId, { totp_secret: seal(this.deps.keys.dataKey, secret, `totp:${userId}`), totp_pending_secret: null, ...(lastStep !== undefined ? { totp_last_step: lastStep } : {}), updated_at: now.toISOString() });
-    await repo.replaceRecoveryCodes(tx, userId, recoveryHashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
-  }
-
-  /**
-   * Replacing the authenticator app (new phone): the password and a current code first (re-authentication), then a
-   * new secret is pending until confirmed; the old app keeps working until then.
-   */
-  async startMfaReEnrollment(ctx: AuthContext, input: { password: string; code: string }): Promise<{ secret: string; otpauthUri: string }> {
-    const session = this.requireSession(ctx);
-    const now = this.now();
-    const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
-    if (ctx.user.totp_secret === null) throw conflict('', 'mfa_not_enrolled');
-    if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, input.password))) {
-      await this.deps.db.transaction().execute(async (tx) => {
-        await this.recordCredentialFailure(tx, ctx.user, who, now);
-        await this.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id }, 'failure', { reason: 'password' });
-      });
-      throw validationError('password', 'password_wrong');
-    }
-    const step = await checkTotp(open(this.deps.keys.dataKey, ctx.user.totp_secret, `totp:${ctx.user.id}`), input.code, ctx.user.totp_last_step, now);
-    if (step === null) return this.failMfa(ctx, session, 'code');
-    const secret = newTotpSecret();
-    await this.deps.db.transaction().execute(async (tx) => {
-      if (!(await repo.claimTotpStep(tx, ctx.user.id, step))) throw validationError('code', 'totp_invalid');
-      await repo.updateUser(tx, ctx.user.id, { totp_pending_secret: seal(this.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: now.toISOString() });
-      await this.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id });
-    });
-    return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
-  }
-
-  /** Confirms the new authenticator app with its first code: it replaces the old one, with new recovery codes. */
-  async confirmMfaReEnrollment(ctx: AuthContext, code: string): Promise<{ recoveryCodes: string[] }> {
-    const session = this.requireSession(ctx);
-    const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret === null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
-    const secret = open(this.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
-    const now = this.now();
-    const step = await checkTotp(secret, code, null, now);
-    if (step === null) return this.failMfa(ctx, session, 'code');
-    const { recoveryCodes, hashes } = await newRecoveryCodes();
-    return this.deps.db.transaction().execute(async (tx) => {
-      // A new secret has no replay history: its first code's step becomes the last one used.
-      await this.installTotp(tx, user.id, secret, hashes, now, step);
-      await this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.re-enrolled', { type: 'user', id: user.id });
-      return { recoveryCodes };
-    });
-  }
-
-  async verifyMfa(ctx: AuthContext, input: { code: string } | { recoveryCode: string }): Promise<NewSession> {
-    const session = this.requireSession(ctx);
-    if (session.mfa_at !== null) throw conflict('', 'mfa_already_verified');
-    const user = await repo.findUserById(this.deps.db, ctx.user.id);
-    if (!user || user.totp_secret === null) throw conflict('', 'mfa_not_enrolled');
-    const now = this.now();
-    const field = 'code' in input ? 'code' : 'recoveryCode';
-    await this.assertMayTryCode(ctx, user, session, field, now);
-    let claim: ((tx: Executor) => Promise<boolean>) | null = null;
-    if ('code' in input) {
-      const step = await checkTotp(open(this.deps.keys.dataKey, user.totp_secret, `totp:${user.id}`), input.code, user.totp_last_step, now);
-      if (step !== null) claim = (tx) => repo.claimTotpStep(tx, user.id, step);
-    } else {
-      const wanted = normaliseRecoveryCode(input.recoveryCode);
-      for (const rc of await repo.findUnusedRecoveryCodes(this.deps.db, user.id)) {
-        if (await verifyPassword(rc.code_hash, wanted)) {
-          claim = (tx) => repo.markRecoveryCodeUsed(tx, rc.id, now.toISOString());
-          break;
-        }
-      }
-    }
-    if (claim === null) return this.failMfa(ctx, session, field);
-    const accepted = claim;
-    return this.deps.db.transaction().execute(async (tx) => {
-      if (!(await accepted(tx))) throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
-      await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
-      const rotated = await this.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
-      const who = { actorId: user.id, role: 'none', info: infoOf(ctx) };
-      if (field === 'recoveryCode') await this.audit(tx, who, 'auth.recovery-code.used', { type: 'user', id: user.id });
-      await this.audit(tx, who, 'auth.mfa.verified', { type: 'session', id: session.id }, 'success', { method: field === 'code' ? 'totp' : 'recovery_code' });
-      return { ...rotated, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
-    });
-  }
-
-  /**
-   * No code is even checked while the account is locked or the address is over its limit: the lock counts every
-   * wrong password and code of the account (CNIL 2022-100: block after at most 10 failures), and the address counter
-   * every failure from it, so guesses spread over sessions or accounts meet a limit too.
-   */
-  private async assertMayTryCode(ctx: AuthContext, user: repo.UserRow, session: repo.SessionRow, field: string, now: Date): Promise<void> {
-    const isIpOver = this.ipFailures.isOver(ctx.actor.ip ?? 'unknown', now.getTime());
-    if (!isIpOver && !isLocked(user.locked_until, now)) return;
-    await this.deps.db.transaction().execute((tx) =>
-      this.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.failed', { type: 'session', id: session.id }, 'denied', { reason: isIpOver ? 'ip_rate_limited' : 'locked' }),
-    );
-    if (isIpOver) throw new AppError('RATE_LIMITED');
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, code: 'account_locked' }] });
-  }
-
-  /**
-   * Once the second factor is given: the failure counter is cleared (only now: the right password alone must not clear
-   * it), and a new account's invitations count as accepted (its first full sign-in is its holder's answer).
-   */
-  private async afterSecondFactor(tx: Executor, userId: string, info: RequestInfo, now: Date): Promise<void> {
-    await repo.updateUser(tx, userId, { failed_logins: 0, locked_until: null, updated_at: now.toISOString() });
-    for (const inv of await repo.acceptNewAccountInvitations(tx, userId, now.toISOString())) {
-      await this.deps.auditTrail.append(
-        tx,
-        { practiceId: inv.practice_id, action: 'invitation.accepted', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } },
-        { actorId: userId, actorRole: inv.role, requestId: info.requestId, ip: info.ip },
-      );
-    }
-  }
-
-  /** A wrong code counts against the account (lockout), the address and the session (ended after 5), then answers 400 on the field. */
-  private async failMfa(ctx: AuthContext, session: repo.SessionRow, field: string): Promise<never> {
-    const now = this.now();
-    this.ipFailures.hit(ctx.actor.ip ?? 'unknown', now.getTime());
-    await this.deps.db.transaction().execute(async (tx) => {
-      const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
-      await this.recordCredentialFailure(tx, ctx.user, who, now);
-      const failures = await repo.incrementSessionMfaFailures(tx, session.id);
-      const isEnded = failures >= MAX_MFA_FAILURES_PER_SESSION;
-      if (isEnded) await repo.updateSession(tx, session.id, { revoked_at: now.toISOString() });
-      await this.audit(tx, who, 'auth.mfa.failed', { type: 'session', id: session.id }, 'failure', { sessionFailures: failures, sessionEnded: isEnded });
-    });
-    throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
+  verifyMfa(ctx: AuthContext, input: { code: string } | { recoveryCode: string }) {
+    return this.mfa.verifyMfa(ctx, input);
   }
 
   // ---------- authenticating a request ----------
@@ -456,12 +216,6 @@ export class AuthService {
         { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
       ),
     );
-  }
-
-  /** Session management and the password are for a person at a browser, not for an API token. */
-  private requireSession(ctx: AuthContext): repo.SessionRow {
-    if (!ctx.session) throw new AppError('UNAUTHENTICATED');
-    return ctx.session;
   }
 
   // ---------- session life ----------
@@ -623,19 +377,3 @@ export class AuthService {
     return repo.revokeApiToken(tx, practiceId, id, this.now().toISOString());
   }
 }
-
-const infoOf = (ctx: AuthContext): RequestInfo => ({ ip: ctx.actor.ip, requestId: ctx.actor.requestId, userAgent: null });
-
-/** A set of recovery codes (shown once) and their argon2id hashes (kept). */
-async function newRecoveryCodes(): Promise<{ recoveryCodes: string[]; hashes: string[] }> {
-  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  return { recoveryCodes, hashes: await Promise.all(recoveryCodes.map((c) => hashPassword(normaliseRecoveryCode(c)))) };
-}
-
-/** Recovery codes are shown as `xxxx-xxxx-xxxx` and accepted with or without dashes, in any case. */
-const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i: read aloud and typed by hand
-function newRecoveryCode(): string {
-  const chars = Array.from({ length: 12 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
-  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
-}
-const normaliseRecoveryCode = (c: string): string => c.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
