@@ -23,7 +23,7 @@ const result = await build({
   target: 'node20',
   // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use. The
   // PostgreSQL driver, the common-password list and zxcvbn are required when first used, so a start compiles neither.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common', '@zxcvbn-ts/core'],
+  external: ['better-sqlite3', 'better-sqlite3-13', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common', '@zxcvbn-ts/core'],
   define: { 'import.meta.url': '__gardienModuleUrl' },
   banner: { js: "const __gardienModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,
@@ -62,6 +62,9 @@ try {
     env: { ...process.env, GARDIEN_LOG_LEVEL: 'warn', GARDIEN_BACKUP_DIR: 'off' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Listened for from the start: a child ended by a signal keeps exitCode null, and an 'exit' already fired is never
+  // fired again (Node 24 then ends this script with code 13, a top-level await that never settles).
+  const exited = new Promise((r) => child.once('exit', r));
   let stderr = '';
   const url = await new Promise((resolve) => {
     child.stderr.on('data', (d) => {
@@ -69,11 +72,11 @@ try {
       const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
       if (m) resolve(m[1]);
     });
-    child.once('exit', () => resolve(null));
+    void exited.then(() => resolve(null));
   });
   if (url) await fetch(`${url}/api/health`).catch(() => undefined);
   child.kill('SIGTERM');
-  if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+  await exited;
   if (!fs.existsSync(`${out}.cache`)) console.warn(`warning: no code cache was written beside ${out} (the server compiles at each start)\n${stderr}`);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });

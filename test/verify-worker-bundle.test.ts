@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { it } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -12,6 +11,7 @@ import { AuditTrail, SERVER_CHAIN } from '../src/server/modules/audit-trail/inde
 import { encodedPageSql } from '../src/server/modules/audit-trail/audit-trail.repository.js';
 import type { SliceReport, SliceTask } from '../src/server/modules/audit-trail/audit-trail.verify-worker.js';
 import { createTestDatabase } from './support/dialects.js';
+import { sqliteDriver, sqliteDriverPath } from '../src/server/platform/db/sqlite-driver.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -30,7 +30,7 @@ it('the bundled verification worker checks a slice of a chain and finds a tamper
     await opened.db.transaction().execute(async (tx) => {
       for (let i = 0; i < 25; i++) await trail.append(tx, { practiceId: SERVER_CHAIN, action: 'auth.login.failed', targetType: 'user', targetId: null, outcome: 'failure', details: { i } }, { actorId: 'anonymous', actorRole: 'none', requestId: null, ip: null });
     });
-    const task: SliceTask = { target: testDb.target, driver: createRequire(import.meta.url).resolve('better-sqlite3'), sql: encodedPageSql('sqlite', 10), pageSize: 10, practiceId: SERVER_CHAIN, first: 1, last: 25, keepHashesFor: [20] };
+    const task: SliceTask = { target: testDb.target, driver: sqliteDriverPath(), sql: encodedPageSql('sqlite', 10), pageSize: 10, practiceId: SERVER_CHAIN, first: 1, last: 25, keepHashesFor: [20] };
     const run = () =>
       new Promise<SliceReport>((resolve, reject) => {
         const worker = new Worker(path.join(root, 'dist/verify-worker.cjs'), { workerData: { task } });
@@ -40,7 +40,7 @@ it('the bundled verification worker checks a slice of a chain and finds a tamper
     const intact = await run();
     assert.deepEqual([intact.count, intact.suspectSeq, intact.hashes.map(([seq]) => seq)], [25, null, [20]]);
     // An entry changed behind the triggers' back (they refuse UPDATE: drop them for the test, as an attacker with the file would).
-    const raw = new (createRequire(import.meta.url)('better-sqlite3'))((testDb.target as { file: string }).file);
+    const raw = new (sqliteDriver())((testDb.target as { file: string }).file);
     raw.exec('drop trigger audit_entries_no_update');
     raw.prepare("update audit_entries set details = '{\"i\":99}' where practice_id = ? and seq = 7").run(SERVER_CHAIN);
     raw.close();

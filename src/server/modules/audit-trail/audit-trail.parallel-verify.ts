@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DatabaseTarget } from '../../platform/db/database.js';
+import { sqliteDriverPath } from '../../platform/db/sqlite-driver.js';
 import { GENESIS_HASH } from './audit-trail.rules.js';
 import type { SliceReport, SliceTask } from './audit-trail.verify-worker.js';
 
@@ -39,7 +40,7 @@ function runSlice(task: SliceTask): { done: Promise<SliceReport>; stop: () => vo
  */
 export async function verifyRangeInWorkers(opts: { target: DatabaseTarget; sql: string; pageSize: number; practiceId: string; lastSeq: number; keepHashesFor: readonly number[]; workers?: number }): Promise<RangeCheck> {
   const require = createRequire(import.meta.url);
-  const driver = require.resolve(opts.target.kind === 'sqlite' ? 'better-sqlite3' : 'pg');
+  const driver = opts.target.kind === 'sqlite' ? sqliteDriverPath() : require.resolve('pg');
   const n = Math.max(1, Math.min(opts.workers ?? Math.min(4, os.availableParallelism()), opts.lastSeq));
   const per = Math.ceil(opts.lastSeq / n);
   const slices = Array.from({ length: n }, (_, k) => {

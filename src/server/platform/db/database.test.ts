@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import SQLite from 'better-sqlite3';
 import { withStatementCache } from './database.js';
+import { sqliteDriver } from './sqlite-driver.js';
 
 it('keeps a compiled statement per query text, never hands out one being iterated, and drops the least recently used past its bounds', () => {
+  const SQLite = sqliteDriver();
   const sqlite = new SQLite(':memory:');
   sqlite.exec('create table t (x integer)');
   const db = withStatementCache(sqlite);

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import { sqliteDriver } from './sqlite-driver.js';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Transaction, type TransactionSettings } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -55,7 +56,8 @@ export class DurabilityError extends Error {
 
 function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const sqlite = new SQLite(file);
+  const Driver = sqliteDriver();
+  const sqlite = new Driver(file);
   sqlite.pragma('journal_mode = WAL');
   // synchronous=FULL: in WAL mode each commit is synced, so an acknowledged write survives an OS crash (sqlite.org/pragma.html).
   sqlite.pragma('synchronous = FULL');
@@ -146,7 +148,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
  */
 export async function withSnapshot<T>(target: DatabaseTarget, work: (db: Transaction<Database>) => Promise<T>): Promise<T> {
   if (target.kind === 'sqlite') {
-    const sqlite = new SQLite(target.file, { readonly: true, fileMustExist: true });
+    const Driver = sqliteDriver();
+    const sqlite = new Driver(target.file, { readonly: true, fileMustExist: true });
     sqlite.pragma('busy_timeout = 10000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
