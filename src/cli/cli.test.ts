@@ -10,9 +10,16 @@ import { createTestDatabase, describeEachDialect, type TestDatabase } from '../.
 const root = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = 'Sel-de-Guérande-42-Brioche!';
 
+/**
+ * The CLI as a person runs it: the built command through its shebang (bin/gardien.js, with the node on PATH) when the
+ * suite has built it (npm test, CI on each Node version), else the sources through tsx.
+ */
+const isBuilt = process.env.GARDIEN_TEST_BUILT === '1';
+const command = (args: string[]): [string, string[]] => (isBuilt ? [path.join(root, 'bin/gardien.js'), args] : [process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args]]);
+
 function gardien(db: TestDatabase, args: string[], env: Record<string, string> = {}) {
   const dbArgs = db.target.kind === 'sqlite' ? ['--data-dir', db.dataDir] : ['--data-dir', db.dataDir, '--database-url', db.target.url];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args, ...dbArgs], {
+  const r = spawnSync(...command([...args, ...dbArgs]), {
     cwd: root,
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_PASSWORD: PASSWORD, ...env },
     encoding: 'utf8',
@@ -123,7 +130,7 @@ describeEachDialect('CLI contract', (dialect) => {
   it('serve answers /api/health on the chosen port', async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const dbArgs = db.target.kind === 'sqlite' ? ['--data-dir', db.dataDir] : ['--data-dir', db.dataDir, '--database-url', db.target.url];
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--port', port, ...dbArgs], { cwd: root, env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+    const child = spawn(...command(['serve', '--port', port, ...dbArgs]), { cwd: root, env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'silent' }, stdio: 'ignore' });
     try {
       let body: unknown = null;
       for (let i = 0; i < 100 && body === null; i++) {
