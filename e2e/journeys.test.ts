@@ -545,7 +545,7 @@ function journeys(dialect: DialectName) {
     await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dr Dupont-Lefèvre');
     await dialog.getByRole('textbox', { name: 'E-mail', exact: true }).fill(OWNER.email);
     await dialog.getByRole('button', { name: 'Ajouter' }).click();
-    await dialog.getByTestId('temporary-password').waitFor();
+    const handedOver = await dialog.getByTestId('temporary-password').innerText();
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
     // Pending, with what Marc typed: the team page says nothing of the account Claire already has.
     await m.getByTestId(`invitation-${OWNER.email}`).getByText('Dr Dupont-Lefèvre', { exact: false }).waitFor();
@@ -557,6 +557,11 @@ function journeys(dialect: DialectName) {
     const invitation = page.getByTestId(`invitation-to-${neighbour.practice}`);
     await invitation.waitFor();
     await checkPage(page, shot('invitation'));
+    // Accepting takes the temporary password Marc handed over: a wrong one is refused on its field.
+    await invitation.getByLabel('Mot de passe provisoire remis par le cabinet').fill('Pas-le-bon-mot-de-passe-42!');
+    await invitation.getByRole('button', { name: 'Accepter' }).click();
+    await invitation.getByText('mot de passe incorrect').waitFor();
+    await invitation.getByLabel('Mot de passe provisoire remis par le cabinet').fill(handedOver);
     await invitation.getByRole('button', { name: 'Accepter' }).click();
     await invitation.waitFor({ state: 'detached' });
     const me = (await (await page.request.get('/api/v1/me')).json()) as { memberships: { practiceName: string; role: string }[] };

@@ -246,7 +246,7 @@ const BUILDERS: Record<string, Builder> = {
   'GET /api/v1/practices/:practiceId/breaches/:breachId/letter': async ({ t, practiceId }) => ({ url: breachUrl(practiceId, await someBreach(t, practiceId), '/letter?format=txt') }),
   'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/worklist` }),
   'POST /api/v1/practices/:practiceId/invitations/:invitationId/revoke': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/invitations/${await someInvitation(t, practiceId, uniqueEmail('invited'))}/revoke` }),
-  'POST /api/v1/me/invitations/:invitationId/accept': async ({ t, who }) => ({ url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/accept` }),
+  'POST /api/v1/me/invitations/:invitationId/accept': async ({ t, who }) => ({ url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/accept`, body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' } }),
   'POST /api/v1/me/invitations/:invitationId/decline': async ({ t, who }) => ({ url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/decline` }),
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({ url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate` }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({ url: `/api/v1/practices/${practiceId}/api-tokens` }),
@@ -344,7 +344,7 @@ describeEachDialect('access matrix: a person in two practices', (dialect) => {
     const ownerB = await login(t, b.ownerEmail);
     const id = (await invite(ownerB, b.practiceId, person.email, 'Consultante')).json().invitationId as string;
     const c = await login(t, person.email);
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: c, body: {} })).statusCode, 200);
+    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: c, body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' } })).statusCode, 200);
     const tokenA = (await call(t, 'POST', `/api/v1/practices/${a.practiceId}/api-tokens`, { as: c, body: { name: 'A' } })).json().token as string;
     const tokenB = (await call(t, 'POST', `/api/v1/practices/${b.practiceId}/api-tokens`, { as: c, body: { name: 'B' } })).json().token as string;
     // B's owner sets a one-minute idle lock: the person's requests to A keep A's five minutes.

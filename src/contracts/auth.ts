@@ -68,3 +68,5 @@ export const MeResponseSchema = z.object({
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const MyInvitationParamsSchema = z.strictObject({ invitationId: IdSchema });
+/** The temporary password the practice handed over in person: what proves the invitation is this person's. */
+export const AcceptInvitationRequestSchema = z.strictObject({ temporaryPassword: z.string().min(1).max(1024) });

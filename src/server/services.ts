@@ -54,7 +54,7 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const audited = new WeakSet<Actor>();
   const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery, parallelVerifyFrom: settings.auditParallelVerifyFrom });
   const groupCommit = new GroupCommit({ db, auditTrail });
-  const access = new Access({ db, auditTrail, groupCommit, onAudited: (a) => audited.add(a) });
+  const access = new Access({ db, auditTrail, groupCommit, clock, onAudited: (a) => audited.add(a) });
   const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
   const worklist = new Worklist({ access, clock });

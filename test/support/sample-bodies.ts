@@ -9,7 +9,7 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/logout-all': {},
   'POST /api/v1/practices/:practiceId/members/:userId/deactivate': {},
   'POST /api/v1/practices/:practiceId/invitations/:invitationId/revoke': {},
-  'POST /api/v1/me/invitations/:invitationId/accept': {},
+  'POST /api/v1/me/invitations/:invitationId/accept': { temporaryPassword: 'Provisoire-Cabinet-2026!x' },
   'POST /api/v1/me/invitations/:invitationId/decline': {},
   'POST /api/v1/auth/login': { email: 'someone@example.fr', password: 'Sel-de-Guérande-42-Brioche!' },
   'POST /api/v1/auth/mfa/enrollment/confirm': { code: '123456' },

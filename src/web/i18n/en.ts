@@ -212,6 +212,8 @@ export const en: Messages = {
   invitations: {
     title: 'Invitation from {{practice}}',
     body: '{{practice}} invites you to join its team as {{role}}. Nothing is shared with you until you accept; the invitation is valid until {{date}}.',
+    code: 'Temporary password handed over by the practice',
+    codeHelp: '{{practice}} gave it to you in person: it proves the invitation is really yours.',
     accept: 'Accept',
     decline: 'Decline',
   },
@@ -264,7 +266,7 @@ export const en: Messages = {
     mfaAtFirstLogin: 'At their first sign-in, the person will choose their own password and enable two-factor authentication.',
     addSubmit: 'Add',
     addedNew: '{{name}} is added to the team. Here is their temporary password, shown only once:',
-    addedExisting: 'If {{name}} already uses Gardien for another practice, this password will not serve: at their next sign-in with their own password, they will be offered an invitation to join your practice. Either way, the person shows as “pending” until they sign in.',
+    addedExisting: 'If {{name}} already uses Gardien for another practice, they sign in with their own password and type this one to accept the invitation to join your practice. Either way, the person shows as “pending” until they sign in or accept.',
     pending: 'Pending',
     pendingIntro: 'People added who have not signed in yet or not yet accepted the invitation. They reach nothing until they answer.',
     pendingLine: '{{name}} ({{email}}) — {{role}} — pending until {{date}}',

@@ -224,6 +224,8 @@ export const fr = {
   invitations: {
     title: 'Invitation du cabinet {{practice}}',
     body: 'Le cabinet {{practice}} vous invite à rejoindre son équipe comme {{role}}. Rien ne vous est partagé tant que vous n’avez pas accepté ; l’invitation est valable jusqu’au {{date}}.',
+    code: 'Mot de passe provisoire remis par le cabinet',
+    codeHelp: 'Le cabinet {{practice}} vous l’a remis en main propre : il prouve que l’invitation vous est bien destinée.',
     accept: 'Accepter',
     decline: 'Refuser',
   },
@@ -276,7 +278,7 @@ export const fr = {
     mfaAtFirstLogin: 'À sa première connexion, la personne choisira son propre mot de passe et activera la double authentification.',
     addSubmit: 'Ajouter',
     addedNew: '{{name}} est ajouté(e) à l’équipe. Voici son mot de passe provisoire, affiché une seule fois :',
-    addedExisting: 'Si {{name}} utilise déjà Gardien pour un autre cabinet, ce mot de passe ne servira pas : à sa prochaine connexion avec son propre mot de passe, une invitation à rejoindre votre cabinet lui sera proposée. Dans les deux cas, la personne apparaît « en attente » jusqu’à ce qu’elle se connecte.',
+    addedExisting: 'Si {{name}} utilise déjà Gardien pour un autre cabinet, elle se connecte avec son propre mot de passe et saisit celui-ci pour accepter l’invitation à rejoindre votre cabinet. Dans les deux cas, la personne apparaît « en attente » jusqu’à ce qu’elle se connecte ou accepte.',
     pending: 'En attente',
     pendingIntro: 'Personnes ajoutées qui ne se sont pas encore connectées ou n’ont pas encore accepté l’invitation. Elles n’ont accès à rien tant qu’elles n’ont pas répondu.',
     pendingLine: '{{name}} ({{email}}) — {{role}} — en attente jusqu’au {{date}}',

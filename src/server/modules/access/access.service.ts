@@ -3,7 +3,8 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import type { AuditAction } from '../audit-trail/index.js';
-import { SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type GroupCommit } from '../audit-trail/index.js';
+import { OnceAMinute, SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type GroupCommit } from '../audit-trail/index.js';
+import type { Clock } from '../../platform/clock.js';
 import { can, type Permission } from './access.policy.js';
 import * as repo from './access.repository.js';
 
@@ -41,6 +42,7 @@ export interface AccessDeps {
   groupCommit: GroupCommit;
   /** Told when a request was audited by a use case, so token use is not audited twice. */
   onAudited?: (actor: Actor) => void;
+  clock: Clock;
 }
 
 /** The audit entry of a use case: what it reported, and the API token it came through. */
@@ -64,6 +66,9 @@ export function auditContext(actor: Actor, role: string): AuditContext {
  * exactly like a practice that does not exist, so nothing confirms another practice's data exists.
  */
 export class Access {
+  /** Refusals of people who are not members: ten a minute per practice, person and action, then counted (a foreign flood). */
+  private readonly foreign = new OnceAMinute(10);
+
   constructor(private readonly deps: AccessDeps) {}
 
   async resolveRole(actor: Actor, practiceId: string, db: Executor = this.deps.db): Promise<Role | 'admin' | null> {
@@ -151,6 +156,9 @@ export class Access {
    * that chain, and the two cases must look alike there (no existence oracle).
    */
   private async recordDenial(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null, reason: 'NOT_FOUND' | 'FORBIDDEN' = role === null ? 'NOT_FOUND' : 'FORBIDDEN'): Promise<void> {
+    const admitted = role === null ? this.foreign.admit([practiceId, actorId(actor), useCase.action, useCase.targetType].join('|'), this.deps.clock.now().getTime()) : { repeatsPreviousMinute: 0 };
+    if (!admitted) return this.deps.onAudited?.(actor);
+    const repeats = admitted.repeatsPreviousMinute ? { repeatsPreviousMinute: admitted.repeatsPreviousMinute } : {};
     await this.deps.db.transaction().execute(async (tx) => {
       const exists = await repo.practiceExists(tx, practiceId);
       const entry = (chain: string, withPracticeId: boolean): AppendInput => ({
@@ -159,7 +167,7 @@ export class Access {
         targetType: useCase.targetType,
         targetId: useCase.targetId ?? null,
         outcome: 'denied',
-        details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(withPracticeId ? { practiceId: practiceId.slice(0, 80) } : {}) },
+        details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(withPracticeId ? { practiceId: practiceId.slice(0, 80) } : {}), ...repeats },
       });
       if (exists) await this.deps.auditTrail.append(tx, entry(practiceId, false), auditContext(actor, role ?? 'none'));
       if (role === null) await this.deps.auditTrail.append(tx, entry(SERVER_CHAIN, true), auditContext(actor, 'none'));

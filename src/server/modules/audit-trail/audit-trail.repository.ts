@@ -64,6 +64,8 @@ export interface EntryFilter {
   beforeSeq?: number | undefined;
   limit: number;
   action?: string | undefined;
+  /** Only these actions (the sign-ins view: what concerns a person's sign-ins, never their work elsewhere). */
+  actions?: readonly string[] | undefined;
   actorId?: string | undefined;
   /**
    * Only entries by one of these people while they were members (the sign-ins of a practice's team, read from the server
@@ -80,6 +82,7 @@ export async function findEntries(db: Executor, practiceId: string, f: EntryFilt
   let q = db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId);
   if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
   if (f.action !== undefined) q = q.where('action', '=', f.action);
+  if (f.actions !== undefined) q = q.where('action', 'in', f.actions.length ? [...f.actions] : ['-']);
   if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
   if (f.actorPeriods !== undefined) {
     const periods = f.actorPeriods;

@@ -4,20 +4,27 @@ import type { Actor } from '../../shared/actor.js';
 import type { Access } from '../access/index.js';
 import type { AuditEntryRow, EntryFilter } from './audit-trail.repository.js';
 import type { AuditTrail } from './audit-trail.service.js';
-import { SERVER_CHAIN } from './audit-trail.catalogue.js';
+import { AUDIT_ACTIONS, SERVER_CHAIN } from './audit-trail.catalogue.js';
 import type { Executor } from '../../platform/db/database.js';
 
 type Scope = 'practice' | 'sign-ins';
 export type ListFilter = EntryFilter & { scope?: Scope };
 
 /**
- * The chain a view reads: the practice's own, or the server chain narrowed to the practice's people (ever members),
- * where sign-ins, second factors and password changes are written.
+ * What of the server chain a practice's sign-ins view shows: sign-ins, second factors, sessions, passwords and the
+ * refusals of credentials. Never what the person did as a member of another practice (accounts they created there,
+ * refusals on its data): the server chain holds those too.
+ */
+const SIGN_IN_ACTIONS: readonly string[] = [...Object.keys(AUDIT_ACTIONS).filter((a) => a.startsWith('auth.')), 'request.refused'];
+
+/**
+ * The chain a view reads: the practice's own, or the server chain narrowed to the practice's people while they were
+ * members, and to their sign-ins.
  */
 async function chainFilter(access: Access, tx: Executor, practiceId: string, filter: ListFilter): Promise<{ chain: string; filter: EntryFilter }> {
   const { scope, ...rest } = filter;
   if (scope !== 'sign-ins') return { chain: practiceId, filter: rest };
-  return { chain: SERVER_CHAIN, filter: { ...rest, actorPeriods: await access.memberPeriods(tx, practiceId) } };
+  return { chain: SERVER_CHAIN, filter: { ...rest, actions: SIGN_IN_ACTIONS, actorPeriods: await access.memberPeriods(tx, practiceId) } };
 }
 
 /** Exports are capped: past this many entries, narrow the period. */

@@ -4,3 +4,4 @@ export { canonicalJson } from './audit-trail.rules.js';
 export { AuditTrailUseCases } from './audit-trail.use-cases.js';
 export { registerAuditTrailRoutes } from './audit-trail.routes.js';
 export { GroupCommit } from './audit-trail.group-commit.js';
+export { OnceAMinute } from './audit-trail.once-a-minute.js';

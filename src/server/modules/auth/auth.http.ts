@@ -119,6 +119,10 @@ function refusalOf(req: FastifyRequest, error: unknown, cookieName: string): Req
     return { ...base, reason: error.code.toLowerCase() };
   }
   if (!req.auth) return null;
+  // Refused inside a use case: the values are not kept, the fields are.
+  if (error instanceof AppError && (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT' || error.code === 'DEADLINE_PASSED')) {
+    return { ...base, reason: error.code === 'VALIDATION_FAILED' ? 'invalid_input' : 'conflict', fields: [...new Set((error.issues ?? []).map((i) => i.path || '(body)'))] };
+  }
   if (error instanceof SchemaValidationError) return { ...base, reason: 'invalid_input', fields: [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(body)'))] };
   const status = (error as { statusCode?: unknown }).statusCode;
   if (!(error instanceof AppError) && typeof status === 'number' && [400, 413, 415].includes(status)) return { ...base, reason: 'invalid_request' };

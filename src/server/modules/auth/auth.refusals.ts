@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import type { AuditTrail } from '../audit-trail/index.js';
+import { OnceAMinute, type AuditTrail } from '../audit-trail/index.js';
 
 /** A refusal of the HTTP layer, before any use case ran (the chokepoint audits its own). */
 export interface Refusal {
@@ -17,31 +17,22 @@ export interface Refusal {
   fields?: string[];
 }
 
-/** Keys remembered at most before the oldest minute is forgotten: an address flood cannot grow memory either. */
-const MAX_KEYS = 10_000;
-
 /**
  * Writes refusals into the audit trail without letting a flood grow it without bound: identical refusals (same chain,
  * person — or address, for an anonymous caller —, route and reason) are written once a minute, the first of the minute,
  * carrying how many were not written in the previous minute (docs/security-decisions.md).
  */
 export class RefusalRecorder {
-  private readonly seen = new Map<string, { minute: number; repeats: number }>();
+  private readonly once = new OnceAMinute();
 
   constructor(private readonly deps: { db: Db; auditTrail: AuditTrail; clock: Clock }) {}
 
   async record(r: Refusal): Promise<void> {
-    const minute = Math.floor(this.deps.clock.now().getTime() / 60_000);
     // A known person is one source wherever they send from; an anonymous caller is known only by their address.
     const key = [r.chain, r.actorId === 'anonymous' ? r.ip : '', r.actorId, r.method, r.route, r.reason].join('|');
-    const known = this.seen.get(key);
-    if (known && known.minute === minute) {
-      known.repeats++;
-      return;
-    }
-    const repeatsBefore = known && known.minute === minute - 1 ? known.repeats : 0;
-    if (this.seen.size >= MAX_KEYS) this.prune(minute);
-    this.seen.set(key, { minute, repeats: 0 });
+    const admitted = this.once.admit(key, this.deps.clock.now().getTime());
+    if (!admitted) return;
+    const repeatsBefore = admitted.repeatsPreviousMinute;
     await this.deps.db.transaction().execute((tx) =>
       this.deps.auditTrail.append(
         tx,
@@ -56,11 +47,6 @@ export class RefusalRecorder {
         { actorId: r.actorId, actorRole: r.actorRole, requestId: r.requestId, ip: r.ip },
       ),
     );
-  }
-
-  private prune(minute: number): void {
-    for (const [k, v] of this.seen) if (v.minute < minute - 1) this.seen.delete(k);
-    if (this.seen.size >= MAX_KEYS) this.seen.clear();
   }
 }
 

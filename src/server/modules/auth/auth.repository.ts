@@ -198,16 +198,26 @@ export const findInvitationsToAnswer = (db: Executor, userId: string, now: strin
     .orderBy('invitations.created_at')
     .execute();
 
-/** A new account's invitations, answered by its first full sign-in: marked accepted; returns the practices concerned. */
+/**
+ * A new account's invitations, answered by its first full sign-in: accepted while still valid. One that expired (or was
+ * withdrawn) unanswered is not: its membership ends now, period closed (the holder joins nothing). Returns the accepted.
+ */
 export async function acceptNewAccountInvitations(tx: Executor, userId: string, now: string): Promise<{ id: string; practice_id: string; role: string }[]> {
   const open = await tx
     .selectFrom('invitations')
-    .select(['id', 'practice_id', 'role'])
+    .select(['id', 'practice_id', 'role', 'expires_at'])
     .where('user_id', '=', userId)
     .where('kind', '=', 'new_account')
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
     .execute();
-  if (open.length) await tx.updateTable('invitations').set({ accepted_at: now }).where('id', 'in', open.map((i) => i.id)).execute();
-  return open;
+  const valid = open.filter((i) => i.expires_at > now);
+  const expired = open.filter((i) => i.expires_at <= now);
+  if (valid.length) await tx.updateTable('invitations').set({ accepted_at: now }).where('id', 'in', valid.map((i) => i.id)).execute();
+  for (const i of expired) {
+    await tx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', i.id).execute();
+    await tx.updateTable('memberships').set({ ended_at: now }).where('practice_id', '=', i.practice_id).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+    await tx.updateTable('membership_periods').set({ ended_at: now }).where('practice_id', '=', i.practice_id).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+  }
+  return valid.map(({ id, practice_id, role }) => ({ id, practice_id, role }));
 }

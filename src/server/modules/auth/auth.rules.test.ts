@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveIdleLockMinutes, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
+import { effectiveIdleLockMinutes, idleLockMinutesFor, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
 
 const now = new Date('2026-03-29T00:30:00.000Z');
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null);
@@ -50,4 +50,14 @@ describe('session state', () => {
     assert.equal(effectiveIdleLockMinutes([]), 5);
     assert.equal(effectiveIdleLockMinutes([15, 5, 30]), 5);
   });
+});
+
+it('holds a request to the idle delay of the practice it works in, never to another practice’s (issue 18)', () => {
+  const mine = [{ practiceId: 'A', idleLockMinutes: 15 }, { practiceId: 'B', idleLockMinutes: 1 }];
+  assert.equal(idleLockMinutesFor(mine, 'A', null), 15);
+  assert.equal(idleLockMinutesFor(mine, 'B', 'A'), 1);
+  assert.equal(idleLockMinutesFor(mine, null, 'A'), 15, 'no practice in the URL: the one last worked in');
+  assert.equal(idleLockMinutesFor(mine, null, null), 15, 'else the first, the one the web app shows; before: the strictest, B’s');
+  assert.equal(idleLockMinutesFor(mine, 'Z', null), 15, 'a practice that is not theirs changes nothing');
+  assert.equal(idleLockMinutesFor([], null, null), 5);
 });

@@ -40,12 +40,12 @@ export function sessionState(s: SessionFacts, idleLockMinutes: number, now: Date
 
 /**
  * The idle delay a request is held to: that of the practice it works in (its URL's, else the one the person last worked
- * in); the strictest of the person's practices only when neither is one of theirs; 5 minutes when they have none. One
- * practice's delay never reaches the person's requests to another (a consultant's other practices).
+ * in, else the first of theirs, the one the web app then shows); 5 minutes when they have none. One practice's delay
+ * never reaches the person's requests to another (a consultant's other practices). `practices` in the web app's order.
  */
 export function idleLockMinutesFor(practices: { practiceId: string; idleLockMinutes: number }[], practiceId: string | null, preferredPracticeId: string | null): number {
-  const own = practices.find((p) => p.practiceId === practiceId) ?? practices.find((p) => p.practiceId === preferredPracticeId);
-  return own ? own.idleLockMinutes : effectiveIdleLockMinutes(practices.map((p) => p.idleLockMinutes));
+  const own = practices.find((p) => p.practiceId === practiceId) ?? practices.find((p) => p.practiceId === preferredPracticeId) ?? practices[0];
+  return own ? own.idleLockMinutes : effectiveIdleLockMinutes([]);
 }
 
 /** The strictest idle delay among the practices of the person (5 minutes when they have none). */

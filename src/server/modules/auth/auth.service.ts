@@ -57,7 +57,7 @@ export class AuthService extends AuthCore {
   async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (await repo.findUserByEmail(tx, email)) throw conflict('email', 'email_taken');
-    await assertPasswordRule(input.password, contextWordsFor(email, input.name, input.practiceNames ?? []), input.passwordField ?? 'password');
+    await this.checkNewPassword(input.password, { email, name: input.name }, input.practiceNames ?? [], input.passwordField ?? 'password');
     const now = this.now().toISOString();
     const id = newId('usr');
     await repo.insertUser(tx, {
@@ -81,9 +81,18 @@ export class AuthService extends AuthCore {
     return { sessions: await repo.revokeSessions(tx, userId, now) };
   }
 
-  /** The work of hashing a password, result thrown away: an invitation costs what a new account does. */
-  async burnPasswordHash(password: string): Promise<void> {
-    await hashPassword(password);
+  /** The password rule for a password chosen for someone, with the words of their name, e-mail and practice. */
+  async checkNewPassword(password: string, person: { email: string; name: string }, practiceNames: string[], field: string): Promise<void> {
+    await assertPasswordRule(password, contextWordsFor(person.email.trim().toLowerCase(), person.name, practiceNames), field);
+  }
+
+  /** An invitation's temporary password, kept as argon2id (the same work as a new account's password). */
+  hashTemporaryPassword(password: string): Promise<string> {
+    return hashPassword(password);
+  }
+
+  verifyTemporaryPassword(hash: string, password: string): Promise<boolean> {
+    return verifyPassword(hash, password);
   }
 
   findUserByEmail(email: string, db: Executor = this.deps.db) {
@@ -170,7 +179,9 @@ export class AuthService extends AuthCore {
     if (state === 'idle') {
       await this.deps.db.transaction().execute(async (tx) => {
         await repo.updateSession(tx, session.id, { locked_at: now.toISOString() });
-        await this.audit(tx, { actorId: user.id, role: 'none', info }, 'auth.session.locked', { type: 'session', id: session.id }, 'success', { idleLockMinutes });
+        // No delay in the details: the server chain is shown to each of the person's practices, and one practice's setting is
+        // not another's to read.
+        await this.audit(tx, { actorId: user.id, role: 'none', info }, 'auth.session.locked', { type: 'session', id: session.id });
       });
       session.locked_at = now.toISOString();
       state = 'locked';
@@ -220,8 +231,14 @@ export class AuthService extends AuthCore {
 
   // ---------- session life ----------
 
+  /**
+   * A session locked after inactivity, unlocked with the password. Only a session that gave its second factor has
+   * anything to unlock (a half-open one answers MFA_REQUIRED); and the failure counter is left as it is: only the
+   * second factor clears it, or a password alone would wipe the wrong codes guessed before it.
+   */
   async unlock(ctx: AuthContext, password: string): Promise<void> {
     const session = this.requireSession(ctx);
+    if (session.mfa_at === null) throw new AuthRefusal('MFA_REQUIRED', ctx.user.id);
     const now = this.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
     if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, password))) {
@@ -233,7 +250,6 @@ export class AuthService extends AuthCore {
     }
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateSession(tx, session.id, { locked_at: null, last_seen_at: now.toISOString() });
-      await repo.updateUser(tx, ctx.user.id, { failed_logins: 0, locked_until: null });
       await this.audit(tx, who, 'auth.session.unlocked', { type: 'session', id: session.id });
     });
   }

@@ -10,6 +10,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'users', key: ['id'] },
   { name: 'memberships', key: ['practice_id', 'user_id'] },
   { name: 'invitations', key: ['id'] },
+  { name: 'membership_periods', key: ['id'] },
   { name: 'recovery_codes', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },
   { name: 'audit_heads', key: ['practice_id'] },

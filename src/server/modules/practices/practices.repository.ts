@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Selectable, Updateable } from 'kysely';
 import type { DialectName, Executor } from '../../platform/db/database.js';
 import type { InvitationsTable, PracticesTable } from '../../platform/db/schema.js';
+import { newId } from '../../shared/ids.js';
 
 export type PracticeRow = Selectable<PracticesTable>;
 
@@ -20,16 +21,21 @@ export async function updatePractice(db: Executor, id: string, patch: Updateable
 export const findMembership = (db: Executor, practiceId: string, userId: string) =>
   db.selectFrom('memberships').selectAll().where('practice_id', '=', practiceId).where('user_id', '=', userId).executeTakeFirst();
 
+/** A person joins (or joins again): the membership is in force from `now`, and a new period of membership begins. */
 export async function upsertMembership(db: Executor, practiceId: string, userId: string, role: string, now: string): Promise<void> {
   await db
     .insertInto('memberships')
     .values({ practice_id: practiceId, user_id: userId, role, created_at: now, ended_at: null })
     .onConflict((oc) => oc.columns(['practice_id', 'user_id']).doUpdateSet({ role, ended_at: null, created_at: now }))
     .execute();
+  await db.updateTable('membership_periods').set({ ended_at: now }).where('practice_id', '=', practiceId).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+  await db.insertInto('membership_periods').values({ id: newId('mpe'), practice_id: practiceId, user_id: userId, started_at: now, ended_at: null }).execute();
 }
 
+/** A role change, or the end of a membership (which closes its period). */
 export async function updateMembership(db: Executor, practiceId: string, userId: string, patch: { role?: string; ended_at?: string | null }): Promise<void> {
   await db.updateTable('memberships').set(patch).where('practice_id', '=', practiceId).where('user_id', '=', userId).execute();
+  if (patch.ended_at) await db.updateTable('membership_periods').set({ ended_at: patch.ended_at }).where('practice_id', '=', practiceId).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
 }
 
 export const findMembers = (db: Executor, practiceId: string) =>
@@ -92,4 +98,10 @@ export const findInvitation = (db: Executor, id: string) => db.selectFrom('invit
 
 export async function updateInvitation(db: Executor, id: string, patch: Updateable<InvitationsTable>): Promise<void> {
   await db.updateTable('invitations').set(patch).where('id', '=', id).execute();
+}
+
+/** Accounts created for an invitation of this practice whose holder never signed in (the invitation not accepted). */
+export async function unacceptedNewAccounts(db: Executor, practiceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('invitations').select('user_id').where('practice_id', '=', practiceId).where('kind', '=', 'new_account').where('accepted_at', 'is', null).execute();
+  return rows.map((r) => r.user_id);
 }

@@ -10,7 +10,7 @@ import {
   ResetPasswordRequestSchema,
   UpdatePracticeRequestSchema,
 } from '../../../contracts/practices.js';
-import { MyInvitationParamsSchema } from '../../../contracts/auth.js';
+import { AcceptInvitationRequestSchema, MyInvitationParamsSchema } from '../../../contracts/auth.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { PracticesService } from './practices.service.js';
@@ -39,8 +39,9 @@ export function registerPracticeRoutes(app: HttpServer, practices: PracticesServ
   }, async (req) => practices.revokeInvitation(actorOf(req), req.params.practiceId, req.params.invitationId));
 
   app.post('/api/v1/me/invitations/:invitationId/accept', {
-    schema: { tags, summary: 'Accept an invitation to a practice (signed in with one’s own account)', params: MyInvitationParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },
-  }, async (req) => practices.acceptInvitation(actorOf(req), req.params.invitationId));
+    config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+    schema: { tags, summary: 'Accept an invitation to a practice, signed in with one’s own account, with the temporary password the practice handed over', params: MyInvitationParamsSchema, body: AcceptInvitationRequestSchema, response: { 200: OkResponseSchema } },
+  }, async (req) => practices.acceptInvitation(actorOf(req), req.params.invitationId, req.body.temporaryPassword));
 
   app.post('/api/v1/me/invitations/:invitationId/decline', {
     schema: { tags, summary: 'Decline an invitation to a practice', params: MyInvitationParamsSchema, body: EmptyBodySchema, response: { 200: OkResponseSchema } },

@@ -23,6 +23,8 @@ export interface PracticesDeps {
 
 /** How long an invitation waits for its answer. */
 export const INVITATION_DAYS = 14;
+/** Wrong temporary passwords before an invitation is withdrawn. */
+export const MAX_INVITATION_ATTEMPTS = 5;
 
 export interface CreatePracticeInput {
   name: string;
@@ -130,13 +132,15 @@ export class PracticesService {
    */
   listMembers(actor: Actor, practiceId: string): Promise<MemberListResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'member.list', action: 'member.listed', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, audit }) => {
-      const rows = await repo.findMembers(tx, practiceId);
-      const pending = await repo.findPendingInvitations(tx, practiceId, this.deps.clock.now().toISOString());
-      const waiting = new Set(pending.map((i) => i.user_id));
+      const now = this.deps.clock.now().toISOString();
+      const pending = await repo.findPendingInvitations(tx, practiceId, now);
+      // A new account whose holder never signed in is no member yet, whatever became of its invitation (pending,
+      // withdrawn, expired): listed, like an invitation to an existing account, only while pending.
+      const neverJoined = new Set(await repo.unacceptedNewAccounts(tx, practiceId));
+      const rows = (await repo.findMembers(tx, practiceId)).filter((m) => !neverJoined.has(m.id));
       audit.details = { count: rows.length, invitations: pending.length };
       return {
         items: rows
-          .filter((m) => !waiting.has(m.id))
           .map((m) => ({
             userId: m.id, email: m.email, name: m.name, role: m.role as Role, isActive: m.ended_at === null && m.is_disabled === 0,
             mfaEnabled: m.totp_secret !== null, joinedAt: m.created_at, endedAt: m.ended_at,
@@ -157,25 +161,29 @@ export class PracticesService {
       if (!input.initialPassword) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'initialPassword', code: 'required' }] });
       const now = this.deps.clock.now();
       const email = input.email.trim().toLowerCase();
+      // A pending addition first: a new account's membership is already in force, an existing account's is not.
+      if ((await repo.findPendingInvitations(tx, practiceId, now.toISOString())).some((i) => i.email === email)) throw conflict('email', 'already_invited');
       const existing = await this.deps.auth.findUserByEmail(email, tx);
       if (existing && (await repo.findMembership(tx, practiceId, existing.id))?.ended_at === null) throw conflict('email', 'already_member');
-      if ((await repo.findPendingInvitations(tx, practiceId, now.toISOString())).some((i) => i.email === email)) throw conflict('email', 'already_invited');
+      const practice = await repo.findPractice(tx, practiceId);
+      const practiceNames = practice ? [practice.name] : [];
       let userId: string;
+      let codeHash: string | null = null;
       if (existing) {
-        // The same checks and the same hashing work as for a new account, whose result is thrown away.
-        await this.deps.auth.assertAcceptablePassword(input.initialPassword, { email, name: input.name }, 'initialPassword', tx);
-        await this.deps.auth.burnPasswordHash(input.initialPassword);
+        // The same check (with the practice's name) and the same hashing work as a new account's; the hash is what the
+        // person proves they were handed: typing it accepts the invitation.
+        await this.deps.auth.checkNewPassword(input.initialPassword, { email, name: input.name }, practiceNames, 'initialPassword');
+        codeHash = await this.deps.auth.hashTemporaryPassword(input.initialPassword);
         userId = existing.id;
       } else {
-        const practice = await repo.findPractice(tx, practiceId);
-        userId = await this.deps.auth.createUser(tx, { email, name: input.name, password: input.initialPassword, mustChangePassword: true, passwordField: 'initialPassword', practiceNames: practice ? [practice.name] : [] });
+        userId = await this.deps.auth.createUser(tx, { email, name: input.name, password: input.initialPassword, mustChangePassword: true, passwordField: 'initialPassword', practiceNames });
         await repo.upsertMembership(tx, practiceId, userId, input.role, now.toISOString());
         // In the server chain: the practice's own trail must not tell a new account from an existing one.
         await this.deps.auditTrail.append(tx, { practiceId: SERVER_CHAIN, action: 'user.created', targetType: 'user', targetId: userId, details: { practiceId } }, auditContext(actor, role));
       }
       const id = newId('inv');
       await repo.insertInvitation(tx, {
-        id, practice_id: practiceId, email, name: input.name, role: input.role, user_id: userId, kind: existing ? 'existing_account' : 'new_account',
+        id, practice_id: practiceId, email, name: input.name, role: input.role, user_id: userId, kind: existing ? 'existing_account' : 'new_account', code_hash: codeHash, failed_attempts: 0,
         invited_by: actorId(actor), created_at: now.toISOString(), expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
         accepted_at: null, declined_at: null, revoked_at: null,
       });
@@ -203,9 +211,13 @@ export class PracticesService {
     });
   }
 
-  /** The invited person accepts, signed in with their own account: the membership begins now. */
-  acceptInvitation(actor: Actor, invitationId: string) {
-    return this.answerInvitation(actor, invitationId, 'accept');
+  /**
+   * The invited person accepts, signed in with their own account, by typing the temporary password the owner handed
+   * over: an account that someone else created in advance for that e-mail cannot take the invitation. Five wrong
+   * passwords withdraw it. The membership begins now.
+   */
+  acceptInvitation(actor: Actor, invitationId: string, temporaryPassword: string) {
+    return this.answerInvitation(actor, invitationId, { accept: temporaryPassword });
   }
 
   declineInvitation(actor: Actor, invitationId: string) {
@@ -214,29 +226,43 @@ export class PracticesService {
 
   /**
    * Only the invited account answers, and only an invitation still waiting; any other id answers 404 (nothing confirms an
-   * invitation addressed to someone else exists). Audited in the practice's chain, by the person.
+   * invitation addressed to someone else exists). Audited in the practice's chain, by the person; a refusal is audited
+   * after the transaction, so that it is kept.
    */
-  private async answerInvitation(actor: Actor, invitationId: string, answer: 'accept' | 'decline'): Promise<{ ok: true }> {
-    if (actor.kind !== 'user' || actor.tokenId !== null) throw new AppError('NOT_FOUND');
+  private async answerInvitation(actor: Actor, invitationId: string, answer: { accept: string } | 'decline'): Promise<{ ok: true }> {
+    const attempted = answer === 'decline' ? 'invitation.decline' : 'invitation.accept';
+    const refuse = async (reason: string, practiceId: string = SERVER_CHAIN, details: Record<string, unknown> = {}): Promise<never> => {
+      await this.deps.db.transaction().execute((tx) =>
+        this.deps.auditTrail.append(tx, { practiceId, action: 'access.denied', targetType: 'invitation', targetId: invitationId.slice(0, 80), outcome: 'denied', details: { attempted, reason, ...details } }, auditContext(actor, 'none')),
+      );
+      throw reason === 'wrong_password' ? new AppError('VALIDATION_FAILED', { issues: [{ path: 'temporaryPassword', code: 'password_wrong' }] }) : new AppError('NOT_FOUND');
+    };
+    if (actor.kind !== 'user' || actor.tokenId !== null) return refuse('not_found');
+    const now = this.deps.clock.now().toISOString();
+    const inv = await repo.findInvitation(this.deps.db, invitationId);
+    const isOpen = inv && inv.user_id === actor.userId && inv.kind === 'existing_account' && !inv.accepted_at && !inv.declined_at && !inv.revoked_at && inv.expires_at > now;
+    if (!inv || !isOpen) return refuse('not_found');
+    if (answer !== 'decline' && !(inv.code_hash && (await this.deps.auth.verifyTemporaryPassword(inv.code_hash, answer.accept)))) {
+      const failures = Number(inv.failed_attempts) + 1;
+      await repo.updateInvitation(this.deps.db, inv.id, { failed_attempts: failures, ...(failures >= MAX_INVITATION_ATTEMPTS ? { revoked_at: now } : {}) });
+      return refuse('wrong_password', inv.practice_id, { failures, withdrawn: failures >= MAX_INVITATION_ATTEMPTS });
+    }
     return this.deps.db.transaction().execute(async (tx) => {
-      const now = this.deps.clock.now().toISOString();
-      const inv = await repo.findInvitation(tx, invitationId);
-      const isOpen = inv && inv.user_id === actor.userId && inv.kind === 'existing_account' && !inv.accepted_at && !inv.declined_at && !inv.revoked_at && inv.expires_at > now;
-      if (!inv || !isOpen) {
-        await this.deps.auditTrail.append(tx, { practiceId: SERVER_CHAIN, action: 'access.denied', targetType: 'invitation', targetId: invitationId.slice(0, 80), outcome: 'denied', details: { attempted: `invitation.${answer}`, reason: 'not_found' } }, auditContext(actor, 'none'));
-        throw new AppError('NOT_FOUND');
-      }
-      if (answer === 'accept') {
+      if (answer !== 'decline') {
         await repo.upsertMembership(tx, inv.practice_id, actor.userId, inv.role, now);
         await repo.updateInvitation(tx, inv.id, { accepted_at: now });
       } else await repo.updateInvitation(tx, inv.id, { declined_at: now });
-      await this.deps.auditTrail.append(tx, { practiceId: inv.practice_id, action: answer === 'accept' ? 'invitation.accepted' : 'invitation.declined', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } }, auditContext(actor, answer === 'accept' ? inv.role : 'none'));
+      await this.deps.auditTrail.append(tx, { practiceId: inv.practice_id, action: answer !== 'decline' ? 'invitation.accepted' : 'invitation.declined', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } }, auditContext(actor, answer !== 'decline' ? inv.role : 'none'));
       return { ok: true as const };
     });
   }
 
-  /** Gives a person a role here; a new person gets an account with a one-time password to change at first login. */
+  /**
+   * Server administration (CLI `user add`): gives a person a role here directly, an existing account included; a new
+   * person gets an account with a one-time password to change at first login. Owners add people by invitation.
+   */
   addMember(actor: Actor, practiceId: string, input: AddMemberRequest): Promise<{ userId: string; isNewUser: boolean }> {
+    if (actor.kind !== 'admin') throw new AppError('FORBIDDEN');
     return this.deps.access.run(actor, practiceId, { permission: 'member.manage', action: 'member.added', targetType: 'user' }, async ({ tx, audit, role }) => {
       const { userId, isNewUser } = await this.ensureUser(tx, auditContext(actor, role), practiceId, { email: input.email, name: input.name, password: input.initialPassword }, actor.kind !== 'admin', 'initialPassword');
       const existing = await repo.findMembership(tx, practiceId, userId);

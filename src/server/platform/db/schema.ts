@@ -58,12 +58,22 @@ export interface InvitationsTable {
   role: Role;
   user_id: string;
   kind: 'new_account' | 'existing_account';
+  code_hash: string | null;
+  failed_attempts: number;
   invited_by: string;
   created_at: string;
   expires_at: string;
   accepted_at: string | null;
   declined_at: string | null;
   revoked_at: string | null;
+}
+
+export interface MembershipPeriodsTable {
+  id: string;
+  practice_id: string;
+  user_id: string;
+  started_at: string;
+  ended_at: string | null;
 }
 
 export interface RecoveryCodesTable {
@@ -398,6 +408,7 @@ export interface Database {
   users: UsersTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  membership_periods: MembershipPeriodsTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
