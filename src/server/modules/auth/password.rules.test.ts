@@ -59,6 +59,14 @@ describe('password rule: repeats, sequences and zxcvbn (issue 18)', async () => 
     assert.deepEqual(await real('chat chat chat chat chat chat chat'), ['password_predictable']);
   });
 
+  it('refuses what the second attack got through: words of one letter repeated or runs of the alphabet, lists said by heart, runs of one character', async () => {
+    for (const pw of ['aaa bbb ccc ddd eee fff ggg', 'abcd efgh ijkl mnop qrst uvwx yzab', 'aaaabbbbccccddddeeeeffffgggg', 'one two three four five six seven', 'lundi mardi mercredi jeudi vendredi samedi dimanche', 'AAaa11!!BBbb']) {
+      assert.notDeepEqual(await real(pw), [], pw);
+    }
+    // A real passphrase that happens to hold one day or number still counts it as a word.
+    assert.deepEqual(await real('lundi sable orage fenêtre colline brioche tulipe'), []);
+  });
+
   it('still accepts the CNIL examples and real passphrases', async () => {
     for (const pw of ['Kx7!mQ2#vL9@', 'Kx7mQ2vL9pRt4Z', 'lune sable orage fenêtre colline brioche tulipe', 'unebellejourneedautomneenbretagne', 'Sel-de-Guérande-42-Brioche!']) assert.deepEqual(await real(pw), [], pw);
   });

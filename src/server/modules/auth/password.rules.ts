@@ -45,29 +45,60 @@ export interface Guessability {
   matches: { pattern: string; token: string; baseToken?: string | string[] }[];
 }
 
+/** Lists everyone knows by heart, in order: a run of their words ("lundi mardi mercredi…") is one guess, not seven. */
+const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
+  ['un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
+  ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ['do', 're', 'mi', 'fa', 'sol', 'la', 'si'],
+];
+
+/** A word that is one letter repeated ("aaa") or a run of the alphabet ("abcd", "zyx"): no word at all. */
+function isTrivialWord(w: string): boolean {
+  const c = [...w];
+  if (c.every((x) => x === c[0])) return true;
+  const steps = c.slice(1).map((x, i) => x.charCodeAt(0) - c[i]!.charCodeAt(0));
+  return steps.every((d) => d === 1) || steps.every((d) => d === -1);
+}
+
 /**
- * Distinct words of a passphrase (letters only, separated by spaces or dashes, at least 3 letters, a repeated word
- * counted once); null when it does not read as one.
+ * Distinct words of a passphrase (letters only, separated by spaces or dashes), counting only words of at least 3
+ * letters that are not a repeated letter or a run of the alphabet, a repeated word once, and a run of a list everyone
+ * knows in order (numbers, days, months) as one word; null when it does not read as a passphrase.
  */
 function passphraseWords(password: string): number | null {
   const words = password.trim().split(/[\s\-_.,;:]+/).filter(Boolean);
   if (words.length < 3 || !words.every((w) => /^\p{L}+$/u.test(w))) return null;
-  return new Set(words.filter((w) => [...w].length >= MIN_PASSPHRASE_WORD_LENGTH).map(normalise)).size;
+  const kept = words.map(normalise).filter((w) => [...w].length >= MIN_PASSPHRASE_WORD_LENGTH && !isTrivialWord(w));
+  // A word that follows its predecessor in a known list adds nothing: a run of the list counts as its first word.
+  const followsInList = (w: string, i: number): boolean => {
+    const prev = kept[i - 1];
+    const list = prev === undefined ? undefined : KNOWN_SEQUENCES.find((l) => l.includes(w) && l.includes(prev));
+    return list !== undefined && Math.abs(list.indexOf(w) - list.indexOf(prev!)) === 1;
+  };
+  const runs = kept.filter(followsInList).length;
+  return new Set(kept).size - runs;
 }
 
 /**
- * The characters that count: a repeated run counts as its base once ("aaaa" as "a", "chat chat chat" as "chat "), a
- * sequence or keyboard walk ("abcdef", "123456", "azerty") as two characters.
+ * The characters that count: a run of one character counts once ("aaaa" as "a", "AAaa11!!" as "Aa1!"), a repeated
+ * group as its base once ("chat chat chat" as "chat "), a sequence or keyboard walk ("abcdef", "123456", "azerty") as
+ * two characters.
  */
 function effectiveText(password: string, g: Guessability | null): string {
-  if (!g) return password;
-  return g.matches
-    .map((m) => {
-      if (m.pattern === 'repeat') return typeof m.baseToken === 'string' ? m.baseToken : (m.baseToken ?? []).join('');
-      if (m.pattern === 'sequence' || m.pattern === 'spatial') return m.token.slice(0, 2);
-      return m.token;
-    })
-    .join('');
+  const reduced = g
+    ? g.matches
+        .map((m) => {
+          if (m.pattern === 'repeat') return typeof m.baseToken === 'string' ? m.baseToken : (m.baseToken ?? []).join('');
+          if (m.pattern === 'sequence' || m.pattern === 'spatial') return m.token.slice(0, 2);
+          return m.token;
+        })
+        .join('')
+    : password;
+  return reduced.replace(/(.)\1+/gsu, '$1');
 }
 
 /** Strength in bits by the CNIL method: per character for a password, per distinct word for a passphrase; repeats and sequences count once. */
