@@ -202,18 +202,18 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
   );
 }
 
-function EndMembership({ member, onClose }: { member: Member; onClose: () => void }) {
+/** A step that cannot be undone from here, confirmed in a dialog: what it does, then a red button; closes once done. */
+function ConfirmPost({ url, title, explain, confirm, onClose }: { url: string; title: string; explain: string; confirm: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
-  const end = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`, OkResponseSchema, {}), onSuccess: onClose });
+  const run = useMutation({ mutationFn: () => api('POST', url, OkResponseSchema, {}), onSuccess: onClose });
   return (
-    <Dialog onClose={onClose} title={t('team.endTitle', { name: member.name })}>
+    <Dialog onClose={onClose} title={title}>
       <Stack>
-        <Text>{t('team.endExplain', { name: member.name })}</Text>
-        <ErrorAlert error={end.error} />
+        <Text>{explain}</Text>
+        <ErrorAlert error={run.error} />
         <Group>
-          <Button color="red.9" onClick={() => end.mutate()} loading={end.isPending}>
-            {t('team.endConfirm')}
+          <Button color="red.9" onClick={() => run.mutate()} loading={run.isPending}>
+            {confirm}
           </Button>
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -224,24 +224,14 @@ function EndMembership({ member, onClose }: { member: Member; onClose: () => voi
   );
 }
 
+function EndMembership({ member, onClose }: { member: Member; onClose: () => void }) {
+  const { t } = useTranslation();
+  const s = useSession();
+  return <ConfirmPost url={`/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`} title={t('team.endTitle', { name: member.name })} explain={t('team.endExplain', { name: member.name })} confirm={t('team.endConfirm')} onClose={onClose} />;
+}
+
 function WithdrawInvitation({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
   const { t } = useTranslation();
   const s = useSession();
-  const withdraw = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`, OkResponseSchema, {}), onSuccess: onClose });
-  return (
-    <Dialog onClose={onClose} title={t('team.withdrawTitle', { name: invitation.name })}>
-      <Stack>
-        <Text>{t('team.withdrawExplain', { name: invitation.name })}</Text>
-        <ErrorAlert error={withdraw.error} />
-        <Group>
-          <Button color="red.9" onClick={() => withdraw.mutate()} loading={withdraw.isPending}>
-            {t('team.withdrawConfirm')}
-          </Button>
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
-  );
+  return <ConfirmPost url={`/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`} title={t('team.withdrawTitle', { name: invitation.name })} explain={t('team.withdrawExplain', { name: invitation.name })} confirm={t('team.withdrawConfirm')} onClose={onClose} />;
 }
