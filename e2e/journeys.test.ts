@@ -560,10 +560,13 @@ function journeys(dialect: DialectName) {
     // Accepting takes the temporary password Marc handed over: a wrong one is refused on its field.
     await invitation.getByLabel('Mot de passe provisoire remis par le cabinet').fill('Pas-le-bon-mot-de-passe-42!');
     await invitation.getByRole('button', { name: 'Accepter' }).click();
-    await invitation.getByText('mot de passe incorrect').waitFor();
+    await invitation.getByText(/Mot de passe provisoire incorrect : encore 4 essai/).waitFor();
     await invitation.getByLabel('Mot de passe provisoire remis par le cabinet').fill(handedOver);
     await invitation.getByRole('button', { name: 'Accepter' }).click();
     await invitation.waitFor({ state: 'detached' });
+    await page.getByText(`Vous avez rejoint ${neighbour.practice}`).waitFor();
+    // Accepting kept the practice she works in on screen (without a saved choice the app shows the first by name).
+    assert.equal(((await (await page.request.get('/api/v1/me')).json()) as { preferences: { practiceId: string } }).preferences.practiceId, practiceId);
     const me = (await (await page.request.get('/api/v1/me')).json()) as { memberships: { practiceName: string; role: string }[] };
     assert.deepEqual(me.memberships.map((x) => [x.practiceName, x.role]).sort(), [[OWNER.practice, 'owner'], [neighbour.practice, 'assistant']]);
     // Marc now sees her in his team, under the account's own name.

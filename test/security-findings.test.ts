@@ -344,9 +344,12 @@ describeEachDialect('security findings: the second look', (dialect) => {
     // A invites the real person at that address, handing the temporary password over in person.
     const id = (await invite(ownerA, a.practiceId, email, 'Vraie DPO', 'Phare-Mouette-Écume-Bastingage-9')).json().invitationId as string;
     const guess = await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: held, body: { temporaryPassword: 'Tartine-Beurre-Salé-Quimper-91!' } });
-    assert.deepEqual([guess.statusCode, guess.json().issues[0].path, guess.json().issues[0].code], [400, 'temporaryPassword', 'password_wrong']);
+    assert.deepEqual([guess.statusCode, guess.json().issues[0].path, guess.json().issues[0].code], [400, 'temporaryPassword', 'invitation_password_wrong']);
+    assert.match(guess.json().issues[0].message, /encore 4 essai/);
     assert.ok((await auditEntries(t, a.practiceId)).some((e) => e.action === 'access.denied' && JSON.parse(e.details).reason === 'wrong_password'), 'A sees the failed attempt');
-    for (let i = 0; i < 4; i++) await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: held, body: { temporaryPassword: `Essai-${i}-Faux-Mot-De-Passe!` } });
+    let last = guess;
+    for (let i = 0; i < 4; i++) last = await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: held, body: { temporaryPassword: `Essai-${i}-Faux-Mot-De-Passe!` } });
+    assert.equal(last.json().issues[0].code, 'invitation_withdrawn', 'the fifth says the invitation is cancelled');
     // Five wrong passwords withdraw the invitation: even the right one is now refused.
     const right = await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: held, body: { temporaryPassword: 'Phare-Mouette-Écume-Bastingage-9' } });
     assert.equal(right.statusCode, 404);

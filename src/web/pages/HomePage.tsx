@@ -23,7 +23,7 @@ export function HomePage() {
       <Invitations />
       {list.isPending && <Loading />}
       <ErrorAlert error={list.error} />
-      {list.data && list.data.items.length === 0 && (
+      {list.data && list.data.items.length === 0 && (s.me?.invitations.length ?? 0) === 0 && (
         <Alert color="teal" title={t('home.emptyTitle')}>
           {t('home.empty')}
         </Alert>

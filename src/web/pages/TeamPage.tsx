@@ -139,8 +139,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
         <Stack>
           <Text>{t('team.addedNew', { name: form.name })}</Text>
           <Code block data-testid="temporary-password">{form.initialPassword}</Code>
-          <Alert color="blue">{t('team.handOver')}</Alert>
-          <Text size="sm">{t('team.addedExisting', { name: form.name })}</Text>
+          <Alert color="blue">{t('team.addedExisting', { name: form.name })}</Alert>
           <Group>
             <Button onClick={onClose}>{t('common.close')}</Button>
           </Group>

@@ -235,7 +235,9 @@ export class PracticesService {
       await this.deps.db.transaction().execute((tx) =>
         this.deps.auditTrail.append(tx, { practiceId, action: 'access.denied', targetType: 'invitation', targetId: invitationId.slice(0, 80), outcome: 'denied', details: { attempted, reason, ...details } }, auditContext(actor, 'none')),
       );
-      throw reason === 'wrong_password' ? new AppError('VALIDATION_FAILED', { issues: [{ path: 'temporaryPassword', code: 'password_wrong' }] }) : new AppError('NOT_FOUND');
+      if (reason !== 'wrong_password') throw new AppError('NOT_FOUND');
+      const left = MAX_INVITATION_ATTEMPTS - Number(details.failures);
+      throw new AppError('VALIDATION_FAILED', { issues: [left > 0 ? { path: 'temporaryPassword', code: 'invitation_password_wrong', params: { left } } : { path: 'temporaryPassword', code: 'invitation_withdrawn' }] });
     };
     if (actor.kind !== 'user' || actor.tokenId !== null) return refuse('not_found');
     const now = this.deps.clock.now().toISOString();

@@ -109,6 +109,8 @@ export const ISSUE_MESSAGES: Catalogue = {
   request_closed: { fr: 'la demande est close', en: 'the request is closed' },
   refusal_needs_reasons: { fr: 'un refus doit être motivé (les raisons sont communiquées à la personne, avec son droit de saisir la CNIL)', en: 'a refusal needs its reasons (told to the person, with their right to complain to the CNIL)' },
   before_reflection_period: { fr: 'le dossier ne peut pas être communiqué avant le {earliestOn} (48 heures après la demande)', en: 'the record cannot be sent before {earliestOn} (48 hours after the request)' },
+  invitation_password_wrong: { fr: 'Mot de passe provisoire incorrect : encore {left} essai(s), ensuite l’invitation sera annulée', en: 'Wrong temporary password: {left} more try(ies), then the invitation is cancelled' },
+  invitation_withdrawn: { fr: 'Invitation annulée après cinq essais incorrects : demandez au cabinet de vous ajouter à nouveau', en: 'Invitation cancelled after five wrong tries: ask the practice to add you again' },
   already_invited: { fr: 'cette personne a déjà été ajoutée et n’a pas encore répondu ; retirez l’ajout en attente pour recommencer', en: 'this person was already added and has not answered yet; withdraw the pending addition to start again' },
   unrecognized_key: { fr: 'champ inconnu', en: 'unknown field' },
   unknown_template: { fr: 'ce modèle d’activité n’existe pas', en: 'this activity template does not exist' },
