@@ -103,6 +103,16 @@ describeEachDialect('CLI contract', (dialect) => {
     }
   });
 
+  it('refuses to seal a backup with a weak passphrase, naming the reason, and writes no file (issue 18)', () => {
+    const file = path.join(db.dataDir, 'weak.gbk');
+    const weak = gardien(db, ['backup', '--out', file], { GARDIEN_BACKUP_PASSPHRASE: '1234' });
+    assert.equal(weak.code, 2, weak.stderr);
+    assert.match(weak.stderr, /passphrase: /);
+    assert.equal(fs.existsSync(file), false);
+    const strong = gardien(db, ['backup', '--out', file], { GARDIEN_BACKUP_PASSPHRASE: 'une phrase de passe assez longue pour le coffre du cabinet' });
+    assert.equal(strong.code, 0, strong.stderr);
+  });
+
   it('audit verify exits 0 with a JSON summary, and 1 naming the first bad entry after tampering', async () => {
     const ok = gardien(db, ['audit', 'verify']);
     assert.equal(ok.code, 0, ok.stderr);
