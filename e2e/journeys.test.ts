@@ -201,6 +201,8 @@ function journeys(dialect: DialectName) {
     await dialog.getByLabel('Date de naissance').fill('1984-02-29');
     await checkPage(a, shot('patient-add'));
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    // The search box sits behind the dialog: typing there before the dialog has closed (saved) raced its focus trap.
+    await dialog.waitFor({ state: 'detached' });
     await a.getByRole('textbox', { name: 'Rechercher', exact: true }).fill('lefevre');
     await a.getByRole('cell', { name: 'Lefèvre Zoé' }).waitFor();
     await checkPage(a, shot('patients'));
