@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveIdleLockMinutes, idleLockMinutesFor, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
+import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutesFor, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
 
 const now = new Date('2026-03-29T00:30:00.000Z');
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null);
@@ -46,9 +46,9 @@ describe('session state', () => {
     assert.equal(sessionState({ ...base, mfaAt: null }, 5, now), 'mfa_pending');
     assert.equal(sessionState({ ...base, mfaAt: null }, 3, now), 'expired');
   });
-  it('applies the strictest idle delay of the person’s practices (5 minutes by default)', () => {
-    assert.equal(effectiveIdleLockMinutes([]), 5);
-    assert.equal(effectiveIdleLockMinutes([15, 5, 30]), 5);
+  it('holds a person with no practice to 5 minutes', () => {
+    assert.equal(DEFAULT_IDLE_LOCK_MINUTES, 5);
+    assert.equal(idleLockMinutesFor([], 'A', 'B'), 5);
   });
 });
 

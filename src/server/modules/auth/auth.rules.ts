@@ -45,13 +45,11 @@ export function sessionState(s: SessionFacts, idleLockMinutes: number, now: Date
  */
 export function idleLockMinutesFor(practices: { practiceId: string; idleLockMinutes: number }[], practiceId: string | null, preferredPracticeId: string | null): number {
   const own = practices.find((p) => p.practiceId === practiceId) ?? practices.find((p) => p.practiceId === preferredPracticeId) ?? practices[0];
-  return own ? own.idleLockMinutes : effectiveIdleLockMinutes([]);
+  return own ? own.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
 }
 
-/** The strictest idle delay among the practices of the person (5 minutes when they have none). */
-export function effectiveIdleLockMinutes(practiceDelays: number[]): number {
-  return practiceDelays.length === 0 ? 5 : Math.min(...practiceDelays);
-}
+/** A person with no practice (yet): the practices' own default. */
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
 
 /** Sliding-window counter per key (per IP for login), in memory: one node serves one practice group. */
 export class WindowCounter {
