@@ -122,6 +122,7 @@ const BUILDERS: Record<string, Builder> = {
     t.clock.advance(31_000);
     return { url: '/api/v1/auth/mfa/verify', body: { code: who?.totpSecret ? await totpCodeAt(who.totpSecret, t.clock.now()) : '123456' } };
   },
+  'GET /api/v1/auth/session': async () => ({ url: '/api/v1/auth/session' }),
   'POST /api/v1/auth/unlock': async ({ who }) => ({ url: '/api/v1/auth/unlock', body: { password: who?.password ?? STRONG_PASSWORD } }),
   'POST /api/v1/auth/logout': async () => ({ url: '/api/v1/auth/logout' }),
   'POST /api/v1/auth/logout-all': async () => ({ url: '/api/v1/auth/logout-all' }),

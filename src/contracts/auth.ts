@@ -8,6 +8,14 @@ export const LoginRequestSchema = z.strictObject({ email: EmailSchema, password:
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 export const AuthStepSchema = z.enum(['mfa_enrollment_required', 'mfa_required', 'authenticated', 'password_change_required']);
+/**
+ * Where a browser session stands, read from the server (never from the page's memory): what the web app shows after a
+ * reload, in a second tab or when reopened, with the CSRF token the page needs to go on.
+ */
+export const SessionStepSchema = z.enum(['mfa_enrollment_required', 'mfa_required', 'locked', 'password_change_required', 'authenticated']);
+export const AuthSessionResponseSchema = z.object({ step: SessionStepSchema, csrfToken: z.string(), name: z.string(), idleLockMinutes: z.number().int() });
+export type AuthSessionResponse = z.infer<typeof AuthSessionResponseSchema>;
+
 export const LoginResponseSchema = z.object({ next: AuthStepSchema, csrfToken: z.string() });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 

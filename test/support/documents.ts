@@ -1,38 +1,53 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
 
-const run = promisify(execFile);
+type TextItem = { str: string; transform: number[]; width: number; hasEOL?: boolean };
 
-/** The text of a PDF, by poppler's pdftotext (installed by .ci/run; a missing tool fails the test, never skips it). */
-export async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gardien-pdf-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    await fs.writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+/** A PDF opened with Mozilla's pdf.js (its Node build): no external tool, nothing to install. */
+async function openPdf(pdf: Buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  return getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
 }
 
-/** The number of pages of a PDF (pdfinfo). */
-export async function pdfPages(pdf: Buffer): Promise<number> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gardien-pdf-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    await fs.writeFile(file, pdf);
-    const { stdout } = await run('pdfinfo', [file]);
-    return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+/**
+ * The text of a PDF, page by page (pages separated by a form feed, as pdftotext does): the pieces of one line (same
+ * baseline, within 2 pt) in reading order, a space where a gap separates them.
+ */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await openPdf(pdf);
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    const items = (content.items as TextItem[]).filter((i) => typeof i.str === 'string' && i.str !== '');
+    const lines: { y: number; parts: { x: number; end: number; str: string }[] }[] = [];
+    for (const i of items) {
+      const x = i.transform[4]!;
+      const y = i.transform[5]!;
+      let line = lines.find((l) => Math.abs(l.y - y) <= 2);
+      if (!line) lines.push((line = { y, parts: [] }));
+      line.parts.push({ x, end: x + i.width, str: i.str });
+    }
+    lines.sort((a, b) => b.y - a.y);
+    pages.push(
+      lines
+        .map((l) => {
+          l.parts.sort((a, b) => a.x - b.x);
+          return l.parts.reduce((out, part, k) => out + (k > 0 && part.x - l.parts[k - 1]!.end > 1 && !out.endsWith(' ') ? ' ' : '') + part.str, '');
+        })
+        .join('\n'),
+    );
   }
+  await doc.destroy();
+  return pages.join('\n\f');
+}
+
+/** The number of pages of a PDF. */
+export async function pdfPages(pdf: Buffer): Promise<number> {
+  const doc = await openPdf(pdf);
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
 }
 
 /** A CSV export read back as Gardien writes it (UTF-8 BOM, ";"). */

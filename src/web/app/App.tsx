@@ -51,9 +51,8 @@ export function App() {
     case 'setup':
       return <SetupPage />;
     case 'signed-out':
-      return <LoginPage />;
     case 'second-factor':
-      return <LoginPage resume />;
+      return <LoginPage />;
     case 'password-change':
       return <ChangePasswordPage forced />;
     case 'locked':

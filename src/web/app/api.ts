@@ -118,7 +118,7 @@ export function uploadFile<S extends z.ZodType>(url: string, file: Blob, schema:
   });
 }
 
-async function send(method: string, url: string, body?: unknown, accept?: string): Promise<Response> {
+async function send(method: string, url: string, body?: unknown, accept?: string, retried = false): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': language, ...(accept ? { accept } : {}) };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -130,7 +130,24 @@ async function send(method: string, url: string, body?: unknown, accept?: string
     throw networkError();
   }
   if (res.ok) return res;
-  throw failure(url, res.status, res.statusText, (await res.json().catch(() => ({}))) as ErrorBody);
+  const err = (await res.json().catch(() => ({}))) as ErrorBody;
+  // Another tab moved the session on (its second factor renews the token): the session's current token, and one retry.
+  if (err.code === 'CSRF_FAILED' && method !== 'GET' && !retried && (await refreshCsrfToken())) return send(method, url, body, accept, true);
+  throw failure(url, res.status, res.statusText, err);
+}
+
+/** The CSRF token of the session as the server holds it now; false when there is no session to ask about. */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const res = await fetch('/api/v1/auth/session', { headers: { 'accept-language': language }, credentials: 'same-origin' });
+    if (!res.ok) return false;
+    const { csrfToken: token } = (await res.json()) as { csrfToken?: unknown };
+    if (typeof token !== 'string') return false;
+    csrfToken = token;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type ErrorBody = { code?: string; message?: string; issues?: ApiError['issues'] };
@@ -141,6 +158,6 @@ const networkError = () => new ApiError(0, 'NETWORK', language === 'en' ? 'The s
 function failure(url: string, status: number, statusText: string, err: ErrorBody): ApiError {
   const e = new ApiError(status, err.code ?? 'INTERNAL', err.message ?? statusText, err.issues ?? []);
   if (e.code === 'SESSION_LOCKED') for (const fn of lockListeners) fn();
-  if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me') for (const fn of signedOutListeners) fn();
+  if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me' && url !== '/api/v1/auth/session') for (const fn of signedOutListeners) fn();
   return e;
 }

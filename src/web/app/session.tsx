@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MeResponseSchema, type MeResponse } from '../../contracts/auth.js';
+import { AuthSessionResponseSchema, MeResponseSchema, type AuthSessionResponse, type MeResponse } from '../../contracts/auth.js';
 import { SetupStatusResponseSchema } from '../../contracts/setup.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { api, ApiError, onSessionLocked, onSignedOut, setApiLanguage, setCsrfToken } from './api.js';
@@ -11,6 +11,10 @@ export type Stage = 'loading' | 'unreachable' | 'setup' | 'signed-out' | 'second
 
 interface SessionValue {
   stage: Stage;
+  /** The sign-in step the server holds for this browser (second factor, enrolment, lock): what a reload resumes. */
+  authStep: AuthSessionResponse['step'] | null;
+  /** The signed-in person's name, known from the first step on (the lock screen greets them by it). */
+  name: string;
   me: MeResponse | null;
   /** The practice being worked in (remembered per person). */
   practiceId: string | null;
@@ -31,6 +35,7 @@ export function useSession(): SessionValue {
 }
 
 const ME_KEY = ['me'];
+const AUTH_KEY = ['auth-session'];
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
@@ -40,6 +45,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   setApiLanguage(i18n.language);
 
   const setup = useQuery({ queryKey: ['setup'], queryFn: () => api('GET', '/api/v1/setup', SetupStatusResponseSchema), retry: false, staleTime: Infinity });
+  // Where the session stands, from the server: a reload, a second tab or a reopened browser resumes at the same step with
+  // the CSRF token (it lives in the page's memory only). Read again on refresh(), never on its own: a step in progress (the
+  // recovery codes on screen) is not swapped for the next under the person's eyes.
+  const authSession = useQuery({
+    queryKey: AUTH_KEY,
+    queryFn: async () => {
+      const r = await api('GET', '/api/v1/auth/session', AuthSessionResponseSchema);
+      setCsrfToken(r.csrfToken);
+      return r;
+    },
+    enabled: setup.data?.needed === false,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const authStep = authSession.data?.step ?? null;
   const me = useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
@@ -47,13 +68,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (r.session) setCsrfToken(r.session.csrfToken);
       return r;
     },
-    enabled: setup.data?.needed === false,
+    enabled: authStep === 'authenticated' || authStep === 'password_change_required',
     retry: false,
     staleTime: 60_000,
   });
 
   useEffect(() => onSessionLocked(() => setLocked(true)), []);
-  useEffect(() => onSignedOut(() => void qc.resetQueries({ queryKey: ME_KEY })), [qc]);
+  useEffect(() => onSignedOut(() => void qc.resetQueries({ predicate: (q) => q.queryKey[0] === ME_KEY[0] || q.queryKey[0] === AUTH_KEY[0] })), [qc]);
   const meError = me.error instanceof ApiError ? me.error.code : null;
   useEffect(() => {
     if (meError === 'SESSION_LOCKED') setLocked(true);
@@ -74,7 +95,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (setup.isPending) return 'loading';
     if (setup.isError) return 'unreachable';
     if (setup.data.needed) return 'setup';
-    if (locked) return 'locked';
+    if (authSession.isPending) return 'loading';
+    if (authSession.isError) return authSession.error instanceof ApiError && authSession.error.code === 'NETWORK' ? 'unreachable' : 'signed-out';
+    if (authStep === 'mfa_required' || authStep === 'mfa_enrollment_required') return 'second-factor';
+    if (locked || authStep === 'locked') return 'locked';
     if (me.isPending) return 'loading';
     if (me.isError) {
       if (meError === 'MFA_REQUIRED') return 'second-factor';
@@ -84,7 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     if (me.data.user.mustChangePassword) return 'password-change';
     return 'ready';
-  }, [setup.isPending, setup.isError, setup.data, locked, me.isPending, me.isError, me.data, meError]);
+  }, [setup.isPending, setup.isError, setup.data, authSession.isPending, authSession.isError, authSession.error, authStep, locked, me.isPending, me.isError, me.data, meError]);
 
   const memberships = me.data?.memberships ?? [];
   const practiceId = [chosen, me.data?.preferences.practiceId].find((id) => id && memberships.some((m) => m.practiceId === id)) ?? memberships[0]?.practiceId ?? null;
@@ -93,12 +117,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     setLocked(false);
     await qc.invalidateQueries({ queryKey: ['setup'] });
+    await qc.invalidateQueries({ queryKey: AUTH_KEY });
     // Refetched in place: the work screens stay mounted (an unlock keeps what was being typed).
     await qc.invalidateQueries({ queryKey: ME_KEY });
   }, [qc]);
 
   const value: SessionValue = {
     stage,
+    authStep,
+    name: me.data?.user.name ?? authSession.data?.name ?? '',
     me: me.data ?? null,
     practiceId,
     membership,

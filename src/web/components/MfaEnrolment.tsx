@@ -4,7 +4,8 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MfaConfirmResponseSchema, MfaEnrollmentResponseSchema, MfaReEnrollConfirmResponseSchema } from '../../contracts/auth.js';
-import { api, setCsrfToken } from '../app/api.js';
+import { api, ApiError, setCsrfToken } from '../app/api.js';
+import { useSession } from '../app/session.js';
 import { ErrorAlert, fieldError } from './ErrorAlert.js';
 
 /** A QR code and the same key to type by hand, for the authenticator app. */
@@ -50,8 +51,13 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
  */
 export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => void; replace?: { secret: string; otpauthUri: string } }) {
   const { t } = useTranslation();
+  const s = useSession();
   const [code, setCode] = useState('');
-  const start = useMutation({ mutationFn: () => api('POST', '/api/v1/auth/mfa/enrollment', MfaEnrollmentResponseSchema, {}) });
+  // Another tab finished the enrolment first: the server's step decides what this one shows.
+  const onError = (e: Error) => {
+    if (!replace && e instanceof ApiError && e.status === 409) void s.refresh();
+  };
+  const start = useMutation({ mutationFn: () => api('POST', '/api/v1/auth/mfa/enrollment', MfaEnrollmentResponseSchema, {}), onError });
   const confirm = useMutation({
     mutationFn: async () => {
       if (replace) return { next: 'authenticated', ...(await api('POST', '/api/v1/auth/mfa/re-enrollment/confirm', MfaReEnrollConfirmResponseSchema, { code })) };
@@ -59,6 +65,7 @@ export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => vo
       setCsrfToken(r.csrfToken);
       return r;
     },
+    onError,
   });
   const { mutate } = start;
   useEffect(() => {

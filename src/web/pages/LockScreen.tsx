@@ -26,7 +26,7 @@ export function LockScreen() {
   return (
     <div data-testid="lock-screen" style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'white', overflow: 'auto' }}>
       <AuthFrame title={t('lock.title')}>
-        <Text>{t('lock.explain', { name: s.me?.user.name ?? '' })}</Text>
+        <Text>{t('lock.explain', { name: s.name })}</Text>
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -4,37 +4,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../components/PasswordField.js';
 import { LoginResponseSchema, MfaVerifyResponseSchema } from '../../contracts/auth.js';
-import { api, setCsrfToken } from '../app/api.js';
+import { api, ApiError, setCsrfToken } from '../app/api.js';
 import { useSession } from '../app/session.js';
 import { AuthFrame } from '../components/AuthFrame.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { MfaEnrolment } from '../components/MfaEnrolment.js';
 
-type Step = 'password' | 'mfa_required' | 'mfa_enrollment_required';
-const NEXT_KEY = 'gardien.next';
-
-/** Sign-in: the password, then the code of the authenticator app (or its enrolment the first time). */
-export function LoginPage({ resume = false }: { resume?: boolean }) {
+/**
+ * Sign-in: the password, then the code of the authenticator app (or its enrolment the first time). The step shown is
+ * the one the server holds for this browser (`useSession().authStep`): a reload or a second tab resumes it.
+ */
+export function LoginPage() {
   const { t } = useTranslation();
   const s = useSession();
-  const [step, setStep] = useState<Step>(() => (resume ? (sessionStorage.getItem(NEXT_KEY) === 'mfa_enrollment_required' ? 'mfa_enrollment_required' : 'mfa_required') : 'password'));
-  const go = (next: string) => {
-    if (next === 'mfa_required' || next === 'mfa_enrollment_required') {
-      sessionStorage.setItem(NEXT_KEY, next);
-      setStep(next);
-    } else {
-      sessionStorage.removeItem(NEXT_KEY);
-      void s.refresh();
-    }
-  };
-  if (step === 'password') return <PasswordStep onNext={go} />;
-  if (step === 'mfa_enrollment_required')
+  const next = () => void s.refresh();
+  if (s.authStep === 'mfa_enrollment_required')
     return (
       <AuthFrame title={t('mfa.enrolTitle')}>
-        <MfaEnrolment onDone={go} />
+        <MfaEnrolment onDone={next} />
       </AuthFrame>
     );
-  return <CodeStep onNext={go} />;
+  if (s.authStep === 'mfa_required') return <CodeStep onNext={next} />;
+  return <PasswordStep onNext={next} />;
 }
 
 function PasswordStep({ onNext }: { onNext: (next: string) => void }) {
@@ -83,8 +74,9 @@ function CodeStep({ onNext }: { onNext: (next: string) => void }) {
       setCsrfToken(r.csrfToken);
       onNext(r.next);
     },
+    // The sign-in ended meanwhile, or another tab gave the code first: the server's step decides what comes next.
     onError: (e) => {
-      if (e instanceof Error && 'code' in e && e.code === 'UNAUTHENTICATED') void s.refresh();
+      if (e instanceof ApiError && (e.code === 'UNAUTHENTICATED' || e.status === 409)) void s.refresh();
     },
   });
   const field = useRecovery ? 'recoveryCode' : 'code';

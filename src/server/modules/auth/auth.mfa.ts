@@ -18,16 +18,30 @@ export class SecondFactor {
   async startMfaEnrollment(ctx: AuthContext): Promise<{ secret: string; otpauthUri: string }> {
     const session = this.core.requireSession(ctx);
     if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw conflict('', 'mfa_already_enrolled');
+    // A reload or a second tab of the same sign-in shows the key already scanned; another sign-in (someone else who
+    // knew the password) never gets it: the pending key is sealed to this session.
+    const kept = this.pendingEnrolmentSecret(ctx.user.totp_pending_secret, ctx.user.id, session.id);
+    if (kept !== null) return { secret: kept, otpauthUri: totpUri(kept, ctx.user.email) };
     const secret = newTotpSecret();
-    await repo.updateUser(this.core.deps.db, ctx.user.id, { totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: this.core.now().toISOString() });
+    await repo.updateUser(this.core.deps.db, ctx.user.id, { totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, enrolmentContext(ctx.user.id, session.id)), updated_at: this.core.now().toISOString() });
     return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
+  }
+
+  /** The key this session's enrolment started with, or null (none, or sealed to another session). */
+  private pendingEnrolmentSecret(sealed: string | null, userId: string, sessionId: string): string | null {
+    if (sealed === null) return null;
+    try {
+      return open(this.core.deps.keys.dataKey, sealed, enrolmentContext(userId, sessionId));
+    } catch {
+      return null;
+    }
   }
 
   async confirmMfaEnrollment(ctx: AuthContext, code: string): Promise<NewSession & { recoveryCodes: string[] }> {
     const session = this.core.requireSession(ctx);
     const user = await repo.findUserById(this.core.deps.db, ctx.user.id);
-    if (!user || user.totp_secret !== null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
-    const secret = open(this.core.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
+    const secret = user && user.totp_secret === null ? this.pendingEnrolmentSecret(user.totp_pending_secret, user.id, session.id) : null;
+    if (!user || secret === null) throw conflict('', 'mfa_enrollment_not_started');
     const now = this.core.now();
     await this.assertMayTryCode(ctx, user, session, 'code', now);
     const step = await checkTotp(secret, code, user.totp_last_step, now);
@@ -187,3 +201,6 @@ function newRecoveryCode(): string {
   return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
 }
 const normaliseRecoveryCode = (c: string): string => c.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+
+/** What a first enrolment's pending key is sealed to: the account and the sign-in that started it. */
+const enrolmentContext = (userId: string, sessionId: string) => `totp-pending:${userId}:${sessionId}`;

@@ -1,4 +1,5 @@
 import {
+  AuthSessionResponseSchema,
   ChangePasswordRequestSchema,
   LoginRequestSchema,
   LoginResponseSchema,
@@ -31,6 +32,11 @@ export function registerAuthRoutes(app: HttpServer, auth: AuthService, cookie: S
     setSessionCookie(reply, s.token, cookie);
     return { next: s.next, csrfToken: s.csrfToken };
   });
+
+  app.get('/api/v1/auth/session', {
+    config: { auth: 'unlock', allowsPasswordChange: true },
+    schema: { tags, summary: 'Where this browser session stands (second factor to give, locked, ready) and its CSRF token: what a reloaded page resumes from', response: { 200: AuthSessionResponseSchema } },
+  }, async (req) => auth.sessionStatus(requireAuth(req)));
 
   app.post('/api/v1/auth/mfa/enrollment', {
     config: { auth: 'mfa' },

@@ -1,4 +1,4 @@
-import type { MeResponse } from '../../../contracts/auth.js';
+import type { AuthSessionResponse, MeResponse } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
 import { hashSecret, sha256Hex } from '../../platform/crypto/hashing.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -230,6 +230,13 @@ export class AuthService extends AuthCore {
   }
 
   // ---------- session life ----------
+
+  /** Where the session stands, from its row: a reloaded page or a second tab resumes at the same step, with the token. */
+  sessionStatus(ctx: AuthContext): AuthSessionResponse {
+    const session = this.requireSession(ctx);
+    const step = session.locked_at !== null ? 'locked' : session.mfa_at === null ? (ctx.user.totp_secret !== null ? 'mfa_required' : 'mfa_enrollment_required') : ctx.user.must_change_password ? 'password_change_required' : 'authenticated';
+    return { step, csrfToken: session.csrf_token, name: ctx.user.name, idleLockMinutes: ctx.idleLockMinutes };
+  }
 
   /**
    * A session locked after inactivity, unlocked with the password. Only a session that gave its second factor has
