@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { EmailSchema, IdSchema, InstantSchema, nameField, patternField, PracticeParamsSchema, textField } from './common.js';
 import { RoleSchema } from './roles.js';
 
-/** SIREN: 9 digits; SIRET: 14 digits (INSEE). */
-export const SirenSchema = z.string().trim().pipe(patternField(/^\d{9}$/, 'siren_format'));
-export const SiretSchema = z.string().trim().pipe(patternField(/^\d{14}$/, 'siret_format'));
+/** SIREN: 9 digits; SIRET: 14 digits (INSEE). Typed as printed ("123 456 789 00012"), stored without the spaces. */
+const digitsOnly = (v: string) => v.replace(/[\s\u00a0\u202f.-]/g, '');
+export const SirenSchema = z.string().trim().transform(digitsOnly).pipe(patternField(/^\d{9}$/, 'siren_format'));
+export const SiretSchema = z.string().trim().transform(digitsOnly).pipe(patternField(/^\d{14}$/, 'siret_format'));
+/** Overseas territories with their own public holiday, the abolition of slavery (C. trav. L3422-2). */
+export const OVERSEAS_TERRITORIES = ['guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_barthelemy', 'saint_martin'] as const;
+/** A telephone number as people write it: digits, spaces, dots, dashes, brackets and a leading +. */
+export const PhoneSchema = z.string().trim().pipe(patternField(/^\+?[\d\s.()-]{6,25}$/, 'phone_format'));
 
 export const PracticeSchema = z.object({
   id: IdSchema,
@@ -18,6 +23,11 @@ export const PracticeSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** In Alsace-Moselle, Good Friday and 26 December are public holidays too (deadlines move past them). */
   alsaceMoselle: z.boolean(),
+  /** The overseas territory whose public holiday counts in deadlines; null in metropolitan France. */
+  overseasTerritory: z.enum(OVERSEAS_TERRITORIES).nullable(),
+  /** The practice's telephone and e-mail, given to patients in letters and notices. */
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
@@ -35,6 +45,9 @@ export const UpdatePracticeRequestSchema = z
     /** Idle lock after this many minutes without activity (1–60). */
     idleLockMinutes: z.number().int().min(1).max(60),
     alsaceMoselle: z.boolean(),
+    overseasTerritory: z.enum(OVERSEAS_TERRITORIES).nullable(),
+    phone: PhoneSchema.nullable(),
+    email: EmailSchema.nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { params: { code: 'empty_update' } });

@@ -1,4 +1,4 @@
-import type { ART9_CONDITIONS, DATA_KINDS, DPIA_CRITERIA, LEGAL_BASES, NOTICE_CHANNELS, NOTICE_KINDS, PEOPLE, RECIPIENT_TYPES, SAFEGUARDS, SECURITY_MEASURES, SENSITIVE_KINDS } from './register.js';
+import type { ART9_CONDITIONS, DATA_KINDS, DPIA_CRITERIA, DPIA_REASONS, LEGAL_BASES, NOTICE_CHANNELS, NOTICE_KINDS, PEOPLE, RECIPIENT_TYPES, SAFEGUARDS, SECURITY_MEASURES, SENSITIVE_KINDS } from './register.js';
 
 type Words<T extends readonly string[]> = Record<T[number], string>;
 interface RegisterWords {
@@ -11,6 +11,7 @@ interface RegisterWords {
   security: Words<typeof SECURITY_MEASURES>;
   safeguards: Words<typeof SAFEGUARDS>;
   dpia: Words<typeof DPIA_CRITERIA>;
+  dpiaReasons: Words<typeof DPIA_REASONS>;
   noticeKinds: Words<typeof NOTICE_KINDS>;
   noticeChannels: Words<typeof NOTICE_CHANNELS>;
 }
@@ -43,6 +44,13 @@ export const REGISTER_WORDS: Record<'fr' | 'en', RegisterWords> = {
       large_scale: 'Traitement à grande échelle', matching_datasets: 'Croisement de jeux de données', vulnerable_people: 'Personnes vulnérables (patients, enfants, personnes âgées)', innovative_technology: 'Usage innovant ou nouvelle technologie',
       prevents_right: 'Exclusion du bénéfice d’un droit ou d’un service', group_practice_over_10000: 'Cabinet de groupe, système d’information partagé et plus de 10 000 patients par an',
     },
+    dpiaReasons: {
+      group_practice: 'Analyse d’impact requise, et désignation d’un délégué à la protection des données attendue : cabinet de groupe partageant son système d’information pour plus de 10 000 patients par an (référentiel CNIL des cabinets médicaux, § 11).',
+      criteria: 'Analyse d’impact requise : au moins deux critères des lignes directrices du CEPD sont remplis (article 35 du RGPD).',
+      care_listed: 'Pas d’analyse d’impact requise : les soins dispensés par un professionnel de santé figurent sur la liste CNIL des traitements qui en sont dispensés (délibération 2019-118), sauf critère supplémentaire.',
+      one_criterion: 'Pas d’analyse d’impact requise en règle générale : un seul critère du CEPD est rempli. Notez pourquoi le risque reste limité.',
+      no_criterion: 'Pas d’analyse d’impact requise : aucun critère du CEPD n’est rempli pour cette activité.',
+    },
     noticeKinds: { patient: 'Note d’information patients (une page)', poster: 'Affiche de la salle d’attente', website: 'Texte pour le site internet', booking: 'Mention pour la prise de rendez-vous en ligne' },
     noticeChannels: { given_to_patient: 'Remise au patient', posted_waiting_room: 'Affichée en salle d’attente', published_website: 'Publiée sur le site', sent_by_email: 'Envoyée par e-mail', booking_platform: 'Sur la plateforme de rendez-vous' },
   },
@@ -68,6 +76,13 @@ export const REGISTER_WORDS: Record<'fr' | 'en', RegisterWords> = {
       evaluation_scoring: 'Evaluation or scoring (including profiling)', automated_decision: 'Automated decision with significant effects', systematic_monitoring: 'Systematic monitoring', sensitive_data: 'Sensitive or highly personal data',
       large_scale: 'Large-scale processing', matching_datasets: 'Matching or combining datasets', vulnerable_people: 'Vulnerable people (patients, children, elderly)', innovative_technology: 'Innovative use or new technology',
       prevents_right: 'Prevents exercising a right or using a service', group_practice_over_10000: 'Group practice, shared information system and over 10,000 patients a year',
+    },
+    dpiaReasons: {
+      group_practice: 'DPIA required, and a data protection officer expected: a group practice sharing its information system for more than 10,000 patients a year (CNIL référentiel for medical practices, § 11).',
+      criteria: 'DPIA required: at least two criteria of the EDPB guidelines are met (GDPR Article 35).',
+      care_listed: 'No DPIA required: care by a health professional is on the CNIL’s list of processing exempted from it (deliberation 2019-118), unless another criterion applies.',
+      one_criterion: 'No DPIA required as a rule: a single EDPB criterion is met. Note why the risk stays limited.',
+      no_criterion: 'No DPIA required: no EDPB criterion is met for this activity.',
     },
     noticeKinds: { patient: 'Patient information notice (one page)', poster: 'Waiting-room poster', website: 'Website text', booking: 'Online booking mention' },
     noticeChannels: { given_to_patient: 'Given to the patient', posted_waiting_room: 'Posted in the waiting room', published_website: 'Published on the website', sent_by_email: 'Sent by e-mail', booking_platform: 'On the booking platform' },

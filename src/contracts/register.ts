@@ -31,6 +31,8 @@ export const DPIA_CRITERIA = [
   'group_practice_over_10000',
 ] as const;
 export const ACTIVITY_STATUSES = ['draft', 'validated'] as const;
+/** Why an activity does or does not need a DPIA (see the register rules' dpiaScreening). */
+export const DPIA_REASONS = ['group_practice', 'criteria', 'care_listed', 'one_criterion', 'no_criterion'] as const;
 
 const Retention = z.strictObject({
   /** In the active base (e.g. "5 ans après la dernière intervention"). */
@@ -73,6 +75,8 @@ export const ActivitySchema = z.object({
   missing: z.array(z.string()),
   /** DPIA screening: two or more WP248 criteria, or the CNIL référentiel threshold for group practices. */
   dpiaLikely: z.boolean(),
+  /** Why: the référentiel's group-practice threshold (a DPO is expected too), two criteria or more, care on the CNIL list of processing without DPIA, one criterion, none. */
+  dpiaReason: z.enum(DPIA_REASONS),
   version: z.number().int(),
   validatedAt: InstantSchema.nullable(),
   validatedBy: z.string().nullable(),
@@ -86,7 +90,11 @@ export const ActivityListSchema = z.object({ items: z.array(ActivitySchema) });
 export const ActivityVersionSchema = z.object({ version: z.number().int(), validatedAt: InstantSchema, validatedBy: z.string(), fields: ActivityInputSchema, sha256: z.string() });
 export const ActivityDetailSchema = ActivitySchema.extend({ versions: z.array(ActivityVersionSchema) });
 
-export const TemplateSchema = z.object({ key: z.string(), title: z.string(), titleEn: z.string(), summary: z.string(), summaryEn: z.string(), fields: ActivityInputSchema });
+export const TemplateSchema = z.object({
+  key: z.string(), title: z.string(), titleEn: z.string(), summary: z.string(), summaryEn: z.string(), fields: ActivityInputSchema,
+  /** Ticked at the register's first set-up: every practice has it. Video surveillance and a website are offered, not assumed. */
+  preselected: z.boolean().default(true),
+});
 export const TemplateListSchema = z.array(TemplateSchema);
 export type RegisterTemplate = z.infer<typeof TemplateSchema>;
 

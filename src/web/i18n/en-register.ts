@@ -60,8 +60,6 @@ export const registerEn: typeof registerFr = {
     versions: 'Validated versions',
     version: 'Version {{version}} — validated on {{date}} by {{name}} (fingerprint {{sha}})',
     noVersion: 'No validated version yet.',
-    dpiaLikely: 'DPIA likely required: two EDPB criteria or more, or the CNIL référentiel threshold for group practices.',
-    dpiaNo: 'No DPIA required by the criteria ticked (care by a health professional is on the CNIL’s list of exempted processing).',
   },
   fields: {
     general: 'Description',

@@ -60,8 +60,6 @@ export const registerFr = {
     versions: 'Versions validées',
     version: 'Version {{version}} — validée le {{date}} par {{name}} (empreinte {{sha}})',
     noVersion: 'Pas encore de version validée.',
-    dpiaLikely: 'Analyse d’impact probablement requise : deux critères ou plus du CEPD, ou le seuil du référentiel CNIL pour les cabinets de groupe.',
-    dpiaNo: 'Pas d’analyse d’impact requise d’après les critères cochés (les soins par un professionnel de santé figurent sur la liste CNIL des traitements dispensés).',
   },
   fields: {
     general: 'Description',

@@ -60,7 +60,7 @@ export function ActivityPage() {
         )}
       </Alert>
       {a.validatedAt && <Text>{t('register.activity.validatedOn', { version: a.version, date: formatDate(a.validatedAt.slice(0, 10), i18n.language), review: formatDate(a.reviewDueOn, i18n.language) })}</Text>}
-      <Text>{a.dpiaLikely ? t('register.activity.dpiaLikely') : t('register.activity.dpiaNo')}</Text>
+      <Text data-testid="dpia-screening">{t(`registerValues.dpiaReasons.${a.dpiaReason}`)}</Text>
       {a.status === 'draft' && (
         <Card withBorder>
           <Stack gap="xs">

@@ -46,7 +46,7 @@ export function RegisterPage() {
   const manage = s.can('register.manage');
   const items = activities.data?.items ?? [];
   const tpl = templates.data ?? [];
-  const selected = chosen ?? tpl.map((x) => x.key);
+  const selected = chosen ?? tpl.filter((x) => x.preselected).map((x) => x.key);
   const title = (k: { title: string; titleEn: string }) => (i18n.language === 'en' ? k.titleEn : k.title);
   return (
     <Page title={t('register.title')}>

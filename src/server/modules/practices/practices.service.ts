@@ -33,7 +33,8 @@ export interface CreatePracticeInput {
 
 const presentPractice = (p: repo.PracticeRow): PracticeResponse => ({
   id: p.id, name: p.name, legalForm: p.legal_form, siren: p.siren, siret: p.siret, address: p.address,
-  controllerName: p.controller_name, dpoContact: p.dpo_contact, idleLockMinutes: Number(p.idle_lock_minutes), alsaceMoselle: Number(p.alsace_moselle) === 1, createdAt: p.created_at, updatedAt: p.updated_at,
+  controllerName: p.controller_name, dpoContact: p.dpo_contact, idleLockMinutes: Number(p.idle_lock_minutes), alsaceMoselle: Number(p.alsace_moselle) === 1,
+  overseasTerritory: (p.overseas_territory ?? null) as PracticeResponse['overseasTerritory'], phone: p.phone ?? null, email: p.email ?? null, createdAt: p.created_at, updatedAt: p.updated_at,
 });
 
 /** Practices (tenants) and the people who work in them. */
@@ -69,7 +70,7 @@ export class PracticesService {
     const practiceId = newId('prc');
     await repo.insertPractice(tx, {
       id: practiceId, name: input.name, legal_form: null, siren: null, siret: null, address: null, controller_name: input.owner.name,
-      dpo_contact: null, idle_lock_minutes: 5, alsace_moselle: 0, created_at: now, updated_at: now,
+      dpo_contact: null, idle_lock_minutes: 5, alsace_moselle: 0, phone: null, email: null, overseas_territory: null, created_at: now, updated_at: now,
     });
     const ctx = auditContext(actor, 'admin');
     await this.deps.auditTrail.append(tx, { practiceId, action: 'practice.created', targetType: 'practice', targetId: practiceId, details: { by: actorId(actor) } }, ctx);
@@ -114,6 +115,9 @@ export class PracticesService {
         ...(input.dpoContact !== undefined ? { dpo_contact: input.dpoContact } : {}),
         ...(input.idleLockMinutes !== undefined ? { idle_lock_minutes: input.idleLockMinutes } : {}),
         ...(input.alsaceMoselle !== undefined ? { alsace_moselle: input.alsaceMoselle ? 1 : 0 } : {}),
+        ...(input.overseasTerritory !== undefined ? { overseas_territory: input.overseasTerritory } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
       };
       const siren = input.siren !== undefined ? input.siren : p.siren;
       const siret = input.siret !== undefined ? input.siret : p.siret;
@@ -347,9 +351,9 @@ export class PracticesService {
   }
 
   /** The practice's calendar for legal deadlines (inside another module's transaction). */
-  async holidayOptions(tx: Executor, practiceId: string): Promise<{ alsaceMoselle: boolean }> {
+  async holidayOptions(tx: Executor, practiceId: string): Promise<{ alsaceMoselle: boolean; overseasTerritory: PracticeResponse['overseasTerritory'] }> {
     const p = await repo.findPractice(tx, practiceId);
-    return { alsaceMoselle: Number(p?.alsace_moselle ?? 0) === 1 };
+    return { alsaceMoselle: Number(p?.alsace_moselle ?? 0) === 1, overseasTerritory: (p?.overseas_territory ?? null) as PracticeResponse['overseasTerritory'] };
   }
 
   /** Server administration: disable an account everywhere (CLI `user disable`). */

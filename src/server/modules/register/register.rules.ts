@@ -17,21 +17,43 @@ export function missingFields(f: ActivityFields): string[] {
   if (f.recipients.length === 0) missing.push('recipients');
   // Art. 30(1)(g): a general description of the security measures.
   if (f.security.length === 0) missing.push('security');
+  // Art. 30(1): the register states the practice's real processing; template text still to adapt is not an entry.
+  for (const path of placeholderFields(f)) if (!missing.includes(path)) missing.push(path);
   return missing;
 }
+
+/** Template text the practice has to replace ("(à préciser)"): never validated, never printed as if it were true. */
+export const PLACEHOLDER = /à préciser|to be specified/i;
+
+/** Paths (like `software` or `recipients.1.details`) of the texts that still hold a template placeholder. */
+export function placeholderFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return PLACEHOLDER.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholderFields(v, path ? `${path}.${i}` : String(i)));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholderFields(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/** Why an activity does or does not need a DPIA: each activity gets its own reason, shown on screen and in the register. */
+export type DpiaReason = 'group_practice' | 'criteria' | 'care_listed' | 'one_criterion' | 'no_criterion';
 
 /**
  * DPIA screening. EDPB WP248 rev.01: two criteria or more, as a rule, mean a DPIA (Art. 35(1)). Care by a health
  * professional is on the CNIL's list of processing without DPIA (délib. 2019-118): for an activity of care (Art.
  * 9(2)(h)), health data and patients as vulnerable people do not count, since every practice meets them; a group
- * practice sharing its information system for more than 10,000 patients a year does need one (CNIL référentiel §11).
+ * practice sharing its information system for more than 10,000 patients a year does need one, and a DPO (CNIL
+ * référentiel §11).
  */
-export function dpiaLikely(f: ActivityFields): boolean {
-  if (f.dpiaCriteria.includes('group_practice_over_10000')) return true;
+export function dpiaScreening(f: ActivityFields): { likely: boolean; reason: DpiaReason; counted: number } {
+  if (f.dpiaCriteria.includes('group_practice_over_10000')) return { likely: true, reason: 'group_practice', counted: f.dpiaCriteria.length };
   const care = f.purposes.some((p) => p.art9Condition === 'health_care');
-  const counted = f.dpiaCriteria.filter((c) => c !== 'group_practice_over_10000' && !(care && (c === 'sensitive_data' || c === 'vulnerable_people')));
-  return counted.length >= 2;
+  const counted = f.dpiaCriteria.filter((c) => c !== 'group_practice_over_10000' && !(care && (c === 'sensitive_data' || c === 'vulnerable_people'))).length;
+  if (counted >= 2) return { likely: true, reason: 'criteria', counted };
+  if (care) return { likely: false, reason: 'care_listed', counted };
+  return { likely: false, reason: counted === 1 ? 'one_criterion' : 'no_criterion', counted };
 }
+
+/** Two or more WP248 criteria, or the référentiel's group-practice threshold (see dpiaScreening). */
+export const dpiaLikely = (f: ActivityFields): boolean => dpiaScreening(f).likely;
 
 /** The review falls due twelve months after the validation (a default of good practice, shown as such). */
 export function reviewDueOn(validatedAt: Date): string {
@@ -46,3 +68,22 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const fingerprint = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/**
+ * How long accounting and tax documents are kept, from the practice's legal form: a company (SELARL, SELAS, SARL, SAS…)
+ * keeps its accounting 10 years (C. com. L123-22); a sole practitioner or a civil partnership 6 years, the tax rule
+ * (LPF L102 B). Unknown form: the 10 years, as the prudent default, said so.
+ */
+export function accountingRetention(legalForm: string | null, lang: 'fr' | 'en' = 'fr'): string {
+  const form = (legalForm ?? '').trim();
+  const company = /\b(SEL[A-Z]*|SAS[U]?|SARL|EURL|SA|SNC)\b|soci[ée]t[ée] d.exercice lib[ée]ral|company/i.test(form);
+  if (company) return lang === 'fr' ? '10 ans (pièces comptables, code de commerce L123-22)' : '10 years (accounting records, Commercial Code L123-22)';
+  if (form) return lang === 'fr' ? '6 ans (livres et pièces fiscales, LPF L102 B)' : '6 years (tax books and documents, LPF L102 B)';
+  return lang === 'fr' ? '10 ans par prudence (forme d’exercice non indiquée : 6 ans suffisent à un praticien exerçant seul, LPF L102 B)' : '10 years to be safe (legal form not given: 6 years are enough for a sole practitioner, LPF L102 B)';
+}
+
+/** A template's fields adapted to the practice: the placeholders it fills from the practice's settings. */
+export function adaptTemplate<T>(fields: T, practice: { legalForm: string | null }): T {
+  const retention = accountingRetention(practice.legalForm);
+  return JSON.parse(JSON.stringify(fields).replaceAll('{accounting_retention}', retention.replace(/["\\]/g, ''))) as T;
+}

@@ -18,7 +18,7 @@ import type { PracticesService } from '../practices/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
 import { buildNotice, noticeFile, type Notice } from './register.notices.js';
 import * as repo from './register.repository.js';
-import { dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
+import { adaptTemplate, dpiaLikely, dpiaScreening, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
 import { parisDate } from '../../platform/clock.js';
 
@@ -36,7 +36,7 @@ const fieldsOf = (row: { fields: string }) => ActivityInputSchema.parse(JSON.par
 export function presentActivity(r: repo.ActivityRow): Activity {
   const fields = fieldsOf(r);
   return {
-    id: r.id, templateKey: r.template_key, status: r.status as Activity['status'], fields, missing: missingFields(fields), dpiaLikely: dpiaLikely(fields), version: Number(r.version),
+    id: r.id, templateKey: r.template_key, status: r.status as Activity['status'], fields, missing: missingFields(fields), dpiaLikely: dpiaLikely(fields), dpiaReason: dpiaScreening(fields).reason, version: Number(r.version),
     validatedAt: r.validated_at, validatedBy: r.validated_by, reviewDueOn: r.review_due_on, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -60,7 +60,10 @@ export class RegisterService {
   }
 
   templates(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async () => [...templates()]);
+    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async (tx) => {
+      const practice = await this.deps.practices.identity(tx, practiceId);
+      return templates().map((t) => ({ ...t, fields: adaptTemplate(t.fields, practice) }));
+    });
   }
 
   list(actor: Actor, practiceId: string) {
@@ -79,7 +82,7 @@ export class RegisterService {
       if ('templateKey' in input) {
         const t = templateByKey(input.templateKey);
         if (!t) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
-        fields = structuredClone(t.fields);
+        fields = adaptTemplate(t.fields, await this.deps.practices.identity(tx, practiceId));
         templateKey = t.key;
       } else fields = ActivityInputSchema.parse(input);
       const now = this.now();

@@ -6,7 +6,19 @@ import { Temporal } from 'temporal-polyfill';
  */
 export interface HolidayOptions {
   alsaceMoselle: boolean;
+  /** An overseas territory: its day of the abolition of slavery is a public holiday (C. trav. L3422-2). */
+  overseasTerritory?: OverseasTerritory | null;
 }
+
+export type OverseasTerritory = 'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint_barthelemy' | 'saint_martin';
+
+/**
+ * The day of the abolition of slavery in each territory (C. trav. L3422-2; dates of décret 83-1003 and its later
+ * amendments). A default the practice confirms: the dates are not in the project's legal reference yet.
+ */
+export const ABOLITION_DAYS: Record<OverseasTerritory, [month: number, day: number]> = {
+  mayotte: [4, 27], martinique: [5, 22], guadeloupe: [5, 27], saint_martin: [5, 28], guyane: [6, 10], saint_barthelemy: [10, 9], reunion: [12, 20],
+};
 
 /** Easter Sunday of the Gregorian calendar (anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */
 export function easterSunday(year: number): Temporal.PlainDate {
@@ -31,7 +43,7 @@ const cache = new Map<string, Map<string, string>>();
 
 /** The holidays of a year: ISO date → name. */
 export function frenchHolidays(year: number, opts: HolidayOptions): Map<string, string> {
-  const key = `${year}:${opts.alsaceMoselle}`;
+  const key = `${year}:${opts.alsaceMoselle}:${opts.overseasTerritory ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const easter = easterSunday(year);
@@ -52,6 +64,10 @@ export function frenchHolidays(year: number, opts: HolidayOptions): Map<string, 
   if (opts.alsaceMoselle) {
     out.set(easter.subtract({ days: 2 }).toString(), 'Vendredi saint');
     out.set(d(12, 26), 'Saint-Étienne');
+  }
+  if (opts.overseasTerritory) {
+    const [month, day] = ABOLITION_DAYS[opts.overseasTerritory];
+    out.set(d(month, day), 'Abolition de l’esclavage');
   }
   cache.set(key, out);
   return out;

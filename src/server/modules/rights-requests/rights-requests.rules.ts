@@ -43,6 +43,15 @@ export function requestDates(f: ClockFacts, holidays: HolidayOptions): { dueOn: 
   return { dueOn: gdprDeadline(f.receivedOn, { ...holidays, extended: f.extended, suspensions }).dueOn, earliestOn: null };
 }
 
+/**
+ * While identity is awaited the GDPR due date is null (the clock stands still); the date it would have if the proof
+ * arrived on `today` is the one an extension is judged against (décret 2019-536 art. 77, Art. 12(3)).
+ */
+export function suspendedDueOn(r: { received_on: IsoDate; extended: number | boolean; identity_requested_on: IsoDate | null }, today: IsoDate, holidays: HolidayOptions): IsoDate {
+  const suspensions = r.identity_requested_on ? [{ requestedOn: r.identity_requested_on, receivedOn: today }] : [];
+  return gdprDeadline(r.received_on, { ...holidays, extended: Number(r.extended) === 1, suspensions }).dueOn!;
+}
+
 /** A day a person typed: not in the future, not before `notBefore` (the receipt, by default; reported with `code`). */
 export function assertDay(field: string, day: IsoDate, today: IsoDate, notBefore: IsoDate | null, code = 'date_before_receipt'): void {
   if (day > today) throw validationError(field, 'date_in_future');

@@ -11,7 +11,7 @@ import type { PracticesService } from '../practices/index.js';
 import { canExtend } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
 import { loadDetail, presentRequest } from './rights-requests.detail.js';
-import { assertDay, canMove, isFinal, isHealthRecord, requestDates } from './rights-requests.rules.js';
+import { assertDay, canMove, isFinal, isHealthRecord, requestDates, suspendedDueOn } from './rights-requests.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
 export { presentRequest };
@@ -80,9 +80,12 @@ export class RightsRequestsService {
       if (isHealthRecord(r.kind as RequestKind)) throw conflict('', 'extension_not_applicable');
       if (Number(r.extended) === 1) throw conflict('', 'already_extended');
       assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
-      const verdict = canExtend(r.due_on, this.today(), input.notifiedOn, r.received_on);
-      if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn: r.due_on ?? '' } }] });
-      if (verdict !== 'ok') throw validationError('notifiedOn', verdict, { dueOn: r.due_on ?? '' });
+      // While identity is awaited the clock stands still: the extension is judged against the due date it would have if
+      // the proof arrived today (décret 2019-536 art. 77), never against no date at all.
+      const dueOn = r.due_on ?? suspendedDueOn(r, this.today(), await this.deps.practices.holidayOptions(tx, practiceId));
+      const verdict = canExtend(dueOn, this.today(), input.notifiedOn, r.received_on);
+      if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn } }] });
+      if (verdict !== 'ok') throw validationError('notifiedOn', verdict, { dueOn });
       return { patch: { extended: 1, extension_reason: input.reason, extension_notified_on: input.notifiedOn }, event: { previousDueOn: r.due_on, notifiedOn: input.notifiedOn } };
     });
   }
@@ -93,6 +96,10 @@ export class RightsRequestsService {
       if (r.identity_requested_on && !r.identity_received_on) throw conflict('', 'identity_already_requested');
       if (r.identity_received_on) throw conflict('', 'identity_already_received');
       assertDay('requestedOn', requestedOn, this.today(), r.received_on);
+      // The suspension stops a clock that still runs (décret 2019-536 art. 77): once the due date is past, nothing stops it.
+      if (!isHealthRecord(r.kind as RequestKind) && r.due_on !== null && requestedOn > r.due_on) {
+        throw new AppError('DEADLINE_PASSED', { issues: [{ path: 'requestedOn', code: 'identity_after_due_date', params: { dueOn: r.due_on } }] });
+      }
       if (!canMove(r.status as RequestStatus, 'identity_check')) throw conflict('status', 'status_transition');
       return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
     });

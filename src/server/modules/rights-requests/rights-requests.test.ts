@@ -104,6 +104,26 @@ describeEachDialect('patients’ rights requests', (dialect) => {
     assert.deepEqual([passed.statusCode, passed.json().code], [409, 'DEADLINE_PASSED']);
   });
 
+  it('refuses to suspend a clock already past its due date (409 DEADLINE_PASSED); the request stays late, reminders go on', async () => {
+    const old = (await create({ kind: 'rectification', receivedOn: '2025-12-01' })).json();
+    assert.equal(old.dueOn, '2026-01-02');
+    const pause = await call(t, 'POST', url(`/${old.id}/identity-request`), { as: assistant, body: { requestedOn: '2026-01-10' } });
+    assert.deepEqual([pause.statusCode, pause.json().code, pause.json().issues[0].code], [409, 'DEADLINE_PASSED', 'identity_after_due_date']);
+    const still = (await call(t, 'GET', url(`/${old.id}`), { as: owner })).json();
+    assert.deepEqual([still.dueOn, still.status], ['2026-01-02', 'received']);
+    const items = (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items as { targetId: string; kind: string }[];
+    assert.equal(items.find((i) => i.targetId === old.id)?.kind, 'request_rectification');
+    // While suspended, an extension is judged against the due date the suspended clock would give today.
+    const r = (await create({ kind: 'objection', receivedOn: '2025-12-20' })).json();
+    assert.equal(r.dueOn, '2026-01-20');
+    assert.equal((await call(t, 'POST', url(`/${r.id}/identity-request`), { as: assistant, body: { requestedOn: '2026-01-05' } })).statusCode, 200);
+    const ext = await call(t, 'POST', url(`/${r.id}/extension`), { as: owner, body: { reason: 'Demande complexe', notifiedOn: '2026-01-15' } });
+    assert.deepEqual([ext.statusCode, ext.json().dueOn], [200, null], ext.body);
+    // Three months from receipt (20 March) plus the ten days the clock stood still.
+    const back = (await call(t, 'POST', url(`/${r.id}/identity-received`), { as: assistant, body: { receivedOn: '2026-01-15' } })).json();
+    assert.equal(back.dueOn, '2026-03-30');
+  });
+
   it('needs reasons to refuse, closes the request, keeps every step in the history, and lists open requests soonest first', async () => {
     const r = (await create({ kind: 'portability', receivedOn: '2026-01-12' })).json();
     const bare = await call(t, 'POST', url(`/${r.id}/decision`), { as: owner, body: { on: '2026-01-15', items: [{ subject: 'portability', verdict: 'refused', ground: 'other' }] } });

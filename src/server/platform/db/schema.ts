@@ -17,6 +17,10 @@ export interface PracticesTable {
   idle_lock_minutes: number;
   /** 1: the practice is in Alsace-Moselle (two more public holidays count in deadlines). */
   alsace_moselle: number;
+  phone: string | null;
+  email: string | null;
+  /** An overseas territory with its own public holiday (C. trav. L3422-2); null in metropolitan France. */
+  overseas_territory: string | null;
   created_at: string;
   updated_at: string;
 }

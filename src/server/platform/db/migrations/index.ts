@@ -10,6 +10,7 @@ import * as m0007 from './0007-request-answers.js';
 import * as m0008 from './0008-register.js';
 import * as m0009 from './0009-patient-search-indexes.js';
 import * as m0010 from './0010-invitations.js';
+import * as m0011 from './0011-practice-contact-and-territory.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-register': m0008,
   '0009-patient-search-indexes': m0009,
   '0010-invitations': m0010,
+  '0011-practice-contact-and-territory': m0011,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
