@@ -33,6 +33,14 @@ export const PracticeSchema = z.object({
 });
 export type PracticeResponse = z.infer<typeof PracticeSchema>;
 
+/** What a patient notice or letter cannot do without: where patients write to, and a way to reach the practice (Art. 13(1)(a)). */
+export function noticeGaps(p: Pick<PracticeResponse, 'address' | 'phone' | 'email' | 'dpoContact'>): ('address' | 'phone')[] {
+  const gaps: ('address' | 'phone')[] = [];
+  if (!p.address) gaps.push('address');
+  if (!p.phone && !p.email && !p.dpoContact) gaps.push('phone');
+  return gaps;
+}
+
 export const UpdatePracticeRequestSchema = z
   .strictObject({
     name: nameField(200),

@@ -110,6 +110,12 @@ export const registerEn: typeof registerFr = {
 export const noticesEn: typeof noticesFr = {
   title: 'Patient information',
   intro: 'These documents are generated from the practice identity and the validated register, in short sentences without jargon. A new version is kept whenever the text changes; record where and when you distributed them.',
+  gapsTitle: 'Before generating: information about the practice is missing',
+  gaps: { address: 'The practice’s address, where patients can write to.', phone: 'A telephone or an e-mail to reach the practice (or the GDPR contact).' },
+  gapsLink: 'Complete the practice identity',
+  preview: 'Preview: {{kind}}',
+  previewShort: 'Preview',
+  previewTitle: 'Preview — {{kind}}',
   language: 'Language',
   download: '{{kind}} — {{format}}',
   versions: 'Versions',

@@ -110,6 +110,12 @@ export const registerFr = {
 export const noticesFr = {
   title: 'Information des patients',
   intro: 'Ces documents sont générés à partir de l’identité du cabinet et du registre validé, en phrases courtes et sans jargon. Une nouvelle version est gardée chaque fois que le texte change ; notez où et quand vous les avez diffusés.',
+  gapsTitle: 'Avant de générer : il manque des informations sur le cabinet',
+  gaps: { address: 'L’adresse du cabinet, où les patients peuvent écrire.', phone: 'Un téléphone ou un e-mail pour joindre le cabinet (ou le contact RGPD).' },
+  gapsLink: 'Compléter l’identité du cabinet',
+  preview: 'Aperçu : {{kind}}',
+  previewShort: 'Aperçu',
+  previewTitle: 'Aperçu — {{kind}}',
   language: 'Langue',
   download: '{{kind}} — {{format}}',
   versions: 'Versions',

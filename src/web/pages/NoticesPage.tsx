@@ -1,9 +1,11 @@
-import { Button, Card, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DistributionSchema, NOTICE_CHANNELS, NOTICE_KINDS, NoticesOverviewSchema, type NoticeKind } from '../../contracts/register.js';
-import { api, downloadFile } from '../app/api.js';
+import { Link } from 'react-router';
+import { noticeGaps, PracticeSchema } from '../../contracts/practices.js';
+import { api, apiRaw, downloadFile } from '../app/api.js';
 import { formatDate, formatInstant, todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
@@ -25,11 +27,30 @@ export function NoticesPage() {
     mutationFn: ({ kind, format }: { kind: NoticeKind; format: (typeof FORMATS)[number] }) => downloadFile(`${base}/${kind}?format=${format}&language=${language}`, `information.${format}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
+  const practice = useQuery({ queryKey: ['practice', s.practiceId, 'identity'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema) });
+  const gaps = practice.data ? noticeGaps(practice.data) : [];
+  // The preview is the text a patient reads (the same generation as a download: a changed text is a new version).
+  const preview = useMutation({
+    mutationFn: async (kind: NoticeKind) => ({ kind, text: await (await apiRaw('GET', `${base}/${kind}?format=txt&language=${language}`)).text() }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
+  });
   const versions = overview.data?.versions ?? [];
   return (
     <Page title={t('notices.title')}>
       <Text>{t('notices.intro')}</Text>
-      <ErrorAlert error={overview.error ?? download.error} />
+      {gaps.length > 0 && (
+        <Alert color="orange" title={t('notices.gapsTitle')} data-testid="notice-gaps">
+          <List size="sm">
+            {gaps.map((g) => (
+              <List.Item key={g}>{t(`notices.gaps.${g}`)}</List.Item>
+            ))}
+          </List>
+          <Anchor component={Link} to="/practice">
+            {t('notices.gapsLink')}
+          </Anchor>
+        </Alert>
+      )}
+      <ErrorAlert error={overview.error ?? download.error ?? preview.error} />
       <Select label={t('notices.language')} data={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} value={language} allowDeselect={false} onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')} w={200} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {NOTICE_KINDS.map((kind) => (
@@ -51,11 +72,24 @@ export function NoticesPage() {
                     {format.toUpperCase()}
                   </Button>
                 ))}
+                <Button size="xs" variant="light" aria-label={t('notices.preview', { kind: t(`registerValues.noticeKinds.${kind}`) })} onClick={() => preview.mutate(kind)} loading={preview.isPending && preview.variables === kind}>
+                  {t('notices.previewShort')}
+                </Button>
               </Group>
             </Stack>
           </Card>
         ))}
       </SimpleGrid>
+      {preview.data && (
+        <Paper withBorder p="md" component="section" aria-labelledby="preview-title" data-testid="notice-preview">
+          <Title order={2} size="h4" id="preview-title">
+            {t('notices.previewTitle', { kind: t(`registerValues.noticeKinds.${preview.data.kind}`) })}
+          </Title>
+          <Text style={{ whiteSpace: 'pre-wrap' }} lang={language}>
+            {preview.data.text}
+          </Text>
+        </Paper>
+      )}
       <Stack gap="xs" component="section" aria-labelledby="versions-title">
         <Title order={2} size="h3" id="versions-title">
           {t('notices.versions')}

@@ -16,34 +16,58 @@ export interface Notice {
 const plain = (s: string) => s.replace(/\s*\([^)]*\)/g, '').trim();
 const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
 
+/** The plain words for a legal basis, as a patient reads them (Art. 13(1)(c)). */
+const BASIS: Record<'fr' | 'en', Record<string, string>> = {
+  fr: { consent: 'avec votre accord', contract: 'pour les soins que vous nous demandez', legal_obligation: 'la loi nous y oblige', vital_interests: 'pour protéger votre vie', public_interest: 'mission d’intérêt public', legitimate_interest: 'notre intérêt légitime' },
+  en: { consent: 'with your consent', contract: 'for the care you ask of us', legal_obligation: 'the law requires it', vital_interests: 'to protect your life', public_interest: 'a task in the public interest', legitimate_interest: 'our legitimate interest' },
+};
+
+/** The activity holding the patient record: its retention is the record's (not billing's, whatever the order). */
+export function recordActivity(activities: readonly ActivityFields[]): ActivityFields | undefined {
+  const health = activities.filter((a) => a.sensitive.some((s) => s.category === 'health'));
+  return health.find((a) => a.purposes.some((p) => p.art9Condition === 'health_care' && /dossier|record/i.test(p.purpose))) ?? health.find((a) => a.purposes.some((p) => p.art9Condition === 'health_care')) ?? health[0];
+}
+
 /**
  * The patient information, generated from the practice identity and the activities of the register that concern
- * patients (Art. 13: who, why, on what basis, who receives, how long, rights, complaint). Short sentences, no jargon.
+ * patients (Art. 13(1)–(2): who and how to reach them, the DPO, each purpose with its basis and the legitimate
+ * interests, recipients, transfers, retention, rights, complaint, whether the data must be given). Short sentences.
  */
 export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: ActivityFields[], lang: Lang): Notice {
   const fr = lang === 'fr';
   const forPatients = activities.filter((a) => a.people.some((x) => x.category === 'patients' || x.category === 'visitors'));
-  const purposes = unique(forPatients.flatMap((a) => a.purposes.filter((x) => !/cookie|audience/i.test(x.purpose)).map((x) => plain(x.purpose))));
-  const recipients = unique(forPatients.flatMap((a) => a.recipients.filter((r) => r.type !== 'internal').map((r) => plain(r.details))));
-  const care = forPatients.find((a) => a.sensitive.some((s) => s.category === 'health'));
+  const purposeList = forPatients.flatMap((a) => a.purposes.filter((x) => !/cookie|audience/i.test(x.purpose)));
+  const purposes = unique(purposeList.map((x) => `${plain(x.purpose)}${x.legalBasis ? ` : ${BASIS[lang][x.legalBasis]}` : ''}`));
+  const recipients = unique(forPatients.flatMap((a) => a.recipients.filter((r) => r.type !== 'internal' && r.type !== 'third_country').map((r) => plain(r.details))));
+  const transfers = unique(forPatients.flatMap((a) => a.transfers.map((x) => `${plain(x.recipient)} (${x.country})`)));
+  const care = recordActivity(forPatients);
   const record = care?.sensitive.find((s) => s.category === 'health')?.retention;
-  const obligation = forPatients.some((a) => a.purposes.some((x) => x.legalBasis === 'legal_obligation'));
-  const reminders = forPatients.some((a) => a.purposes.some((x) => /rappel|reminder/i.test(x.purpose)));
+  const billing = forPatients.find((a) => a !== care && a.data.some((d) => d.category === 'economic'))?.data.find((d) => d.category === 'economic')?.retention;
+  const obligation = purposeList.some((x) => x.legalBasis === 'legal_obligation');
+  const reminders = purposeList.some((x) => /rappel|reminder/i.test(x.purpose));
+  const nir = forPatients.some((a) => a.data.some((d) => d.category === 'nir'));
   const website = activities.find((a) => a.data.some((d) => d.category === 'internet'));
-  const contact = p.dpoContact ?? [p.name, p.address].filter(Boolean).join(', ');
+  const reach = [p.phone, p.email].filter(Boolean).join(fr ? ' ou ' : ' or ');
+  const contact = [p.name, p.address, reach].filter(Boolean).join(', ');
   const who = fr ? `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, est responsable de vos données.` : `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, is responsible for your data.`;
-  const keep = record
-    ? fr
-      ? `Votre dossier est gardé ${plain(record.active)}${record.archive ? `, puis ${plain(record.archive)}` : ''}. Ensuite, il est détruit ou rendu anonyme.`
-      : `Your record is kept ${plain(record.active)}${record.archive ? `, then ${plain(record.archive)}` : ''}. After that, it is destroyed or made anonymous.`
-    : fr
-      ? 'Vos données sont gardées le temps prévu par la loi, puis détruites.'
-      : 'Your data is kept for the time set by law, then destroyed.';
+  const reachLine = reach ? (fr ? `Pour nous joindre : ${reach}.` : `To reach us: ${reach}.`) : '';
+  const dpo = p.dpoContact ? (fr ? `Délégué à la protection des données : ${p.dpoContact}.` : `Data protection officer: ${p.dpoContact}.`) : '';
+  const keep = [
+    record
+      ? fr
+        ? `Votre dossier est gardé ${plain(record.active)}${record.archive ? `, puis ${plain(record.archive)}` : ''}. Ensuite, il est détruit ou rendu anonyme.`
+        : `Your record is kept ${plain(record.active)}${record.archive ? `, then ${plain(record.archive)}` : ''}. After that, it is destroyed or made anonymous.`
+      : fr
+        ? 'Vos données sont gardées le temps prévu par la loi, puis détruites.'
+        : 'Your data is kept for the time set by law, then destroyed.',
+    ...(billing ? [fr ? `Les factures sont gardées ${plain(billing.active)}${billing.archive ? `, puis ${plain(billing.archive)}` : ''}.` : `Invoices are kept ${plain(billing.active)}${billing.archive ? `, then ${plain(billing.archive)}` : ''}.`] : []),
+  ];
   const rights = fr
     ? [
         'Vous pouvez voir vos données et en avoir une copie. La première copie est gratuite.',
         'Vous pouvez faire corriger une erreur.',
         'Vous pouvez demander l’effacement de certaines données ou limiter leur usage. Votre dossier médical, lui, doit être gardé.',
+        'Vous pouvez refuser le partage de vos informations avec d’autres soignants.',
         ...(reminders ? ['Vous pouvez refuser les rappels par SMS à tout moment.'] : []),
         'Vous pouvez refuser tout message sans lien avec vos soins.',
       ]
@@ -51,13 +75,22 @@ export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: A
         'You can see your data and get a copy. The first copy is free.',
         'You can have a mistake corrected.',
         'You can ask us to erase some data or to limit its use. Your medical record, however, must be kept.',
+        'You can refuse that your information be shared with other carers.',
         ...(reminders ? ['You can refuse text-message reminders at any time.'] : []),
         'You can refuse any message unrelated to your care.',
       ];
-  const ask = fr ? `Pour cela, parlez-en à l’accueil ou écrivez-nous : ${contact}. Nous répondons dans un délai d’un mois.` : `To do so, ask at the reception desk or write to us: ${contact}. We answer within one month.`;
+  // Art. 12(3): one month; the dental record has its own clock, CSP L1111-7 / R1111-1: 8 days, 2 months past five years.
+  const ask = fr
+    ? [`Pour cela, parlez-en à l’accueil ou écrivez-nous : ${contact}.`, 'Nous répondons dans un délai d’un mois.', 'Une copie de votre dossier médical vous est remise sous 8 jours. Comptez 2 mois si les informations ont plus de cinq ans.']
+    : [`To do so, ask at the reception desk or write to us: ${contact}.`, 'We answer within one month.', 'A copy of your medical record is given to you within 8 days. Allow 2 months if the information is more than five years old.'];
   const cnil = fr ? 'Si vous n’êtes pas satisfait, vous pouvez vous adresser à la CNIL : www.cnil.fr.' : 'If you are not satisfied, you can contact the CNIL: www.cnil.fr.';
   const secret = fr ? 'Tout ce qui concerne votre santé est couvert par le secret professionnel.' : 'Everything about your health is covered by professional secrecy.';
   const why = fr ? (obligation ? 'La loi nous oblige à tenir votre dossier médical.' : 'Nous utilisons vos données pour vous soigner.') : obligation ? 'The law requires us to keep your medical record.' : 'We use your data to care for you.';
+  // Art. 13(2)(e): whether the data must be given, and what follows if not.
+  const needed = fr
+    ? ['Sans vos informations de santé, nous ne pouvons pas vous soigner en sécurité.', ...(nir ? ['Sans votre numéro de sécurité sociale, vous réglez les soins et demandez vous-même le remboursement.'] : [])]
+    : ['Without your health information, we cannot care for you safely.', ...(nir ? ['Without your social security number, you pay for the care and claim the refund yourself.'] : [])];
+  const where = transfers.length ? (fr ? 'Certaines données sortent de l’Union européenne, avec des garanties :' : 'Some data leaves the European Union, with safeguards:') : fr ? 'Vos données restent dans l’Union européenne.' : 'Your data stays in the European Union.';
   if (kind === 'booking') {
     return {
       title: fr ? 'Vos données et votre rendez-vous' : 'Your data and your appointment',
@@ -71,15 +104,17 @@ export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: A
     };
   }
   const sections: Notice['sections'] = [
-    { heading: fr ? 'Qui est responsable ?' : 'Who is responsible?', paragraphs: [who] },
+    { heading: fr ? 'Qui est responsable ?' : 'Who is responsible?', paragraphs: [who, reachLine, dpo].filter(Boolean) },
     { heading: fr ? 'Pourquoi nous utilisons vos données' : 'Why we use your data', paragraphs: [why, secret], list: purposes },
+    { heading: fr ? 'Devez-vous nous les donner ?' : 'Must you give them to us?', paragraphs: needed },
     { heading: fr ? 'Qui les reçoit' : 'Who receives it', paragraphs: [fr ? 'Les personnes du cabinet qui s’occupent de vous. Et, si besoin :' : 'The practice staff who look after you. And, when needed:'], list: recipients },
-    { heading: fr ? 'Combien de temps' : 'For how long', paragraphs: [keep] },
-    { heading: fr ? 'Vos droits' : 'Your rights', paragraphs: [...rights, ask] },
+    { heading: fr ? 'Où sont-elles gardées ?' : 'Where is it kept?', paragraphs: [where], ...(transfers.length ? { list: transfers } : {}) },
+    { heading: fr ? 'Combien de temps' : 'For how long', paragraphs: keep },
+    { heading: fr ? 'Vos droits' : 'Your rights', paragraphs: [...rights, ...ask] },
     { heading: fr ? 'Réclamation' : 'Complaints', paragraphs: [cnil] },
   ];
   if (kind === 'website' && website) {
-    sections.splice(4, 0, {
+    sections.splice(6, 0, {
       heading: fr ? 'Ce site et les cookies' : 'This website and cookies',
       paragraphs: fr
         ? ['Le formulaire de contact sert à vous répondre. N’y écrivez rien sur votre santé.', 'Les cookies qui ne sont pas nécessaires ne sont déposés qu’avec votre accord. Votre choix est gardé six mois.']
@@ -121,14 +156,27 @@ export async function noticeFile(n: Notice, kind: NoticeKind, format: 'pdf' | 'd
       body: await renderDocx({ title: n.title, footer, lang, sections: n.sections.map((s) => ({ ...(s.heading ? { heading: s.heading, level: 2 as const } : {}), paragraphs: [...s.paragraphs, ...(s.list ?? []).map((x) => `• ${x}`)], large })) }),
     };
   }
-  const content: PdfNode[] = [{ text: n.title, style: 'title', ...(large ? { fontSize: 30 } : {}) }];
-  for (const s of n.sections) {
-    if (s.heading) content.push({ text: s.heading, style: 'h2' });
-    for (const p of s.paragraphs) content.push({ text: p, margin: [0, 0, 0, large ? 10 : 3], fontSize: large ? 20 : 10.5 });
-    if (s.list?.length) content.push({ ul: s.list.map((x) => ({ text: x, fontSize: large ? 20 : 10.5 })), margin: [0, 0, 0, 4] });
-  }
-  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await renderPdf({ title: n.title, footer, content, pageLabel: (a, b) => (lang === 'fr' ? `page ${a} / ${b}` : `page ${a} of ${b}`) }) };
+  // One A4 page whenever the text fits (the size steps down to 8.5 pt); a longer text gets the two-page version. A
+  // section is never split across pages, so a telephone number never runs over to the next one.
+  const render = (size: number, fit: boolean) => {
+    const content: PdfNode[] = [{ text: n.title, style: 'title', ...(large ? { fontSize: 30 } : fit ? { fontSize: size + 6, margin: [0, 0, 0, 6] } : {}) }];
+    for (const s of n.sections) {
+      const block: PdfNode[] = [];
+      if (s.heading) block.push({ text: s.heading, style: 'h2', ...(fit ? { fontSize: size + 1, margin: [0, 6, 0, 2] } : {}) });
+      for (const p of s.paragraphs) block.push({ text: p, margin: [0, 0, 0, large ? 10 : 2], fontSize: large ? 20 : size });
+      if (s.list?.length) block.push({ ul: s.list.map((x) => ({ text: x, fontSize: large ? 20 : size })), margin: [0, 0, 0, 3] });
+      content.push({ stack: block, unbreakable: true });
+    }
+    return renderPdf({ title: n.title, footer, content, pageLabel: (a, b) => (lang === 'fr' ? `page ${a} / ${b}` : `page ${a} of ${b}`), ...(fit ? { margins: [40, 36, 40, 40] } : {}) });
+  };
+  let body: Buffer | null = null;
+  if (!large) for (const size of [10, 9.5, 9, 8.5]) if (pageCount((body = await render(size, true))) === 1) break; else body = null;
+  body ??= await render(10.5, false);
+  return { filename: `${base}.pdf`, contentType: PDF_TYPE, body };
 }
+
+/** Pages of a PDF written by pdfmake (its page objects are not compressed into object streams). */
+export const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 /**
  * Readability of a French text (Kandel & Moles' adaptation of Flesch): 207 − 1.015 × words per sentence − 73.6 ×

@@ -176,7 +176,13 @@ describeEachDialect('register of processing activities', (dialect) => {
     const r = readability(txt);
     assert.ok(r.wordsPerSentence <= 14, `short sentences: ${r.wordsPerSentence.toFixed(1)} words each`);
     assert.ok(r.score >= 60, `plain French (Kandel-Moles ≥ 60): ${r.score.toFixed(0)}`);
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=pdf`, { as: assistant })).headers['x-gardien-notice-version'], '1', 'same text, same version');
+    const pdf = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=pdf`, { as: assistant });
+    assert.equal(pdf.headers['x-gardien-notice-version'], '1', 'same text, same version');
+    // Read back: one A4 page, every Art. 13 block there, the record's own clock, no internal wording.
+    assert.equal(await pdfPages(pdf.rawPayload), 1, 'the patient notice fits one A4 page');
+    const pdfBody = await pdfText(pdf.rawPayload);
+    for (const must of ['Qui est responsable ?', 'Devez-vous nous les donner ?', 'Vos droits', 'dpo@cabinet-lefevre.fr', '8 jours', 'www.cnil.fr', 'Votre dossier est gardé 5 ans après la dernière intervention']) assert.ok(pdfBody.replace(/\s+/g, ' ').includes(must), must);
+    assert.doesNotMatch(pdfBody, /à préciser|undefined|null/);
     await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: owner, body: { dpoContact: 'rgpd@cabinet-lefevre.fr' } });
     const docx = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=docx`, { as: assistant });
     assert.equal(docx.headers['x-gardien-notice-version'], '2');

@@ -9,7 +9,7 @@ export type PdfNode =
   | { text: string | PdfNode[]; style?: string; bold?: boolean; fontSize?: number; margin?: number[]; color?: string; pageBreak?: 'before' | 'after'; tocItem?: boolean }
   | { ul: PdfNode[]; margin?: number[] }
   | { table: { widths: (number | string)[]; headerRows?: number; body: PdfNode[][]; dontBreakRows?: boolean }; layout?: string; margin?: number[] }
-  | { stack: PdfNode[]; margin?: number[] }
+  | { stack: PdfNode[]; margin?: number[]; unbreakable?: boolean }
   | { toc: { title: PdfNode } };
 
 export interface PdfDocument {
@@ -19,6 +19,8 @@ export interface PdfDocument {
   footer: string;
   content: PdfNode[];
   pageLabel?: (page: number, pages: number) => string;
+  /** Page margins [left, top, right, bottom] in points; 48/56 by default. */
+  margins?: [number, number, number, number];
 }
 
 interface PdfMake {
@@ -57,7 +59,7 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   const label = doc.pageLabel ?? ((p: number, n: number) => `page ${p} / ${n}`);
   const definition = {
     pageSize: 'A4',
-    pageMargins: [48, 56, 48, 56],
+    pageMargins: doc.margins ?? [48, 56, 48, 56],
     info: { title: doc.title, creator: 'Gardien', producer: 'Gardien' },
     defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.25 },
     styles: {
