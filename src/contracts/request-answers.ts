@@ -10,6 +10,7 @@ import type { RequestKind } from './rights-requests.js';
 /** What a request can be about, per kind: the decision is taken item by item. */
 export const DECISION_SUBJECTS = [
   'art15_information', 'copy', 'health_record', 'rectification', 'medical_record', 'marketing', 'commercial_photos', 'care', 'sms_reminders', 'restriction', 'portability',
+  'care_sharing',
 ] as const;
 export const DecisionSubjectSchema = z.enum(DECISION_SUBJECTS);
 export type DecisionSubject = z.infer<typeof DecisionSubjectSchema>;
@@ -19,7 +20,7 @@ export const SUBJECTS_BY_KIND: Record<RequestKind, readonly DecisionSubject[]> =
   health_record_access: ['health_record'],
   rectification: ['rectification'],
   erasure: ['medical_record', 'marketing', 'commercial_photos'],
-  objection: ['care', 'marketing', 'sms_reminders'],
+  objection: ['care', 'care_sharing', 'marketing', 'sms_reminders'],
   restriction: ['restriction'],
   portability: ['portability'],
 };
@@ -45,6 +46,8 @@ export const DECISION_GROUNDS = [
   'art20_served',
   'art12_5_manifestly_unfounded', // Art. 12(5): manifestly unfounded or excessive; the practice bears the proof
   'other',
+  'csp_l1110_4_sharing', // CSP L1110-4: the patient may object to the exchange and sharing of their information between professionals
+  'nothing_held', // "sans objet": the practice holds no data of that kind about the person
 ] as const;
 export const DecisionGroundSchema = z.enum(DECISION_GROUNDS);
 export type DecisionGround = z.infer<typeof DecisionGroundSchema>;
@@ -62,23 +65,29 @@ export const EFFECTS: Partial<Record<DecisionSubject, PatientEffect>> = {
 
 
 const REFUSE = ['art12_5_manifestly_unfounded', 'other'] as const;
+/** "Sans objet": nothing of the kind is held about the person. */
+const NOTHING = ['nothing_held'] as const;
 
 /** The grounds a person may confirm for each item and verdict; a verdict missing here cannot be chosen. */
 export const ALLOWED_GROUNDS: Record<DecisionSubject, Partial<Record<Verdict, readonly DecisionGround[]>>> = {
   art15_information: { carried_out: ['art15_answered'], refused: REFUSE },
   copy: { carried_out: ['art15_answered'], refused: REFUSE },
   health_record: { carried_out: ['csp_l1111_7'], refused: REFUSE },
-  rectification: { carried_out: ['art16_rectified'], refused: ['art16_data_accurate', ...REFUSE] },
+  rectification: { carried_out: ['art16_rectified'], refused: ['art16_data_accurate', ...REFUSE], not_applicable: NOTHING },
   medical_record: { carried_out: ['art17_retention_ended', 'other'], refused: ['art17_3_retention', ...REFUSE] },
   // Art. 21(3): no refusal of an objection to marketing.
-  marketing: { carried_out: ['art21_3_marketing', 'art17_1_erased'] },
-  commercial_photos: { carried_out: ['art17_1_erased'], refused: REFUSE },
+  marketing: { carried_out: ['art21_3_marketing', 'art17_1_erased'], not_applicable: NOTHING },
+  commercial_photos: { carried_out: ['art17_1_erased'], refused: REFUSE, not_applicable: NOTHING },
   care: { refused: ['art21_care_not_applicable', ...REFUSE], carried_out: ['other'] },
-  sms_reminders: { carried_out: ['art21_1_reminders'], refused: ['other'] },
+  sms_reminders: { carried_out: ['art21_1_reminders'], refused: ['other'], not_applicable: NOTHING },
   restriction: { carried_out: ['art18_restricted'], refused: REFUSE },
+  care_sharing: { carried_out: ['csp_l1110_4_sharing'], refused: REFUSE },
   portability: { not_applicable: ['art20_not_applicable'], carried_out: ['art20_served'], refused: REFUSE },
 };
 
+
+export const PROPOSAL_CAUTIONS = ['heirs_three_purposes', 'minor_may_object'] as const;
+export type ProposalCaution = (typeof PROPOSAL_CAUTIONS)[number];
 
 export const ProposalItemSchema = z.object({ subject: DecisionSubjectSchema, verdict: VerdictSchema, ground: DecisionGroundSchema, effect: PatientEffectSchema.nullable() });
 export type ProposalItem = z.infer<typeof ProposalItemSchema>;
@@ -87,6 +96,13 @@ export const ProposalSchema = z.object({
   /** Erasure: the end of the medical record's retention (last care + 20 years, 28th birthday, death + 10 years; aligned on CSP R1112-7 by analogy, a default). */
   retentionEndsOn: DateSchema.nullable(),
   patientLinked: z.boolean(),
+  /** The Art. 15 information comes from the practice's validated register (else from the CNIL référentiel, said so on screen). */
+  registerValidated: z.boolean().default(false),
+  /**
+   * What the person confirming must know: heirs have access for three purposes only (CSP L1110-4 V); a minor may object
+   * to the parents' access (CSP L1111-5).
+   */
+  cautions: z.array(z.enum(PROPOSAL_CAUTIONS)).default([]),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 

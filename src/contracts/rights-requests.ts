@@ -10,6 +10,8 @@ export const CHANNELS = ['letter', 'email', 'in_person', 'phone', 'web_form'] as
 export const ChannelSchema = z.enum(CHANNELS);
 export const RELATIONS = ['self', 'legal_representative', 'designated_doctor', 'heir', 'other'] as const;
 export const RelationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof RelationSchema>;
+export const CIVILITIES = ['madame', 'monsieur'] as const;
 /** received → identity_check → in_progress → answered | refused | withdrawn. */
 export const REQUEST_STATUSES = ['received', 'identity_check', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
@@ -20,7 +22,14 @@ export const CreateRightsRequestSchema = z.strictObject({
   /** The day the request reached the practice through any of its channels: the clock starts there (EDPB 01/2022 §159). */
   receivedOn: DateSchema,
   channel: ChannelSchema,
-  requester: z.strictObject({ name: nameField(200), relation: RelationSchema }),
+  requester: z.strictObject({
+    name: nameField(200),
+    relation: RelationSchema,
+    /** For the salutation: "Madame," or "Monsieur," when known, "Madame, Monsieur," otherwise. */
+    civility: z.enum(CIVILITIES).nullable().optional(),
+    /** Where letters are sent (the addressee block). */
+    address: textField(500).nullable().optional(),
+  }),
   patientId: IdSchema.nullable().optional(),
   /** For health-record access: whether the information asked for is more than five years old (two months instead of eight days). */
   healthRecord: z.strictObject({ olderThanFiveYears: z.boolean() }).optional(),
@@ -45,7 +54,7 @@ export const RightsRequestSchema = z.object({
   kind: RequestKindSchema,
   channel: ChannelSchema,
   receivedOn: DateSchema,
-  requester: z.object({ name: z.string(), relation: RelationSchema }),
+  requester: z.object({ name: z.string(), relation: RelationSchema, civility: z.enum(CIVILITIES).nullable().default(null), address: z.string().nullable().default(null) }),
   patientId: IdSchema.nullable(),
   status: RequestStatusSchema,
   /** The answer is due at the latest on this day; null while the clock is suspended (identity awaited). */

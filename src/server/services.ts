@@ -69,7 +69,7 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const register = new RegisterService({ access, clock, practices, patients });
   return {
     db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
-    rightsRequests: new RightsRequestsService({ access, clock, patients, practices }),
+    rightsRequests: new RightsRequestsService({ access, clock, patients, practices, register: (tx, practiceId) => register.patientActivities(tx, practiceId) }),
     requestAnswers: (answers = new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey, register: (tx, practiceId) => register.patientActivities(tx, practiceId) })),
     register,
     breaches: new BreachesService({ access, clock, patients, practices }),

@@ -82,7 +82,12 @@ export function DecisionForm({ d }: { d: Detail }) {
             {t('answers.decision.title')}
           </Title>
           <Text>{t('answers.decision.intro')}</Text>
-          {d.kind === 'access' && <Alert color="blue">{t('answers.decision.art15Source')}</Alert>}
+          {d.kind === 'access' && <Alert color="blue">{proposal.registerValidated ? t('answers.decision.art15FromRegister') : t('answers.decision.art15Source')}</Alert>}
+          {proposal.cautions.map((c) => (
+            <Alert key={c} color="orange" data-testid={`caution-${c}`}>
+              {t(`answers.decision.cautions.${c}`)}
+            </Alert>
+          ))}
           {d.kind === 'erasure' && <Alert color="blue">{proposal.retentionEndsOn ? t('answers.decision.retention', { date: formatDate(proposal.retentionEndsOn, i18n.language) }) : t('answers.decision.retentionUnknown')}</Alert>}
           {waitingIdentity && <Alert color="orange">{t('answers.decision.identityAwaited')}</Alert>}
           {rows.map((r, i) => {

@@ -16,6 +16,11 @@ export const answersEn: typeof answersFr = {
     language: 'Language of the letter',
     confirm: 'Confirm the answer',
     cannotDecide: 'A practitioner, the owner or the DPO confirms the answer. You can prepare the letters and add the files.',
+    art15FromRegister: 'The Article 15 information comes from the practice’s validated register of processing: check it before sending.',
+    cautions: {
+      heirs_three_purposes: 'Heir: access is limited to three purposes — learning the cause of death, defending the memory of the deceased, asserting their rights — and refused if the patient objected while alive (public health code, L1110-4 V). Give only what serves the purpose stated.',
+      minor_may_object: 'Minor patient: they may object to their parents consulting information about their health (public health code, L1111-5). Check they have not asked for this before answering.',
+    },
     art15Source:
       'The Article 15 information follows the CNIL’s référentiel for medical and paramedical practices (defaults) until the register of processing is kept in Gardien: check it matches your practice before sending.',
     retention: 'End of the medical record’s retention: {{date}}. Default: 20 years after the last care, not before age 28, 10 years after a death (aligned by analogy on Article R1112-7 of the public health code).',
@@ -96,10 +101,11 @@ export const answerValuesEn: typeof answerValuesFr = {
     commercial_photos: 'Photos taken outside care',
     care: 'Processing for care',
     sms_reminders: 'Appointment reminders by SMS',
+    care_sharing: 'Sharing of information between carers (L1110-4)',
     restriction: 'Restriction of processing',
     portability: 'Portability',
   },
-  verdicts: { carried_out: 'Done', refused: 'Refused', not_applicable: 'Does not apply' },
+  verdicts: { carried_out: 'Done', refused: 'Refused', not_applicable: 'Not applicable' },
   grounds: {
     art15_answered: 'Article 15: information and copy, the first one free (CJEU C-307/22)',
     csp_l1111_7: 'Article L1111-7 of the public health code, first copy free',
@@ -114,6 +120,8 @@ export const answerValuesEn: typeof answerValuesFr = {
     art18_restricted: 'Article 18: processing restricted until lifted',
     art20_not_applicable: 'Article 20: does not apply to a record kept under a legal obligation (copy offered through access)',
     art20_served: 'Article 20: data provided handed over in a machine-readable format',
+    csp_l1110_4_sharing: 'Public health code L1110-4: objection to sharing between carers honoured, consequences explained',
+    nothing_held: 'Not applicable: no data of this kind is held',
     art12_5_manifestly_unfounded: 'Article 12(5): manifestly unfounded or excessive request',
     other: 'Other reason (to be given)',
   },

@@ -15,6 +15,11 @@ export const answersFr = {
     language: 'Langue du courrier',
     confirm: 'Confirmer la réponse',
     cannotDecide: 'Un praticien, le titulaire ou le DPO confirme la réponse. Vous pouvez préparer les courriers et déposer les fichiers.',
+    art15FromRegister: 'Les informations de l’article 15 reprennent le registre des traitements validé du cabinet : vérifiez-les avant l’envoi.',
+    cautions: {
+      heirs_three_purposes: 'Ayant droit : l’accès est limité à trois fins — connaître les causes du décès, défendre la mémoire du défunt, faire valoir ses droits — et refusé si le patient s’y était opposé de son vivant (code de la santé publique, L1110-4 V). Ne communiquez que ce qui sert la fin invoquée.',
+      minor_may_object: 'Patient mineur : il peut s’opposer à ce que ses parents consultent les informations sur sa santé (code de la santé publique, L1111-5). Vérifiez qu’il ne l’a pas demandé avant de répondre.',
+    },
     art15Source:
       'Les informations de l’article 15 reprennent le référentiel de la CNIL pour les cabinets médicaux et paramédicaux (valeurs par défaut), tant que le registre des traitements n’est pas tenu dans Gardien : vérifiez qu’elles correspondent à votre cabinet avant l’envoi.',
     retention: 'Fin de conservation du dossier médical : {{date}}. Valeur par défaut : 20 ans après le dernier soin, pas avant 28 ans, 10 ans après un décès (alignée par analogie sur l’article R1112-7 du code de la santé publique).',
@@ -95,10 +100,11 @@ export const answerValuesFr = {
     commercial_photos: 'Photos prises hors des soins',
     care: 'Traitement pour les soins',
     sms_reminders: 'Rappels de rendez-vous par SMS',
+    care_sharing: 'Partage des informations entre soignants (L1110-4)',
     restriction: 'Limitation du traitement',
     portability: 'Portabilité',
   },
-  verdicts: { carried_out: 'Fait', refused: 'Refusé', not_applicable: 'Ne s’applique pas' },
+  verdicts: { carried_out: 'Fait', refused: 'Refusé', not_applicable: 'Sans objet' },
   grounds: {
     art15_answered: 'Article 15 : informations et copie, la première gratuite (CJUE C-307/22)',
     csp_l1111_7: 'Article L1111-7 du code de la santé publique, première copie gratuite',
@@ -113,6 +119,8 @@ export const answerValuesFr = {
     art18_restricted: 'Article 18 : traitement limité jusqu’à sa levée',
     art20_not_applicable: 'Article 20 : ne s’applique pas au dossier tenu par obligation légale (copie proposée au titre de l’accès)',
     art20_served: 'Article 20 : données fournies remises dans un format lisible par machine',
+    csp_l1110_4_sharing: 'Code de la santé publique L1110-4 : opposition au partage entre soignants respectée, conséquences expliquées',
+    nothing_held: 'Sans objet : aucune donnée de ce type n’est détenue',
     art12_5_manifestly_unfounded: 'Article 12.5 : demande manifestement infondée ou excessive',
     other: 'Autre motif (à préciser)',
   },

@@ -3,7 +3,7 @@ import type { ActivityFields, NoticeKind } from '../../../contracts/register.js'
 import { renderDocx } from '../../platform/documents/docx.js';
 import type { FileOut } from '../../platform/documents/file.js';
 import { PDF_TYPE, TEXT_TYPE } from '../../platform/documents/file.js';
-import { renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import { pageCount, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import type { Lang } from '../../platform/http/messages.js';
 
 /** A notice for patients: a title and short sections, in plain words (GDPR Art. 12(1), 13). */
@@ -174,9 +174,6 @@ export async function noticeFile(n: Notice, kind: NoticeKind, format: 'pdf' | 'd
   body ??= await render(10.5, false);
   return { filename: `${base}.pdf`, contentType: PDF_TYPE, body };
 }
-
-/** Pages of a PDF written by pdfmake (its page objects are not compressed into object streams). */
-export const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 /**
  * Readability of a French text (Kandel & Moles' adaptation of Flesch): 207 − 1.015 × words per sentence − 73.6 ×

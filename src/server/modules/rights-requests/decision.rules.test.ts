@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DECISION_GROUNDS, SUBJECTS_BY_KIND, VERDICTS } from '../../../contracts/request-answers.js';
 import { REQUEST_KINDS } from '../../../contracts/rights-requests.js';
 import { ALLOWED_GROUNDS } from '../../../contracts/request-answers.js';
-import { decisionProblems, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
+import { decisionProblems, effectsOf, outcomeOf, proposalContext, propose, retentionEndsOn } from './decision.rules.js';
 
 describe('the retention of the medical record (R1112-7 by analogy, a default)', () => {
   it('20 years after the last care', () => assert.equal(retentionEndsOn({ birthDate: '1970-03-01', lastCareOn: '2024-02-29', deathOn: null }), '2044-02-29'));
@@ -25,11 +25,23 @@ describe('the proposal', () => {
   });
   it('objection: care refused, marketing and SMS honoured with their flags', () => {
     const p = propose('objection', null, today).items.map((i) => [i.subject, i.verdict, i.effect?.flag ?? null]);
-    assert.deepEqual(p, [['care', 'refused', null], ['marketing', 'carried_out', 'marketingConsent'], ['sms_reminders', 'carried_out', 'objectsToSms']]);
+    assert.deepEqual(p, [['care', 'refused', null], ['care_sharing', 'carried_out', null], ['marketing', 'carried_out', 'marketingConsent'], ['sms_reminders', 'carried_out', 'objectsToSms']]);
+    // CSP L1110-4: the objection to sharing between professionals is honoured, not refused like an objection to care.
+    assert.deepEqual(propose('objection', null, today).items.find((i) => i.subject === 'care_sharing')!.ground, 'csp_l1110_4_sharing');
   });
-  it('portability not applicable to a record kept under a legal obligation; restriction sets the flag', () => {
+  it('portability not applicable to a record kept under a legal obligation, served for data given under a contract; restriction sets the flag', () => {
     assert.equal(propose('portability', null, today).items[0]!.verdict, 'not_applicable');
+    const billing = { fields: [{ purposes: [{ legalBasis: 'legal_obligation' }, { legalBasis: 'contract' }] }], validated: true };
+    assert.deepEqual(propose('portability', null, today, proposalContext('self', billing)).items[0]!.ground, 'art20_served');
+    assert.equal(propose('portability', null, today, proposalContext('self', { fields: [{ purposes: [{ legalBasis: 'legal_obligation' }] }], validated: true })).items[0]!.verdict, 'not_applicable');
     assert.deepEqual(propose('restriction', null, today).items[0]!.effect, { flag: 'isRestricted', value: true });
+  });
+  it('warns that heirs have three purposes only (L1110-4 V) and that a minor may object to the parents (L1111-5)', () => {
+    const minor = { birthDate: '2012-06-01', lastCareOn: '2025-10-01', deathOn: null };
+    assert.deepEqual(propose('health_record_access', minor, today, proposalContext('legal_representative', null)).cautions, ['minor_may_object']);
+    assert.deepEqual(propose('health_record_access', { ...minor, birthDate: '2000-01-01' }, today, proposalContext('legal_representative', null)).cautions, []);
+    assert.deepEqual(propose('health_record_access', null, today, proposalContext('heir', null)).cautions, ['heirs_three_purposes']);
+    assert.deepEqual(propose('erasure', null, today, proposalContext('heir', null)).cautions, []);
   });
   it('every proposal can be confirmed as it is, with no reasons', () => {
     for (const kind of REQUEST_KINDS) {
@@ -59,6 +71,8 @@ describe('confirming a decision', () => {
   it('answered when one item is carried out, refused otherwise; flags once each', () => {
     assert.equal(outcomeOf([{ subject: 'medical_record', verdict: 'refused', ground: 'art17_3_retention' }, { subject: 'marketing', verdict: 'carried_out', ground: 'art17_1_erased' }]), 'answered');
     assert.equal(outcomeOf([{ subject: 'portability', verdict: 'not_applicable', ground: 'art20_not_applicable' }]), 'refused');
+    // "Sans objet": nothing held is an answer, not a refusal.
+    assert.equal(outcomeOf([{ subject: 'commercial_photos', verdict: 'not_applicable', ground: 'nothing_held' }, { subject: 'marketing', verdict: 'not_applicable', ground: 'nothing_held' }]), 'answered');
     assert.deepEqual(effectsOf([{ subject: 'marketing', verdict: 'carried_out', ground: 'art17_1_erased' }, { subject: 'commercial_photos', verdict: 'carried_out', ground: 'art17_1_erased' }]), [{ flag: 'marketingConsent', value: false }]);
   });
   it('property: a decision is accepted only with an allowed ground, and any refusal or departure without reasons is refused', () => {

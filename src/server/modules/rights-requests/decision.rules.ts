@@ -7,10 +7,21 @@ import {
   type DecisionSubject,
   type PatientEffect,
   type Proposal,
+  type ProposalCaution,
   type ProposalItem,
   type Verdict,
 } from '../../../contracts/request-answers.js';
-import type { RequestKind } from '../../../contracts/rights-requests.js';
+import type { Relation, RequestKind } from '../../../contracts/rights-requests.js';
+
+/** What the proposal needs beyond the patient: who asks, and what the practice's register says. */
+export interface ProposalContext {
+  relation: Relation;
+  /** The register is validated in Gardien (the Art. 15 answer is generated from it). */
+  registerValidated: boolean;
+  /** A patient-facing activity rests on a contract or consent: the data the patient gave for it is portable (Art. 20(1)(a)). */
+  portable: boolean;
+}
+const NO_CONTEXT: ProposalContext = { relation: 'self', registerValidated: false, portable: false };
 
 /**
  * What the rules propose for each item of a request, the grounds a person may confirm instead, and what the decision
@@ -39,7 +50,7 @@ export function retentionEndsOn(p: PatientFacts): string | null {
 }
 
 /** The proposal for one item of a request of `kind`, given the patient (when linked) and today. */
-export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient: PatientFacts | null, today: string): ProposalItem {
+export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient: PatientFacts | null, today: string, ctx: ProposalContext = NO_CONTEXT): ProposalItem {
   const item = (verdict: Verdict, ground: DecisionGround): ProposalItem => ({ subject, verdict, ground, effect: verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null });
   switch (subject) {
     case 'art15_information':
@@ -63,22 +74,40 @@ export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient
     case 'care':
       // Art. 21(1) covers processing on Art. 6(1)(e) or (f); care rests on a legal obligation and Art. 9(2)(h).
       return item('refused', 'art21_care_not_applicable');
+    case 'care_sharing':
+      // CSP L1110-4: the patient, informed beforehand, may object to the exchange and sharing of their information.
+      return item('carried_out', 'csp_l1110_4_sharing');
     case 'sms_reminders':
       return item('carried_out', 'art21_1_reminders');
     case 'restriction':
       return item('carried_out', 'art18_restricted');
     case 'portability':
-      // Art. 20(1) and (3): only data provided under consent or contract, processed by automated means.
-      return item('not_applicable', 'art20_not_applicable');
+      // Art. 20(1)(a): data the patient provided under consent or a contract (billing, appointments), by automated means;
+      // Art. 20(3): not what is kept under a legal obligation (the medical record).
+      return ctx.portable ? item('carried_out', 'art20_served') : item('not_applicable', 'art20_not_applicable');
   }
 }
 
-export function propose(kind: RequestKind, patient: PatientFacts | null, today: string): Proposal {
+export function propose(kind: RequestKind, patient: PatientFacts | null, today: string, ctx: ProposalContext = NO_CONTEXT): Proposal {
+  const cautions: ProposalCaution[] = [];
+  const record = kind === 'health_record_access' || kind === 'access';
+  // CSP L1110-4 V: heirs see the record only to learn the cause of death, defend the memory or assert their rights.
+  if (record && ctx.relation === 'heir') cautions.push('heirs_three_purposes');
+  // CSP L1111-5: a minor may object to the holders of parental authority being consulted.
+  if (record && ctx.relation === 'legal_representative' && patient && Temporal.PlainDate.compare(plain(patient.birthDate).add({ years: 18 }), plain(today)) > 0) cautions.push('minor_may_object');
   return {
-    items: SUBJECTS_BY_KIND[kind].map((s) => proposeItem(kind, s, patient, today)),
+    items: SUBJECTS_BY_KIND[kind].map((s) => proposeItem(kind, s, patient, today, ctx)),
     retentionEndsOn: kind === 'erasure' && patient ? retentionEndsOn(patient) : null,
     patientLinked: patient !== null,
+    registerValidated: ctx.registerValidated,
+    cautions,
   };
+}
+
+/** The proposal's context from the register's patient activities. */
+export function proposalContext(relation: Relation, register: { fields: readonly { purposes: readonly { legalBasis: string | null }[] }[]; validated: boolean } | null): ProposalContext {
+  const fields = register?.fields ?? [];
+  return { relation, registerValidated: register?.validated === true && fields.length > 0, portable: fields.some((a) => a.purposes.some((p) => p.legalBasis === 'contract' || p.legalBasis === 'consent')) };
 }
 
 export interface DecisionItemIn {
@@ -118,7 +147,13 @@ export function effectsOf(items: readonly DecisionItemIn[]): PatientEffect[] {
   return out;
 }
 
-/** Answered when at least one item was carried out; refused otherwise (the letter then gives the right to complain). */
-export const outcomeOf = (items: readonly DecisionItemIn[]): 'answered' | 'refused' => (items.some((i) => i.verdict === 'carried_out') ? 'answered' : 'refused');
+/** An item that tells the person no action was taken (Art. 12(4)): refused, or not applicable unless nothing was held. */
+export const noActionTaken = (i: { verdict: string; ground: string }): boolean => i.verdict === 'refused' || (i.verdict === 'not_applicable' && i.ground !== 'nothing_held');
+
+/**
+ * Answered when at least one item was carried out, or when every item is "sans objet" (nothing held); refused
+ * otherwise (the letter then gives the right to complain).
+ */
+export const outcomeOf = (items: readonly DecisionItemIn[]): 'answered' | 'refused' => (items.some((i) => i.verdict === 'carried_out') || !items.some(noActionTaken) ? 'answered' : 'refused');
 
 export const effectFor = (subject: DecisionSubject, verdict: Verdict): PatientEffect | null => (verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null);

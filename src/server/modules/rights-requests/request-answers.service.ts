@@ -10,7 +10,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import { letterFile, type Letter } from '../../platform/documents/letter.js';
+import { letterFile, type Letter, type LetterHead } from '../../platform/documents/letter.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
 import type { Lang } from '../../platform/http/messages.js';
@@ -22,7 +22,7 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { decisionProblems, effectFor, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
-import { decisionOf, loadDetail, patientFacts, presentFile, presentLetter, presentRequest } from './rights-requests.detail.js';
+import { contextOf, decisionOf, loadDetail, patientFacts, presentFile, presentLetter, presentRequest } from './rights-requests.detail.js';
 import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
 import * as repo from './rights-requests.repository.js';
@@ -78,7 +78,7 @@ export class RequestAnswersService {
         await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
         patientId = input.patientId;
       }
-      const proposal = propose(kind, await patientFacts(tx, this.deps.patients, practiceId, patientId), this.today());
+      const proposal = propose(kind, await patientFacts(tx, this.deps.patients, practiceId, patientId), this.today(), await contextOf(tx, r, this.deps.register));
       const problems = decisionProblems(kind, input.items, proposal);
       if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { issues: problems });
       const outcome = outcomeOf(input.items);
@@ -109,7 +109,7 @@ export class RequestAnswersService {
       await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', { outcome, on: input.on, items: summary, effects, ...(late ? { late: true } : {}) });
       const letter = await this.writeLetter(tx, actor, next, outcome === 'answered' ? 'answer' : 'refusal', input.language);
       audit.details = { kind, outcome, items: summary, effects, patientId, letterId: letter.id, ...(late ? { late: true } : {}) };
-      return loadDetail(tx, this.deps.patients, next, this.today());
+      return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
     });
   }
 
@@ -126,7 +126,7 @@ export class RequestAnswersService {
       const next = { ...r, restriction_lifted_on: liftedOn, updated_at: now };
       await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'restriction-lifted', { liftedOn, noticeSentOn: notices[0]!.sent_on });
       audit.details = { liftedOn, patientId: r.patient_id, noticeLetterId: notices[0]!.id };
-      return loadDetail(tx, this.deps.patients, next, this.today());
+      return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
     });
   }
 
@@ -148,7 +148,7 @@ export class RequestAnswersService {
     const art15 = kind === 'answer' && (decision?.items.some((i) => i.subject === 'art15_information' && i.verdict === 'carried_out') ?? false);
     const reg = art15 && this.deps.register ? await this.deps.register(tx, r.practice_id) : null;
     const register = reg?.validated ? reg.fields : [];
-    const letter = requestLetter(kind, { request: presentRequest(r), decision, retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang);
+    const letter = requestLetter(kind, { request: presentRequest(r), decision, retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang, this.today());
     const row: repo.LetterRow = {
       id: newId('rql'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextLetterSeq(tx, r.id), kind, language: lang, subject: letter.subject, body: JSON.stringify(letter),
       generated_at: this.deps.clock.now().toISOString(), generated_by: actorId(actor), sent_on: null, sent_channel: null, sent_by: null,
@@ -315,7 +315,7 @@ function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
   return null;
 }
 
-async function letterFileOut(l: repo.LetterRow, practice: { name: string; address: string | null }, format: 'pdf' | 'txt'): Promise<FileOut> {
+async function letterFileOut(l: repo.LetterRow, practice: LetterHead, format: 'pdf' | 'txt'): Promise<FileOut> {
   const letter = JSON.parse(l.body) as Letter;
   const lang = l.language as Lang;
   return letterFile(letter, practice, lang, format, `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`);

@@ -49,10 +49,23 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.match(text, /article 15 du RGPD/);
     assert.match(text, /première copie est gratuite/);
     assert.match(text, /clé USB chiffrée/);
-    assert.doesNotMatch(text, /CNIL/, 'nothing refused: no complaint paragraph');
+    assert.doesNotMatch(text, /former un recours/, 'nothing refused: no complaint paragraph');
+    // Art. 15(1)(e)–(f): the right to erasure and the right to complain to the CNIL are part of the answer.
+    assert.match(text, /la rectification ou l’effacement de vos données/);
+    assert.match(text, /Vous pouvez introduire une réclamation auprès de la CNIL/);
+    // A French letter: letterhead, addressee, place and date, subject, salutation without the name, summary first, signature.
+    const lines = text.split('\r\n');
+    assert.deepEqual(lines.slice(0, 7), ['Cabinet des Tilleuls', '', 'Inès Moreau', '', 'le 15 janvier 2026', '', 'Objet : Réponse à votre demande d’accès à vos données']);
+    assert.ok(lines.includes('Madame, Monsieur,'));
+    assert.doesNotMatch(text, /Madame, Monsieur Inès/);
+    assert.ok(text.indexOf('En résumé') < text.indexOf('article 15 du RGPD'), 'the plain summary before the legal detail');
+    assert.match(text, /Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées\.\r\n\r\nClaire Martin/);
     const pdf = await call(t, 'GET', url(`/${r.id}/letters/${d.letters[0].id}`), { as: owner });
     assert.equal(pdf.headers['content-type'], 'application/pdf');
-    assert.match(await pdfText(pdf.rawPayload), /Finalités/);
+    const pdfBody = await pdfText(pdf.rawPayload);
+    assert.match(pdfBody, /Finalités/);
+    assert.match(pdfBody, /le 15 janvier 2026/);
+    assert.ok(pdfBody.lastIndexOf('Claire Martin') > pdfBody.indexOf('salutations distinguées'), 'signed after the closing formula');
     const entry = (await auditEntries(t, practiceId)).find((e) => e.action === 'request.decided' && e.target_id === r.id);
     assert.ok(entry);
     assert.equal(JSON.parse(entry.details).outcome, 'answered');
@@ -89,6 +102,28 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.match(text, /ne peut pas être effacé/);
     assert.match(text, /01\/06\/2045/);
     assert.match(text, /réclamation auprès de la CNIL/, 'a refused item brings the right to complain (Art. 12(4))');
+    // Only what was erased is listed as erased; what is kept is said apart, with its reason.
+    const erased = text.slice(text.indexOf('Ce que nous avons effacé'), text.indexOf('Ce que nous conservons'));
+    assert.match(erased, /Communications non liées à vos soins/);
+    assert.doesNotMatch(erased, /dossier médical/i);
+  });
+
+  it('"sans objet": nothing held is an answer, not a refusal; the salutation follows the civility, the letter is addressed', async () => {
+    const r = await create({ kind: 'erasure', requester: { name: 'Amélie Lefèvre', relation: 'self', civility: 'madame', address: '4 rue des Lilas\n29200 Brest' } });
+    const res = await decide(r.id, {
+      items: [
+        { subject: 'commercial_photos', verdict: 'not_applicable', ground: 'nothing_held', reasons: 'Aucune photographie hors soins' },
+        { subject: 'marketing', verdict: 'not_applicable', ground: 'nothing_held', reasons: 'Aucune communication' },
+      ],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().status, 'answered');
+    const text = await letterText(r.id, res.json().letters[0].id);
+    assert.ok(text.includes('Amélie Lefèvre\r\n4 rue des Lilas\r\n29200 Brest'), 'the addressee block');
+    assert.ok(text.includes('\r\nMadame,\r\n'));
+    assert.match(text, /Nous vous prions d’agréer, Madame, l’expression/);
+    assert.match(text, /aucune donnée de ce type vous concernant : photographies prises hors de vos soins, communications non liées à vos soins/);
+    assert.doesNotMatch(text, /Ce que nous avons effacé|former un recours/);
   });
 
   it('objection: care refused (Art. 21(1) does not apply), marketing and SMS reminders honoured, marketing never refusable; a flag needs a patient', async () => {
@@ -97,6 +132,7 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.deepEqual([absolute.statusCode, absolute.json().issues[0].code], [400, 'marketing_objection_absolute']);
     const items = [
       { subject: 'care', verdict: 'refused', ground: 'art21_care_not_applicable' },
+      { subject: 'care_sharing', verdict: 'carried_out', ground: 'csp_l1110_4_sharing' },
       { subject: 'marketing', verdict: 'carried_out', ground: 'art21_3_marketing' },
       { subject: 'sms_reminders', verdict: 'carried_out', ground: 'art21_1_reminders' },
     ];

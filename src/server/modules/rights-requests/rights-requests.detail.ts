@@ -2,13 +2,17 @@ import type { AnswerFile, Decision, LetterResponse } from '../../../contracts/re
 import type { RequestKind, RequestStatus, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { PatientsService } from '../patients/index.js';
-import { propose, type PatientFacts } from './decision.rules.js';
+import { propose, proposalContext, type PatientFacts } from './decision.rules.js';
+import type { ActivityFields } from '../../../contracts/register.js';
+
+/** The register's activities concerning patients, and whether they are validated (the register module's answer). */
+export type RegisterLookup = (tx: Executor, practiceId: string) => Promise<{ fields: ActivityFields[]; validated: boolean }>;
 import * as repo from './rights-requests.repository.js';
 import { isFinal } from './rights-requests.rules.js';
 
 export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
   id: r.id, kind: r.kind as RequestKind, channel: r.channel as RightsRequestResponse['channel'], receivedOn: r.received_on,
-  requester: { name: r.requester_name, relation: r.requester_relation as RightsRequestResponse['requester']['relation'] }, patientId: r.patient_id,
+  requester: { name: r.requester_name, relation: r.requester_relation as RightsRequestResponse['requester']['relation'], civility: (r.requester_civility ?? null) as RightsRequestResponse['requester']['civility'], address: r.requester_address ?? null }, patientId: r.patient_id,
   status: r.status as RequestStatus, dueOn: r.due_on, earliestOn: r.earliest_on, olderThanFiveYears: r.older_than_five_years === null ? null : Number(r.older_than_five_years) === 1,
   identityRequestedOn: r.identity_requested_on, identityReceivedOn: r.identity_received_on, extended: Number(r.extended) === 1, extensionReason: r.extension_reason,
   extensionNotifiedOn: r.extension_notified_on, closedOn: r.closed_on, restrictionLiftedOn: r.restriction_lifted_on, note: r.note, createdAt: r.created_at, updatedAt: r.updated_at,
@@ -31,15 +35,20 @@ export async function patientFacts(tx: Executor, patients: PatientsService, prac
 }
 
 /** A request with its history, the rules' proposal while it is open, its decision, letters and files. */
-export async function loadDetail(tx: Executor, patients: PatientsService, r: repo.RequestRow, today: string) {
+export async function loadDetail(tx: Executor, patients: PatientsService, r: repo.RequestRow, today: string, register?: RegisterLookup) {
   const [events, letters, files] = await Promise.all([repo.findEvents(tx, r.practice_id, r.id), repo.findLetters(tx, r.practice_id, [r.id]), repo.findFiles(tx, r.practice_id, r.id)]);
   const open = !isFinal(r.status as RequestStatus);
   return {
     ...presentRequest(r),
     history: events.map((e) => ({ at: e.at, actorId: e.actor_id, type: e.type, details: JSON.parse(e.details) as Record<string, unknown> })),
-    proposal: open ? propose(r.kind as RequestKind, await patientFacts(tx, patients, r.practice_id, r.patient_id), today) : null,
+    proposal: open ? propose(r.kind as RequestKind, await patientFacts(tx, patients, r.practice_id, r.patient_id), today, await contextOf(tx, r, register)) : null,
     decision: decisionOf(r),
     letters: letters.map(presentLetter),
     files: files.map(presentFile),
   };
+}
+
+/** Who asks and what the register says, for the proposal. */
+export async function contextOf(tx: Executor, r: repo.RequestRow, register?: RegisterLookup) {
+  return proposalContext(r.requester_relation as RightsRequestResponse['requester']['relation'], register ? await register(tx, r.practice_id) : null);
 }

@@ -26,16 +26,16 @@ export const STATUS_LABELS: Record<Lang, Record<RequestStatus, string>> = {
 export const SUBJECT_LABELS: Record<Lang, Record<DecisionSubject, string>> = {
   fr: {
     art15_information: 'Informations art. 15', copy: 'Copie', health_record: 'Dossier médical', rectification: 'Rectification', medical_record: 'Dossier médical',
-    marketing: 'Communications hors soins', commercial_photos: 'Photos hors soins', care: 'Soins', sms_reminders: 'Rappels SMS', restriction: 'Limitation', portability: 'Portabilité',
+    marketing: 'Communications hors soins', commercial_photos: 'Photos hors soins', care: 'Soins', sms_reminders: 'Rappels SMS', restriction: 'Limitation', portability: 'Portabilité', care_sharing: 'Partage entre soignants',
   },
   en: {
     art15_information: 'Art. 15 information', copy: 'Copy', health_record: 'Health record', rectification: 'Rectification', medical_record: 'Medical record',
-    marketing: 'Communications outside care', commercial_photos: 'Photos outside care', care: 'Care', sms_reminders: 'SMS reminders', restriction: 'Restriction', portability: 'Portability',
+    marketing: 'Communications outside care', commercial_photos: 'Photos outside care', care: 'Care', sms_reminders: 'SMS reminders', restriction: 'Restriction', portability: 'Portability', care_sharing: 'Sharing between carers',
   },
 };
 
 export const VERDICT_LABELS: Record<Lang, Record<Verdict, string>> = {
-  fr: { carried_out: 'fait', refused: 'refusé', not_applicable: 'non applicable' },
+  fr: { carried_out: 'fait', refused: 'refusé', not_applicable: 'sans objet' },
   en: { carried_out: 'done', refused: 'refused', not_applicable: 'not applicable' },
 };
 

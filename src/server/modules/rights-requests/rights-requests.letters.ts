@@ -4,7 +4,8 @@ import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
 import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import type { Letter } from '../../platform/documents/letter.js';
+import { datedLine, type Letter } from '../../platform/documents/letter.js';
+import { noActionTaken } from './decision.rules.js';
 import type { Lang } from '../../platform/http/messages.js';
 
 /**
@@ -27,12 +28,12 @@ const SUBJECT: Record<Lang, Record<DecisionSubject, string>> = {
   fr: {
     art15_information: 'Informations sur le traitement de vos données', copy: 'Copie de vos données', health_record: 'Votre dossier médical', rectification: 'Rectification',
     medical_record: 'Votre dossier médical', marketing: 'Communications non liées à vos soins', commercial_photos: 'Photographies prises hors de vos soins', care: 'Traitement de vos données pour vos soins',
-    sms_reminders: 'Rappels de rendez-vous par SMS', restriction: 'Limitation du traitement', portability: 'Portabilité',
+    sms_reminders: 'Rappels de rendez-vous par SMS', restriction: 'Limitation du traitement', portability: 'Portabilité', care_sharing: 'Partage de vos informations entre soignants',
   },
   en: {
     art15_information: 'Information about the processing of your data', copy: 'Copy of your data', health_record: 'Your health record', rectification: 'Rectification',
     medical_record: 'Your medical record', marketing: 'Communications unrelated to your care', commercial_photos: 'Photographs taken outside your care', care: 'Processing of your data for your care',
-    sms_reminders: 'Appointment reminders by text message', restriction: 'Restriction of processing', portability: 'Portability',
+    sms_reminders: 'Appointment reminders by text message', restriction: 'Restriction of processing', portability: 'Portability', care_sharing: 'Sharing of your information between carers',
   },
 };
 
@@ -58,6 +59,9 @@ const GROUND: Record<Lang, Record<DecisionGround, GroundText>> = {
     art20_served: () => 'Vous trouverez ci-joint les données que vous nous avez fournies, dans un format structuré, couramment utilisé et lisible par machine (article 20 du RGPD).',
     art12_5_manifestly_unfounded: () => 'Votre demande est manifestement infondée ou excessive (article 12, paragraphe 5 du RGPD).',
     other: () => '',
+    csp_l1110_4_sharing: () =>
+      'Conformément à l’article L1110-4 du code de la santé publique, vos informations ne seront plus échangées ni partagées avec les autres professionnels qui vous soignent, sauf urgence. Ce choix peut rendre la coordination de vos soins moins sûre : vous pouvez le modifier à tout moment en nous prévenant.',
+    nothing_held: () => 'Sans objet : nous ne détenons aucune donnée de ce type vous concernant.',
   },
   en: {
     art15_answered: (s) => (s === 'copy' ? 'Please find enclosed a copy of your data. This first copy is free of charge.' : 'Please find below the information required by Article 15 of the GDPR.'),
@@ -79,6 +83,9 @@ const GROUND: Record<Lang, Record<DecisionGround, GroundText>> = {
     art20_served: () => 'Please find enclosed the data you provided to us, in a structured, commonly used and machine-readable format (Article 20 of the GDPR).',
     art12_5_manifestly_unfounded: () => 'Your request is manifestly unfounded or excessive (Article 12(5) of the GDPR).',
     other: () => '',
+    csp_l1110_4_sharing: () =>
+      'Under Article L1110-4 of the French public health code, your information will no longer be exchanged or shared with the other professionals who treat you, except in an emergency. This choice may make the coordination of your care less safe: you may change it at any time by telling us.',
+    nothing_held: () => 'Not applicable: we hold no data of this kind about you.',
   },
 };
 
@@ -98,7 +105,8 @@ const ART15: Record<Lang, { heading: string; paragraphs: string[] }> = {
       'Source : vous-même et les professionnels de santé qui participent à votre prise en charge.',
       'Aucune décision automatisée n’est prise à votre sujet.',
       'Vos données ne sont pas transférées hors de l’Union européenne.',
-      'Vous pouvez demander la rectification de vos données, la limitation de leur traitement, et vous opposer à leur utilisation pour des communications non liées à vos soins.',
+      'Vous pouvez demander la rectification ou l’effacement de vos données, la limitation de leur traitement, et vous opposer à leur utilisation pour des communications non liées à vos soins. Votre dossier médical, lui, doit être conservé pendant sa durée légale.',
+      'Vous pouvez introduire une réclamation auprès de la CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 ; www.cnil.fr).',
     ],
   },
   en: {
@@ -112,14 +120,20 @@ const ART15: Record<Lang, { heading: string; paragraphs: string[] }> = {
       'Source: yourself and the health professionals involved in your care.',
       'No automated decision is taken about you.',
       'Your data is not transferred outside the European Union.',
-      'You may ask for your data to be rectified or its processing restricted, and object to its use for communications unrelated to your care.',
+      'You may ask for your data to be rectified or erased, or its processing restricted, and object to its use for communications unrelated to your care. Your medical record, however, must be kept for its legal period.',
+      'You may lodge a complaint with the CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07; www.cnil.fr).',
     ],
   },
 };
 
+/** "Madame," or "Monsieur," when the civility is known, "Madame, Monsieur," otherwise: never the name in the salutation. */
+const SALUTATION: Record<Lang, Record<'madame' | 'monsieur' | 'unknown', string>> = {
+  fr: { madame: 'Madame', monsieur: 'Monsieur', unknown: 'Madame, Monsieur' },
+  en: { madame: 'Dear Madam', monsieur: 'Dear Sir', unknown: 'Dear Sir or Madam' },
+};
+
 const T = {
   fr: {
-    greeting: (name: string) => `Madame, Monsieur ${name},`,
     subject: (k: LetterKind, kind: RequestKind) =>
       ({
         acknowledgement: `Accusé de réception de votre demande ${KIND.fr[kind]}`,
@@ -144,10 +158,14 @@ const T = {
     liftIntro: 'À votre demande, le traitement de vos données a été limité (article 18 du RGPD).',
     lift: 'Nous vous informons, comme l’exige l’article 18, paragraphe 3 du RGPD, que cette limitation va être levée : vos données seront de nouveau utilisées pour la gestion de vos soins.',
     contact: (c: string) => `Pour toute question, vous pouvez nous contacter : ${c}.`,
-    closing: 'Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
+    closing: (who: string) => `Nous vous prions d’agréer, ${who}, l’expression de nos salutations distinguées.`,
+    summary: 'En résumé',
+    summaryAccess: (copy: boolean) => `Vous nous avez demandé quelles données nous détenons sur vous${copy ? ' et une copie de celles-ci' : ''}. Vous trouverez ci-dessous la liste de ces données, ce à quoi elles servent, qui les reçoit et combien de temps nous les gardons.${copy ? ' La copie est jointe à ce courrier ; elle est gratuite.' : ''}`,
+    erased: 'Ce que nous avons effacé',
+    kept: 'Ce que nous conservons, et pourquoi',
+    nothingHeld: (what: string) => `Nous ne détenons par ailleurs aucune donnée de ce type vous concernant : ${what}.`,
   },
   en: {
-    greeting: (name: string) => `Dear ${name},`,
     subject: (k: LetterKind, kind: RequestKind) =>
       ({
         acknowledgement: `Your request ${KIND.en[kind]}: acknowledgement of receipt`,
@@ -171,7 +189,12 @@ const T = {
     liftIntro: 'At your request, the processing of your data was restricted (Article 18 of the GDPR).',
     lift: 'As Article 18(3) of the GDPR requires, we inform you that this restriction will be lifted: your data will again be used to manage your care.',
     contact: (c: string) => `For any question, you can reach us at: ${c}.`,
-    closing: 'Yours faithfully,',
+    closing: () => 'Yours faithfully,',
+    summary: 'In short',
+    summaryAccess: (copy: boolean) => `You asked us what data we hold about you${copy ? ' and for a copy of it' : ''}. Below you will find that data, what it is used for, who receives it and how long we keep it.${copy ? ' The copy is enclosed; it is free of charge.' : ''}`,
+    erased: 'What we have erased',
+    kept: 'What we keep, and why',
+    nothingHeld: (what: string) => `We hold no other data of this kind about you: ${what}.`,
   },
 };
 
@@ -200,19 +223,21 @@ function art15FromRegister(acts: ActivityFields[], lang: Lang): { heading: strin
       `${fr ? 'Durées de conservation' : 'Retention'} : ${uniq(acts.flatMap((a) => [...a.data.map((d) => `${w.data[d.category]} : ${retention(d.retention)}`), ...a.sensitive.map((d) => `${w.sensitive[d.category]} : ${retention(d.retention)}`)])).join(' ; ')}.`,
       transfers.length ? `${fr ? 'Transferts hors de l’Union européenne' : 'Transfers outside the European Union'} : ${transfers.join(' ; ')}.` : fr ? 'Vos données ne sont pas transférées hors de l’Union européenne.' : 'Your data is not transferred outside the European Union.',
       // The source, no automated decision, the rights.
-      ...[5, 6, 8].map((i) => ART15[lang].paragraphs[i]!),
+      ...[5, 6, 8, 9].map((i) => ART15[lang].paragraphs[i]!),
     ],
   };
 }
 
-/** The letter of `kind` for a request, in `lang`. */
-export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang): Letter {
+/** The letter of `kind` for a request, in `lang`, dated `today` (the practice's day). */
+export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang, today: string): Letter {
   const t = T[lang];
   const r = f.request;
   const p = f.practice;
   const isHealth = r.kind === 'health_record_access';
-  const contact = p.dpoContact ?? `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}`;
-  const sections: Letter['sections'] = [{ paragraphs: [t.greeting(r.requester.name)] }];
+  const reach = [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
+  const contact = p.dpoContact ?? [`${p.controllerName}, ${p.name}`, p.address, reach].filter(Boolean).join(', ');
+  const who = SALUTATION[lang][r.requester.civility ?? 'unknown'];
+  const sections: Letter['sections'] = [];
   if (kind === 'acknowledgement') {
     const dates = isHealth && r.earliestOn && r.dueOn ? t.healthDates(r.earliestOn, r.dueOn) : r.dueOn ? t.dueOn(r.dueOn) : t.identityGdprClock;
     sections.push({ paragraphs: [t.received(r), dates, t.free] });
@@ -223,16 +248,39 @@ export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang): Let
   } else if (kind === 'answer' || kind === 'refusal') {
     sections.push({ paragraphs: [t.received(r)] });
     const d = f.decision;
-    for (const it of d?.items ?? []) {
-      const text = GROUND[lang][it.ground](it.subject, { retentionEndsOn: f.retentionEndsOn });
-      sections.push({ heading: SUBJECT[lang][it.subject], paragraphs: [...(text ? [text] : []), ...(it.reasons ? [t.reasons(it.reasons)] : [])] });
-      if (it.subject === 'art15_information' && it.verdict === 'carried_out') sections.push(f.register.length > 0 ? art15FromRegister(f.register, lang) : ART15[lang]);
+    const items = d?.items ?? [];
+    const text = (it: (typeof items)[number]) => [GROUND[lang][it.ground](it.subject, { retentionEndsOn: f.retentionEndsOn }), ...(it.reasons ? [t.reasons(it.reasons)] : [])].filter(Boolean);
+    const nothing = items.filter((i) => i.ground === 'nothing_held');
+    if (r.kind === 'access' && items.some((i) => i.subject === 'art15_information' && i.verdict === 'carried_out')) {
+      // A plain summary first; the legal detail after it.
+      sections.push({ heading: t.summary, paragraphs: [t.summaryAccess(items.some((i) => i.subject === 'copy' && i.verdict === 'carried_out'))] });
     }
+    if (r.kind === 'erasure') {
+      // What was erased, listed alone; what is kept, with its reason; nothing else.
+      const erased = items.filter((i) => i.verdict === 'carried_out');
+      const kept = items.filter((i) => i.verdict === 'refused');
+      if (erased.length) sections.push({ heading: t.erased, paragraphs: erased.map((i) => `${SUBJECT[lang][i.subject]}${lang === 'fr' ? ' : ' : ': '}${text(i).join(' ')}`) });
+      if (kept.length) sections.push({ heading: t.kept, paragraphs: kept.flatMap(text) });
+    } else {
+      for (const it of items.filter((i) => i.ground !== 'nothing_held')) {
+        sections.push({ heading: SUBJECT[lang][it.subject], paragraphs: text(it) });
+        if (it.subject === 'art15_information' && it.verdict === 'carried_out') sections.push(f.register.length > 0 ? art15FromRegister(f.register, lang) : ART15[lang]);
+      }
+    }
+    if (nothing.length) sections.push({ paragraphs: [t.nothingHeld(nothing.map((i) => SUBJECT[lang][i.subject].toLowerCase()).join(', '))] });
     if (d?.note) sections.push({ paragraphs: [d.note] });
-    if (d?.items.some((i) => i.verdict !== 'carried_out')) sections.push({ paragraphs: [t.complaint] });
+    if (items.some(noActionTaken)) sections.push({ paragraphs: [t.complaint] });
   } else {
     sections.push({ paragraphs: [t.liftIntro, t.lift] });
   }
-  sections.push({ paragraphs: [t.contact(contact), t.closing] });
-  return { subject: t.subject(kind, r.kind), sections, signature: `${p.controllerName}\n${p.name}` };
+  sections.push({ paragraphs: [t.contact(contact)] });
+  return {
+    subject: `${lang === 'fr' ? 'Objet : ' : 'Subject: '}${t.subject(kind, r.kind)}`,
+    to: { name: r.requester.name, address: r.requester.address },
+    dated: datedLine(p.address, today, lang),
+    salutation: `${who},`,
+    sections,
+    closing: t.closing(who),
+    signature: `${p.controllerName}\n${p.name}`,
+  };
 }

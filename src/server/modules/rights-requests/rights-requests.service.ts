@@ -10,7 +10,7 @@ import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { canExtend } from './deadline.rules.js';
 import * as repo from './rights-requests.repository.js';
-import { loadDetail, presentRequest } from './rights-requests.detail.js';
+import { loadDetail, presentRequest, type RegisterLookup } from './rights-requests.detail.js';
 import { assertDay, canMove, isFinal, isHealthRecord, requestDates, suspendedDueOn } from './rights-requests.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
@@ -21,6 +21,8 @@ export interface RightsRequestsDeps {
   clock: Clock;
   patients: PatientsService;
   practices: PracticesService;
+  /** The register's patient activities (the proposal says where the Art. 15 information comes from, what is portable). */
+  register?: RegisterLookup;
 }
 
 /**
@@ -45,7 +47,7 @@ export class RightsRequestsService {
       const now = this.deps.clock.now().toISOString();
       const row: repo.RequestRow = {
         id: newId('req'), practice_id: practiceId, kind: input.kind, channel: input.channel, received_on: input.receivedOn, requester_name: input.requester.name,
-        requester_relation: input.requester.relation, patient_id: input.patientId ?? null, older_than_five_years: older === null ? null : older ? 1 : 0, status: 'received',
+        requester_relation: input.requester.relation, requester_civility: input.requester.civility ?? null, requester_address: input.requester.address ?? null, patient_id: input.patientId ?? null, older_than_five_years: older === null ? null : older ? 1 : 0, status: 'received',
         identity_requested_on: null, identity_received_on: null, extended: 0, extension_reason: null, extension_notified_on: null, due_on: dates.dueOn,
         earliest_on: dates.earliestOn, closed_on: null, note: input.note ?? null, created_by: actorId(actor), created_at: now, updated_at: now,
         decision: null, decided_by: null, decided_at: null, restriction_lifted_on: null,
@@ -70,7 +72,7 @@ export class RightsRequestsService {
     return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId, readOnly: true }, async ({ tx }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
       if (!r) throw new AppError('NOT_FOUND');
-      return loadDetail(tx, this.deps.patients, r, this.today());
+      return loadDetail(tx, this.deps.patients, r, this.today(), this.deps.register);
     });
   }
 

@@ -31,6 +31,8 @@ export interface RightsRequestsTable {
   received_on: string;
   requester_name: string;
   requester_relation: string;
+  requester_civility: string | null;
+  requester_address: string | null;
   patient_id: string | null;
   older_than_five_years: number | null;
   status: string;

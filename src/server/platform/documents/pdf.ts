@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 /** The part of pdfmake's document definition Gardien uses (pdfmake 0.3 ships no types of its own). */
 export type PdfNode =
   | string
-  | { text: string | PdfNode[]; style?: string; bold?: boolean; fontSize?: number; margin?: number[]; color?: string; pageBreak?: 'before' | 'after'; tocItem?: boolean }
+  | { text: string | PdfNode[]; style?: string; bold?: boolean; fontSize?: number; margin?: number[]; color?: string; pageBreak?: 'before' | 'after'; tocItem?: boolean; alignment?: 'left' | 'right' | 'center' }
+  | { columns: (PdfNode & { width?: number | string })[]; margin?: number[] }
+  | { width: number | string; stack: PdfNode[] }
   | { ul: PdfNode[]; margin?: number[] }
   | { table: { widths: (number | string)[]; headerRows?: number; body: PdfNode[][]; dontBreakRows?: boolean }; layout?: string; margin?: number[] }
   | { stack: PdfNode[]; margin?: number[]; unbreakable?: boolean }
@@ -86,3 +88,6 @@ export function fieldTable(rows: [string, string | null | undefined][]): PdfNode
   if (body.length === 0) return '';
   return { table: { widths: [150, '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] };
 }
+
+/** Pages of a PDF written by pdfmake (its page objects are not compressed into object streams). */
+export const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
