@@ -219,3 +219,20 @@ export const CnilDraftSchema = z.object({
   missing: z.array(z.string()),
 });
 export type CnilDraft = z.infer<typeof CnilDraftSchema>;
+
+/**
+ * The answers the severity questions start from, matching what the breach record already says (ENISA 2013): health
+ * data is sensitive (score 4); a theft or hacking is malicious, with unknown recipients; a mail to the wrong person has
+ * a known recipient; ransomware makes the data unavailable. A starting point the person corrects, never a verdict.
+ */
+export function suggestedAssessment(b: { dataCategories: readonly string[]; circumstances: readonly string[]; nature: readonly string[]; cause?: string | null }): Assessment {
+  const has = (c: string) => b.circumstances.includes(c);
+  const dpcCategory = b.dataCategories.includes('health') ? 'sensitive' : b.dataCategories.includes('financial') || b.dataCategories.includes('social_security_number') ? 'financial' : 'simple';
+  const malicious = has('hacking_malware_phishing') || has('ransomware') || has('lost_or_stolen_device') || b.cause === 'external_malicious' || b.cause === 'internal_malicious';
+  const unknownRecipients = has('lost_or_stolen_device') || has('lost_or_stolen_paper') || has('hacking_malware_phishing') || has('published_by_mistake') || has('improper_disposal');
+  const knownRecipients = has('wrong_recipient') || has('mail_lost_or_opened') || has('verbal_disclosure');
+  const confidentiality = b.nature.includes('confidentiality') || unknownRecipients || knownRecipients ? (unknownRecipients ? 'unknown_recipients' : 'known_recipients') : 'none';
+  const availability = b.nature.includes('availability') || has('ransomware') ? 'temporary' : 'none';
+  const integrity = b.nature.includes('integrity') ? 'altered_recoverable' : 'none';
+  return { dpcCategory, dpcScore: { simple: 1, behavioural: 2, financial: 3, sensitive: 4 }[dpcCategory], ease: 'maximum', confidentiality, integrity, availability, malicious };
+}

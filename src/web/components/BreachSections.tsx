@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AVAILABILITY_LEVELS, BreachDetailSchema, CnilDraftSchema, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, INFORM_CHANNELS, INTEGRITY_LEVELS,
-  NOTIFICATION_KINDS, PEOPLE_EXCEPTIONS, type Assessment, type BreachDetail,
+  NOTIFICATION_KINDS, PEOPLE_EXCEPTIONS, suggestedAssessment, type Assessment, type BreachDetail,
 } from '../../contracts/breaches.js';
 import { api, apiRaw, downloadFile } from '../app/api.js';
 import { formatDate, formatInstant, fromLocalInput, todayInParis, toLocalInput } from '../app/format.js';
@@ -41,7 +41,7 @@ const DPC_BASE = { simple: 1, behavioural: 2, financial: 3, sensitive: 4 } as co
 
 export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const [a, setA] = useState<Assessment>(b.assessment ?? { dpcCategory: b.dataCategories.includes('health') ? 'sensitive' : 'simple', dpcScore: b.dataCategories.includes('health') ? 4 : 1, ease: 'maximum', confidentiality: 'none', integrity: 'none', availability: 'none', malicious: false });
+  const [a, setA] = useState<Assessment>(b.assessment ?? suggestedAssessment(b));
   const step = useBreachStep(b, queryKey);
   const select = <K extends keyof Assessment>(k: K, family: string, values: readonly string[], label: string) => (
     <Select label={label} value={String(a[k])} allowDeselect={false} disabled={!editable} onChange={(v) => v && setA({ ...a, [k]: v })} data={values.map((v) => ({ value: v, label: t(`breachValues.${family}.${v}`) }))} />

@@ -140,6 +140,7 @@ export const en: Messages = {
     breach_decide: 'Breach: decide whether to notify',
     breach_notify: 'Breach to notify to the CNIL',
     breach_inform_people: 'Breach: inform the people',
+    breach_public_communication: 'Breach: publish the public communication (Art. 34(3)(c))',
     breach_action: 'Corrective action to do',
     subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}', breaches: '{{value}}', register: '{{value}}' },
     register_review: 'Yearly review of a register activity',

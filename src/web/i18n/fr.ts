@@ -151,6 +151,7 @@ export const fr = {
     breach_decide: 'Violation : décider s’il faut notifier',
     breach_notify: 'Violation à notifier à la CNIL',
     breach_inform_people: 'Violation : informer les personnes',
+    breach_public_communication: 'Violation : publier la communication au public (art. 34.3.c)',
     breach_action: 'Action corrective à faire',
     subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}', breaches: '{{value}}', register: '{{value}}' },
     register_review: 'Revue annuelle d’une activité du registre',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Assessment } from '../../../contracts/breaches.js';
+import { suggestedAssessment, type Assessment } from '../../../contracts/breaches.js';
 import { bandOf, clockStage, decisionProblems, hoursLeft, informationState, isLate, notifyByOf, parisWallTime, peopleBand, proposeDecision, severityOf, severityScore, timelineProblem, toUtc } from './breaches.rules.js';
 
 describe('the 72-hour clock (Art. 33(1))', () => {
@@ -122,5 +122,25 @@ describe('the decision a person confirms', () => {
   it('says where the information of people stands in the CNIL’s words, and the CNIL’s population bands', () => {
     assert.deepEqual([informationState(null, 0), informationState('notify_authority_and_people', 0), informationState('notify_authority', 0), informationState('notify_authority', 3)], ['undetermined', 'will_be', 'will_not_be', 'informed']);
     assert.deepEqual([5, 6, 50, 51, 300, 301, 5000, 5001].map(peopleBand), ['0–5', '6–50', '6–50', '51–300', '51–300', '301–5000', '301–5000', '> 5000']);
+  });
+});
+
+describe('the severity questions start from the circumstances; encryption lowers the proposal (Art. 34(3)(a))', () => {
+  it('a stolen laptop holding health data starts as very high, not low', () => {
+    const a = suggestedAssessment({ dataCategories: ['identity', 'health'], circumstances: ['lost_or_stolen_device'], nature: ['confidentiality'] });
+    assert.deepEqual([a.dpcCategory, a.dpcScore, a.confidentiality, a.malicious], ['sensitive', 4, 'unknown_recipients', true]);
+    assert.equal(severityOf(a, { approxPeople: 300, encrypted: false }).band, 'very_high');
+  });
+  it('a mail to the wrong patient: a known recipient, not malicious; ransomware makes the data unavailable', () => {
+    const wrong = suggestedAssessment({ dataCategories: ['health'], circumstances: ['wrong_recipient'], nature: ['confidentiality'] });
+    assert.deepEqual([wrong.confidentiality, wrong.malicious], ['known_recipients', false]);
+    const ransom = suggestedAssessment({ dataCategories: ['identity'], circumstances: ['ransomware'], nature: ['availability'] });
+    assert.deepEqual([ransom.availability, ransom.malicious, ransom.dpcCategory], ['temporary', true, 'simple']);
+  });
+  it('encrypted with the key safe: confidentiality alone → the register only (EDPB 9/2022); with availability lost → the CNIL, not the people', () => {
+    const stolen = suggestedAssessment({ dataCategories: ['health'], circumstances: ['lost_or_stolen_device'], nature: ['confidentiality'] });
+    assert.equal(severityOf(stolen, { approxPeople: 300, encrypted: true }).proposedDecision, 'record_only');
+    assert.equal(severityOf({ ...stolen, availability: 'temporary' }, { approxPeople: 300, encrypted: true }).proposedDecision, 'notify_authority');
+    assert.equal(severityOf({ ...stolen, availability: 'temporary' }, { approxPeople: 300, encrypted: false }).proposedDecision, 'notify_authority_and_people');
   });
 });

@@ -104,7 +104,18 @@ export function severityOf(a: Assessment, facts: { approxPeople: number | null; 
   const flags: ('over_100_people' | 'encrypted')[] = [];
   if (facts.approxPeople !== null && facts.approxPeople > 100) flags.push('over_100_people');
   if (facts.encrypted === true) flags.push('encrypted');
-  return { score, band, proposedDecision: proposeDecision(band), flags };
+  return { score, band, proposedDecision: lowerForEncryption(proposeDecision(band), a, facts.encrypted === true), flags };
+}
+
+/**
+ * Art. 34(3)(a): data encrypted with a key that stayed safe is unintelligible to whoever holds it. A loss of
+ * confidentiality alone is then unlikely to harm (EDPB 9/2022, the stolen encrypted USB key: the register only); with
+ * integrity or availability affected too, the CNIL is still told but the people need not be.
+ */
+export function lowerForEncryption(proposed: Decision, a: Pick<Assessment, 'integrity' | 'availability'>, encrypted: boolean): Decision {
+  if (!encrypted || proposed === 'record_only') return proposed;
+  if (a.integrity === 'none' && a.availability === 'none') return 'record_only';
+  return 'notify_authority';
 }
 
 const RANK: Record<Decision, number> = { record_only: 0, notify_authority: 1, notify_authority_and_people: 2 };

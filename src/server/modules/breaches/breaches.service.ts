@@ -277,7 +277,7 @@ export class BreachesService {
       audit.details = { format, lang };
       return { detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)), practice: await this.deps.practices.identity(tx, practiceId) };
     });
-    return letterFile(patientLetter(detail, practice, lang), practice, lang, format, lang === 'fr' ? 'lettre-patients' : 'letter-to-patients');
+    return letterFile(patientLetter(detail, practice, lang, parisDate(this.deps.clock.now())), practice, lang, format, lang === 'fr' ? 'lettre-patients' : 'letter-to-patients');
   }
 
   private async find(tx: Executor, practiceId: string, breachId: string): Promise<repo.BreachRow> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { addMember, auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
-import { parseCsv, pdfText, readXlsx } from '../../../../test/support/documents.js';
+import { parseCsv, pdfPages, pdfText, readXlsx } from '../../../../test/support/documents.js';
 
 /** The test clock stands on Thursday 15 January 2026, 09:00 UTC (10:00 in Paris). */
 describeEachDialect('personal data breaches', (dialect) => {
@@ -92,16 +92,25 @@ describeEachDialect('personal data breaches', (dialect) => {
     assert.equal(twice.statusCode, 409);
     assert.equal((await call(t, 'POST', url(`/${b.id}/notifications`), { as: assistant, body: { kind: 'complementary', notifiedAt: '2026-01-15T08:50:00Z' } })).statusCode, 200);
 
-    await call(t, 'PATCH', url(`/${b.id}`), { as: assistant, body: { consequences: ['loss_of_professional_secrecy', 'identity_theft'], measures: 'Postes isolés, sauvegarde du 13 janvier restaurée, mots de passe changés.' } });
+    const internal = 'Hier soir le poste a planté. Je ne sais pas si le disque était chiffré.';
+    await call(t, 'PATCH', url(`/${b.id}`), { as: assistant, body: { consequences: ['loss_of_professional_secrecy', 'identity_theft'], measures: 'Postes isolés, sauvegarde du 13 janvier restaurée.', description: internal } });
+    await call(t, 'POST', url(`/${b.id}/actions/${b.actions[0].id}/done`), { as: assistant, body: { doneOn: '2026-01-15' } });
     const letter = await call(t, 'GET', url(`/${b.id}/letter?format=txt`), { as: assistant });
     assert.equal(letter.statusCode, 200);
     assert.match(letter.headers['content-disposition'] as string, /lettre-patients\.txt/);
-    for (const words of ['Cabinet des Tilleuls', 'Rançongiciel', 'secret professionnel', 'sauvegarde du 13 janvier', 'réclamation à la CNIL']) assert.ok(letter.body.includes(words), words);
-    const sentences = letter.body.split(/[.!?]\s/).map((s) => s.split(/\s+/).length);
+    for (const words of ['Cabinet des Tilleuls', 'rançongiciel', 'secret médical', 'usurper votre identité', 'réclamation à la CNIL', 'le 15 janvier 2026', 'Nous l’avons appris le 14 janvier 2026', b.actions[0].title]) assert.ok(letter.body.includes(words), words);
+    // Written from the structured facts: the internal note never reaches the letter, and it speaks to "vous".
+    assert.ok(!letter.body.includes('Hier soir') && !letter.body.includes('Je ne sais pas'), 'no internal note in the letter');
+    assert.doesNotMatch(letter.body, /leurs données/);
+    assert.match(letter.body, /Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées\.\r\n\r\n/);
+    const sentences = letter.body.split(/[.!?]\s|\r\n/).map((s) => s.split(/\s+/).length);
     assert.ok(Math.max(...sentences) <= 30, `plain words: the longest sentence has ${Math.max(...sentences)} words`);
     const letterPdf = await call(t, 'GET', url(`/${b.id}/letter?format=pdf`), { as: assistant });
     assert.equal(letterPdf.headers['content-type'], 'application/pdf');
-    assert.match(await pdfText(letterPdf.rawPayload), /Ce que vous pouvez faire/);
+    const letterBody = await pdfText(letterPdf.rawPayload);
+    assert.match(letterBody, /Ce que vous pouvez faire/);
+    assert.equal(await pdfPages(letterPdf.rawPayload), 1, 'one page, the signature with the letter');
+    assert.ok(letterBody.lastIndexOf('Cabinet des Tilleuls') > letterBody.indexOf('salutations distinguées'), letterBody.slice(-300));
 
     const patient = (await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: assistant, body: { lastName: 'Lefèvre', firstName: 'Anaïs', birthDate: '1990-04-02' } })).json();
     const informed = await call(t, 'POST', url(`/${b.id}/people-informed`), { as: assistant, body: { informedOn: '2026-01-15', channel: 'letter', recipients: 'Patients du fichier de rendez-vous', peopleCount: 1200, patientIds: [patient.id] } });
@@ -112,7 +121,7 @@ describeEachDialect('personal data breaches', (dialect) => {
 
     const early = await call(t, 'POST', url(`/${b.id}/close`), { as: assistant, body: { closedOn: '2026-01-15' } });
     assert.deepEqual([early.statusCode, early.json().issues[0].code], [409, 'actions_open']);
-    for (const a of informed.json().actions) assert.equal((await call(t, 'POST', url(`/${b.id}/actions/${a.id}/done`), { as: assistant, body: { doneOn: '2026-01-15' } })).statusCode, 200);
+    for (const a of informed.json().actions.filter((x: { doneOn: string | null }) => !x.doneOn)) assert.equal((await call(t, 'POST', url(`/${b.id}/actions/${a.id}/done`), { as: assistant, body: { doneOn: '2026-01-15' } })).statusCode, 200);
     const added = (await call(t, 'POST', url(`/${b.id}/actions`), { as: owner, body: { title: 'Mettre en place une sauvegarde hors ligne', ownerId: null, dueOn: '2026-01-30' } })).json();
     const last = added.actions.at(-1);
     assert.equal((await call(t, 'POST', url(`/${b.id}/actions/${last.id}/done`), { as: owner, body: { doneOn: '2026-01-15' } })).statusCode, 200);
@@ -143,6 +152,18 @@ describeEachDialect('personal data breaches', (dialect) => {
     assert.match(await pdfText(pdf.rawPayload), /Brouillon de notification à la CNIL/);
     const work = (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items as { kind: string; targetId: string }[];
     assert.deepEqual(work.filter((i) => i.targetId === b.id).map((i) => i.kind), ['breach_notify']);
+  });
+
+  it('Art. 34(3)(c): disproportionate effort makes the public communication a task until it is recorded', async () => {
+    const b = (await report({ title: 'Fichier de rendez-vous exposé' })).json();
+    assert.equal((await call(t, 'PUT', url(`/${b.id}/assessment`), { as: assistant, body: veryHigh })).statusCode, 200);
+    const decided = await call(t, 'POST', url(`/${b.id}/decision`), { as: owner, body: { decision: 'notify_authority', peopleException: 'disproportionate_effort', reason: 'Coordonnées de la plupart des patients inconnues' } });
+    assert.equal(decided.statusCode, 200, decided.body);
+    const kinds = async () => ((await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items as { targetId: string; kind: string }[]).filter((i) => i.targetId === b.id).map((i) => i.kind);
+    assert.ok((await kinds()).includes('breach_public_communication'));
+    const published = await call(t, 'POST', url(`/${b.id}/people-informed`), { as: assistant, body: { informedOn: '2026-01-15', channel: 'public_communication', recipients: 'Avis sur le site du cabinet et en salle d’attente', peopleCount: 1200 } });
+    assert.equal(published.statusCode, 200, published.body);
+    assert.ok(!(await kinds()).includes('breach_public_communication'));
   });
 
   it('decision path "record only": needs its reasons, then no notification can be recorded', async () => {

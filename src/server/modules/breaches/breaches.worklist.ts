@@ -22,6 +22,10 @@ export function breachesWorklistProvider(): WorklistProvider {
         if (b.decision === null) items.push({ ...item, id: `breach:${b.id}:decide`, kind: 'breach_decide' });
         else if (b.decision !== 'record_only' && !notified) items.push({ ...item, id: `breach:${b.id}:notify`, kind: 'breach_notify' });
         if (b.decision === 'notify_authority_and_people' && !informed.some((i) => i.breach_id === b.id)) items.push({ ...item, id: `breach:${b.id}:inform`, kind: 'breach_inform_people' });
+        // Art. 34(3)(c): when informing each person would take disproportionate effort, a public communication replaces it.
+        if (b.people_exception === 'disproportionate_effort' && !informed.some((i) => i.breach_id === b.id && i.channel === 'public_communication')) {
+          items.push({ ...item, id: `breach:${b.id}:public`, kind: 'breach_public_communication' });
+        }
       }
       for (const a of await repo.openActions(tx, practiceId)) {
         items.push({ id: `breach-action:${a.id}`, module: 'breaches', kind: 'breach_action', subject: `${a.title} — ${a.breach_title}`, dueAt: endOfParisDay(a.due_on), targetType: 'breach', targetId: a.breach_id, path: `/breaches/${a.breach_id}` });
