@@ -5,12 +5,12 @@ import type { Actor } from './shared/actor.js';
 import { Access } from './modules/access/index.js';
 import { AuditTrail, AuditTrailUseCases, GroupCommit } from './modules/audit-trail/index.js';
 import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
-import { PracticesService } from './modules/practices/index.js';
+import { PracticesService, practicesFirstSteps } from './modules/practices/index.js';
 import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
 import { RequestAnswersService, RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
-import { RegisterService, registerWorklistProvider } from './modules/register/index.js';
+import { RegisterService, registerFirstSteps, registerWorklistProvider } from './modules/register/index.js';
 import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
@@ -62,6 +62,7 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
+  for (const step of [...practicesFirstSteps(), ...registerFirstSteps()]) worklist.registerStep(step);
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
   // The restriction check reaches the request answers lazily: they are built after the patients they depend on.
   let answers: RequestAnswersService | null = null;

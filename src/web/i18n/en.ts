@@ -123,6 +123,18 @@ export const en: Messages = {
     empty: 'This list will gather everything with a deadline: patient requests to answer, breaches to notify, the register to review, backups to check… Each task will appear here with its due date.',
     dueOn: 'Due: {{date}}',
     overdueSince: 'Overdue since {{date}}',
+    hoursLeft: 'CNIL: {{count}} h left to notify (before {{date}})',
+    clockLate: '72-hour deadline passed since {{date}}',
+    urgency: { late: 'Overdue since {{date}}', today: 'Today, before {{date}}', soon: 'Soon: {{date}}', later: 'Due: {{date}}' },
+    firstSteps: {
+      title: 'First steps',
+      intro: 'To bring the practice into line, start with these steps, in order.',
+      identity: 'Complete the practice identity (address, telephone or e-mail)',
+      register: 'Draw up and validate the register of processing',
+      notices: 'Generate the patient information and record where it went',
+      team: 'Add the practice team',
+      done: 'done',
+    },
   },
   worklist: {
     generic: 'Task to handle',

@@ -134,6 +134,18 @@ export const fr = {
     empty: 'Cette liste réunira tout ce qui a une date limite : demandes des patients à traiter, violations à notifier, registre à revoir, sauvegardes à vérifier… Chaque tâche y apparaîtra avec son échéance.',
     dueOn: 'Échéance : {{date}}',
     overdueSince: 'En retard depuis le {{date}}',
+    hoursLeft: 'CNIL : encore {{count}} h pour notifier (avant le {{date}})',
+    clockLate: 'Délai de 72 heures dépassé depuis le {{date}}',
+    urgency: { late: 'En retard depuis le {{date}}', today: 'Aujourd’hui, avant le {{date}}', soon: 'Bientôt : {{date}}', later: 'Échéance : {{date}}' },
+    firstSteps: {
+      title: 'Premiers pas',
+      intro: 'Pour que le cabinet soit en règle, commencez par ces étapes, dans l’ordre.',
+      identity: 'Compléter l’identité du cabinet (adresse, téléphone ou e-mail)',
+      register: 'Établir et valider le registre des traitements',
+      notices: 'Générer l’information des patients et noter sa diffusion',
+      team: 'Ajouter l’équipe du cabinet',
+      done: 'fait',
+    },
   },
   worklist: {
     generic: 'Tâche à traiter',

@@ -1,5 +1,5 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
-import type { WorklistProvider } from '../worklist/index.js';
+import type { FirstStepProvider, WorklistProvider } from '../worklist/index.js';
 import * as repo from './register.repository.js';
 import { endOfParisDay } from '../../platform/clock.js';
 
@@ -19,4 +19,18 @@ export function registerWorklistProvider(): WorklistProvider {
         }));
     },
   };
+}
+
+/** First steps: a register with every activity validated; a patient notice handed out or posted (its distribution recorded). */
+export function registerFirstSteps(): FirstStepProvider[] {
+  return [
+    {
+      step: 'register', permission: 'register.read', path: '/register',
+      async done(tx, practiceId) {
+        const rows = await repo.listActivities(tx, practiceId);
+        return rows.length > 0 && rows.every((r) => r.status === 'validated');
+      },
+    },
+    { step: 'notices', permission: 'register.read', path: '/notices', done: async (tx, practiceId) => (await repo.listDistributions(tx, practiceId)).length > 0 },
+  ];
 }

@@ -1,2 +1,2 @@
-export { Worklist, type WorklistProvider } from './worklist.service.js';
+export { Worklist, type FirstStepProvider, type WorklistProvider } from './worklist.service.js';
 export { registerWorklistRoutes } from './worklist.routes.js';

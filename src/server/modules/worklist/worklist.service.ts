@@ -1,4 +1,4 @@
-import type { WorklistItem } from '../../../contracts/worklist.js';
+import type { FirstStep, WorklistItem } from '../../../contracts/worklist.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -14,9 +14,22 @@ export interface WorklistProvider {
   list(tx: Executor, practiceId: string, now: Date): Promise<WorklistItem[]>;
 }
 
-/** "À faire": one list, by due date, of everything with a deadline across modules. */
+/** One of a new practice's first steps, and how to tell it is done (asked only when the role holds its permission). */
+export interface FirstStepProvider {
+  step: FirstStep['step'];
+  permission: Permission;
+  path: string;
+  done(tx: Executor, practiceId: string): Promise<boolean>;
+}
+
+/** "À faire": one list, by due date, of everything with a deadline across modules; the first steps while not done. */
 export class Worklist {
   private readonly providers: WorklistProvider[] = [];
+  private readonly steps: FirstStepProvider[] = [];
+
+  registerStep(step: FirstStepProvider): void {
+    this.steps.push(step);
+  }
 
   constructor(private readonly deps: { access: Access; clock: Clock }) {}
 
@@ -31,14 +44,19 @@ export class Worklist {
     return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   }
 
-  list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[] }> {
+  list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[]; firstSteps: FirstStep[] }> {
     return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, role, audit }) => {
       const now = this.deps.clock.now();
       const items: WorklistItem[] = [];
       for (const p of this.providers) if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));
       items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+      const order = ['identity', 'register', 'notices', 'team'];
+      const firstSteps: FirstStep[] = [];
+      for (const st of [...this.steps].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step))) {
+        if (role === 'admin' || can(role, st.permission)) firstSteps.push({ step: st.step, done: await st.done(tx, practiceId), path: st.path });
+      }
       audit.details = { count: items.length };
-      return { items };
+      return { items, firstSteps };
     });
   }
 }

@@ -14,6 +14,20 @@ describeEachDialect('worklist', (dialect) => {
   });
   after(async () => t.close());
 
+  it('lists a new practice’s first steps until each is done: identity, register, notices, team (issue 19 §3)', async () => {
+    const p = await createPractice(t, 'Cabinet neuf');
+    const owner = await login(t, p.ownerEmail);
+    const steps = async () => ((await call(t, 'GET', `/api/v1/practices/${p.practiceId}/worklist`, { as: owner })).json().firstSteps as { step: string; done: boolean; path: string }[]);
+    assert.deepEqual((await steps()).map((x) => [x.step, x.done]), [['identity', false], ['register', false], ['notices', false], ['team', false]]);
+    await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: owner, body: { address: '3 quai Jean-Bart, 29200 Brest', phone: '02 98 00 00 00' } });
+    await addMember(t, p.practiceId, 'assistant');
+    assert.deepEqual((await steps()).map((x) => [x.step, x.done]), [['identity', true], ['register', false], ['notices', false], ['team', true]]);
+    const activity = (await call(t, 'POST', `/api/v1/practices/${p.practiceId}/register/activities`, { as: owner, body: { templateKey: 'suppliers' } })).json();
+    assert.equal((await steps()).find((x) => x.step === 'register')!.done, false, 'a draft is not a register');
+    assert.equal((await call(t, 'POST', `/api/v1/practices/${p.practiceId}/register/activities/${activity.id}/validation`, { as: owner })).statusCode, 200);
+    assert.equal((await steps()).find((x) => x.step === 'register')!.done, true);
+  });
+
   let ownerSecret: string | undefined;
   it('lists the overdue backup and the restore drill for the owner, by due date, and nothing for an assistant', async () => {
     const owner = await login(t, ownerEmail);
