@@ -35,3 +35,16 @@ export function patientDatesProblem(d: PatientDates, today: string): { path: key
   if (d.deathOn !== null && d.lastCareOn !== null && d.lastCareOn > d.deathOn) return { path: 'lastCareOn', code: 'care_after_death' };
   return null;
 }
+
+/**
+ * A birth date typed in a search box, as people write it in France (12/05/1968, 12.05.1968, 12-05-1968) or in ISO form:
+ * the ISO date, or null when the text is not a date.
+ */
+export function searchedBirthDate(q: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(q);
+  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : fr ? [fr[3]!, fr[2]!.padStart(2, '0'), fr[1]!.padStart(2, '0')] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}` ? `${y}-${m}-${d}` : null;
+}

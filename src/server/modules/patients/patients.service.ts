@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids.js';
 import type { Access } from '../access/index.js';
 import * as repo from './patients.repository.js';
 import { guessMapping, parseCsv, planImport, type ColumnMapping, type RejectedLine } from './patients.import.rules.js';
-import { patientDatesProblem, searchKey, type PatientDates } from './patients.rules.js';
+import { patientDatesProblem, searchedBirthDate, searchKey, type PatientDates } from './patients.rules.js';
 
 /** Rows written per statement: 17,000 parameters, under SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const IMPORT_BATCH = 1000;
@@ -32,7 +32,6 @@ export const presentPatient = (p: repo.PatientRow): PatientResponse => ({
   marketingConsent: Number(p.marketing_consent) === 1, createdAt: p.created_at, updatedAt: p.updated_at,
 });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A new patient as stored, whether typed in the app or read from an import (flags off unless given). */
 function newPatientRow(practiceId: string, input: CreatePatientRequest, now: string): repo.PatientRow {
@@ -81,7 +80,8 @@ export class PatientsService {
   search(actor: Actor, practiceId: string, query: { q?: string | undefined; limit: number; offset: number }): Promise<PatientListResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'patient.read', action: 'patient.listed', targetType: 'patient', targetId: null, readOnly: true }, async ({ tx, audit }) => {
       const q = query.q?.trim();
-      const f = q && DATE.test(q) ? { birthDate: q } : q ? { key: searchKey(q).replace(/[%_]/g, ''), externalId: q } : {};
+      const birth = q ? searchedBirthDate(q) : null;
+      const f = birth ? { birthDate: birth } : q ? { key: searchKey(q).replace(/[%_]/g, ''), externalId: q } : {};
       const { rows, total, totalCapped } = await repo.searchPatients(tx, practiceId, { ...f, limit: query.limit, offset: query.offset });
       // Which patients were shown is on record (ids only): a list is a read of each of them.
       audit.details = { count: rows.length, total, patientIds: rows.map((r) => r.id) };

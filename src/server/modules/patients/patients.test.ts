@@ -26,7 +26,7 @@ describeEachDialect('patient index', (dialect) => {
     assert.equal(created.statusCode, 201, created.body);
     const p = created.json();
     assert.deepEqual([p.email, p.isRestricted, p.objectsToSms], ['zoe@example.fr', false, false]);
-    for (const q of ['lefevre', 'LEFÈVRE zo', '1984-02-29', 'LOGOS-1']) {
+    for (const q of ['lefevre', 'LEFÈVRE zo', '1984-02-29', '29/02/1984', '29.02.1984', 'LOGOS-1']) {
       const found = (await call(t, 'GET', url(`?q=${encodeURIComponent(q)}`), { as: assistant })).json();
       assert.deepEqual(found.items.map((x: { id: string }) => x.id), [p.id], q);
     }

@@ -107,6 +107,15 @@ describeEachDialect('practices and team', (dialect) => {
       assert.deepEqual(JSON.parse(last.details).fields, ['dpoContact', 'legalForm', 'siren', 'siret']);
     });
 
+    it('stores a SIRET and a SIREN typed as printed, with spaces, without them; keeps the telephone, e-mail and overseas territory', async () => {
+      const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { siren: '123 456 789', siret: '123 456 789 00012', phone: '02 98 00 00 00', email: 'accueil@example.fr', overseasTerritory: 'reunion' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual([res.json().siren, res.json().siret, res.json().phone, res.json().email, res.json().overseasTerritory], ['123456789', '12345678900012', '02 98 00 00 00', 'accueil@example.fr', 'reunion']);
+      const bad = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { phone: 'appeler le matin' } });
+      assert.deepEqual([bad.statusCode, bad.json().issues[0].path], [400, 'phone']);
+      await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { overseasTerritory: null } });
+    });
+
     it('refuses bad input with the field and the reason, in French by default and English on request, writing nothing', async () => {
       const before = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: await fresh('owner') });
       const count = (await auditEntries(t, practiceId)).length;

@@ -1,10 +1,12 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import type { Lang } from './reminders.service.js';
 
-const MODULES: Record<string, { fr: string; en: string }> = {
+/** Every module that puts tasks in the list, by name: a raw key never reaches a person's mailbox. */
+export const DIGEST_MODULES: Record<string, { fr: string; en: string }> = {
   'rights-requests': { fr: 'Demandes des patients', en: 'Patient requests' },
   breaches: { fr: 'Violations de données', en: 'Data breaches' },
   backup: { fr: 'Sauvegardes', en: 'Backups' },
+  register: { fr: 'Registre des traitements', en: 'Register of processing' },
 };
 
 const parisDay = (instant: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(instant));
@@ -15,7 +17,7 @@ export function digestMail(items: WorklistItem[], lang: Lang, p: { person: strin
   for (const i of items) byModule.set(i.module, [...(byModule.get(i.module) ?? []), i]);
   const late = items.filter((i) => Date.parse(i.dueAt) < p.now.getTime()).length;
   const lines = [...byModule].map(([m, list]) => {
-    const name = MODULES[m]?.[lang] ?? m;
+    const name = DIGEST_MODULES[m]?.[lang] ?? (lang === 'fr' ? 'Autres tâches' : 'Other tasks');
     return lang === 'fr' ? `- ${name} : ${list.length} (échéance la plus proche : ${parisDay(list[0]!.dueAt)})` : `- ${name}: ${list.length} (nearest due date: ${parisDay(list[0]!.dueAt)})`;
   });
   if (lang === 'en') {

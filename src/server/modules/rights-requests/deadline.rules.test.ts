@@ -130,3 +130,14 @@ describe('Paris calendar', () => {
     assert.equal(endOfParisDay('2026-01-15'), '2026-01-15T22:59:59.000Z');
   });
 });
+
+describe('overseas practices (C. trav. L3422-2)', () => {
+  it('the day of the abolition of slavery moves an end to the next working day, for that territory only', () => {
+    // 20 December 2027 is a Monday: a public holiday in La Réunion, not in Martinique nor in metropolitan France.
+    assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'reunion' }).dueOn, '2027-12-21');
+    assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn, '2027-12-20');
+    assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false }).dueOn, '2027-12-20');
+    // 22 May 2026 is a Friday, Martinique's day; 25 May is Whit Monday: the answer is due on Tuesday 26.
+    assert.equal(gdprDeadline('2026-04-22', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn, '2026-05-26');
+  });
+});
