@@ -74,10 +74,21 @@ run('browser: every sign-in step survives a reload and a second tab [sqlite]', (
     await o.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(key));
     await o.getByRole('button', { name: 'Activer' }).click();
     await o.getByTestId('recovery-codes').waitFor();
+    // Issue 19 §6: the codes can be copied or printed, not only copied by hand.
+    await o.getByRole('button', { name: 'Copier' }).waitFor();
+    await o.getByRole('button', { name: 'Imprimer' }).waitFor();
     await o.getByRole('button', { name: /J’ai noté mes codes/ }).click();
     await heading(o, 'À faire');
-    // A normal page survives a reload.
+    // A normal page survives a reload; a new practice sees its first steps, not "nothing to do" (§3).
     await o.reload();
+    await heading(o, 'À faire');
+    await o.getByTestId('first-steps').waitFor();
+    await checkPage(o, 'home-first-steps');
+    // An unknown address says it does not exist (§6) instead of opening the home page.
+    await o.goto('/nulle-part');
+    await heading(o, 'Page introuvable');
+    await checkPage(o, 'not-found');
+    await o.goto('/');
     await heading(o, 'À faire');
     const practiceId = ((await (await o.request.get('/api/v1/me')).json()) as { memberships: { practiceId: string }[] }).memberships[0]!.practiceId;
     const csrf = await csrfOf(o);

@@ -1,13 +1,14 @@
 import { Alert, AppShell, Burger, Center, Group, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation } from 'react-router';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { AccountPage } from '../pages/AccountPage.js';
 import { AuditPage } from '../pages/AuditPage.js';
 import { BackupPage } from '../pages/BackupPage.js';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage.js';
 import { HomePage } from '../pages/HomePage.js';
+import { NotFoundPage } from '../pages/NotFoundPage.js';
 import { LockScreen } from '../pages/LockScreen.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { SetupPage } from '../pages/SetupPage.js';
@@ -145,7 +146,7 @@ function Shell() {
             {s.can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
             {s.can('backup.read') && <Route path="/backup" element={<BackupPage />} />}
             <Route path="/account" element={<AccountPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFoundPage />} />
           </Routes>
         )}
       </AppShell.Main>

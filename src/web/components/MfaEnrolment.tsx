@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyPrint } from './CopyPrint.js';
 import { MfaConfirmResponseSchema, MfaEnrollmentResponseSchema, MfaReEnrollConfirmResponseSchema } from '../../contracts/auth.js';
 import { api, ApiError, setCsrfToken } from '../app/api.js';
 import { useSession } from '../app/session.js';
@@ -38,6 +39,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
           <List.Item key={c}>{c}</List.Item>
         ))}
       </List>
+      <CopyPrint title={t('mfa.recoveryTitle')} lines={codes} />
       <Group>
         <Button onClick={onDone}>{t('mfa.recoveryDone')}</Button>
       </Group>

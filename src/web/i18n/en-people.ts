@@ -13,6 +13,7 @@ export const invitationsEn = {
 };
 
 export const teamEn = {
+  temporaryPasswordFor: 'Temporary password for {{name}}',
   title: 'Team',
   intro: 'The people who work in the practice and their role.',
   introOwner: 'The people who work in the practice and their role. When someone leaves, cut their access: their sessions end at once and their history is kept.',

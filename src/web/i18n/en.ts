@@ -43,7 +43,8 @@ export const en: Messages = {
     backup: 'Backups',
     account: 'My account',
   },
-  common: { close: 'Close', closeDialog: 'Close the window', cancel: 'Cancel' },
+  notFound: { title: 'Page not found', text: 'The address {{path}} is not a page of Gardien.', home: 'Back to the to-do list' },
+  common: { close: 'Close', closeDialog: 'Close the window', cancel: 'Cancel', copy: 'Copy', copied: 'Copied', print: 'Print' },
   errors: { title: 'Cannot continue', unexpected: 'An unexpected error occurred. Nothing was saved; please try again.' },
   roles: {
     owner: 'Owner (controller)',

@@ -13,6 +13,7 @@ export const invitationsFr = {
 };
 
 export const teamFr = {
+  temporaryPasswordFor: 'Mot de passe provisoire de {{name}}',
   title: 'Équipe',
   intro: 'Les personnes qui travaillent dans le cabinet et leur rôle.',
   introOwner: 'Les personnes qui travaillent dans le cabinet et leur rôle. Quand quelqu’un part, coupez son accès : ses sessions se ferment aussitôt et son historique est conservé.',

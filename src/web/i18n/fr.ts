@@ -54,7 +54,8 @@ export const fr = {
     backup: 'Sauvegardes',
     account: 'Mon compte',
   },
-  common: { close: 'Fermer', closeDialog: 'Fermer la fenêtre', cancel: 'Annuler' },
+  notFound: { title: 'Page introuvable', text: 'L’adresse {{path}} ne correspond à aucune page de Gardien.', home: 'Revenir à la liste « À faire »' },
+  common: { close: 'Fermer', closeDialog: 'Fermer la fenêtre', cancel: 'Annuler', copy: 'Copier', copied: 'Copié', print: 'Imprimer' },
   errors: { title: 'Impossible de continuer', unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré ; réessayez.' },
   roles: {
     owner: 'Titulaire (responsable de traitement)',

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInpu
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyPrint } from '../components/CopyPrint.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { AddMemberResponseSchema, MemberListResponseSchema } from '../../contracts/practices.js';
 import { ROLES, type Role } from '../../contracts/roles.js';
@@ -139,6 +140,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
         <Stack>
           <Text>{t('team.addedNew', { name: form.name })}</Text>
           <Code block data-testid="temporary-password">{form.initialPassword}</Code>
+          <CopyPrint title={t('team.temporaryPasswordFor', { name: form.name })} lines={[form.initialPassword]} />
           <Alert color="blue">{t('team.addedExisting', { name: form.name })}</Alert>
           <Group>
             <Button onClick={onClose}>{t('common.close')}</Button>
@@ -177,6 +179,7 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
           <>
             <Text>{t('team.resetDone', { name: member.name })}</Text>
             <Code block data-testid="temporary-password">{password}</Code>
+            <CopyPrint title={t('team.temporaryPasswordFor', { name: member.name })} lines={[password]} />
             <Alert color="blue">{t('team.handOver')}</Alert>
             <Group>
               <Button onClick={onClose}>{t('common.close')}</Button>
