@@ -30,6 +30,9 @@ export const registerEn: typeof registerFr = {
   },
   export: { title: 'Export the register', help: 'Generated from the data as it is now: PDF for the CNIL, editable Word, spreadsheet in the CNIL model’s layout, CSV, JSON.' },
   processors: {
+    edit: 'Edit {{name}}',
+    editShort: 'Edit',
+    save: 'Save the changes',
     title: 'Register as a processor (Article 30(2))',
     intro: 'Only needed when the practice processes data on behalf of another controller (for example X-rays read for a health centre).',
     none: 'No processing on behalf of a client.',

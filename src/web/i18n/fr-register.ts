@@ -30,6 +30,9 @@ export const registerFr = {
   },
   export: { title: 'Exporter le registre', help: 'Généré à partir des données du moment : PDF pour la CNIL, Word modifiable, tableur au format du modèle CNIL, CSV, JSON.' },
   processors: {
+    edit: 'Modifier {{name}}',
+    editShort: 'Modifier',
+    save: 'Enregistrer les modifications',
     title: 'Registre en tant que sous-traitant (article 30.2)',
     intro: 'À tenir seulement si le cabinet traite des données pour le compte d’un autre responsable (par exemple des radiographies lues pour un centre de santé).',
     none: 'Aucun traitement pour le compte d’un client.',

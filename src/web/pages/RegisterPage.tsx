@@ -144,14 +144,24 @@ function ProcessorRegister() {
   const url = `/api/v1/practices/${s.practiceId}/register/processor-activities`;
   const list = useQuery({ queryKey: ['practice', s.practiceId, 'processor-register'], queryFn: () => api('GET', url, ProcessorActivityListSchema) });
   const [form, setForm] = useState(EMPTY);
+  // The entry being edited (PUT), or null when the form adds a new one.
+  const [editing, setEditing] = useState<string | null>(null);
   const refresh = () => void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'processor-register'] });
   const add = useMutation({
-    mutationFn: () => api('POST', url, ProcessorActivitySchema, Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''))),
+    mutationFn: () => {
+      const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''));
+      return editing ? api('PUT', `${url}/${editing}`, ProcessorActivitySchema, body) : api('POST', url, ProcessorActivitySchema, body);
+    },
     onSuccess: () => {
       setForm(EMPTY);
+      setEditing(null);
       refresh();
     },
   });
+  const edit = (p: (typeof EMPTY) & { id: string }) => {
+    setEditing(p.id);
+    setForm(Object.fromEntries(Object.keys(EMPTY).map((k) => [k, p[k as keyof typeof EMPTY] ?? ''])) as typeof EMPTY);
+  };
   const remove = useMutation({ mutationFn: (id: string) => api('DELETE', `${url}/${id}`, OkResponseSchema), onSuccess: refresh });
   const field = (k: keyof typeof EMPTY, long = false) =>
     long ? (
@@ -168,9 +178,14 @@ function ProcessorRegister() {
               <strong>{p.clientName}</strong> — {p.categories}
             </Text>
             {s.can('register.manage') && (
-              <Button size="xs" variant="default" aria-label={t('register.processors.remove', { name: p.clientName })} onClick={() => remove.mutate(p.id)}>
-                ✕
-              </Button>
+              <Group gap="xs">
+                <Button size="xs" variant="default" aria-label={t('register.processors.edit', { name: p.clientName })} onClick={() => edit(p)}>
+                  {t('register.processors.editShort')}
+                </Button>
+                <Button size="xs" variant="default" aria-label={t('register.processors.remove', { name: p.clientName })} onClick={() => remove.mutate(p.id)}>
+                  ✕
+                </Button>
+              </Group>
             )}
           </Group>
         ))}
@@ -197,8 +212,19 @@ function ProcessorRegister() {
               <ErrorAlert error={add.error ?? remove.error} />
               <Group>
                 <Button type="submit" variant="default" loading={add.isPending}>
-                  {t('register.processors.add')}
+                  {editing ? t('register.processors.save') : t('register.processors.add')}
                 </Button>
+                {editing && (
+                  <Button
+                    variant="subtle"
+                    onClick={() => {
+                      setEditing(null);
+                      setForm(EMPTY);
+                    }}
+                  >
+                    {t('common.cancel')}
+                  </Button>
+                )}
               </Group>
             </Stack>
           </form>

@@ -161,9 +161,18 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
 /** CSV: one line per activity, every rubric a column (formula injection neutralised by the CSV writer). */
 export function registerCsv(d: RegisterData, lang: Lang): string {
   const t = L[lang];
-  if (d.activities.length === 0) return toCsv([t.name], [[t.none]]);
-  const rows = d.activities.map((a) => [a.fields.name, ...activityRows(a, lang, d.names).map(([, v]) => v)]);
-  return toCsv([t.name, ...activityRows(d.activities[0]!, lang, d.names).map(([k]) => k)], rows);
+  // Art. 30(1) and 30(2) in one table: a column says which part a row belongs to; each part fills its own columns.
+  const part = lang === 'fr' ? 'Partie du registre' : 'Part of the register';
+  const controller = lang === 'fr' ? 'Article 30.1 (responsable du traitement)' : 'Article 30(1) (controller)';
+  const processor = lang === 'fr' ? 'Article 30.2 (sous-traitant)' : 'Article 30(2) (processor)';
+  const activityHeader = d.activities.length ? activityRows(d.activities[0]!, lang, d.names).map(([k]) => k) : [];
+  const processorHeader = d.processors.length ? processorRows(d.processors[0]!, lang).map(([k]) => k) : [];
+  if (d.activities.length === 0 && d.processors.length === 0) return toCsv([t.name], [[t.none]]);
+  const rows = [
+    ...d.activities.map((a) => [a.fields.name, ...activityRows(a, lang, d.names).map(([, v]) => v), controller, ...processorHeader.map(() => '')]),
+    ...d.processors.map((p) => [p.clientName, ...activityHeader.map(() => ''), processor, ...processorRows(p, lang).map(([, v]) => v)]),
+  ];
+  return toCsv([t.name, ...activityHeader, part, ...processorHeader], rows);
 }
 
 /** JSON: the register as the API answers it, with the practice and the date; the schema is docs/register-export.schema.json. */

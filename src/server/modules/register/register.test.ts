@@ -124,6 +124,9 @@ describeEachDialect('register of processing activities', (dialect) => {
     assert.equal(res.statusCode, 201, res.body);
     const list = (await call(t, 'GET', url('/processor-activities'), { as: auditor })).json();
     assert.equal(list.items.length, 1);
+    const edited = await call(t, 'PUT', url(`/processor-activities/${res.json().id}`), { as: owner, body: { clientName: 'Centre de santé des Vosges', categories: 'Radiographies lues pour le compte du centre', security: 'Poste chiffré, accès nominatif' } });
+    assert.equal(edited.statusCode, 200, edited.body);
+    assert.equal((await call(t, 'GET', url('/processor-activities'), { as: auditor })).json().items[0].security, 'Poste chiffré, accès nominatif');
   });
 
   it('exports the register with all seven templates: PDF (accents, every activity, page numbers), DOCX, XLSX in the CNIL layout, CSV and JSON, injection neutralised', async () => {
@@ -151,7 +154,10 @@ describeEachDialect('register of processing activities', (dialect) => {
     assert.ok(listed.includes('Vidéosurveillance des locaux'));
     assert.ok(listed.includes('\'=HYPERLINK("http://x")'), 'formula neutralised in XLSX');
     const csv = parseCsv((await call(t, 'GET', url('/export?format=csv'), { as: owner })).body);
-    assert.equal(csv.length, 1 + 8);
+    assert.equal(csv.length, 1 + 8 + 1, 'the activities and the processor register (Art. 30(2))');
+    const processorRow = csv.at(-1)!;
+    assert.equal(processorRow[0], 'Centre de santé des Vosges');
+    assert.ok(processorRow.includes('Article 30.2 (sous-traitant)') && processorRow.includes('Radiographies lues pour le compte du centre'));
     const injected = csv.find((r) => r[0] === '\'=HYPERLINK("http://x")')!;
     assert.equal(injected[1], "'+33", 'formula neutralised in CSV');
     assert.ok(injected.includes("'-2+3") && injected.includes("'@SUM(A1)"), 'cells starting with - and @ neutralised too');
