@@ -61,12 +61,12 @@ export const CONSEQUENCE_LABELS: Labels = {
   other: { fr: 'Autre', en: 'Other' },
 };
 
-/** ENISA bands shown with the CNIL's scale (Négligeable / Limité / Important / Maximal). */
+/** ENISA bands shown with the CNIL's scale, agreeing with "gravité" (Négligeable / Limitée / Importante / Maximale). */
 export const BAND_LABELS: Labels = {
   low: { fr: 'Négligeable', en: 'Low' },
-  medium: { fr: 'Limité', en: 'Medium' },
-  high: { fr: 'Important', en: 'High' },
-  very_high: { fr: 'Maximal', en: 'Very high' },
+  medium: { fr: 'Limitée', en: 'Medium' },
+  high: { fr: 'Importante', en: 'High' },
+  very_high: { fr: 'Maximale', en: 'Very high' },
 };
 
 export const DECISION_LABELS: Labels = {
