@@ -3,11 +3,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/app-error.js';
 import { errorHandler } from './errors.js';
 import { registerWebApp } from './web-app.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { openApiExtras, openApiTransform } from './openapi.js';
 import { zodSerializerCompiler, zodValidatorCompiler } from './validation.js';
 
 export type HttpServer = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
@@ -95,8 +96,10 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gardien API', version: opts.version, description: 'GDPR (RGPD) compliance for dental practices. All practice data lives under /api/v1/practices/{practiceId}.' },
+      info: { title: 'Gardien API', version: opts.version, description: 'GDPR (RGPD) compliance for dental practices. All practice data lives under /api/v1/practices/{practiceId}.', license: openApiExtras.license },
+      servers: openApiExtras.servers,
       components: {
+        schemas: { Error: openApiExtras.errorSchema as never },
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: '__Host-gardien_session' },
           token: { type: 'http', scheme: 'bearer' },
@@ -104,7 +107,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
 
   app.get('/api/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());
