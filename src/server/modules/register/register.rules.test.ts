@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { ActivityInputSchema, RegisterExportSchema } from '../../../contracts/register.js';
-import { canonicalJson, dpiaLikely, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
+import { accountingRetention, canonicalJson, dpiaLikely, dpiaScreening, fingerprint, missingFields, placeholderFields, reviewDueOn } from './register.rules.js';
+import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
 import { readability } from './register.notices.js';
 import { templates } from './register.templates.js';
 
@@ -26,6 +27,29 @@ describe('register rules', () => {
     assert.equal(dpiaLikely({ ...staff, dpiaCriteria: ['systematic_monitoring', 'vulnerable_people'] }), true);
   });
 
+  it('each activity its own screening reason; a group practice over 10,000 patients is told a DPO is expected too (référentiel §11)', () => {
+    assert.equal(dpiaScreening({ ...base, dpiaCriteria: ['sensitive_data', 'vulnerable_people'] }).reason, 'care_listed');
+    assert.equal(dpiaScreening({ ...base, dpiaCriteria: ['group_practice_over_10000'] }).reason, 'group_practice');
+    assert.match(REGISTER_WORDS.fr.dpiaReasons.group_practice, /délégué à la protection des données attendue/);
+    const staff = { ...base, purposes: [{ purpose: 'Paie', legalBasis: 'legal_obligation' as const, art9Condition: null }], sensitive: [] };
+    assert.equal(dpiaScreening(staff).reason, 'no_criterion');
+    assert.equal(dpiaScreening({ ...staff, dpiaCriteria: ['systematic_monitoring'] }).reason, 'one_criterion');
+    assert.doesNotMatch(REGISTER_WORDS.fr.dpiaReasons.no_criterion, /professionnel de santé/, 'payroll is not told about care');
+  });
+
+  it('template placeholders are named as missing, wherever they are', () => {
+    const f = { ...base, software: 'Logiciel (à préciser)', recipients: [{ type: 'processor' as const, details: 'Hébergeur (à préciser)' }] };
+    assert.deepEqual(placeholderFields(f), ['software', 'recipients.0.details']);
+    assert.ok(missingFields(f).includes('software') && missingFields(f).includes('recipients.0.details'));
+  });
+
+  it('accounting kept 6 years for a sole practitioner (LPF L102 B), 10 for a company (C. com. L123-22), 10 by prudence when unknown', () => {
+    assert.match(accountingRetention('Exercice individuel (libéral)'), /^6 ans/);
+    assert.match(accountingRetention('SCP'), /^6 ans/);
+    for (const form of ['SELARL', 'SELAS', 'selarl du Port', 'SAS']) assert.match(accountingRetention(form), /^10 ans \(pièces comptables/, form);
+    assert.match(accountingRetention(null), /^10 ans par prudence/);
+  });
+
   it('review due twelve months after validation, in Paris dates (29 February → 28 February)', () => {
     assert.equal(reviewDueOn(new Date('2026-01-15T10:00:00Z')), '2027-01-15');
     assert.equal(reviewDueOn(new Date('2028-02-29T23:30:00Z')), '2029-03-01', 'after 23:00 UTC in winter it is already 1 March in Paris');
@@ -38,10 +62,10 @@ describe('register rules', () => {
     assert.notEqual(fingerprint(base), fingerprint({ ...base, software: 'Logos' }));
   });
 
-  it('every template is complete against the CNIL fiche and names its retention sources', () => {
+  it('every template is complete against the CNIL fiche but for what only the practice can say ("(à préciser)")', () => {
     assert.equal(templates().length, 7);
     for (const t of templates()) {
-      assert.deepEqual(missingFields(t.fields), [], t.key);
+      assert.deepEqual(missingFields(t.fields).filter((p) => !placeholderFields(t.fields).includes(p)), [], t.key);
       assert.ok(t.title && t.titleEn && t.summary && t.summaryEn, t.key);
     }
   });
