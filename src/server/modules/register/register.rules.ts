@@ -23,7 +23,8 @@ export function missingFields(f: ActivityFields): string[] {
 }
 
 /** Template text the practice has to replace ("(à préciser)"): never validated, never printed as if it were true. */
-export const PLACEHOLDER = /à préciser|to be specified/i;
+// Built from a string: the server bundle stays ASCII (esbuild escapes strings, not regular-expression literals).
+export const PLACEHOLDER = new RegExp('à préciser|to be specified', 'i');
 
 /** Paths (like `software` or `recipients.1.details`) of the texts that still hold a template placeholder. */
 export function placeholderFields(value: unknown, path = ''): string[] {
@@ -76,7 +77,7 @@ export const fingerprint = (value: unknown) => createHash('sha256').update(canon
  */
 export function accountingRetention(legalForm: string | null, lang: 'fr' | 'en' = 'fr'): string {
   const form = (legalForm ?? '').trim();
-  const company = /\b(SEL[A-Z]*|SAS[U]?|SARL|EURL|SA|SNC)\b|soci[ée]t[ée] d.exercice lib[ée]ral|company/i.test(form);
+  const company = /\b(SEL[A-Z]*|SAS[U]?|SARL|EURL|SA|SNC)\b|soci.t. d.exercice lib|company/i.test(form);
   if (company) return lang === 'fr' ? '10 ans (pièces comptables, code de commerce L123-22)' : '10 years (accounting records, Commercial Code L123-22)';
   if (form) return lang === 'fr' ? '6 ans (livres et pièces fiscales, LPF L102 B)' : '6 years (tax books and documents, LPF L102 B)';
   return lang === 'fr' ? '10 ans par prudence (forme d’exercice non indiquée : 6 ans suffisent à un praticien exerçant seul, LPF L102 B)' : '10 years to be safe (legal form not given: 6 years are enough for a sole practitioner, LPF L102 B)';
