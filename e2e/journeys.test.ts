@@ -349,25 +349,35 @@ function journeys(dialect: DialectName) {
     await heading(a, 'Registre des traitements');
     await a.getByRole('heading', { name: 'Démarrer le registre' }).waitFor();
     await checkPage(a, shot('register-start'));
-    // The video surveillance template does not apply to this practice.
-    await a.getByRole('checkbox', { name: 'Vidéosurveillance' }).uncheck();
+    // Video surveillance and the website are offered, not ticked (issue 19 §4): this practice has neither.
+    assert.equal(await a.getByRole('checkbox', { name: 'Vidéosurveillance' }).isChecked(), false);
+    assert.equal(await a.getByRole('checkbox', { name: 'Site internet et cookies' }).isChecked(), false);
     await a.getByRole('button', { name: 'Créer le registre avec ces activités' }).click();
-    await a.getByTestId('activity-row').nth(5).waitFor();
-    assert.equal(await a.getByTestId('activity-row').count(), 6);
+    await a.getByTestId('activity-row').nth(4).waitFor();
+    assert.equal(await a.getByTestId('activity-row').count(), 5);
     await checkPage(a, shot('register'));
-    // The assistant adapts an activity: the software used for appointments.
-    await a.getByRole('link', { name: /Gestion des rendez-vous et rappels/ }).click();
-    await heading(a, 'Gestion des rendez-vous et rappels');
-    await a.getByRole('textbox', { name: 'Logiciel ou application' }).fill('Agenda en ligne Doctoplanning');
-    await a.getByRole('button', { name: 'Enregistrer les modifications' }).click();
-    await a.getByRole('status').getByText(/Modifications enregistrées/).waitFor();
-    await a.getByText('Seul le titulaire du cabinet valide le registre.').waitFor();
-    await checkPage(a, shot('register-activity'));
+    // The assistant adapts the activities: each template names its software "(à préciser)", which blocks validation
+    // until the practice says which software it uses.
+    for (const [name, software] of [['Gestion des rendez-vous et rappels', 'Agenda en ligne Doctoplanning'], ['Gestion des dossiers des patients et des soins', 'Logos_w'], ['Facturation, télétransmission et comptabilité', 'Logos_w'], ['Gestion du personnel et de la paie', 'Cabinet comptable Durand']] as const) {
+      await a.getByRole('link', { name: new RegExp(name) }).click();
+      await heading(a, name);
+      await a.getByTestId('activity-state').getByText(/remplacez le texte du modèle/).waitFor();
+      await a.getByRole('textbox', { name: 'Logiciel ou application' }).fill(software);
+      await a.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await a.getByRole('status').getByText(/Modifications enregistrées/).waitFor();
+      await a.getByTestId('activity-state').getByText('Activité complète').waitFor();
+      if (name.startsWith('Gestion des rendez-vous')) {
+        await a.getByText('Seul le titulaire du cabinet valide le registre.').waitFor();
+        await checkPage(a, shot('register-activity'));
+      }
+      await a.getByRole('link', { name: 'Retour au registre' }).click();
+      await heading(a, 'Registre des traitements');
+    }
 
     const { page } = owner;
     await page.getByRole('link', { name: 'Registre', exact: true }).click();
     await heading(page, 'Registre des traitements');
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.getByTestId('activity-row').nth(i).getByRole('link').click();
       await page.getByTestId('activity-state').getByText('Activité complète').waitFor();
       await page.getByRole('button', { name: 'Valider cette activité' }).click();
@@ -376,15 +386,19 @@ function journeys(dialect: DialectName) {
       await page.getByRole('link', { name: 'Retour au registre' }).click();
       await heading(page, 'Registre des traitements');
     }
-    // The list refreshes after the last validation: wait for the sixth badge before counting.
-    await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).nth(5).waitFor();
-    assert.equal(await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).count(), 6);
+    // The list refreshes after the last validation: wait for the fifth badge before counting.
+    await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).nth(4).waitFor();
+    assert.equal(await page.getByTestId('activity-row').filter({ hasText: 'Validée (v1)' }).count(), 5);
     const pdf = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF', exact: true }).click();
     assert.match((await pdf).suggestedFilename(), /^registre-traitements-\d{4}-\d{2}-\d{2}\.pdf$/);
     await page.getByRole('link', { name: 'Information patients' }).click();
     await heading(page, 'Information des patients');
     await page.getByText(/Aucune version générée/).waitFor();
+    // The practice identity lacks its address: said before anything is generated (issue 19 §4).
+    await page.getByTestId('notice-gaps').getByText(/L’adresse du cabinet/).waitFor();
+    await page.getByRole('button', { name: 'Aperçu : Note d’information patients (une page)' }).click();
+    await page.getByTestId('notice-preview').getByText(/sous 8 jours/).waitFor();
     const notice = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Note d’information patients (une page) — PDF' }).click();
     assert.match((await notice).suggestedFilename(), /^information-patient\.pdf$/);

@@ -99,6 +99,8 @@ export const registerEn: typeof registerFr = {
     remove: 'Remove line {{n}}: {{what}}',
   },
   missing: {
+    placeholder: '“{{field}}”: replace the template text “(à préciser)”',
+    placeholderIn: 'line {{n}} ({{list}}): replace the template text “(à préciser)”',
     purposes: 'at least one purpose',
     legalBasis: 'the legal basis of purpose {{n}}',
     art9Condition: 'the Article 9 condition for sensitive data',

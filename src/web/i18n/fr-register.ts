@@ -99,6 +99,8 @@ export const registerFr = {
     remove: 'Retirer la ligne {{n}} : {{what}}',
   },
   missing: {
+    placeholder: '« {{field}} » : remplacez le texte du modèle « (à préciser) »',
+    placeholderIn: 'la ligne {{n}} ({{list}}) : remplacez le texte du modèle « (à préciser) »',
     purposes: 'au moins une finalité',
     legalBasis: 'la base légale de la finalité {{n}}',
     art9Condition: 'la condition de l’article 9 pour les données sensibles',

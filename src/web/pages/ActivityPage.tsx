@@ -119,11 +119,17 @@ export function ActivityPage() {
   );
 }
 
+/** What the rules name as missing when a list or a rubric is empty; any other path is template text to replace. */
+const STRUCTURAL = new Set(['purposes', 'people', 'data', 'recipients', 'security']);
+
 function missingLabel(path: string, t: (k: string, o?: Record<string, unknown>) => string): string {
   const parts = path.split('.');
   if (parts[0] === 'purposes' && parts[2] === 'legalBasis') return t('register.missing.legalBasis', { n: Number(parts[1]) + 1 });
   if (path === 'purposes.art9Condition') return t('register.missing.art9Condition');
   if (parts[2] === 'retention') return t('register.missing.retention', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
+  // Template text still to adapt ("(à préciser)"), in a field or in a line of a list.
+  if (parts.length > 1) return t('register.missing.placeholderIn', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
+  if (!STRUCTURAL.has(path)) return t('register.missing.placeholder', { field: t(`register.fields.${path}`) });
   return t(`register.missing.${parts[0]}`);
 }
 
