@@ -312,7 +312,7 @@ function journeys(dialect: DialectName) {
     // The letter is in a <details> that the page may render anew while it settles after the notification (seen on
     // PostgreSQL: the click landed, then the section came back closed): open it, and again if it was closed meanwhile.
     const letterSummary = page.getByText('Lettre aux personnes', { exact: true });
-    const letterText = page.getByTestId('breach-letter').getByText(/secret professionnel/);
+    const letterText = page.getByTestId('breach-letter').getByText(/secret médical/);
     for (let attempt = 0; attempt < 5 && !(await letterText.isVisible()); attempt++) {
       if (!(await letterSummary.evaluate((s) => s.parentElement?.hasAttribute('open') ?? false))) await letterSummary.click();
       await letterText.waitFor({ timeout: 3000 }).catch(() => undefined);

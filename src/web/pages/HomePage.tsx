@@ -23,7 +23,8 @@ function urgencyOf(dueAt: string, now: number): Urgency {
   if (dueDay === todayInParis()) return 'today';
   return due - now <= 7 * 86_400_000 ? 'soon' : 'later';
 }
-const COLOURS: Record<Urgency, string> = { late: 'red.9', today: 'orange.9', soon: 'indigo.9', later: 'teal.9' };
+// Dark enough for white text (WCAG AA): Mantine's darkest orange is not, hence the darker shade.
+const COLOURS: Record<Urgency, string> = { late: 'red.9', today: '#9c3b00', soon: 'indigo.9', later: 'teal.9' };
 
 /** "À faire": the 72-hour clocks first, then everything with a deadline across modules, soonest first; the first steps while not done. */
 export function HomePage() {
