@@ -16,7 +16,10 @@ export const textField = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { params: { code: 'control_characters' } });
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { params: { code: 'control_characters' } })
+    // A lone surrogate cannot be stored as UTF-8 (it would come back as U+FFFD); bidirectional overrides can disguise
+    // what a letter or an export says.
+    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u202A-\u202E\u2066-\u2069]/.test(s), { params: { code: 'control_characters' } });
 
 export const nameField = (max = 200) => textField(max).pipe(z.string().min(1));
 

@@ -9,7 +9,11 @@ export const SiretSchema = z.string().trim().transform(digitsOnly).pipe(patternF
 /** Overseas territories with their own public holiday, the abolition of slavery (C. trav. L3422-2). */
 export const OVERSEAS_TERRITORIES = ['guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_barthelemy', 'saint_martin'] as const;
 /** A telephone number as people write it: digits, spaces, dots, dashes, brackets and a leading +. */
-export const PhoneSchema = z.string().trim().pipe(patternField(/^\+?[\d\s.()-]{6,25}$/, 'phone_format'));
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .pipe(patternField(/^\+?[\d .()-]{6,25}$/, 'phone_format'))
+  .refine((v) => (v.match(/\d/g) ?? []).length >= 6, { params: { code: 'phone_format' } });
 
 export const PracticeSchema = z.object({
   id: IdSchema,

@@ -38,7 +38,7 @@ describeEachDialect('authentication', (dialect) => {
   it('reaches no route but login and the MFA steps before the second factor', async () => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const c = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    const reachable = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/mfa/enrollment', 'POST /api/v1/auth/mfa/enrollment/confirm', 'POST /api/v1/auth/mfa/verify', 'POST /api/v1/auth/unlock', 'POST /api/v1/auth/logout', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/setup']);
+    const reachable = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/mfa/enrollment', 'POST /api/v1/auth/mfa/enrollment/confirm', 'POST /api/v1/auth/mfa/verify', 'POST /api/v1/auth/unlock', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/setup']);
     let checked = 0;
     for (const r of t.app.routeTable) {
       const key = `${r.method} ${r.url}`;
@@ -50,6 +50,10 @@ describeEachDialect('authentication', (dialect) => {
       checked++;
     }
     assert.ok(checked >= 10, `only ${checked} routes checked`);
+    // The one read allowed before the second factor says where the session stands, nothing more (issue 19 §2).
+    const step = (await call(t, 'GET', '/api/v1/auth/session', { as: c })).json();
+    assert.deepEqual(Object.keys(step).sort(), ['csrfToken', 'idleLockMinutes', 'name', 'step']);
+    assert.equal(step.step, 'mfa_enrollment_required');
   });
 
   it('refuses a TOTP code used once already (replay), even on another session', async () => {

@@ -111,8 +111,12 @@ describeEachDialect('practices and team', (dialect) => {
       const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { siren: '123 456 789', siret: '123 456 789 00012', phone: '02 98 00 00 00', email: 'accueil@example.fr', overseasTerritory: 'reunion' } });
       assert.equal(res.statusCode, 200, res.body);
       assert.deepEqual([res.json().siren, res.json().siret, res.json().phone, res.json().email, res.json().overseasTerritory], ['123456789', '12345678900012', '02 98 00 00 00', 'accueil@example.fr', 'reunion']);
-      const bad = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { phone: 'appeler le matin' } });
-      assert.deepEqual([bad.statusCode, bad.json().issues[0].path], [400, 'phone']);
+      for (const phone of ['appeler le matin', '------', '02\n98\n00\n00\n00']) {
+        const bad = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { phone } });
+        assert.deepEqual([bad.statusCode, bad.json().issues[0].path], [400, 'phone'], phone);
+      }
+      const lone = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { name: 'Cabinet \ud800' } });
+      assert.deepEqual([lone.statusCode, lone.json().issues[0].path], [400, 'name'], 'a lone surrogate cannot be stored');
       await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: await fresh('owner'), body: { overseasTerritory: null } });
     });
 

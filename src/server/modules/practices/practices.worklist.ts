@@ -17,9 +17,9 @@ export function practicesFirstSteps(): FirstStepProvider[] {
     },
     {
       step: 'team', permission: 'member.list', path: '/team',
-      async done(tx, practiceId) {
+      async done(tx, practiceId, now) {
         const members = (await repo.findMembers(tx, practiceId)).filter((m) => m.ended_at === null);
-        return members.length > 1 || (await repo.findPendingInvitations(tx, practiceId, new Date(0).toISOString())).length > 0;
+        return members.length > 1 || (await repo.findPendingInvitations(tx, practiceId, now.toISOString())).length > 0;
       },
     },
   ];

@@ -141,3 +141,14 @@ describe('overseas practices (C. trav. L3422-2)', () => {
     assert.equal(gdprDeadline('2026-04-22', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn, '2026-05-26');
   });
 });
+
+describe('lateness in the register of requests', () => {
+  it('late when closed after the due date, overdue while open past it, and a back-dated answer said so', async () => {
+    const { lateness } = await import('./rights-requests.rules.js');
+    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: '2026-02-01' }, '2026-02-01', '2026-03-01'), 'on_time');
+    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: '2026-02-06' }, '2026-02-06', '2026-03-01'), 'late');
+    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: null }, null, '2026-03-01'), 'overdue');
+    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: null }, null, '2026-02-05'), 'on_time');
+    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: '2026-02-01' }, '2026-03-01', '2026-03-01'), 'recorded_after_due');
+  });
+});

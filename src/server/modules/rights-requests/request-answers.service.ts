@@ -26,7 +26,7 @@ import { contextOf, decisionOf, loadDetail, patientFacts, presentFile, presentLe
 import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
 import * as repo from './rights-requests.repository.js';
-import { assertDay, isFinal, isHealthRecord } from './rights-requests.rules.js';
+import { assertDay, isFinal, isHealthRecord, lateness, type Lateness } from './rights-requests.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
 export interface RequestAnswersDeps {
@@ -133,6 +133,10 @@ export class RequestAnswersService {
   /** A letter generated from the request as it stands, kept in the log exactly as generated. */
   createLetter(actor: Actor, practiceId: string, requestId: string, input: { kind: LetterKind; language: Lang }): Promise<LetterResponse> {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-generated', async (tx, r, audit) => {
+      // The letter asking for identity says the clock will start again: not once the due date is past (décret 2019-536 art. 77).
+      if (input.kind === 'identity_request' && !isHealthRecord(r.kind as RequestKind) && r.identity_requested_on === null && r.due_on !== null && this.today() > r.due_on) {
+        throw new AppError('DEADLINE_PASSED', { issues: [{ path: 'kind', code: 'identity_after_due_date', params: { dueOn: r.due_on } }] });
+      }
       const problem = letterProblem(input.kind, r);
       if (problem) throw conflict('kind', problem);
       const l = await this.writeLetter(tx, actor, r, input.kind, input.language);
@@ -278,7 +282,7 @@ export class RequestAnswersService {
     const now = this.deps.clock.now();
     const asOf = parisDate(now);
     const none = lang === 'fr' ? `Aucune demande n’a été enregistrée au ${frenchDate(asOf)}.` : `No request was recorded as of ${asOf}.`;
-    const table = registerTable(data.rows, data.letters, lang);
+    const table = registerTable(data.rows, data.letters, lang, asOf);
     if (table.rows.length === 0 && format !== 'pdf') table.rows.push(table.header.map((_, j) => (j === 1 ? none : '')));
     const base = `${lang === 'fr' ? 'registre-demandes' : 'requests-register'}-${asOf}`;
     if (format === 'csv') return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
@@ -331,7 +335,12 @@ const REGISTER_HEADER: Record<Lang, string[]> = {
   en: ['No.', 'Received', 'Kind', 'Channel', 'Requester', 'Patient linked', 'Due', 'Extension', 'Identity asked / received', 'Status', 'Closed on', 'Decision', 'Late', 'Letters'],
 };
 
-function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang: Lang): { header: string[]; rows: unknown[][] } {
+const LATENESS: Record<Lang, Record<Lateness, string>> = {
+  fr: { on_time: 'non', late: 'oui', overdue: 'oui (toujours en cours)', recorded_after_due: 'réponse datée avant l’échéance mais enregistrée après' },
+  en: { on_time: 'no', late: 'yes', overdue: 'yes (still open)', recorded_after_due: 'answer dated before the due date but recorded after it' },
+};
+
+function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang: Lang, today: string): { header: string[]; rows: unknown[][] } {
   const yes = lang === 'fr' ? 'oui' : 'yes';
   const no = lang === 'fr' ? 'non' : 'no';
   const byRequest = new Map<string, repo.LetterRow[]>();
@@ -346,7 +355,7 @@ function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang:
         i + 1, r.receivedOn, KIND_LABELS[lang][r.kind], CHANNEL_LABELS[lang][r.channel], `${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`, r.patientId ? yes : no, r.dueOn ?? '',
         r.extended ? `${r.extensionNotifiedOn ?? ''} — ${r.extensionReason ?? ''}` : no, r.identityRequestedOn ? `${r.identityRequestedOn} / ${r.identityReceivedOn ?? '…'}` : '', STATUS_LABELS[lang][r.status], r.closedOn ?? '',
         d ? d.items.map((it) => `${SUBJECT_LABELS[lang][it.subject]} : ${VERDICT_LABELS[lang][it.verdict]}${it.reasons ? ` (${it.reasons})` : ''}`).join(' ; ') : '',
-        r.closedOn && r.dueOn && r.closedOn > r.dueOn ? yes : no, sent.join(' ; '),
+        LATENESS[lang][lateness(r, d ? parisDate(new Date(d.decidedAt)) : null, today)], sent.join(' ; '),
       ];
     }),
   };

@@ -57,3 +57,16 @@ export function assertDay(field: string, day: IsoDate, today: IsoDate, notBefore
   if (day > today) throw validationError(field, 'date_in_future');
   if (notBefore !== null && day < notBefore) throw validationError(field, code);
 }
+
+export type Lateness = 'on_time' | 'late' | 'overdue' | 'recorded_after_due';
+
+/**
+ * Whether a request was answered in time, for the register of requests: closed after its due date; still open past
+ * it; or closed on a day before the due date but recorded after it (a back-dated answer is shown as such, never as on time).
+ */
+export function lateness(r: { dueOn: IsoDate | null; closedOn: IsoDate | null }, decidedOn: IsoDate | null, today: IsoDate): Lateness {
+  if (r.dueOn === null) return 'on_time';
+  if (r.closedOn === null) return today > r.dueOn ? 'overdue' : 'on_time';
+  if (r.closedOn > r.dueOn) return 'late';
+  return decidedOn !== null && decidedOn > r.dueOn ? 'recorded_after_due' : 'on_time';
+}

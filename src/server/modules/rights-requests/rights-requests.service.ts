@@ -39,6 +39,8 @@ export class RightsRequestsService {
   create(actor: Actor, practiceId: string, input: CreateRightsRequest): Promise<RightsRequestResponse> {
     return this.deps.access.run(actor, practiceId, { permission: 'request.manage', action: 'request.created', targetType: 'rights_request' }, async ({ tx, audit }) => {
       assertDay('receivedOn', input.receivedOn, this.today(), null);
+      // A receipt before the GDPR applied (25 May 2018) is a typing slip, not a request to track.
+      if (input.receivedOn < '2018-05-25') throw validationError('receivedOn', 'date_implausible');
       if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
       if (isHealthRecord(input.kind) && !input.healthRecord) throw validationError('healthRecord.olderThanFiveYears', 'required_for_health_record');
       const older = isHealthRecord(input.kind) ? (input.healthRecord?.olderThanFiveYears ?? false) : null;
@@ -98,8 +100,9 @@ export class RightsRequestsService {
       if (r.identity_requested_on && !r.identity_received_on) throw conflict('', 'identity_already_requested');
       if (r.identity_received_on) throw conflict('', 'identity_already_received');
       assertDay('requestedOn', requestedOn, this.today(), r.received_on);
-      // The suspension stops a clock that still runs (décret 2019-536 art. 77): once the due date is past, nothing stops it.
-      if (!isHealthRecord(r.kind as RequestKind) && r.due_on !== null && requestedOn > r.due_on) {
+      // The suspension stops a clock that still runs (décret 2019-536 art. 77): once the due date is past, nothing stops it,
+      // whatever day is typed (a date before the due date, entered after it, would hide a late answer).
+      if (!isHealthRecord(r.kind as RequestKind) && r.due_on !== null && (requestedOn > r.due_on || this.today() > r.due_on)) {
         throw new AppError('DEADLINE_PASSED', { issues: [{ path: 'requestedOn', code: 'identity_after_due_date', params: { dueOn: r.due_on } }] });
       }
       if (!canMove(r.status as RequestStatus, 'identity_check')) throw conflict('status', 'status_transition');

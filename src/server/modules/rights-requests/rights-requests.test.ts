@@ -50,6 +50,10 @@ describeEachDialect('patients’ rights requests', (dialect) => {
     assert.deepEqual([stranger.statusCode, stranger.json().issues[0].path], [400, 'patientId']);
     const hr = await create({ kind: 'health_record_access', receivedOn: '2026-01-13' });
     assert.deepEqual([hr.statusCode, hr.json().issues[0].path], [400, 'healthRecord.olderThanFiveYears']);
+    const ancient = await create({ kind: 'access', receivedOn: '1900-01-01' });
+    assert.deepEqual([ancient.statusCode, ancient.json().issues[0].code], [400, 'date_implausible']);
+    const bidi = await create({ kind: 'access', receivedOn: '2026-01-05', requester: { name: 'Émile Durand', relation: 'self', address: '1 rue \u202Eesiarf' } });
+    assert.deepEqual([bidi.statusCode, bidi.json().issues[0].path], [400, 'requester.address']);
     const badKind = await create({ kind: 'deletion', receivedOn: '2026-01-05' });
     assert.deepEqual([badKind.statusCode, badKind.json().issues[0].path], [400, 'kind']);
   });
@@ -109,6 +113,10 @@ describeEachDialect('patients’ rights requests', (dialect) => {
     assert.equal(old.dueOn, '2026-01-02');
     const pause = await call(t, 'POST', url(`/${old.id}/identity-request`), { as: assistant, body: { requestedOn: '2026-01-10' } });
     assert.deepEqual([pause.statusCode, pause.json().code, pause.json().issues[0].code], [409, 'DEADLINE_PASSED', 'identity_after_due_date']);
+    const backdated = await call(t, 'POST', url(`/${old.id}/identity-request`), { as: assistant, body: { requestedOn: '2025-12-20' } });
+    assert.equal(backdated.statusCode, 409, 'a day typed before the due date, entered after it, does not reopen the clock');
+    const letter = await call(t, 'POST', url(`/${old.id}/letters`), { as: assistant, body: { kind: 'identity_request' } });
+    assert.deepEqual([letter.statusCode, letter.json().code], [409, 'DEADLINE_PASSED'], 'nor does a letter saying the clock will start again');
     const still = (await call(t, 'GET', url(`/${old.id}`), { as: owner })).json();
     assert.deepEqual([still.dueOn, still.status], ['2026-01-02', 'received']);
     const items = (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items as { targetId: string; kind: string }[];

@@ -19,7 +19,7 @@ export interface FirstStepProvider {
   step: FirstStep['step'];
   permission: Permission;
   path: string;
-  done(tx: Executor, practiceId: string): Promise<boolean>;
+  done(tx: Executor, practiceId: string, now: Date): Promise<boolean>;
 }
 
 /** "À faire": one list, by due date, of everything with a deadline across modules; the first steps while not done. */
@@ -53,7 +53,7 @@ export class Worklist {
       const order = ['identity', 'register', 'notices', 'team'];
       const firstSteps: FirstStep[] = [];
       for (const st of [...this.steps].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step))) {
-        if (role === 'admin' || can(role, st.permission)) firstSteps.push({ step: st.step, done: await st.done(tx, practiceId), path: st.path });
+        if (role === 'admin' || can(role, st.permission)) firstSteps.push({ step: st.step, done: await st.done(tx, practiceId, now), path: st.path });
       }
       audit.details = { count: items.length };
       return { items, firstSteps };
