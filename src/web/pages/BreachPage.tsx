@@ -65,7 +65,9 @@ export function BreachPage() {
           {b.cause && <List.Item>{t('breaches.facts.cause', { value: t(`breachValues.causes.${b.cause}`) })}</List.Item>}
           <List.Item>{t('breaches.facts.people', { value: list('people', b.peopleCategories) })}</List.Item>
           <List.Item>{t('breaches.facts.data', { value: list('data', b.dataCategories) })}</List.Item>
-          <List.Item>{t('breaches.facts.counts', { people: b.approxPeople ?? '—', records: b.approxRecords ?? '—' })}</List.Item>
+          <List.Item>
+            {[b.approxPeople !== null ? t('breaches.facts.peopleCount', { count: b.approxPeople }) : t('breaches.facts.peopleUnknown'), ...(b.approxRecords !== null ? [t('breaches.facts.records', { count: b.approxRecords })] : [])].join(', ')}
+          </List.Item>
           <List.Item>{t('breaches.facts.encrypted', { value: yesNo(b.encrypted) })}</List.Item>
           {b.description && <List.Item>{t('breaches.facts.description', { value: b.description })}</List.Item>}
           {b.consequences.length > 0 && <List.Item>{t('breaches.facts.consequencesLine', { value: list('consequences', b.consequences) })}</List.Item>}

@@ -18,7 +18,8 @@ describe('patient notice', () => {
     const text = noticeText(buildNotice('patient', practice, activities, 'fr'));
     assert.match(text, /Votre dossier est gardé 5 ans après la dernière intervention sur le dossier, puis 15 ans/);
     assert.doesNotMatch(text, /Votre dossier est gardé Durée de la relation/);
-    assert.match(text, /Les factures sont gardées/);
+    assert.match(text, /Vos factures : durée de la relation, puis 10 ans/);
+    assert.match(text, /^Vos données personnelles au Cabinet du Port\n/, 'the word cabinet is not doubled');
   });
 
   it('says the dental record’s own clock (8 days, 2 months past five years) besides the month (CSP L1111-7, R1111-1)', () => {

@@ -15,6 +15,10 @@ export interface Notice {
 /** Drops the legal references in brackets: a patient reads the purpose, not the article. */
 const plain = (s: string) => s.replace(/\s*\([^)]*\)/g, '').trim();
 const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
+/** A register's text inside a sentence: "Durée de la relation" → "durée de la relation" (an acronym stays as it is). */
+const inSentence = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** "au Cabinet du Port", "au cabinet Dr Martin": the word is not doubled when the name already has it. */
+const atPractice = (name: string, fr: boolean) => (fr ? (/^cabinet\b/i.test(name) ? `au ${name}` : `au cabinet ${name}`) : `at ${name}`);
 
 /** The plain words for a legal basis, as a patient reads them (Art. 13(1)(c)). */
 const BASIS: Record<'fr' | 'en', Record<string, string>> = {
@@ -55,12 +59,12 @@ export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: A
   const keep = [
     record
       ? fr
-        ? `Votre dossier est gardé ${plain(record.active)}${record.archive ? `, puis ${plain(record.archive)}` : ''}. Ensuite, il est détruit ou rendu anonyme.`
+        ? `Votre dossier est gardé ${inSentence(plain(record.active))}${record.archive ? `, puis ${inSentence(plain(record.archive))}` : ''}. Ensuite, il est détruit ou rendu anonyme.`
         : `Your record is kept ${plain(record.active)}${record.archive ? `, then ${plain(record.archive)}` : ''}. After that, it is destroyed or made anonymous.`
       : fr
         ? 'Vos données sont gardées le temps prévu par la loi, puis détruites.'
         : 'Your data is kept for the time set by law, then destroyed.',
-    ...(billing ? [fr ? `Les factures sont gardées ${plain(billing.active)}${billing.archive ? `, puis ${plain(billing.archive)}` : ''}.` : `Invoices are kept ${plain(billing.active)}${billing.archive ? `, then ${plain(billing.archive)}` : ''}.`] : []),
+    ...(billing ? [fr ? `Vos factures : ${inSentence(plain(billing.active))}${billing.archive ? `, puis ${inSentence(plain(billing.archive))}` : ''}.` : `Your invoices: ${inSentence(plain(billing.active))}${billing.archive ? `, then ${inSentence(plain(billing.archive))}` : ''}.`] : []),
   ];
   const rights = fr
     ? [
@@ -121,7 +125,7 @@ export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: A
         : ['The contact form is used to answer you. Do not write anything about your health in it.', 'Cookies that are not needed are only set with your consent. Your choice is kept for six months.'],
     });
   }
-  return { title: fr ? `Vos données personnelles au cabinet ${p.name}` : `Your personal data at ${p.name}`, sections };
+  return { title: `${fr ? 'Vos données personnelles' : 'Your personal data'} ${atPractice(p.name, fr)}`, sections };
 }
 
 /** The notice as plain text: every sentence the patient reads (also what the readability check measures). */

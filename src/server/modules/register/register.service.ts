@@ -221,8 +221,10 @@ export class RegisterService {
     const { notice, version, practice } = await this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit, role }) => {
       const practice = await this.deps.practices.identity(tx, practiceId);
       const rows = await repo.listActivities(tx, practiceId);
-      const { fields } = await this.patientActivities(tx, practiceId, rows);
-      const web = rows.map(fieldsOf).filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
+      const { fields, validated } = await this.patientActivities(tx, practiceId, rows);
+      // Once the register is validated, only validated versions speak to patients: a draft never reaches a notice.
+      const webSource = validated ? (await repo.latestVersions(tx, practiceId)).map(fieldsOf) : rows.map(fieldsOf);
+      const web = webSource.filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
       const source = [...(fields.length > 0 ? fields : [templateByKey('patient_care')!.fields]), ...web];
       const notice = buildNotice(kind, practice, source, lang);
       const sha256 = fingerprint(notice);

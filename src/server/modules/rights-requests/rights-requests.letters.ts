@@ -4,7 +4,7 @@ import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
 import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import { datedLine, type Letter } from '../../platform/documents/letter.js';
+import { datedLine, dayInWords, type Letter } from '../../platform/documents/letter.js';
 import { noActionTaken } from './decision.rules.js';
 import type { Lang } from '../../platform/http/messages.js';
 
@@ -143,7 +143,7 @@ const T = {
         refusal: `Réponse à votre demande ${KIND.fr[kind]}`,
         restriction_lift: 'Levée de la limitation du traitement de vos données',
       })[k],
-    received: (r: RightsRequestResponse) => `Nous avons bien reçu le ${frenchDate(r.receivedOn)} votre demande ${KIND.fr[r.kind]}.`,
+    received: (r: RightsRequestResponse) => `Nous avons bien reçu le ${dayInWords(r.receivedOn, 'fr')} votre demande ${KIND.fr[r.kind]}.`,
     dueOn: (d: string) => `Nous vous répondrons au plus tard le ${frenchDate(d)}.`,
     healthDates: (earliest: string, due: string) =>
       `Conformément au code de la santé publique, votre dossier vous sera communiqué au plus tôt le ${frenchDate(earliest)}, après un délai de réflexion de 48 heures, et au plus tard le ${frenchDate(due)}.`,
@@ -160,7 +160,7 @@ const T = {
     contact: (c: string) => `Pour toute question, vous pouvez nous contacter : ${c}.`,
     closing: (who: string) => `Nous vous prions d’agréer, ${who}, l’expression de nos salutations distinguées.`,
     summary: 'En résumé',
-    summaryAccess: (copy: boolean) => `Vous nous avez demandé quelles données nous détenons sur vous${copy ? ' et une copie de celles-ci' : ''}. Vous trouverez ci-dessous la liste de ces données, ce à quoi elles servent, qui les reçoit et combien de temps nous les gardons.${copy ? ' La copie est jointe à ce courrier ; elle est gratuite.' : ''}`,
+    summaryAccess: (copy: boolean) => `Vous nous avez demandé quelles données nous détenons sur vous${copy ? ' et une copie de celles-ci' : ''}. Vous trouverez ci-dessous la liste de ces données, ce à quoi elles servent, qui les reçoit et combien de temps nous les gardons.${copy ? ' Une copie de ces données vous est remise ; elle est gratuite.' : ''}`,
     erased: 'Ce que nous avons effacé',
     kept: 'Ce que nous conservons, et pourquoi',
     nothingHeld: (what: string) => `Nous ne détenons par ailleurs aucune donnée de ce type vous concernant : ${what}.`,
@@ -175,7 +175,7 @@ const T = {
         refusal: `Answer to your request ${KIND.en[kind]}`,
         restriction_lift: 'Lifting the restriction of the processing of your data',
       })[k],
-    received: (r: RightsRequestResponse) => `We received your request ${KIND.en[r.kind]} on ${r.receivedOn}.`,
+    received: (r: RightsRequestResponse) => `We received your request ${KIND.en[r.kind]} on ${dayInWords(r.receivedOn, 'en')}.`,
     dueOn: (d: string) => `We will answer on ${d} at the latest.`,
     healthDates: (earliest: string, due: string) => `Under the French public health code, your record will be sent to you no earlier than ${earliest}, after a 48-hour reflection period, and no later than ${due}.`,
     free: 'This is free of charge.',
@@ -191,7 +191,7 @@ const T = {
     contact: (c: string) => `For any question, you can reach us at: ${c}.`,
     closing: () => 'Yours faithfully,',
     summary: 'In short',
-    summaryAccess: (copy: boolean) => `You asked us what data we hold about you${copy ? ' and for a copy of it' : ''}. Below you will find that data, what it is used for, who receives it and how long we keep it.${copy ? ' The copy is enclosed; it is free of charge.' : ''}`,
+    summaryAccess: (copy: boolean) => `You asked us what data we hold about you${copy ? ' and for a copy of it' : ''}. Below you will find that data, what it is used for, who receives it and how long we keep it.${copy ? ' A copy of this data is given to you; it is free of charge.' : ''}`,
     erased: 'What we have erased',
     kept: 'What we keep, and why',
     nothingHeld: (what: string) => `We hold no other data of this kind about you: ${what}.`,
@@ -263,8 +263,9 @@ export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang, toda
       if (kept.length) sections.push({ heading: t.kept, paragraphs: kept.flatMap(text) });
     } else {
       for (const it of items.filter((i) => i.ground !== 'nothing_held')) {
-        sections.push({ heading: SUBJECT[lang][it.subject], paragraphs: text(it) });
+        // The Art. 15 information is its own section, under its own heading: not announced first under a second one.
         if (it.subject === 'art15_information' && it.verdict === 'carried_out') sections.push(f.register.length > 0 ? art15FromRegister(f.register, lang) : ART15[lang]);
+        else sections.push({ heading: SUBJECT[lang][it.subject], paragraphs: text(it) });
       }
     }
     if (nothing.length) sections.push({ paragraphs: [t.nothingHeld(nothing.map((i) => SUBJECT[lang][i.subject].toLowerCase()).join(', '))] });

@@ -80,7 +80,9 @@ export async function letterPdf(l: Letter, from: LetterHead, lang: 'fr' | 'en'):
       const block: PdfNode[] = [];
       if (s.heading) block.push({ text: s.heading, bold: true, fontSize: size, margin: [0, 6, 0, 2] });
       for (const para of s.paragraphs) block.push({ text: para, margin: [0, 0, 0, 4], fontSize: size });
-      content.push({ stack: block, unbreakable: true });
+      // A short section stays on one page; a long one (the Art. 15 information) may run on rather than leave a blank page.
+      const long = s.paragraphs.join(' ').length > 900;
+      content.push(long ? { stack: block } : { stack: block, unbreakable: true });
     });
     content.push({ stack: [...(l.closing ? [{ text: l.closing, fontSize: size, margin: [0, 6, 0, 0] } as PdfNode] : []), { text: l.signature, margin: [260, 18, 0, 0], fontSize: size }], unbreakable: true });
     return renderPdf({ title: l.subject, footer: from.name, content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`), margins: [56, 48, 56, 48] });
