@@ -45,7 +45,7 @@ export function NoticesPage() {
               <List.Item key={g}>{t(`notices.gaps.${g}`)}</List.Item>
             ))}
           </List>
-          <Anchor component={Link} to="/practice">
+          <Anchor component={Link} to="/practice" c="var(--mantine-color-text)" fw={600} underline="always">
             {t('notices.gapsLink')}
           </Anchor>
         </Alert>
