@@ -280,6 +280,11 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.getByRole('link', { name: 'À faire' }).click();
     await heading(page, 'À faire');
+    // The 72-hour CNIL clock comes first, above the overdue backups, with the hours left (issue 19 §3).
+    const first = page.getByTestId('worklist-item').first();
+    await first.getByText('Violation : décider s’il faut notifier').waitFor();
+    await first.getByTestId('breach-clock').getByText(/CNIL : encore 7[012] h pour notifier/).waitFor();
+    await checkPage(page, shot('home-breach-first'));
     await page.getByRole('link', { name: 'Violation : décider s’il faut notifier' }).click();
     await heading(page, title);
     await page.getByRole('combobox', { name: 'Qui a pu voir les données ?' }).click();
