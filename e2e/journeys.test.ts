@@ -213,6 +213,8 @@ function journeys(dialect: DialectName) {
     await checkPage(a, shot('requests-empty'));
     await a.getByRole('button', { name: 'Nouvelle demande' }).click();
     await heading(a, 'Enregistrer une demande');
+    // An access request is asked whether it covers the dental record, which has its own 8-day clock (issue 19 §5.2).
+    await a.getByTestId('steer-health-record').getByText(/8 jours/).waitFor();
     await a.getByRole('textbox', { name: 'Nom du demandeur', exact: true }).fill('Zoé Lefèvre');
     await a.getByRole('combobox', { name: 'Patient concerné (facultatif)' }).fill('lefe');
     await a.getByRole('option', { name: /Lefèvre Zoé/ }).click();
