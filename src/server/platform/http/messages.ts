@@ -98,6 +98,7 @@ export const ISSUE_MESSAGES: Catalogue = {
   required_for_health_record: { fr: 'précisez si les informations ont plus de cinq ans (délai de deux mois au lieu de huit jours)', en: 'say whether the information is more than five years old (two months instead of eight days)' },
   extension_not_applicable: { fr: 'la prolongation ne s’applique pas à l’accès au dossier médical (8 jours ou 2 mois, code de la santé publique)', en: 'the extension does not apply to health-record access (8 days or 2 months, public health code)' },
   already_extended: { fr: 'la demande a déjà été prolongée', en: 'the request was already extended' },
+  date_implausible: { fr: 'date impossible pour une demande (avant le 25 mai 2018, entrée en application du RGPD)', en: 'impossible date for a request (before 25 May 2018, when the GDPR began to apply)' },
   identity_after_due_date: { fr: 'la réponse était due le {dueOn} : une demande de justificatif ne suspend plus un délai déjà dépassé', en: 'the answer was due on {dueOn}: asking for proof of identity no longer suspends a deadline that has passed' },
   deadline_passed: { fr: 'la prolongation devait être décidée et annoncée avant l’échéance du {dueOn}', en: 'the extension had to be decided and announced before the due date of {dueOn}' },
   notified_late: { fr: 'la personne doit être prévenue de la prolongation avant l’échéance du {dueOn}', en: 'the person must be told of the extension before the due date of {dueOn}' },
