@@ -374,6 +374,7 @@ export const en: Messages = {
     drillTooOld: 'It is more than 35 days old.',
     how: 'The person who runs the server starts these operations with:',
     howBackup: 'an encrypted backup, without stopping Gardien;',
+    fileName: 'FILE.gbk',
     howDrill: 'the restore test of a backup, in a temporary place.',
   },
 };

@@ -385,6 +385,7 @@ export const fr = {
     drillTooOld: 'Il date de plus de 35 jours.',
     how: 'La personne qui administre le serveur lance ces opérations avec :',
     howBackup: 'une sauvegarde chiffrée, sans arrêter Gardien ;',
+    fileName: 'FICHIER.gbk',
     howDrill: 'le test de restauration d’une sauvegarde, dans un espace temporaire.',
   },
 };

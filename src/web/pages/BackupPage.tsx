@@ -37,7 +37,7 @@ export function BackupPage() {
               <Code>npx gardien backup</Code> — {t('backup.howBackup')}
             </List.Item>
             <List.Item>
-              <Code>npx gardien backup --verify FICHIER.gbk</Code> — {t('backup.howDrill')}
+              <Code>{`npx gardien backup --verify ${t('backup.fileName')}`}</Code> — {t('backup.howDrill')}
             </List.Item>
           </List>
         </Stack>
