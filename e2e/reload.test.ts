@@ -27,6 +27,15 @@ async function freshCode(secret: string): Promise<string> {
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 const keyOf = async (page: Page) => (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+/** On the enrolment page: its key, read again after F5, must be the one already on screen (the app scanned it). */
+async function keyKeptOnReload(page: Page): Promise<string> {
+  await heading(page, 'Activer la double authentification');
+  const key = await keyOf(page);
+  await page.reload();
+  await heading(page, 'Activer la double authentification');
+  assert.equal(await keyOf(page), key, 'the same key after a reload');
+  return key;
+}
 const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken;
 
 const run = hasChromium() ? describe : describe.skip;
@@ -61,11 +70,7 @@ run('browser: every sign-in step survives a reload and a second tab [sqlite]', (
     await o.getByRole('button', { name: 'Créer le cabinet' }).click();
 
     // Enrolment: F5 keeps the key already scanned and "Activer" works; a second tab shows the enrolment, not the code.
-    await heading(o, 'Activer la double authentification');
-    const key = await keyOf(o);
-    await o.reload();
-    await heading(o, 'Activer la double authentification');
-    assert.equal(await keyOf(o), key, 'the same key after a reload');
+    const key = await keyKeptOnReload(o);
     const tab = await owner.context.newPage();
     await tab.goto('/');
     await heading(tab, 'Activer la double authentification');
@@ -104,11 +109,7 @@ run('browser: every sign-in step survives a reload and a second tab [sqlite]', (
     await a.getByRole('textbox', { name: 'Adresse e-mail', exact: true }).fill(ASSISTANT.email);
     await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ASSISTANT.temporary);
     await a.getByRole('button', { name: 'Se connecter' }).click();
-    await heading(a, 'Activer la double authentification');
-    const aKey = await keyOf(a);
-    await a.reload();
-    await heading(a, 'Activer la double authentification');
-    assert.equal(await keyOf(a), aKey);
+    const aKey = await keyKeptOnReload(a);
     await a.getByRole('textbox', { name: 'Code à 6 chiffres', exact: true }).fill(await freshCode(aKey));
     await a.getByRole('button', { name: 'Activer' }).click();
     await a.getByRole('button', { name: /J’ai noté mes codes/ }).click();

@@ -2,7 +2,7 @@ import type { BreachDetail, CnilDraft } from '../../../contracts/breaches.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { frenchDate as frDate } from '../../platform/documents/format.js';
-import { datedLine, dayInWords, type Letter } from '../../platform/documents/letter.js';
+import { datedLine, dayInWords, letterContact, type Letter } from '../../platform/documents/letter.js';
 import {
   BAND_LABELS, CAUSE_LABELS, CHANNEL_LABELS, CIRCUMSTANCE_LABELS, CONSEQUENCE_LABELS, DATA_LABELS, DECISION_LABELS, EXCEPTION_LABELS, INFORMATION_STATE_LABELS,
   label, labelList, NATURE_LABELS, NOTIFICATION_LABELS, PEOPLE_LABELS,
@@ -220,8 +220,7 @@ export function patientLetter(b: BreachDetail, p: PracticeResponse, lang: Lang, 
   const consequences = b.consequences.filter((c) => c !== 'other').map((c) => CONSEQUENCE_FOR_YOU[lang][c]!);
   const what = [...b.circumstances.map((c) => WHAT_HAPPENED[lang][c] ?? WHAT_HAPPENED[lang].other!), fill(t.aware!, 'date', dayInWords(parisWallTime(b.awareAt).date, lang)), ...(b.encrypted ? [t.encrypted!] : [])];
   const done = b.actions.filter((a) => a.doneOn).map((a) => (/[.!?]$/.test(a.title) ? a.title : `${a.title}.`));
-  const reach = [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
-  const contact = p.dpoContact ?? [`${p.controllerName}, ${p.name}`, p.address, reach].filter(Boolean).join(', ');
+  const contact = letterContact(p, lang);
   return {
     subject: t.subject!,
     dated: datedLine(p.address, today, lang),

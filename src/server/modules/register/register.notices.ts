@@ -4,6 +4,7 @@ import { renderDocx } from '../../platform/documents/docx.js';
 import type { FileOut } from '../../platform/documents/file.js';
 import { PDF_TYPE, TEXT_TYPE } from '../../platform/documents/file.js';
 import { pageCount, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
+import { practiceReach } from '../../platform/documents/letter.js';
 import type { Lang } from '../../platform/http/messages.js';
 
 /** A notice for patients: a title and short sections, in plain words (GDPR Art. 12(1), 13). */
@@ -51,7 +52,7 @@ export function buildNotice(kind: NoticeKind, p: PracticeResponse, activities: A
   const reminders = purposeList.some((x) => /rappel|reminder/i.test(x.purpose));
   const nir = forPatients.some((a) => a.data.some((d) => d.category === 'nir'));
   const website = activities.find((a) => a.data.some((d) => d.category === 'internet'));
-  const reach = [p.phone, p.email].filter(Boolean).join(fr ? ' ou ' : ' or ');
+  const reach = practiceReach(p, lang);
   const contact = [p.name, p.address, reach].filter(Boolean).join(', ');
   const who = fr ? `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, est responsable de vos données.` : `${p.controllerName}, ${p.name}${p.address ? `, ${p.address}` : ''}, is responsible for your data.`;
   const reachLine = reach ? (fr ? `Pour nous joindre : ${reach}.` : `To reach us: ${reach}.`) : '';

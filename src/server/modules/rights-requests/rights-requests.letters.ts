@@ -4,7 +4,7 @@ import { REGISTER_WORDS } from '../../../contracts/register-labels.js';
 import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import { datedLine, dayInWords, type Letter } from '../../platform/documents/letter.js';
+import { datedLine, dayInWords, letterContact, type Letter } from '../../platform/documents/letter.js';
 import { noActionTaken } from './decision.rules.js';
 import type { Lang } from '../../platform/http/messages.js';
 
@@ -234,8 +234,7 @@ export function requestLetter(kind: LetterKind, f: LetterFacts, lang: Lang, toda
   const r = f.request;
   const p = f.practice;
   const isHealth = r.kind === 'health_record_access';
-  const reach = [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
-  const contact = p.dpoContact ?? [`${p.controllerName}, ${p.name}`, p.address, reach].filter(Boolean).join(', ');
+  const contact = letterContact(p, lang);
   const who = SALUTATION[lang][r.requester.civility ?? 'unknown'];
   const sections: Letter['sections'] = [];
   if (kind === 'acknowledgement') {

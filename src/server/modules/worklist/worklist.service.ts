@@ -1,4 +1,4 @@
-import type { FirstStep, WorklistItem } from '../../../contracts/worklist.js';
+import { FIRST_STEPS, type FirstStep, type WorklistItem } from '../../../contracts/worklist.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../shared/actor.js';
@@ -50,9 +50,8 @@ export class Worklist {
       const items: WorklistItem[] = [];
       for (const p of this.providers) if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));
       items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
-      const order = ['identity', 'register', 'notices', 'team'];
       const firstSteps: FirstStep[] = [];
-      for (const st of [...this.steps].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step))) {
+      for (const st of [...this.steps].sort((a, b) => FIRST_STEPS.indexOf(a.step) - FIRST_STEPS.indexOf(b.step))) {
         if (role === 'admin' || can(role, st.permission)) firstSteps.push({ step: st.step, done: await st.done(tx, practiceId, now), path: st.path });
       }
       audit.details = { count: items.length };

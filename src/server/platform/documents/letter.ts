@@ -49,6 +49,13 @@ export function datedLine(address: string | null, day: string, lang: 'fr' | 'en'
   return `${town ? `${town}, ` : ''}${dayInWords(day, 'en')}`;
 }
 
+/** How to reach the practice by telephone or e-mail: "02 98 00 00 00 ou accueil@…", or '' when neither is known. */
+export const practiceReach = (p: { phone: string | null; email: string | null }, lang: 'fr' | 'en'): string => [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
+
+/** Who a patient writes to about a letter: the DPO or GDPR contact when there is one, else the controller, the practice, its address and how to reach it. */
+export const letterContact = (p: { dpoContact: string | null; controllerName: string; name: string; address: string | null; phone: string | null; email: string | null }, lang: 'fr' | 'en'): string =>
+  p.dpoContact ?? [`${p.controllerName}, ${p.name}`, p.address, practiceReach(p, lang)].filter(Boolean).join(', ');
+
 const headLines = (from: LetterHead) => [from.name, ...(from.address ? from.address.split(/\s*\n\s*/) : []), ...[from.phone, from.email].filter((x): x is string => !!x)];
 
 /** The letter as text (CRLF lines) to paste into an e-mail. */
