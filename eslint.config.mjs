@@ -13,11 +13,14 @@ export default tseslint.config(
         'error',
         {
           // ASVS v5.0.0-1.2.4 / goal G6: SQL is built with Kysely or its `sql` tag (parameterised), never from strings.
-          selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw'] > TemplateLiteral[expressions.length>0]",
-          message: 'sql.raw with interpolation builds SQL from strings; use the sql`` tag (parameters) or sql.ref/sql.table.',
+          selector:
+            "CallExpression[callee.object.name='sql'][callee.property.name='raw'] > TemplateLiteral[expressions.length>0]",
+          message:
+            'sql.raw with interpolation builds SQL from strings; use the sql`` tag (parameters) or sql.ref/sql.table.',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(prepare|exec|query)$/] > TemplateLiteral[expressions.length>0]",
+          selector:
+            'CallExpression[callee.property.name=/^(prepare|exec|query)$/] > TemplateLiteral[expressions.length>0]',
           message: 'SQL built by string interpolation: use parameters.',
         },
       ],

@@ -13,14 +13,29 @@ import { arg } from './common.js';
 
 const { db } = await openDatabase({ kind: 'sqlite', file: `${arg('data-dir')}/gardien.db` });
 const app = Fastify();
-app.get<{ Params: { id: string } }>('/bare/members/:id', async (req) => ({ items: await findMembers(db, req.params.id) }));
-app.get<{ Params: { id: string } }>('/bare/audit/:id', async (req) => ({ items: await findEntries(db, req.params.id, { limit: 50 }) }));
-app.get<{ Params: { id: string }; Querystring: { key: string } }>('/bare/patients/:id', async (req) => searchPatients(db, req.params.id, { key: req.query.key, externalId: req.query.key, limit: 20, offset: 0 }));
-app.get<{ Params: { id: string } }>('/bare/requests/:id', async (req) => listRequests(db, req.params.id, { openOnly: true, limit: 50, offset: 0 }));
+app.get<{ Params: { id: string } }>('/bare/members/:id', async (req) => ({
+  items: await findMembers(db, req.params.id),
+}));
+app.get<{ Params: { id: string } }>('/bare/audit/:id', async (req) => ({
+  items: await findEntries(db, req.params.id, { limit: 50 }),
+}));
+app.get<{ Params: { id: string }; Querystring: { key: string } }>('/bare/patients/:id', async (req) =>
+  searchPatients(db, req.params.id, { key: req.query.key, externalId: req.query.key, limit: 20, offset: 0 }),
+);
+app.get<{ Params: { id: string } }>('/bare/requests/:id', async (req) =>
+  listRequests(db, req.params.id, { openOnly: true, limit: 50, offset: 0 }),
+);
 // The page's breaches and their notifications (for the date each was notified): Gardien's breach list runs both.
 app.get<{ Params: { id: string } }>('/bare/breaches/:id', async (req) => {
   const page = await listBreaches(db, req.params.id, { limit: 50, offset: 0 });
-  return { ...page, notifications: await findNotifications(db, req.params.id, page.rows.map((r) => r.id)) };
+  return {
+    ...page,
+    notifications: await findNotifications(
+      db,
+      req.params.id,
+      page.rows.map((r) => r.id),
+    ),
+  };
 });
 app.get('/health', async () => ({ ok: true }));
 await app.listen({ port: Number(arg('port')), host: '127.0.0.1' });

@@ -25,7 +25,13 @@ export function rssMb(pid: number): number {
 export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`${url} did not answer`);
@@ -35,7 +41,14 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
  * shebang of bin/gardien.js and the Node options it carries. */
 export function startGardien(dataDir: string, port: number, env: Record<string, string> = {}): ChildProcess {
   return spawn(path.join(root, 'bin/gardien.js'), ['serve', '--data-dir', dataDir, '--port', String(port)], {
-    env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'warn', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+    env: {
+      ...process.env,
+      GARDIEN_CLI_MAIN: '1',
+      GARDIEN_LOG_LEVEL: 'warn',
+      GARDIEN_BACKUP_DIR: 'off',
+      GARDIEN_RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -47,7 +60,9 @@ export function startGardien(dataDir: string, port: number, env: Record<string, 
 export function slowFlushEnv(delayMs: number): Record<string, string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-slow-flush-'));
   const lib = path.join(dir, 'slow-flush.so');
-  const cc = spawnSync('cc', ['-shared', '-fPIC', '-O2', '-o', lib, path.join(root, 'bench/slow-flush.c'), '-ldl'], { encoding: 'utf8' });
+  const cc = spawnSync('cc', ['-shared', '-fPIC', '-O2', '-o', lib, path.join(root, 'bench/slow-flush.c'), '-ldl'], {
+    encoding: 'utf8',
+  });
   if (cc.status !== 0) throw new Error(`--flush-delay-ms needs a C compiler (cc): ${cc.stderr || cc.error?.message}`);
   return { LD_PRELOAD: lib, BENCH_FLUSH_DELAY_US: String(Math.round(delayMs * 1000)) };
 }
@@ -60,7 +75,10 @@ export function slowFlushEnv(delayMs: number): Record<string, string> {
  */
 export function serverRuntime(): { nodeArgs: string[]; env: Record<string, string> } {
   const shebang = fs.readFileSync(path.join(root, 'bin/gardien.js'), 'utf8').split('\n', 1)[0]!;
-  const words = shebang.replace(/^#!\/usr\/bin\/env -S /, '').split(/\s+/).filter(Boolean);
+  const words = shebang
+    .replace(/^#!\/usr\/bin\/env -S /, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const node = words.indexOf('node');
   if (node < 0) throw new Error(`bin/gardien.js: unexpected shebang ${shebang}`);
   return {
@@ -69,7 +87,8 @@ export function serverRuntime(): { nodeArgs: string[]; env: Record<string, strin
   };
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** An export of a practice software with `count` patients (French headers, accents, dates DD/MM/YYYY), as a CSV string. */
 export function patientCsv(count: number): string {
@@ -79,7 +98,9 @@ export function patientCsv(count: number): string {
   for (let i = 0; i < count; i++) {
     const d = String((i % 28) + 1).padStart(2, '0');
     const m = String((i % 12) + 1).padStart(2, '0');
-    lines.push(`P${i};${LAST[i % 10]}-${i};${FIRST[(i * 7) % 10]};${d}/${m}/${1940 + (i % 80)};06 ${String(i % 100).padStart(2, '0')} 12 34 56;patient${i}@example.fr;${d}/${m}/2025`);
+    lines.push(
+      `P${i};${LAST[i % 10]}-${i};${FIRST[(i * 7) % 10]};${d}/${m}/${1940 + (i % 80)};06 ${String(i % 100).padStart(2, '0')} 12 34 56;patient${i}@example.fr;${d}/${m}/2025`,
+    );
   }
   return lines.join('\r\n');
 }
@@ -103,7 +124,14 @@ export interface FixedRateResult {
  * second starts (a burst of 50 every second, not 50 spread over it), and its correction records a synthetic sample for
  * every millisecond of a slow answer (its expected interval is ceil(1 / rate) = 1), which weights the tail many times.
  */
-export async function fixedRate(opts: { base: string; paths: string[]; headers: Record<string, string>; rate: number; seconds: number; onSecond?: (s: number) => void }): Promise<FixedRateResult> {
+export async function fixedRate(opts: {
+  base: string;
+  paths: string[];
+  headers: Record<string, string>;
+  rate: number;
+  seconds: number;
+  onSecond?: (s: number) => void;
+}): Promise<FixedRateResult> {
   const total = Math.round(opts.rate * opts.seconds);
   const interval = 1000 / opts.rate;
   const latencies: number[] = [];
@@ -119,10 +147,13 @@ export async function fixedRate(opts: { base: string; paths: string[]; headers: 
     const p = opts.paths[i % opts.paths.length]!;
     inFlight.push(
       fetch(`${opts.base}${p}`, { headers: opts.headers })
-        .then(async (r) => {
-          await r.arrayBuffer();
-          if (!r.ok) errors++;
-        }, () => void errors++)
+        .then(
+          async (r) => {
+            await r.arrayBuffer();
+            if (!r.ok) errors++;
+          },
+          () => void errors++,
+        )
         .finally(() => {
           const l = performance.now() - due;
           latencies.push(l);
@@ -136,6 +167,20 @@ export async function fixedRate(opts: { base: string; paths: string[]; headers: 
   const pct = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const all = sorted(latencies);
-  const paths = new Map([...byPath].map(([p, xs]) => { const s = sorted(xs); return [p, { n: s.length, p50: pct(s, 0.5), p99: pct(s, 0.99), max: s.at(-1)! }]; }));
-  return { sent: total, errors, p50: pct(all, 0.5), p90: pct(all, 0.9), p95: pct(all, 0.95), p99: pct(all, 0.99), max: all.at(-1)!, byPath: paths };
+  const paths = new Map(
+    [...byPath].map(([p, xs]) => {
+      const s = sorted(xs);
+      return [p, { n: s.length, p50: pct(s, 0.5), p99: pct(s, 0.99), max: s.at(-1)! }];
+    }),
+  );
+  return {
+    sent: total,
+    errors,
+    p50: pct(all, 0.5),
+    p90: pct(all, 0.9),
+    p95: pct(all, 0.95),
+    p99: pct(all, 0.99),
+    max: all.at(-1)!,
+    byPath: paths,
+  };
 }

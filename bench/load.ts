@@ -13,7 +13,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { arg, fixedRate, fmt, machine, root, rssMb, serverRuntime, slowFlushEnv, startGardien, waitFor } from './common.js';
+import {
+  arg,
+  fixedRate,
+  fmt,
+  machine,
+  root,
+  rssMb,
+  serverRuntime,
+  slowFlushEnv,
+  startGardien,
+  waitFor,
+} from './common.js';
 
 const dataDir = arg('data-dir');
 const seconds = Number(arg('seconds', '10'));
@@ -21,14 +32,38 @@ const soakSeconds = Number(arg('soak-seconds', '0'));
 // A disk that flushes slowly (a hard disk, a consumer SSD): each fsync of the servers waits this long first.
 const flushDelayMs = Number(arg('flush-delay-ms', '0'));
 const slowDisk = flushDelayMs > 0 ? slowFlushEnv(flushDelayMs) : {};
-const { practiceId, ownerEmail } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench.json'), 'utf8')) as { practiceId: string; ownerEmail: string };
-const token = spawnSync(path.join(root, 'bin/gardien.js'), ['token', 'create', '--data-dir', dataDir, '--practice', practiceId, '--email', ownerEmail, '--name', `bench ${Date.now()}`], { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' }).stdout.trim();
+const { practiceId, ownerEmail } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench.json'), 'utf8')) as {
+  practiceId: string;
+  ownerEmail: string;
+};
+const token = spawnSync(
+  path.join(root, 'bin/gardien.js'),
+  [
+    'token',
+    'create',
+    '--data-dir',
+    dataDir,
+    '--practice',
+    practiceId,
+    '--email',
+    ownerEmail,
+    '--name',
+    `bench ${Date.now()}`,
+  ],
+  { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' },
+).stdout.trim();
 if (!token.startsWith('gardien_')) throw new Error('could not create a token');
 const auth = { authorization: `Bearer ${token}` };
 
 console.log(`machine: ${machine()}`);
-if (flushDelayMs > 0) console.log(`slow disk simulated: ${flushDelayMs} ms before each fsync/fdatasync of the servers (bench/slow-flush.c)`);
-const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+if (flushDelayMs > 0)
+  console.log(
+    `slow disk simulated: ${flushDelayMs} ms before each fsync/fdatasync of the servers (bench/slow-flush.c)`,
+  );
+const run = (opts: autocannon.Options) =>
+  new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 
 // Cold start: process start to the first 200 on /api/health, median of 5.
 const starts: number[] = [];
@@ -45,8 +80,23 @@ console.log(`cold start to first 200: median ${fmt(starts[2]!)} ms (min ${fmt(st
 
 const server = startGardien(dataDir, 3300, slowDisk);
 const runtime = serverRuntime();
-const bare = spawn(process.execPath, [...runtime.nodeArgs, '--import', 'tsx', path.join(root, 'bench/bare-server.ts'), '--data-dir', dataDir, '--port', '3399'], { env: { ...process.env, ...runtime.env, ...slowDisk }, stdio: ['ignore', 'ignore', 'inherit'] });
-console.log(`bare server under Gardien's Node options: ${[...Object.entries(runtime.env).map(([k, v]) => `${k}=${v}`), ...runtime.nodeArgs].join(' ')}`);
+const bare = spawn(
+  process.execPath,
+  [
+    ...runtime.nodeArgs,
+    '--import',
+    'tsx',
+    path.join(root, 'bench/bare-server.ts'),
+    '--data-dir',
+    dataDir,
+    '--port',
+    '3399',
+  ],
+  { env: { ...process.env, ...runtime.env, ...slowDisk }, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+console.log(
+  `bare server under Gardien's Node options: ${[...Object.entries(runtime.env).map(([k, v]) => `${k}=${v}`), ...runtime.nodeArgs].join(' ')}`,
+);
 await waitFor('http://127.0.0.1:3300/api/health');
 await waitFor('http://127.0.0.1:3399/health');
 // Idle: once started, and 15 s later, when V8's memory reducer has returned what start-up allocated (about 10 s after
@@ -59,8 +109,16 @@ const compare: [string, string, string][] = [
   ['team list', `/api/v1/practices/${practiceId}/members`, `/bare/members/${practiceId}`],
   ['audit trail page (50)', `/api/v1/practices/${practiceId}/audit-trail?limit=50`, `/bare/audit/${practiceId}`],
   // A name search in the 100,000-patient index (each list is a read of each patient shown: its ids go into the audit entry).
-  ['patient search (20 of 100,000)', `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`, `/bare/patients/${practiceId}?key=martin`],
-  ['open rights requests (50)', `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`, `/bare/requests/${practiceId}`],
+  [
+    'patient search (20 of 100,000)',
+    `/api/v1/practices/${practiceId}/patients?q=martin&limit=20`,
+    `/bare/patients/${practiceId}?key=martin`,
+  ],
+  [
+    'open rights requests (50)',
+    `/api/v1/practices/${practiceId}/rights-requests?open=true&limit=50`,
+    `/bare/requests/${practiceId}`,
+  ],
   ['breaches (50)', `/api/v1/practices/${practiceId}/breaches?limit=50`, `/bare/breaches/${practiceId}`],
 ];
 let peak = 0;
@@ -76,7 +134,9 @@ for (const [label, gPath, bPath] of compare) {
   peak = Math.max(peak, rssMb(server.pid!));
   const b = await run({ url: `http://127.0.0.1:3399${bPath}`, connections: 10, duration: seconds });
   const non2xx = g.non2xx + g.errors;
-  console.log(`${label}: Gardien ${fmt(g.requests.average)} req/s (p50 ${g.latency.p50} ms, p99 ${g.latency.p99} ms, ${non2xx} errors) | bare ${fmt(b.requests.average)} req/s (p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms) | ratio ${fmt((100 * g.requests.average) / b.requests.average)} %`);
+  console.log(
+    `${label}: Gardien ${fmt(g.requests.average)} req/s (p50 ${g.latency.p50} ms, p99 ${g.latency.p99} ms, ${non2xx} errors) | bare ${fmt(b.requests.average)} req/s (p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms) | ratio ${fmt((100 * g.requests.average) / b.requests.average)} %`,
+  );
 }
 console.log(`server RSS under load: ${peak} MB`);
 
@@ -91,15 +151,35 @@ const mixed = [
   `/api/v1/practices/${practiceId}/worklist`,
 ];
 const fixedSeconds = Math.max(seconds * 3, 30);
-const fixed = await fixedRate({ base: 'http://127.0.0.1:3300', paths: mixed, headers: auth, rate: 50, seconds: fixedSeconds });
-console.log(`fixed rate 50 req/s, mixed, ${fixedSeconds} s (open loop, latency from the due time): p50 ${fmt(fixed.p50, 1)} ms, p90 ${fmt(fixed.p90, 1)} ms, p95 ${fmt(fixed.p95, 1)} ms, p99 ${fmt(fixed.p99, 1)} ms, max ${fmt(fixed.max, 1)} ms, ${fixed.errors} errors`);
-for (const [p, f] of fixed.byPath) console.log(`  ${p.replace(practiceId, ':practice')}: p50 ${fmt(f.p50, 1)} ms, p99 ${fmt(f.p99, 1)} ms, max ${fmt(f.max, 1)} ms`);
+const fixed = await fixedRate({
+  base: 'http://127.0.0.1:3300',
+  paths: mixed,
+  headers: auth,
+  rate: 50,
+  seconds: fixedSeconds,
+});
+console.log(
+  `fixed rate 50 req/s, mixed, ${fixedSeconds} s (open loop, latency from the due time): p50 ${fmt(fixed.p50, 1)} ms, p90 ${fmt(fixed.p90, 1)} ms, p95 ${fmt(fixed.p95, 1)} ms, p99 ${fmt(fixed.p99, 1)} ms, max ${fmt(fixed.max, 1)} ms, ${fixed.errors} errors`,
+);
+for (const [p, f] of fixed.byPath)
+  console.log(
+    `  ${p.replace(practiceId, ':practice')}: p50 ${fmt(f.p50, 1)} ms, p99 ${fmt(f.p99, 1)} ms, max ${fmt(f.max, 1)} ms`,
+  );
 
 if (soakSeconds > 0) {
   const samples: number[] = [];
-  const soak = await fixedRate({ base: 'http://127.0.0.1:3300', paths: mixed, headers: auth, rate: 50, seconds: soakSeconds, onSecond: (s) => s % 30 === 0 && samples.push(rssMb(server.pid!)) });
+  const soak = await fixedRate({
+    base: 'http://127.0.0.1:3300',
+    paths: mixed,
+    headers: auth,
+    rate: 50,
+    seconds: soakSeconds,
+    onSecond: (s) => s % 30 === 0 && samples.push(rssMb(server.pid!)),
+  });
   samples.push(rssMb(server.pid!));
-  console.log(`soak ${soakSeconds} s at 50 req/s: ${fmt(soak.sent)} requests, ${soak.errors} errors, p99 ${fmt(soak.p99, 1)} ms; RSS every 30 s: ${samples.join(', ')} MB (start ${samples[0]}, end ${samples.at(-1)}, min ${Math.min(...samples)}, max ${Math.max(...samples)})`);
+  console.log(
+    `soak ${soakSeconds} s at 50 req/s: ${fmt(soak.sent)} requests, ${soak.errors} errors, p99 ${fmt(soak.p99, 1)} ms; RSS every 30 s: ${samples.join(', ')} MB (start ${samples[0]}, end ${samples.at(-1)}, min ${Math.min(...samples)}, max ${Math.max(...samples)})`,
+  );
 }
 server.kill('SIGTERM');
 bare.kill('SIGTERM');

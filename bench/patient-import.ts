@@ -15,11 +15,23 @@ const databaseUrl = process.argv.includes('--database-url') ? arg('database-url'
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-bench-import-'));
 
 const csv = patientCsv(count);
-process.stdout.write(`# machine: ${machine()}\n# ${count.toLocaleString('en')} patients, CSV ${(csv.length / 2 ** 20).toFixed(1)} MiB, database ${databaseUrl ? 'PostgreSQL' : 'SQLite'}\n`);
+process.stdout.write(
+  `# machine: ${machine()}\n# ${count.toLocaleString('en')} patients, CSV ${(csv.length / 2 ** 20).toFixed(1)} MiB, database ${databaseUrl ? 'PostgreSQL' : 'SQLite'}\n`,
+);
 
-const rt = await openRuntime(loadConfig({ ...process.env, GARDIEN_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), GARDIEN_BACKUP_DIR: 'off' }));
+const rt = await openRuntime(
+  loadConfig({
+    ...process.env,
+    GARDIEN_DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    GARDIEN_BACKUP_DIR: 'off',
+  }),
+);
 try {
-  const { practiceId } = await rt.services.practices.createPractice(cliActor(), { name: 'Cabinet Bench', owner: { email: `bench.${Date.now()}@example.fr`, name: 'Bench', password: 'Sel-de-Guérande-42-Brioche!' } });
+  const { practiceId } = await rt.services.practices.createPractice(cliActor(), {
+    name: 'Cabinet Bench',
+    owner: { email: `bench.${Date.now()}@example.fr`, name: 'Bench', password: 'Sel-de-Guérande-42-Brioche!' },
+  });
   const t0 = performance.now();
   const dry = await rt.services.patients.importCsv(cliActor(), practiceId, { csv, dryRun: true });
   const t1 = performance.now();
@@ -29,8 +41,12 @@ try {
   const t3 = performance.now();
   const ms = (a: number, b: number) => `${Math.round(b - a).toLocaleString('en')} ms`;
   process.stdout.write(`dry run (parse + check ${dry.valid.toLocaleString('en')} lines): ${ms(t0, t1)}\n`);
-  process.stdout.write(`import (${real.created.toLocaleString('en')} created, one transaction): ${ms(t1, t2)} (${Math.round(real.created / ((t2 - t1) / 1000)).toLocaleString('en')} patients/s) — target ≤ 5,000 ms\n`);
-  process.stdout.write(`re-import of the same export (${again.updated.toLocaleString('en')} updated, ${again.unchanged.toLocaleString('en')} unchanged): ${ms(t2, t3)}\n`);
+  process.stdout.write(
+    `import (${real.created.toLocaleString('en')} created, one transaction): ${ms(t1, t2)} (${Math.round(real.created / ((t2 - t1) / 1000)).toLocaleString('en')} patients/s) — target ≤ 5,000 ms\n`,
+  );
+  process.stdout.write(
+    `re-import of the same export (${again.updated.toLocaleString('en')} updated, ${again.unchanged.toLocaleString('en')} unchanged): ${ms(t2, t3)}\n`,
+  );
   process.stdout.write(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
 } finally {
   await rt.close();

@@ -15,15 +15,38 @@ const databaseUrl = process.argv.includes('--database-url') ? arg('database-url'
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-bench-register-'));
 process.stdout.write(`# machine: ${machine()}\n# database ${databaseUrl ? 'PostgreSQL' : 'SQLite'}\n`);
 
-const rt = await openRuntime(loadConfig({ ...process.env, GARDIEN_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), GARDIEN_BACKUP_DIR: 'off' }));
+const rt = await openRuntime(
+  loadConfig({
+    ...process.env,
+    GARDIEN_DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    GARDIEN_BACKUP_DIR: 'off',
+  }),
+);
 try {
   const actor = cliActor();
-  const { practiceId } = await rt.services.practices.createPractice(actor, { name: 'Cabinet dentaire Étienne Lefèvre', owner: { email: `bench.${Date.now()}@example.fr`, name: 'Étienne Lefèvre', password: 'Sel-de-Guérande-42-Brioche!' } });
+  const { practiceId } = await rt.services.practices.createPractice(actor, {
+    name: 'Cabinet dentaire Étienne Lefèvre',
+    owner: {
+      email: `bench.${Date.now()}@example.fr`,
+      name: 'Étienne Lefèvre',
+      password: 'Sel-de-Guérande-42-Brioche!',
+    },
+  });
   for (const t of templates()) {
     const a = await rt.services.register.create(actor, practiceId, { templateKey: t.key });
     await rt.services.register.validate(actor, practiceId, a.id);
   }
-  await rt.services.register.createProcessor(actor, practiceId, { clientName: 'Centre de santé', clientContact: '', clientRepresentative: '', clientDpo: '', categories: 'Lecture de radiographies', subProcessors: '', transfers: '', security: 'Poste chiffré' });
+  await rt.services.register.createProcessor(actor, practiceId, {
+    clientName: 'Centre de santé',
+    clientContact: '',
+    clientRepresentative: '',
+    clientDpo: '',
+    categories: 'Lecture de radiographies',
+    subProcessors: '',
+    transfers: '',
+    security: 'Poste chiffré',
+  });
   process.stdout.write(`register: ${templates().length} activities (all validated) and 1 processor entry\n`);
   for (const format of ['pdf', 'xlsx', 'docx', 'csv', 'json'] as const) {
     const t0 = performance.now();
@@ -37,7 +60,9 @@ try {
     }
     warm.sort((a, b) => a - b);
     const size = typeof first.body === 'string' ? Buffer.byteLength(first.body) : first.body.length;
-    process.stdout.write(`${format.toUpperCase().padEnd(4)} ${String(Math.round(cold)).padStart(5)} ms first (library loaded), ${String(Math.round(warm[2]!)).padStart(4)} ms warm median (min ${Math.round(warm[0]!)}, max ${Math.round(warm[4]!)}), ${(size / 1024).toFixed(0)} KiB\n`);
+    process.stdout.write(
+      `${format.toUpperCase().padEnd(4)} ${String(Math.round(cold)).padStart(5)} ms first (library loaded), ${String(Math.round(warm[2]!)).padStart(4)} ms warm median (min ${Math.round(warm[0]!)}, max ${Math.round(warm[4]!)}), ${(size / 1024).toFixed(0)} KiB\n`,
+    );
   }
   process.stdout.write(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
 } finally {

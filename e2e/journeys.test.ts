@@ -8,14 +8,28 @@ import { guideOf } from '../src/contracts/breach-guides.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import type { DialectName } from '../src/server/platform/db/database.js';
 import { createTestDatabase, DIALECTS, PG_URL, type TestDatabase } from '../test/support/dialects.js';
-import { checkPage, CHROMIUM, ensureBuilt, hasChromium, launchBrowser, newPerson, SCREENSHOTS, startServer } from './support/browser.js';
+import {
+  checkPage,
+  CHROMIUM,
+  ensureBuilt,
+  hasChromium,
+  launchBrowser,
+  newPerson,
+  SCREENSHOTS,
+  startServer,
+} from './support/browser.js';
 
 /**
  * Browser journeys through the real server (bundle + built web app) in Debian's Chromium, on each dialect, with axe
  * on every page in French and in English and a screenshot of each (test-output/screenshots). In CI a missing
  * Chromium is a failure; elsewhere the suite says loudly that it was skipped.
  */
-const OWNER = { practice: 'Cabinet des Quatre Vents', name: 'Claire Dupont-Lefèvre', email: 'claire@quatre-vents.fr', password: 'Sel-de-Guérande-42-Brioche!' };
+const OWNER = {
+  practice: 'Cabinet des Quatre Vents',
+  name: 'Claire Dupont-Lefèvre',
+  email: 'claire@quatre-vents.fr',
+  password: 'Sel-de-Guérande-42-Brioche!',
+};
 const ASSISTANT = { name: 'Léa Martin', email: 'lea@quatre-vents.fr', password: 'Une-Phrase-Bien-A-Moi-2026!' };
 let ran = 0;
 
@@ -38,7 +52,9 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
     await page.getByRole('heading', { level: 1, name }).waitFor();
   } catch (e) {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `failure-${String(name).replace(/\W+/g, '_')}.png`) }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(SCREENSHOTS, `failure-${String(name).replace(/\W+/g, '_')}.png`) })
+      .catch(() => undefined);
     throw e;
   }
 }
@@ -92,7 +108,10 @@ function journeys(dialect: DialectName) {
     // A weak password is refused with the reason, and nothing is created.
     await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('motdepasse');
     await page.getByRole('button', { name: 'Créer le cabinet' }).click();
-    await page.getByText(/mot de passe trop faible|figure parmi les plus courants/).first().waitFor();
+    await page
+      .getByText(/mot de passe trop faible|figure parmi les plus courants/)
+      .first()
+      .waitFor();
     await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Créer le cabinet' }).click();
     ownerSecret = await enrolAuthenticator(page, shot('owner'));
@@ -119,7 +138,10 @@ function journeys(dialect: DialectName) {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Modifications enregistrées.').waitFor();
     await checkPage(page, shot('practice'));
-    const practice = (await (await page.request.get(`/api/v1/practices/${practiceId}`)).json()) as { siren: string; alsaceMoselle: boolean };
+    const practice = (await (await page.request.get(`/api/v1/practices/${practiceId}`)).json()) as {
+      siren: string;
+      alsaceMoselle: boolean;
+    };
     assert.deepEqual([practice.siren, practice.alsaceMoselle], ['123456789', true]);
     ran++;
   });
@@ -188,9 +210,20 @@ function journeys(dialect: DialectName) {
     // The practice software's export: checked first (one line refused, with its reason), then imported.
     await a.getByRole('button', { name: 'Importer un fichier' }).click();
     const importer = a.getByRole('dialog');
-    await importer.locator('input[type="file"]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFN° dossier;Nom;Prénom;Date de naissance\r\nA1;Martin;Jules;05/03/1971\r\nA2;Moreau;;01/01/1990\r\nA3;Roux;Inès;12/12/2001\r\n') });
+    await importer
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'export.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          '\uFEFFN° dossier;Nom;Prénom;Date de naissance\r\nA1;Martin;Jules;05/03/1971\r\nA2;Moreau;;01/01/1990\r\nA3;Roux;Inès;12/12/2001\r\n',
+        ),
+      });
     await importer.getByRole('button', { name: 'Vérifier le fichier' }).click();
-    await importer.getByTestId('import-report').getByText(/3 lignes lues, 2 prêtes à importer, 1 refusées/).waitFor();
+    await importer
+      .getByTestId('import-report')
+      .getByText(/3 lignes lues, 2 prêtes à importer, 1 refusées/)
+      .waitFor();
     await importer.getByRole('cell', { name: 'champ obligatoire vide' }).waitFor();
     await checkPage(a, shot('patient-import'));
     await importer.getByRole('button', { name: 'Importer 2 patients' }).click();
@@ -214,22 +247,38 @@ function journeys(dialect: DialectName) {
     await a.getByRole('button', { name: 'Nouvelle demande' }).click();
     await heading(a, 'Enregistrer une demande');
     // An access request is asked whether it covers the dental record, which has its own 8-day clock (issue 19 §5.2).
-    await a.getByTestId('steer-health-record').getByText(/8 jours/).waitFor();
+    await a
+      .getByTestId('steer-health-record')
+      .getByText(/8 jours/)
+      .waitFor();
     await a.getByRole('textbox', { name: 'Nom du demandeur', exact: true }).fill('Zoé Lefèvre');
     await a.getByRole('combobox', { name: 'Patient concerné (facultatif)' }).fill('lefe');
     await a.getByRole('option', { name: /Lefèvre Zoé/ }).click();
     await checkPage(a, shot('request-new'));
     await a.getByRole('button', { name: 'Enregistrer la demande' }).click();
     await heading(a, /Accès aux données — Zoé Lefèvre/);
-    await a.getByTestId('request-due').getByText(/Réponse à donner au plus tard le/).waitFor();
+    await a
+      .getByTestId('request-due')
+      .getByText(/Réponse à donner au plus tard le/)
+      .waitFor();
     await checkPage(a, shot('request'));
     // The assistant prepares the acknowledgement, records its sending and adds the copy of the record (encrypted on the server).
     await a.getByRole('button', { name: 'Préparer', exact: true }).click();
     await a.getByTestId('letter-row').filter({ hasText: 'Accusé de réception' }).waitFor();
     await a.getByRole('button', { name: 'Enregistrer l’envoi : Accusé de réception' }).click();
     await a.getByRole('dialog').getByRole('button', { name: 'Enregistrer l’envoi' }).click();
-    await a.getByTestId('letter-row').filter({ hasText: 'Courrier' }).filter({ hasText: 'Accusé de réception' }).waitFor();
-    await a.locator('input[type="file"]').setInputFiles({ name: 'dossier-lefevre.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 copie du dossier') });
+    await a
+      .getByTestId('letter-row')
+      .filter({ hasText: 'Courrier' })
+      .filter({ hasText: 'Accusé de réception' })
+      .waitFor();
+    await a
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'dossier-lefevre.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 copie du dossier'),
+      });
     await a.getByRole('button', { name: 'Déposer' }).click();
     await a.getByRole('cell', { name: 'dossier-lefevre.pdf', exact: true }).waitFor();
     await a.getByText('Un praticien, le titulaire ou le DPO confirme la réponse.', { exact: false }).waitFor();
@@ -241,9 +290,14 @@ function journeys(dialect: DialectName) {
     await page.getByRole('link', { name: 'Demande d’accès à traiter' }).click();
     await heading(page, /Accès aux données — Zoé Lefèvre/);
     // The rules propose the Art. 15 information and the free first copy; the owner confirms.
-    await page.getByTestId('decision-copy').getByText(/Proposition : Fait/).waitFor();
+    await page
+      .getByTestId('decision-copy')
+      .getByText(/Proposition : Fait/)
+      .waitFor();
     await page.getByText(/référentiel de la CNIL/).waitFor();
-    await page.getByRole('textbox', { name: 'Ce qui a été fait ou remis (repris dans le courrier, facultatif)' }).fill('Copie du dossier remise en main propre.');
+    await page
+      .getByRole('textbox', { name: 'Ce qui a été fait ou remis (repris dans le courrier, facultatif)' })
+      .fill('Copie du dossier remise en main propre.');
     await checkPage(page, shot('request-answer'));
     await page.getByRole('button', { name: 'Confirmer la réponse' }).click();
     await page.getByTestId('request-due').getByText('Répondue').waitFor();
@@ -256,7 +310,10 @@ function journeys(dialect: DialectName) {
     await page.getByRole('option', { name: 'Remis en main propre' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer l’envoi' }).click();
     await answer.getByText(/Remis en main propre/).waitFor();
-    await page.getByText(/Réponse confirmée$/).first().waitFor();
+    await page
+      .getByText(/Réponse confirmée$/)
+      .first()
+      .waitFor();
     await checkPage(page, shot('request-answered'));
     await page.getByRole('link', { name: 'Demandes des patients' }).click();
     await heading(page, 'Demandes des patients');
@@ -276,7 +333,10 @@ function journeys(dialect: DialectName) {
     await a.getByRole('button', { name: 'Enregistrer et démarrer le délai' }).click();
     const title = 'Rançongiciel : les fichiers sont chiffrés et une rançon est demandée';
     await heading(a, title);
-    await a.getByTestId('breach-clock').getByText(/il reste 7[12] heures/).waitFor();
+    await a
+      .getByTestId('breach-clock')
+      .getByText(/il reste 7[12] heures/)
+      .waitFor();
     await checkPage(a, shot('breach'));
 
     const { page } = owner;
@@ -285,7 +345,10 @@ function journeys(dialect: DialectName) {
     // The 72-hour CNIL clock comes first, above the overdue backups, with the hours left (issue 19 §3).
     const first = page.getByTestId('worklist-item').first();
     await first.getByText('Violation : décider s’il faut notifier').waitFor();
-    await first.getByTestId('breach-clock').getByText(/CNIL : encore 7[012] h pour notifier/).waitFor();
+    await first
+      .getByTestId('breach-clock')
+      .getByText(/CNIL : encore 7[012] h pour notifier/)
+      .waitFor();
     await checkPage(page, shot('home-breach-first'));
     await page.getByRole('link', { name: 'Violation : décider s’il faut notifier' }).click();
     await heading(page, title);
@@ -295,15 +358,26 @@ function journeys(dialect: DialectName) {
     await page.getByRole('option', { name: 'Inaccessibles pour un temps' }).click();
     await page.getByLabel('C’est un acte malveillant (vol, piratage, revente)').check();
     await page.getByRole('button', { name: 'Calculer la gravité' }).click();
-    await page.getByTestId('breach-severity').getByText(/gravité maximale/).waitFor();
+    await page
+      .getByTestId('breach-severity')
+      .getByText(/gravité maximale/)
+      .waitFor();
     // The choice follows the proposal until someone confirms it.
-    assert.equal(await page.getByRole('combobox', { name: 'Votre décision' }).inputValue(), 'notifier la CNIL et informer les personnes');
+    assert.equal(
+      await page.getByRole('combobox', { name: 'Votre décision' }).inputValue(),
+      'notifier la CNIL et informer les personnes',
+    );
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
-    await page.getByTestId('breach-decision').getByText(/prise par Claire Dupont-Lefèvre/).waitFor();
+    await page
+      .getByTestId('breach-decision')
+      .getByText(/prise par Claire Dupont-Lefèvre/)
+      .waitFor();
     await page.getByRole('button', { name: 'Compléter les faits' }).click();
     const facts = page.getByRole('dialog');
     await facts.getByLabel('Atteinte au secret professionnel').check();
-    await facts.getByLabel('Mesures prises ou prévues').fill('Postes isolés du réseau, sauvegarde de la veille restaurée, mots de passe changés, plainte déposée.');
+    await facts
+      .getByLabel('Mesures prises ou prévues')
+      .fill('Postes isolés du réseau, sauvegarde de la veille restaurée, mots de passe changés, plainte déposée.');
     await checkPage(page, shot('breach-facts'));
     await facts.getByRole('button', { name: 'Enregistrer' }).click();
     await facts.waitFor({ state: 'detached' });
@@ -315,13 +389,17 @@ function journeys(dialect: DialectName) {
     await notification.getByLabel('Numéro donné par la CNIL').fill('CNIL-2026-004217');
     await checkPage(page, shot('breach-notification'));
     await notification.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByTestId('breach-clock').getByText(/Notifiée à la CNIL le/).waitFor();
+    await page
+      .getByTestId('breach-clock')
+      .getByText(/Notifiée à la CNIL le/)
+      .waitFor();
     // The letter is in a <details> that the page may render anew while it settles after the notification (seen on
     // PostgreSQL: the click landed, then the section came back closed): open it, and again if it was closed meanwhile.
     const letterSummary = page.getByText('Lettre aux personnes', { exact: true });
     const letterText = page.getByTestId('breach-letter').getByText(/secret médical/);
     for (let attempt = 0; attempt < 5 && !(await letterText.isVisible()); attempt++) {
-      if (!(await letterSummary.evaluate((s) => s.parentElement?.hasAttribute('open') ?? false))) await letterSummary.click();
+      if (!(await letterSummary.evaluate((s) => s.parentElement?.hasAttribute('open') ?? false)))
+        await letterSummary.click();
       await letterText.waitFor({ timeout: 3000 }).catch(() => undefined);
     }
     await letterText.waitFor();
@@ -330,7 +408,10 @@ function journeys(dialect: DialectName) {
     await informed.getByLabel('Qui a été informé').fill('Les 240 patients du fichier de rendez-vous');
     await checkPage(page, shot('breach-informed'));
     await informed.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByTestId('breach-informed').getByText(/Les 240 patients du fichier de rendez-vous/).waitFor();
+    await page
+      .getByTestId('breach-informed')
+      .getByText(/Les 240 patients du fichier de rendez-vous/)
+      .waitFor();
     for (const step of guideOf('ransomware')!.firstSteps) {
       const done = page.getByRole('button', { name: `Marquer « ${step.fr} » comme faite` });
       await done.click();
@@ -338,7 +419,10 @@ function journeys(dialect: DialectName) {
     }
     await page.getByRole('button', { name: 'Clôturer la violation' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
-    await page.getByTestId('breach-clock').getByText(/Clôturée le/).waitFor();
+    await page
+      .getByTestId('breach-clock')
+      .getByText(/Clôturée le/)
+      .waitFor();
     await checkPage(page, shot('breach-closed'));
     await page.getByRole('link', { name: 'Violations', exact: true }).click();
     await heading(page, 'Violations de données');
@@ -365,13 +449,24 @@ function journeys(dialect: DialectName) {
     await checkPage(a, shot('register'));
     // The assistant adapts the activities: each template names its software "(à préciser)", which blocks validation
     // until the practice says which software it uses.
-    for (const [name, software] of [['Gestion des rendez-vous et rappels', 'Agenda en ligne Doctoplanning'], ['Gestion des dossiers des patients et des soins', 'Logos_w'], ['Facturation, télétransmission et comptabilité', 'Logos_w'], ['Gestion du personnel et de la paie', 'Cabinet comptable Durand']] as const) {
+    for (const [name, software] of [
+      ['Gestion des rendez-vous et rappels', 'Agenda en ligne Doctoplanning'],
+      ['Gestion des dossiers des patients et des soins', 'Logos_w'],
+      ['Facturation, télétransmission et comptabilité', 'Logos_w'],
+      ['Gestion du personnel et de la paie', 'Cabinet comptable Durand'],
+    ] as const) {
       await a.getByRole('link', { name: new RegExp(name) }).click();
       await heading(a, name);
-      await a.getByTestId('activity-state').getByText(/remplacez le texte du modèle/).waitFor();
+      await a
+        .getByTestId('activity-state')
+        .getByText(/remplacez le texte du modèle/)
+        .waitFor();
       await a.getByRole('textbox', { name: 'Logiciel ou application' }).fill(software);
       await a.getByRole('button', { name: 'Enregistrer les modifications' }).click();
-      await a.getByRole('status').getByText(/Modifications enregistrées/).waitFor();
+      await a
+        .getByRole('status')
+        .getByText(/Modifications enregistrées/)
+        .waitFor();
       await a.getByTestId('activity-state').getByText('Activité complète').waitFor();
       if (name.startsWith('Gestion des rendez-vous')) {
         await a.getByText('Seul le titulaire du cabinet valide le registre.').waitFor();
@@ -388,7 +483,10 @@ function journeys(dialect: DialectName) {
       await page.getByTestId('activity-row').nth(i).getByRole('link').click();
       await page.getByTestId('activity-state').getByText('Activité complète').waitFor();
       await page.getByRole('button', { name: 'Valider cette activité' }).click();
-      await page.getByText(/Version 1 validée le/).first().waitFor();
+      await page
+        .getByText(/Version 1 validée le/)
+        .first()
+        .waitFor();
       if (i === 0) await checkPage(page, shot('register-validated'));
       await page.getByRole('link', { name: 'Retour au registre' }).click();
       await heading(page, 'Registre des traitements');
@@ -403,17 +501,29 @@ function journeys(dialect: DialectName) {
     await heading(page, 'Information des patients');
     await page.getByText(/Aucune version générée/).waitFor();
     // The practice identity lacks its address: said before anything is generated (issue 19 §4).
-    await page.getByTestId('notice-gaps').getByText(/L’adresse du cabinet/).waitFor();
+    await page
+      .getByTestId('notice-gaps')
+      .getByText(/L’adresse du cabinet/)
+      .waitFor();
     await page.getByRole('button', { name: 'Aperçu : Note d’information patients (une page)' }).click();
-    await page.getByTestId('notice-preview').getByText(/sous 8 jours/).waitFor();
+    await page
+      .getByTestId('notice-preview')
+      .getByText(/sous 8 jours/)
+      .waitFor();
     const notice = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Note d’information patients (une page) — PDF' }).click();
     assert.match((await notice).suggestedFilename(), /^information-patient\.pdf$/);
-    await page.getByTestId('notice-versions').getByText(/Note d’information patients \(une page\) \(FR\) — version 1/).waitFor();
+    await page
+      .getByTestId('notice-versions')
+      .getByText(/Note d’information patients \(une page\) \(FR\) — version 1/)
+      .waitFor();
     await page.getByRole('combobox', { name: 'Diffusion' }).click();
     await page.getByRole('option', { name: 'Affichée en salle d’attente' }).click();
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.getByTestId('notice-distributions').getByText(/Affichée en salle d’attente/).waitFor();
+    await page
+      .getByTestId('notice-distributions')
+      .getByText(/Affichée en salle d’attente/)
+      .waitFor();
     await checkPage(page, shot('notices'));
     ran++;
   });
@@ -427,7 +537,11 @@ function journeys(dialect: DialectName) {
     await a.getByTestId('lock-screen').waitFor();
     await heading(a, 'Session verrouillée');
     assert.equal(await a.getByText('brouillon non envoyé').count(), 0);
-    assert.equal(await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).isVisible(), false, 'nothing of the page is readable under the lock');
+    assert.equal(
+      await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).isVisible(),
+      false,
+      'nothing of the page is readable under the lock',
+    );
     await checkPage(a, shot('lock'));
     await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('pas le bon');
     await a.getByRole('button', { name: 'Déverrouiller' }).click();
@@ -435,7 +549,11 @@ function journeys(dialect: DialectName) {
     await a.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(ASSISTANT.password);
     await a.getByRole('button', { name: 'Déverrouiller' }).click();
     await heading(a, 'Mon compte');
-    assert.equal(await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).inputValue(), 'brouillon non envoyé', 'what was typed survives the lock');
+    assert.equal(
+      await a.getByRole('textbox', { name: 'Nom du jeton', exact: true }).inputValue(),
+      'brouillon non envoyé',
+      'what was typed survives the lock',
+    );
     ran++;
   });
 
@@ -472,7 +590,7 @@ function journeys(dialect: DialectName) {
     await page.getByRole('option', { name: 'Connexion (mot de passe accepté)', exact: true }).click();
     await page.locator('label').filter({ hasText: 'Connexions de l’équipe' }).click();
     await page.locator('[data-testid="audit-row"][data-action="auth.login.succeeded"]').first().waitFor();
-    assert.ok(await page.getByRole('cell', { name: ASSISTANT.name }).count() >= 1);
+    assert.ok((await page.getByRole('cell', { name: ASSISTANT.name }).count()) >= 1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporter (CSV)' }).click();
     assert.match((await download).suggestedFilename(), /^journal-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -486,7 +604,18 @@ function journeys(dialect: DialectName) {
     const { page } = owner;
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await heading(page, 'Audit trail');
-    for (const [link, title, name] of [['To do', 'To do', 'home'], ['Register', 'Register of processing', 'register'], ['Patient information', 'Patient information', 'notices'], ['Patient requests', 'Patient requests', 'requests'], ['Breaches', 'Data breaches', 'breaches'], ['Practice', 'Practice', 'practice'], ['Team', 'Team', 'team'], ['Audit trail', 'Audit trail', 'audit'], ['Backups', 'Backups', 'backup'], ['My account', 'My account', 'account']] as const) {
+    for (const [link, title, name] of [
+      ['To do', 'To do', 'home'],
+      ['Register', 'Register of processing', 'register'],
+      ['Patient information', 'Patient information', 'notices'],
+      ['Patient requests', 'Patient requests', 'requests'],
+      ['Breaches', 'Data breaches', 'breaches'],
+      ['Practice', 'Practice', 'practice'],
+      ['Team', 'Team', 'team'],
+      ['Audit trail', 'Audit trail', 'audit'],
+      ['Backups', 'Backups', 'backup'],
+      ['My account', 'My account', 'account'],
+    ] as const) {
       await page.getByRole('link', { name: link }).click();
       await heading(page, title);
       await checkPage(page, shot(`en-${name}`));
@@ -514,7 +643,9 @@ function journeys(dialect: DialectName) {
     await page.getByRole('link', { name: 'Journal d’audit' }).click();
     await heading(page, 'Journal d’audit');
     await checkPage(page, shot('tablet-audit'));
-    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than a tablet`);
     await page.setViewportSize({ width: 1280, height: 900 });
     const english = await newPerson(browser, server.url, 'en-GB');
@@ -550,8 +681,29 @@ function journeys(dialect: DialectName) {
 
   it('the owner of another practice on the server invites her: she sees it at home, accepts, and works in both', async () => {
     // A second practice on the same server, created by the server administrator.
-    const neighbour = { practice: 'Cabinet du Port', name: 'Marc Leroux', email: 'marc@cabinet-du-port.fr', password: 'Phare-Mouette-Écume-Bastingage-9' };
-    const cli = spawnSync(path.resolve(import.meta.dirname, '../bin/gardien.js'), ['practice', 'add', '--data-dir', db.dataDir, ...(db.target.kind === 'postgres' ? ['--database-url', db.target.url] : []), '--name', neighbour.practice, '--owner-email', neighbour.email, '--owner-name', neighbour.name], { env: { ...process.env, GARDIEN_PASSWORD: neighbour.password }, encoding: 'utf8' });
+    const neighbour = {
+      practice: 'Cabinet du Port',
+      name: 'Marc Leroux',
+      email: 'marc@cabinet-du-port.fr',
+      password: 'Phare-Mouette-Écume-Bastingage-9',
+    };
+    const cli = spawnSync(
+      path.resolve(import.meta.dirname, '../bin/gardien.js'),
+      [
+        'practice',
+        'add',
+        '--data-dir',
+        db.dataDir,
+        ...(db.target.kind === 'postgres' ? ['--database-url', db.target.url] : []),
+        '--name',
+        neighbour.practice,
+        '--owner-email',
+        neighbour.email,
+        '--owner-name',
+        neighbour.name,
+      ],
+      { env: { ...process.env, GARDIEN_PASSWORD: neighbour.password }, encoding: 'utf8' },
+    );
     assert.equal(cli.status, 0, cli.stderr);
     const marc = await newPerson(browser, server.url);
     marc.context.setDefaultTimeout(15_000);
@@ -591,9 +743,18 @@ function journeys(dialect: DialectName) {
     await invitation.waitFor({ state: 'detached' });
     await page.getByText(`Vous avez rejoint ${neighbour.practice}`).waitFor();
     // Accepting kept the practice she works in on screen (without a saved choice the app shows the first by name).
-    assert.equal(((await (await page.request.get('/api/v1/me')).json()) as { preferences: { practiceId: string } }).preferences.practiceId, practiceId);
-    const me = (await (await page.request.get('/api/v1/me')).json()) as { memberships: { practiceName: string; role: string }[] };
-    assert.deepEqual(me.memberships.map((x) => [x.practiceName, x.role]).sort(), [[OWNER.practice, 'owner'], [neighbour.practice, 'assistant']]);
+    assert.equal(
+      ((await (await page.request.get('/api/v1/me')).json()) as { preferences: { practiceId: string } }).preferences
+        .practiceId,
+      practiceId,
+    );
+    const me = (await (await page.request.get('/api/v1/me')).json()) as {
+      memberships: { practiceName: string; role: string }[];
+    };
+    assert.deepEqual(me.memberships.map((x) => [x.practiceName, x.role]).sort(), [
+      [OWNER.practice, 'owner'],
+      [neighbour.practice, 'assistant'],
+    ]);
     // Marc now sees her in his team, under the account's own name.
     await m.reload();
     await heading(m, 'Équipe');
@@ -606,9 +767,14 @@ function journeys(dialect: DialectName) {
 
 if (!hasChromium()) {
   if (process.env.CI) {
-    it('browser journeys', () => assert.fail(`Chromium not found at ${CHROMIUM}: CI must run the browser tests (.ci/run installs it with apt-get)`));
+    it('browser journeys', () =>
+      assert.fail(
+        `Chromium not found at ${CHROMIUM}: CI must run the browser tests (.ci/run installs it with apt-get)`,
+      ));
   } else {
-    process.stdout.write(`\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`);
+    process.stdout.write(
+      `\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`,
+    );
     it.skip(`browser journeys (no Chromium at ${CHROMIUM})`);
   }
 } else {

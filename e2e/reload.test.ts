@@ -3,15 +3,33 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/dialects.js';
-import { checkPage, CHROMIUM, ensureBuilt, hasChromium, launchBrowser, newPerson, startServer } from './support/browser.js';
+import {
+  checkPage,
+  CHROMIUM,
+  ensureBuilt,
+  hasChromium,
+  launchBrowser,
+  newPerson,
+  startServer,
+} from './support/browser.js';
 
 /**
  * Issue 19 §2: a reload, a second tab or a reopened browser at every sign-in step (enrolment, second factor, forced
  * password change, lock screen, a normal page) resumes where the person was, from the server's state. SQLite only: the
  * page's side is what is tested here; the server's side runs on both databases in test/session-resume.test.ts.
  */
-const OWNER = { practice: 'Cabinet du Port', name: 'Hélène Garnier', email: 'helene@cabinet-du-port.fr', password: 'Sel-de-Guérande-42-Brioche!' };
-const ASSISTANT = { name: 'Inès Robin', email: 'ines@cabinet-du-port.fr', temporary: 'Provisoire-Cabinet-2026!x', password: 'Une-Phrase-Bien-A-Moi-2026!' };
+const OWNER = {
+  practice: 'Cabinet du Port',
+  name: 'Hélène Garnier',
+  email: 'helene@cabinet-du-port.fr',
+  password: 'Sel-de-Guérande-42-Brioche!',
+};
+const ASSISTANT = {
+  name: 'Inès Robin',
+  email: 'ines@cabinet-du-port.fr',
+  temporary: 'Provisoire-Cabinet-2026!x',
+  password: 'Une-Phrase-Bien-A-Moi-2026!',
+};
 
 const lastStep = new Map<string, number>();
 /** A TOTP code of a time step not used yet with this secret. */
@@ -36,10 +54,12 @@ async function keyKeptOnReload(page: Page): Promise<string> {
   assert.equal(await keyOf(page), key, 'the same key after a reload');
   return key;
 }
-const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken;
+const csrfOf = async (page: Page) =>
+  ((await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken;
 
 const run = hasChromium() ? describe : describe.skip;
-if (!hasChromium() && process.env.CI) it('browser: reloads at each step', () => assert.fail(`Chromium not found at ${CHROMIUM}`));
+if (!hasChromium() && process.env.CI)
+  it('browser: reloads at each step', () => assert.fail(`Chromium not found at ${CHROMIUM}`));
 
 run('browser: every sign-in step survives a reload and a second tab [sqlite]', () => {
   let browser: Browser;
@@ -95,11 +115,28 @@ run('browser: every sign-in step survives a reload and a second tab [sqlite]', (
     await checkPage(o, 'not-found');
     await o.goto('/');
     await heading(o, 'À faire');
-    const practiceId = ((await (await o.request.get('/api/v1/me')).json()) as { memberships: { practiceId: string }[] }).memberships[0]!.practiceId;
+    const practiceId = ((await (await o.request.get('/api/v1/me')).json()) as { memberships: { practiceId: string }[] })
+      .memberships[0]!.practiceId;
     const csrf = await csrfOf(o);
     const headers = { 'x-csrf-token': csrf, 'accept-language': 'fr' };
-    assert.equal((await o.request.patch(`/api/v1/practices/${practiceId}`, { headers, data: { idleLockMinutes: 1 } })).status(), 200);
-    assert.equal((await o.request.post(`/api/v1/practices/${practiceId}/members`, { headers, data: { email: ASSISTANT.email, name: ASSISTANT.name, role: 'assistant', initialPassword: ASSISTANT.temporary } })).status(), 201);
+    assert.equal(
+      (await o.request.patch(`/api/v1/practices/${practiceId}`, { headers, data: { idleLockMinutes: 1 } })).status(),
+      200,
+    );
+    assert.equal(
+      (
+        await o.request.post(`/api/v1/practices/${practiceId}/members`, {
+          headers,
+          data: {
+            email: ASSISTANT.email,
+            name: ASSISTANT.name,
+            role: 'assistant',
+            initialPassword: ASSISTANT.temporary,
+          },
+        })
+      ).status(),
+      201,
+    );
 
     // The assistant: enrolment reloaded, then the forced password change reloaded.
     const assistant = await newPerson(browser, server.url);
@@ -156,6 +193,9 @@ run('browser: every sign-in step survives a reload and a second tab [sqlite]', (
     await o.getByRole('button', { name: /Ce n’est pas moi/ }).click();
     await heading(o, 'Connexion');
     assert.equal((await o.request.get('/api/v1/auth/session')).status(), 401, 'signed out on the server too');
-    assert.deepEqual([...owner.problems, ...assistant.problems].filter((p) => !/status of 40[13]/.test(p)), []);
+    assert.deepEqual(
+      [...owner.problems, ...assistant.problems].filter((p) => !/status of 40[13]/.test(p)),
+      [],
+    );
   });
 });

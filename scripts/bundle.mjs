@@ -9,11 +9,21 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const out = 'dist/gardien.cjs';
-for (const old of ['dist/chunks', 'dist/gardien.mjs', 'dist/gardien.mjs.map', 'dist/gardien.mjs.LEGAL.txt', `${out}.cache`]) fs.rmSync(old, { recursive: true, force: true });
+for (const old of [
+  'dist/chunks',
+  'dist/gardien.mjs',
+  'dist/gardien.mjs.map',
+  'dist/gardien.mjs.LEGAL.txt',
+  `${out}.cache`,
+])
+  fs.rmSync(old, { recursive: true, force: true });
 const result = await build({
   metafile: true,
   // The chain verification's worker threads load their own small bundle, dist/verify-worker.cjs, not the whole CLI.
-  entryPoints: { gardien: 'src/cli/main.ts', 'verify-worker': 'src/server/modules/audit-trail/audit-trail.verify-worker.ts' },
+  entryPoints: {
+    gardien: 'src/cli/main.ts',
+    'verify-worker': 'src/server/modules/audit-trail/audit-trail.verify-worker.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -23,7 +33,18 @@ const result = await build({
   target: 'node20',
   // pdfmake (pdfkit) and exceljs read their own data files at run time: loaded from node_modules, on first use. The
   // PostgreSQL driver, the common-password list and zxcvbn are required when first used, so a start compiles neither.
-  external: ['better-sqlite3', 'better-sqlite3-13', '@node-rs/argon2', 'pg-native', 'pdfmake', 'exceljs', 'docx', 'pg', '@zxcvbn-ts/language-common', '@zxcvbn-ts/core'],
+  external: [
+    'better-sqlite3',
+    'better-sqlite3-13',
+    '@node-rs/argon2',
+    'pg-native',
+    'pdfmake',
+    'exceljs',
+    'docx',
+    'pg',
+    '@zxcvbn-ts/language-common',
+    '@zxcvbn-ts/core',
+  ],
   define: { 'import.meta.url': '__gardienModuleUrl' },
   banner: { js: "const __gardienModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: true,
@@ -48,7 +69,9 @@ for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith
   // Node 20 loses import()'s callback in a script run from a code cache: load with require (createRequire) instead.
   const dyn = /[^\w$.]import\(/.exec(text);
   if (dyn) {
-    console.error(`${file} has an import() at offset ${dyn.index}: …${text.slice(Math.max(0, dyn.index - 60), dyn.index + 40)}…`);
+    console.error(
+      `${file} has an import() at offset ${dyn.index}: …${text.slice(Math.max(0, dyn.index - 60), dyn.index + 40)}…`,
+    );
     process.exit(1);
   }
 }
@@ -77,7 +100,8 @@ try {
   if (url) await fetch(`${url}/api/health`).catch(() => undefined);
   child.kill('SIGTERM');
   await exited;
-  if (!fs.existsSync(`${out}.cache`)) console.warn(`warning: no code cache was written beside ${out} (the server compiles at each start)\n${stderr}`);
+  if (!fs.existsSync(`${out}.cache`))
+    console.warn(`warning: no code cache was written beside ${out} (the server compiles at each start)\n${stderr}`);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -9,7 +9,10 @@ import path from 'node:path';
 export function findPgBin() {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
-  const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(base, versions[0], 'bin') : null;
 }
 
@@ -29,12 +32,30 @@ export async function startCluster() {
   if (!pgBin) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-pg-'));
   const isRoot = process.getuid?.() === 0;
-  const run = (tool, args) => (isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(pgBin, tool), ...args], { stdio: 'ignore' }) : execFileSync(path.join(pgBin, tool), args, { stdio: 'ignore' }));
+  const run = (tool, args) =>
+    isRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(pgBin, tool), ...args], { stdio: 'ignore' })
+      : execFileSync(path.join(pgBin, tool), args, { stdio: 'ignore' });
   if (isRoot) execFileSync('chown', ['postgres', dir]);
   const port = await freePort();
   const data = path.join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--data-checksums', '--no-sync']);
-  fs.appendFileSync(path.join(data, 'postgresql.conf'), `\nport = ${port}\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nmax_connections = 200\n`);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--data-checksums',
+    '--no-sync',
+  ]);
+  fs.appendFileSync(
+    path.join(data, 'postgresql.conf'),
+    `\nport = ${port}\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nmax_connections = 200\n`,
+  );
   const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
   start();
   return {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` and CI run it:
-//   1. type-check (tsc, strict), 2. lint (ESLint), 3. layer rules (dependency-cruiser),
-//   3. every *.test.ts on SQLite and PostgreSQL (node:test; files listed explicitly: Node 20 finds no .ts by itself).
+//   1. type-check (tsc, strict), 2. format (Prettier), 3. lint (ESLint), 4. layer rules (dependency-cruiser),
+//   5. every *.test.ts on SQLite and PostgreSQL (node:test; files listed explicitly: Node 20 finds no .ts by itself).
 // What it needs beyond npm ci: Chromium (the browser journeys) and PostgreSQL (the second database). As root on Debian it
 // installs them itself with apt-get, saying so first; elsewhere it stops with the one command to run. Nothing is skipped.
 // PostgreSQL: GARDIEN_TEST_PG_URL if set, else a throw-away cluster started here with Debian's initdb.
@@ -29,7 +29,9 @@ function run(cmd, args, env = process.env) {
 function quietly(cmd, args, env) {
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status === 0) return;
-  process.stdout.write(`${r.stdout ?? ''}${r.stderr ?? ''}\n${title(cmd, args)} failed (exit ${r.status ?? r.signal})\n`);
+  process.stdout.write(
+    `${r.stdout ?? ''}${r.stderr ?? ''}\n${title(cmd, args)} failed (exit ${r.status ?? r.signal})\n`,
+  );
   process.exit(r.status || 1);
 }
 const title = (cmd, args) => [path.basename(cmd), ...args.slice(0, 3)].join(' ');
@@ -66,15 +68,21 @@ function missingPackages(testFiles) {
 /** Installs them with apt-get as root on Debian (one line says so first); otherwise one line names the command, and the run stops. */
 function provide(missing) {
   if (!missing.length) return process.stdout.write('all there\n');
-  const canInstall = process.getuid?.() === 0 && fs.existsSync('/etc/debian_version') && fs.existsSync('/usr/bin/apt-get');
+  const canInstall =
+    process.getuid?.() === 0 && fs.existsSync('/etc/debian_version') && fs.existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    process.stdout.write(`Missing ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` (or set ${missing.map((m) => (m === 'chromium' ? 'GARDIEN_CHROMIUM' : 'GARDIEN_TEST_PG_URL')).join(' / ')}), then npm test again.\n`);
+    process.stdout.write(
+      `Missing ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` (or set ${missing.map((m) => (m === 'chromium' ? 'GARDIEN_CHROMIUM' : 'GARDIEN_TEST_PG_URL')).join(' / ')}), then npm test again.\n`,
+    );
     process.exit(1);
   }
-  process.stdout.write(`Installing ${missing.join(' and ')} with apt-get (about a minute, once): apt-get update && apt-get install -y ${missing.join(' ')}\n`);
+  process.stdout.write(
+    `Installing ${missing.join(' and ')} with apt-get (about a minute, once): apt-get update && apt-get install -y ${missing.join(' ')}\n`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   quietly('apt-get', ['update', '-qq'], env);
-  if (missing.includes('postgresql')) quietly('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], env);
+  if (missing.includes('postgresql'))
+    quietly('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], env);
   // Chromium with its recommended packages: the fonts the pages are drawn (and screenshot) with.
   if (missing.includes('chromium')) quietly('apt-get', ['install', '-y', '-qq', 'chromium'], env);
   const still = missingPackages(files);
@@ -88,7 +96,10 @@ step('type-check (tsc --strict): server, CLI, tests; then the web app');
 run(process.execPath, [path.join(root, 'node_modules', 'tsgo', 'bin', 'tsc'), '-p', 'tsconfig.json']);
 run(process.execPath, [path.join(root, 'node_modules', 'tsgo', 'bin', 'tsc'), '-p', 'src/web/tsconfig.json']);
 
-step('lint (ESLint, typescript-eslint)');
+step('format (Prettier, 120 columns)');
+run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+
+step('lint (ESLint, type-aware typescript-eslint, react-hooks, max-lines 400)');
 run(bin('eslint'), ['.', '--max-warnings', '0']);
 
 step('layer rules (dependency-cruiser)');
@@ -106,13 +117,19 @@ if (!env.GARDIEN_TEST_PG_URL) {
     env.GARDIEN_TEST_PG_URL = cluster.url;
     process.stdout.write(`PostgreSQL at ${cluster.url}\n`);
   } else {
-    process.stdout.write('PostgreSQL could not be started (/usr/lib/postgresql/*/bin/initdb): the PostgreSQL half of the suite is never skipped.\n');
+    process.stdout.write(
+      'PostgreSQL could not be started (/usr/lib/postgresql/*/bin/initdb): the PostgreSQL half of the suite is never skipped.\n',
+    );
     process.exit(1);
   }
 }
 
 step(`tests: ${files.length} files on ${env.GARDIEN_TEST_PG_URL ? 'SQLite and PostgreSQL' : 'SQLite only'}`);
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env },
+);
 const code = await new Promise((resolve) => child.on('close', (c, s) => resolve(c ?? (s ? 1 : 0))));
 if (cluster) cluster.stop();
 process.exit(code);

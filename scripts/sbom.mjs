@@ -5,7 +5,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const out = process.argv[2] ?? 'sbom.cdx.json';
-const json = execFileSync('npm', ['sbom', '--sbom-format', 'cyclonedx', '--omit', 'dev'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const json = execFileSync('npm', ['sbom', '--sbom-format', 'cyclonedx', '--omit', 'dev'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 const sbom = JSON.parse(json);
 fs.writeFileSync(out, JSON.stringify(sbom, null, 2) + '\n');
 process.stdout.write(`${out}: ${sbom.components?.length ?? 0} components (runtime dependencies only)\n`);

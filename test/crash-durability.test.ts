@@ -58,7 +58,23 @@ describeEachDialect('crash durability', (dialect) => {
       if (!cluster) throw new Error('the PostgreSQL crash test needs Debian’s postgresql (initdb)');
       target = { kind: 'postgres', url: cluster.url };
     } else target = { kind: 'sqlite', file: path.join(dataDir, 'gardien.db') };
-    const init = spawnSync(process.execPath, [main, 'init', '--data-dir', dataDir, '--practice', 'Cabinet Crash', '--owner-email', 'crash@example.fr', '--owner-name', 'Claire Crash', ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], { env: { ...process.env, GARDIEN_PASSWORD: PASSWORD, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' });
+    const init = spawnSync(
+      process.execPath,
+      [
+        main,
+        'init',
+        '--data-dir',
+        dataDir,
+        '--practice',
+        'Cabinet Crash',
+        '--owner-email',
+        'crash@example.fr',
+        '--owner-name',
+        'Claire Crash',
+        ...(target.kind === 'postgres' ? ['--database-url', target.url] : []),
+      ],
+      { env: { ...process.env, GARDIEN_PASSWORD: PASSWORD, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' },
+    );
     assert.equal(init.status, 0, init.stderr);
   });
   after(() => {
@@ -75,10 +91,28 @@ describeEachDialect('crash durability', (dialect) => {
     let lastError = '';
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = (await freePort()) as number;
-      const child = spawn(main, ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])], {
-        env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000', GARDIEN_COOKIE_SECURE: 'false' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        main,
+        [
+          'serve',
+          '--data-dir',
+          dataDir,
+          '--port',
+          String(port),
+          ...(target.kind === 'postgres' ? ['--database-url', target.url] : []),
+        ],
+        {
+          env: {
+            ...process.env,
+            GARDIEN_CLI_MAIN: '1',
+            GARDIEN_LOG_LEVEL: 'error',
+            GARDIEN_BACKUP_DIR: 'off',
+            GARDIEN_RATE_LIMIT_PER_MINUTE: '1000000',
+            GARDIEN_COOKIE_SECURE: 'false',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
       child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -86,7 +120,13 @@ describeEachDialect('crash durability', (dialect) => {
       child.once('exit', () => (exited = true));
       const deadline = Date.now() + 60_000;
       while (!exited && Date.now() < deadline) {
-        if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return { child, port };
+        if (
+          await fetch(`http://127.0.0.1:${port}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return { child, port };
         await new Promise((r) => setTimeout(r, 50));
       }
       if (!exited) {
@@ -108,18 +148,32 @@ describeEachDialect('crash durability', (dialect) => {
         const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
         assert.equal(r.rows[0]?.integrity_check, 'ok');
       }
-      const tokens = new Set((await db.selectFrom('api_tokens').select('id').where('name', 'like', 'crash-%').execute()).map((t) => t.id));
+      const tokens = new Set(
+        (await db.selectFrom('api_tokens').select('id').where('name', 'like', 'crash-%').execute()).map((t) => t.id),
+      );
       const lost = [...acked].filter((id) => !tokens.has(id));
       assert.deepEqual(lost, [], `${lost.length} acknowledged writes lost`);
-      const audited = new Set((await db.selectFrom('audit_entries').select('target_id').where('action', '=', 'token.created').execute()).map((e) => e.target_id));
+      const audited = new Set(
+        (await db.selectFrom('audit_entries').select('target_id').where('action', '=', 'token.created').execute()).map(
+          (e) => e.target_id,
+        ),
+      );
       const withoutAudit = [...tokens].filter((id) => !audited.has(id));
       const auditWithoutRow = [...audited].filter((id) => id !== null && !tokens.has(id));
       assert.deepEqual(withoutAudit, [], 'a change without its audit entry');
       assert.deepEqual(auditWithoutRow, [], 'an audit entry without its change');
-      const readsOnRecord = new Set((await db.selectFrom('audit_entries').select('request_id').where('action', '=', 'member.listed').execute()).map((e) => e.request_id));
+      const readsOnRecord = new Set(
+        (await db.selectFrom('audit_entries').select('request_id').where('action', '=', 'member.listed').execute()).map(
+          (e) => e.request_id,
+        ),
+      );
       const unrecorded = [...ackedReads].filter((id) => !readsOnRecord.has(id));
       assert.deepEqual(unrecorded, [], `${unrecorded.length} answered reads without their audit entry`);
-      const chains = await new AuditTrail({ keys: loadOrCreateKeys(dataDir), clock: systemClock, checkpointEvery: 100 }).verifyAll(db);
+      const chains = await new AuditTrail({
+        keys: loadOrCreateKeys(dataDir),
+        clock: systemClock,
+        checkpointEvery: 100,
+      }).verifyAll(db);
       for (const c of chains) assert.equal(c.ok, true, `audit chain ${c.practiceId}: ${c.problem}`);
       return { tokens: tokens.size };
     } finally {
@@ -144,14 +198,20 @@ describeEachDialect('crash durability', (dialect) => {
       const writer = async () => {
         while (!stop) {
           const name = `crash-${rounds}-${Math.random().toString(36).slice(2)}`;
-          const res = await fetch(`${base}/api/v1/practices/${s.practiceId}/api-tokens`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ name }) }).catch(() => null);
+          const res = await fetch(`${base}/api/v1/practices/${s.practiceId}/api-tokens`, {
+            method: 'POST',
+            headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+            body: JSON.stringify({ name }),
+          }).catch(() => null);
           if (res?.status === 201) acked.add(((await res.json()) as { apiToken: { id: string } }).apiToken.id);
           else if (res) await res.arrayBuffer().catch(() => undefined);
         }
       };
       const reader = async () => {
         while (!stop) {
-          const res = await fetch(`${base}/api/v1/practices/${s.practiceId}/members`, { headers: { cookie: s.cookie } }).catch(() => null);
+          const res = await fetch(`${base}/api/v1/practices/${s.practiceId}/members`, {
+            headers: { cookie: s.cookie },
+          }).catch(() => null);
           const body = await res?.arrayBuffer().catch(() => null);
           if (res?.status === 200 && body) ackedReads.add(res.headers.get('x-request-id')!);
         }
@@ -171,28 +231,53 @@ describeEachDialect('crash durability', (dialect) => {
       await checkState(acked, ackedReads);
       rounds++;
     }
-    process.stdout.write(`# crash durability [${dialect}]: ${rounds} kills${dbCrashes ? `, ${dbCrashes} database crashes` : ''}, ${acked.size} acknowledged writes, none lost; ${ackedReads.size} answered reads, each with its audit entry\n`);
+    process.stdout.write(
+      `# crash durability [${dialect}]: ${rounds} kills${dbCrashes ? `, ${dbCrashes} database crashes` : ''}, ${acked.size} acknowledged writes, none lost; ${ackedReads.size} answered reads, each with its audit entry\n`,
+    );
   });
 });
 
 /** Signs in once through the real server (password, TOTP enrolment); the session survives the restarts. */
 async function signIn(base: string): Promise<{ cookie: string; csrf: string; practiceId: string }> {
   const post = async (url: string, body: unknown, cookie?: string, csrf?: string) => {
-    const res = await fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
+      body: JSON.stringify(body),
+    });
     const setCookie = res.headers.get('set-cookie');
-    return { status: res.status, json: (await res.json()) as Record<string, unknown>, cookie: setCookie ? setCookie.split(';')[0]! : cookie };
+    return {
+      status: res.status,
+      json: (await res.json()) as Record<string, unknown>,
+      cookie: setCookie ? setCookie.split(';')[0]! : cookie,
+    };
   };
   const login = await post('/api/v1/auth/login', { email: 'crash@example.fr', password: PASSWORD });
   assert.equal(login.status, 200);
   const enr = await post('/api/v1/auth/mfa/enrollment', {}, login.cookie, String(login.json.csrfToken));
-  const conf = await post('/api/v1/auth/mfa/enrollment/confirm', { code: await totpCodeAt(String(enr.json.secret), new Date()) }, login.cookie, String(login.json.csrfToken));
+  const conf = await post(
+    '/api/v1/auth/mfa/enrollment/confirm',
+    { code: await totpCodeAt(String(enr.json.secret), new Date()) },
+    login.cookie,
+    String(login.json.csrfToken),
+  );
   assert.equal(conf.status, 200, JSON.stringify(conf.json));
   const cookie = conf.cookie!;
   const csrf = String(conf.json.csrfToken);
-  const me = (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()) as { memberships: { practiceId: string }[] };
+  const me = (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()) as {
+    memberships: { practiceId: string }[];
+  };
   const practiceId = me.memberships[0]!.practiceId;
   // A long idle delay: the test pauses between rounds.
-  const patch = await fetch(`${base}/api/v1/practices/${practiceId}`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ idleLockMinutes: 60 }) });
+  const patch = await fetch(`${base}/api/v1/practices/${practiceId}`, {
+    method: 'PATCH',
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ idleLockMinutes: 60 }),
+  });
   assert.equal(patch.status, 200);
   return { cookie, csrf, practiceId };
 }

@@ -3,23 +3,49 @@ import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { EmailSchema } from '../src/contracts/common.js';
-import { SchemaValidationError, zodSerializerCompiler, zodValidatorCompiler } from '../src/server/platform/http/validation.js';
+import {
+  SchemaValidationError,
+  zodSerializerCompiler,
+  zodValidatorCompiler,
+} from '../src/server/platform/http/validation.js';
 import { call, createPractice, createTestApp, login, type Client, type TestApp } from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
-const REQUIRED_HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'strict-transport-security'];
+const REQUIRED_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'strict-transport-security',
+];
 
 // The schema compilers alone: no database, so once rather than per dialect.
 describe('HTTP validation and response check', () => {
   it('sends only what the response schema names, and refuses to send what breaks it', () => {
-    const serialize = zodSerializerCompiler({ schema: z.object({ id: z.string(), at: z.iso.datetime().nullable() }), method: 'GET', url: '/x', httpStatus: '200' });
+    const serialize = zodSerializerCompiler({
+      schema: z.object({ id: z.string(), at: z.iso.datetime().nullable() }),
+      method: 'GET',
+      url: '/x',
+      httpStatus: '200',
+    });
     assert.equal(serialize({ id: 'a', at: null, passwordHash: 'secret' }), '{"id":"a","at":null}');
-    assert.throws(() => serialize({ id: 'a', at: 'yesterday' }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
-    assert.throws(() => serialize({ at: null }), (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION');
+    assert.throws(
+      () => serialize({ id: 'a', at: 'yesterday' }),
+      (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION',
+    );
+    assert.throws(
+      () => serialize({ at: null }),
+      (e: { code?: string }) => e.code === 'FST_ERR_RESPONSE_SERIALIZATION',
+    );
   });
 
   it('passes valid input through and reports refused input with the value given, to phrase the message', () => {
-    const validate = zodValidatorCompiler({ schema: z.strictObject({ n: z.string().trim() }), httpPart: 'body', method: 'POST', url: '/x' });
+    const validate = zodValidatorCompiler({
+      schema: z.strictObject({ n: z.string().trim() }),
+      httpPart: 'body',
+      method: 'POST',
+      url: '/x',
+    });
     assert.deepEqual(validate({ n: ' a ' }), { value: { n: 'a' } });
     const refused = validate({ n: 5 }) as { error: SchemaValidationError };
     assert.ok(refused.error instanceof SchemaValidationError);
@@ -43,7 +69,13 @@ describeEachDialect('HTTP contract', (dialect) => {
 
   it('answers 401 without credentials on every route that is not public, in the one error format', async () => {
     const publicRoutes = t.app.routeTable.filter((r) => r.auth === 'none').map((r) => `${r.method} ${r.url}`);
-    assert.deepEqual(publicRoutes.sort(), ['GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/auth/login', 'POST /api/v1/setup']);
+    assert.deepEqual(publicRoutes.sort(), [
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/v1/setup',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/setup',
+    ]);
     for (const r of t.app.routeTable.filter((x) => x.auth !== 'none')) {
       const res = await call(t, r.method, fill(r.url), r.hasBody ? { body: {} } : {});
       assert.equal(res.statusCode, 401, `${r.method} ${r.url}`);
@@ -56,7 +88,8 @@ describeEachDialect('HTTP contract', (dialect) => {
 
   it('checks every response against a schema that holds no transform, so parse gives what encode would', () => {
     // The serializer parses (zod's compiled path) where encode would run a transform backwards or refuse it.
-    const noTransform = (schema: unknown) => z.toJSONSchema(schema as z.ZodType, { io: 'output', unrepresentable: 'throw' });
+    const noTransform = (schema: unknown) =>
+      z.toJSONSchema(schema as z.ZodType, { io: 'output', unrepresentable: 'throw' });
     assert.throws(() => noTransform(z.object({ email: EmailSchema })), /Transforms/);
     let schemas = 0;
     for (const r of t.app.routeTable) {
@@ -100,7 +133,9 @@ describeEachDialect('HTTP contract', (dialect) => {
 
   it('sets the session cookie HttpOnly, Secure, SameSite=Strict with the __Host- prefix, never in a body', async () => {
     const { ownerEmail } = await createPractice(t);
-    const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: 'Sel-de-Guérande-42-Brioche!' } });
+    const res = await call(t, 'POST', '/api/v1/auth/login', {
+      body: { email: ownerEmail, password: 'Sel-de-Guérande-42-Brioche!' },
+    });
     const cookie = res.cookies[0]!;
     assert.equal(cookie.name, '__Host-gardien_session');
     assert.equal(cookie.httpOnly, true);
@@ -112,14 +147,74 @@ describeEachDialect('HTTP contract', (dialect) => {
 
   it('answers bad transport input with 4xx and the error format, never 5xx', async () => {
     const cases: { name: string; req: InjectOptions; status: number; code: string }[] = [
-      { name: 'invalid JSON', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: '__proto__ key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'constructor key', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"constructor":{"prototype":{"x":1}},"email":"a@b.fr","password":"x"}' }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'wrong media type', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-      { name: 'body over the limit', req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.fr', password: 'x'.repeat(1024 * 1024 + 10) }) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-      { name: 'extra field', req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.fr', password: 'x', isAdmin: true } }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'wrong types', req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 42, password: null } }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'unknown route', req: { method: 'GET', url: '/api/v1/../../etc/passwd' }, status: 404, code: 'NOT_FOUND' },
+      {
+        name: 'invalid JSON',
+        req: {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"email":',
+        },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: '__proto__ key',
+        req: {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"__proto__":{"x":1},"email":"a@b.fr","password":"x"}',
+        },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'constructor key',
+        req: {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"constructor":{"prototype":{"x":1}},"email":"a@b.fr","password":"x"}',
+        },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'wrong media type',
+        req: { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+      {
+        name: 'body over the limit',
+        req: {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ email: 'a@b.fr', password: 'x'.repeat(1024 * 1024 + 10) }),
+        },
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+      {
+        name: 'extra field',
+        req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.fr', password: 'x', isAdmin: true } },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'wrong types',
+        req: { method: 'POST', url: '/api/v1/auth/login', payload: { email: 42, password: null } },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'unknown route',
+        req: { method: 'GET', url: '/api/v1/../../etc/passwd' },
+        status: 404,
+        code: 'NOT_FOUND',
+      },
     ];
     for (const c of cases) {
       const res = await t.app.inject({ ...c.req, remoteAddress: '10.20.0.1' });
@@ -128,8 +223,15 @@ describeEachDialect('HTTP contract', (dialect) => {
       assert.equal(body.code, c.code, c.name);
       assert.ok(!/at .*\.ts:|SELECT|sqlite|postgres/i.test(res.body), `${c.name} leaks internals`);
     }
-    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@b.fr', password: 'x', isAdmin: true } });
-    assert.deepEqual(extra.json().issues.map((i: { path: string }) => i.path), ['isAdmin']);
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@b.fr', password: 'x', isAdmin: true },
+    });
+    assert.deepEqual(
+      extra.json().issues.map((i: { path: string }) => i.path),
+      ['isAdmin'],
+    );
   });
 
   it('describes every route in OpenAPI 3.1', async () => {
@@ -154,14 +256,33 @@ describeEachDialect('HTTP contract without a public origin', (dialect) => {
     try {
       const p = await createPractice(t);
       const c = await login(t, p.ownerEmail);
-      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'https://evil.example', host: 'gardien.cabinet.example' } });
+      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'x' },
+        headers: { origin: 'https://evil.example', host: 'gardien.cabinet.example' },
+      });
       assert.deepEqual([evil.statusCode, evil.json().code], [403, 'CSRF_FAILED']);
-      const sandboxed = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'null', host: 'gardien.cabinet.example' } });
+      const sandboxed = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'x' },
+        headers: { origin: 'null', host: 'gardien.cabinet.example' },
+      });
       assert.equal(sandboxed.statusCode, 403);
-      const same = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé' }, headers: { origin: 'http://gardien.cabinet.example', host: 'gardien.cabinet.example' } });
+      const same = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'Cabinet renommé' },
+        headers: { origin: 'http://gardien.cabinet.example', host: 'gardien.cabinet.example' },
+      });
       assert.equal(same.statusCode, 200);
-      const noOrigin = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé encore' } });
-      assert.equal(noOrigin.statusCode, 200, 'a client without Origin (a script) still has its CSRF token and session to show');
+      const noOrigin = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'Cabinet renommé encore' },
+      });
+      assert.equal(
+        noOrigin.statusCode,
+        200,
+        'a client without Origin (a script) still has its CSRF token and session to show',
+      );
     } finally {
       await t.close();
     }
@@ -174,10 +295,18 @@ describeEachDialect('HTTP contract with a public origin', (dialect) => {
     try {
       const p = await createPractice(t);
       const c = await login(t, p.ownerEmail);
-      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'x' }, headers: { origin: 'https://evil.example' } });
+      const evil = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'x' },
+        headers: { origin: 'https://evil.example' },
+      });
       assert.equal(evil.statusCode, 403);
       assert.equal(evil.json().code, 'CSRF_FAILED');
-      const ok = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, { as: c, body: { name: 'Cabinet renommé' }, headers: { origin: 'https://gardien.cabinet.example' } });
+      const ok = await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
+        as: c,
+        body: { name: 'Cabinet renommé' },
+        headers: { origin: 'https://gardien.cabinet.example' },
+      });
       assert.equal(ok.statusCode, 200);
     } finally {
       await t.close();

@@ -3,10 +3,46 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { ROLES } from '../src/contracts/roles.js';
-import { AVAILABILITY_LEVELS, CAUSES, CIRCUMSTANCES, CONFIDENTIALITY_LEVELS, CONSEQUENCES, DATA_CATEGORIES, DECISIONS, DPC_CATEGORIES, EI_LEVELS, GUIDES, INFORM_CHANNELS, INTEGRITY_LEVELS, NATURES, NOTIFICATION_KINDS, PEOPLE_CATEGORIES, PEOPLE_EXCEPTIONS, SEVERITY_BANDS } from '../src/contracts/breaches.js';
+import {
+  AVAILABILITY_LEVELS,
+  CAUSES,
+  CIRCUMSTANCES,
+  CONFIDENTIALITY_LEVELS,
+  CONSEQUENCES,
+  DATA_CATEGORIES,
+  DECISIONS,
+  DPC_CATEGORIES,
+  EI_LEVELS,
+  GUIDES,
+  INFORM_CHANNELS,
+  INTEGRITY_LEVELS,
+  NATURES,
+  NOTIFICATION_KINDS,
+  PEOPLE_CATEGORIES,
+  PEOPLE_EXCEPTIONS,
+  SEVERITY_BANDS,
+} from '../src/contracts/breaches.js';
 import { CHANNELS, RELATIONS, REQUEST_KINDS, REQUEST_STATUSES } from '../src/contracts/rights-requests.js';
-import { DECISION_GROUNDS, DECISION_SUBJECTS, LETTER_KINDS, SENT_CHANNELS, VERDICTS } from '../src/contracts/request-answers.js';
-import { ART9_CONDITIONS, DATA_KINDS, DPIA_CRITERIA, LEGAL_BASES, NOTICE_CHANNELS, NOTICE_KINDS, PEOPLE, RECIPIENT_TYPES, SAFEGUARDS, SECURITY_MEASURES, SENSITIVE_KINDS } from '../src/contracts/register.js';
+import {
+  DECISION_GROUNDS,
+  DECISION_SUBJECTS,
+  LETTER_KINDS,
+  SENT_CHANNELS,
+  VERDICTS,
+} from '../src/contracts/request-answers.js';
+import {
+  ART9_CONDITIONS,
+  DATA_KINDS,
+  DPIA_CRITERIA,
+  LEGAL_BASES,
+  NOTICE_CHANNELS,
+  NOTICE_KINDS,
+  PEOPLE,
+  RECIPIENT_TYPES,
+  SAFEGUARDS,
+  SECURITY_MEASURES,
+  SENSITIVE_KINDS,
+} from '../src/contracts/register.js';
 import { AUDIT_ACTIONS } from '../src/server/modules/audit-trail/audit-trail.catalogue.js';
 import { NAV } from '../src/web/app/nav.js';
 import { AUDIT_ACTIONS_EN, en } from '../src/web/i18n/en.js';
@@ -65,33 +101,110 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...NAV.map((n) => `nav.${n.key}`),
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),
     ...['success', 'denied', 'failure'].map((o) => `audit.outcomes.${o}`),
-    ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup', 'patient', 'rights_request'].map((x) => `audit.targets.${x}`),
-    ...['backup_overdue', 'backup_failed', 'restore_drill_due', 'generic', 'subject.backup', 'subject.rights-requests', 'request_identity_awaited'].map((k) => `worklist.${k}`),
+    ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup', 'patient', 'rights_request'].map(
+      (x) => `audit.targets.${x}`,
+    ),
+    ...[
+      'backup_overdue',
+      'backup_failed',
+      'restore_drill_due',
+      'generic',
+      'subject.backup',
+      'subject.rights-requests',
+      'request_identity_awaited',
+    ].map((k) => `worklist.${k}`),
     ...REQUEST_KINDS.flatMap((k) => [`worklist.request_${k}`, `requestKinds.${k}`, `requestKindHelp.${k}`]),
     ...REQUEST_STATUSES.map((k) => `requestStatuses.${k}`),
     ...CHANNELS.map((k) => `channels.${k}`),
     ...RELATIONS.map((k) => `relations.${k}`),
-    ...['identity_request', 'identity_received', 'extension', 'in_progress', 'withdrawn'].flatMap((a) => [`request.actions.${a}`, `request.explain.${a}`, `request.dayLabel.${a}`]),
+    ...['identity_request', 'identity_received', 'extension', 'in_progress', 'withdrawn'].flatMap((a) => [
+      `request.actions.${a}`,
+      `request.explain.${a}`,
+      `request.dayLabel.${a}`,
+    ]),
     ...['extension', 'withdrawn'].map((a) => `request.textLabel.${a}`),
-    ...['created', 'extended', 'identity_requested', 'identity_received', 'status_changed', 'decided', 'restriction_lifted', 'letter_generated', 'letter_sent', 'file_uploaded', 'file_deleted'].map((e) => `request.events.${e}`),
+    ...[
+      'created',
+      'extended',
+      'identity_requested',
+      'identity_received',
+      'status_changed',
+      'decided',
+      'restriction_lifted',
+      'letter_generated',
+      'letter_sent',
+      'file_uploaded',
+      'file_deleted',
+    ].map((e) => `request.events.${e}`),
     ...(
-      [['subjects', DECISION_SUBJECTS], ['verdicts', VERDICTS], ['grounds', DECISION_GROUNDS], ['letterKinds', LETTER_KINDS], ['sentChannels', SENT_CHANNELS]] as const
+      [
+        ['subjects', DECISION_SUBJECTS],
+        ['verdicts', VERDICTS],
+        ['grounds', DECISION_GROUNDS],
+        ['letterKinds', LETTER_KINDS],
+        ['sentChannels', SENT_CHANNELS],
+      ] as const
     ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `answerValues.${family}.${v}`)),
     ...['marketingConsent', 'objectsToSms', 'isRestricted'].map((f) => `answers.effects.${f}`),
-    'worklist.register_review', 'worklist.subject.register', 'audit.targets.register',
+    'worklist.register_review',
+    'worklist.subject.register',
+    'audit.targets.register',
     ...(
-      [['legalBases', LEGAL_BASES], ['art9', ART9_CONDITIONS], ['people', PEOPLE], ['data', DATA_KINDS], ['sensitive', SENSITIVE_KINDS], ['recipients', RECIPIENT_TYPES], ['security', SECURITY_MEASURES], ['safeguards', SAFEGUARDS], ['dpia', DPIA_CRITERIA], ['noticeKinds', NOTICE_KINDS], ['noticeChannels', NOTICE_CHANNELS]] as const
+      [
+        ['legalBases', LEGAL_BASES],
+        ['art9', ART9_CONDITIONS],
+        ['people', PEOPLE],
+        ['data', DATA_KINDS],
+        ['sensitive', SENSITIVE_KINDS],
+        ['recipients', RECIPIENT_TYPES],
+        ['security', SECURITY_MEASURES],
+        ['safeguards', SAFEGUARDS],
+        ['dpia', DPIA_CRITERIA],
+        ['noticeKinds', NOTICE_KINDS],
+        ['noticeChannels', NOTICE_CHANNELS],
+      ] as const
     ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `registerValues.${family}.${v}`)),
-    ...['purposes', 'legalBasis', 'art9Condition', 'people', 'data', 'retention', 'recipients', 'security'].map((k) => `register.missing.${k}`),
-    ...['lastName', 'firstName', 'birthDate', 'externalId', 'email', 'phone', 'address', 'lastCareOn', 'deathOn', 'isRestricted', 'objectsToSms', 'marketingConsent'].map((f) => `patients.${f}`),
+    ...['purposes', 'legalBasis', 'art9Condition', 'people', 'data', 'retention', 'recipients', 'security'].map(
+      (k) => `register.missing.${k}`,
+    ),
+    ...[
+      'lastName',
+      'firstName',
+      'birthDate',
+      'externalId',
+      'email',
+      'phone',
+      'address',
+      'lastCareOn',
+      'deathOn',
+      'isRestricted',
+      'objectsToSms',
+      'marketingConsent',
+    ].map((f) => `patients.${f}`),
     ...Object.keys(AUDIT_ACTIONS).map((a) => `auditActions.${a.replaceAll('.', '_')}`),
-    ...['breach_decide', 'breach_notify', 'breach_inform_people', 'breach_action', 'subject.breaches'].map((k) => `worklist.${k}`),
+    ...['breach_decide', 'breach_notify', 'breach_inform_people', 'breach_action', 'subject.breaches'].map(
+      (k) => `worklist.${k}`,
+    ),
     'audit.targets.breach',
     ...(
       [
-        ['nature', NATURES], ['circumstances', CIRCUMSTANCES], ['causes', CAUSES], ['people', PEOPLE_CATEGORIES], ['data', DATA_CATEGORIES], ['consequences', CONSEQUENCES],
-        ['bands', SEVERITY_BANDS], ['decisions', DECISIONS], ['exceptions', PEOPLE_EXCEPTIONS], ['notificationKinds', NOTIFICATION_KINDS], ['informChannels', INFORM_CHANNELS],
-        ['guides', GUIDES], ['dpc', DPC_CATEGORIES], ['ease', EI_LEVELS], ['confidentiality', CONFIDENTIALITY_LEVELS], ['integrity', INTEGRITY_LEVELS], ['availability', AVAILABILITY_LEVELS],
+        ['nature', NATURES],
+        ['circumstances', CIRCUMSTANCES],
+        ['causes', CAUSES],
+        ['people', PEOPLE_CATEGORIES],
+        ['data', DATA_CATEGORIES],
+        ['consequences', CONSEQUENCES],
+        ['bands', SEVERITY_BANDS],
+        ['decisions', DECISIONS],
+        ['exceptions', PEOPLE_EXCEPTIONS],
+        ['notificationKinds', NOTIFICATION_KINDS],
+        ['informChannels', INFORM_CHANNELS],
+        ['guides', GUIDES],
+        ['dpc', DPC_CATEGORIES],
+        ['ease', EI_LEVELS],
+        ['confidentiality', CONFIDENTIALITY_LEVELS],
+        ['integrity', INTEGRITY_LEVELS],
+        ['availability', AVAILABILITY_LEVELS],
       ] as const
     ).flatMap(([family, values]) => (values as readonly string[]).map((v) => `breachValues.${family}.${v}`)),
     ...['ex1', 'ex2', 'ex3', 'ex4', 'ex5'].map((k) => `breaches.assessment.${k}`),
@@ -100,12 +213,21 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     assert.ok(FR.has(key), `missing French key ${key}`);
     assert.ok(EN.has(key), `missing English key ${key}`);
   }
-  assert.deepEqual(Object.keys(AUDIT_ACTIONS_FR).sort(), Object.keys(AUDIT_ACTIONS).sort(), 'French audit events follow the server catalogue');
-  assert.deepEqual(Object.keys(AUDIT_ACTIONS_EN).sort(), Object.keys(AUDIT_ACTIONS).sort(), 'English audit events follow the server catalogue');
+  assert.deepEqual(
+    Object.keys(AUDIT_ACTIONS_FR).sort(),
+    Object.keys(AUDIT_ACTIONS).sort(),
+    'French audit events follow the server catalogue',
+  );
+  assert.deepEqual(
+    Object.keys(AUDIT_ACTIONS_EN).sort(),
+    Object.keys(AUDIT_ACTIONS).sort(),
+    'English audit events follow the server catalogue',
+  );
 });
 
 it('shows in the navigation only the modules this version builds, each with a page', () => {
   const app = fs.readFileSync(path.resolve(import.meta.dirname, '../src/web/app/App.tsx'), 'utf8');
-  for (const n of NAV.filter((x) => x.path !== null)) assert.ok(app.includes(`path="${n.path}"`), `no page for ${n.path}`);
+  for (const n of NAV.filter((x) => x.path !== null))
+    assert.ok(app.includes(`path="${n.path}"`), `no page for ${n.path}`);
   assert.ok(NAV.filter((x) => x.path === null).length >= 5, 'the modules to come are named, not shown');
 });

@@ -18,10 +18,15 @@ function sources(dir: string): string[] {
 /** Every issue code the server can answer with, as written in its sources: `code: '…'`, conflict(…, '…'), validationError(…, '…'). */
 function emittedCodes(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/\bcode: '([a-z0-9_]+)'/g, /\bconflict\([^,()]+, '([a-z0-9_]+)'/g, /\bvalidationError\([^,()]+, '([a-z0-9_]+)'/g];
+  const patterns = [
+    /\bcode: '([a-z0-9_]+)'/g,
+    /\bconflict\([^,()]+, '([a-z0-9_]+)'/g,
+    /\bvalidationError\([^,()]+, '([a-z0-9_]+)'/g,
+  ];
   for (const file of [...sources(path.join(root, 'src/server')), ...sources(path.join(root, 'src/contracts'))]) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const re of patterns) for (const m of text.matchAll(re)) if (!found.has(m[1]!)) found.set(m[1]!, path.relative(root, file));
+    for (const re of patterns)
+      for (const m of text.matchAll(re)) if (!found.has(m[1]!)) found.set(m[1]!, path.relative(root, file));
   }
   return found;
 }
@@ -29,7 +34,9 @@ function emittedCodes(): Map<string, string> {
 it('gives every issue code the server can emit a message in French and in English (no raw code reaches the screen)', () => {
   const codes = emittedCodes();
   assert.ok(codes.size > 80, `only ${codes.size} codes found: the scan is broken`);
-  const missing = [...codes].filter(([code]) => !ISSUE_MESSAGES[code]?.fr || !ISSUE_MESSAGES[code]?.en).map(([code, file]) => `${code} (${file})`);
+  const missing = [...codes]
+    .filter(([code]) => !ISSUE_MESSAGES[code]?.fr || !ISSUE_MESSAGES[code]?.en)
+    .map(([code, file]) => `${code} (${file})`);
   assert.deepEqual(missing, []);
   // A message starts with the words, not a placeholder, and both languages carry the same {placeholders}.
   for (const [code, m] of Object.entries(ISSUE_MESSAGES)) {

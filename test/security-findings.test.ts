@@ -1,7 +1,19 @@
 // The findings of the attack on a running instance (issue 18), each as the request that exposed it.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { addMember, auditEntries, call, createPractice, createTestApp, login, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail, type Client, type TestApp } from './support/app.js';
+import {
+  addMember,
+  auditEntries,
+  call,
+  createPractice,
+  createTestApp,
+  login,
+  loginPasswordOnly,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type Client,
+  type TestApp,
+} from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import { SERVER_CHAIN } from '../src/server/modules/audit-trail/index.js';
@@ -15,22 +27,41 @@ describeEachDialect('security findings: the second factor and the password chang
   });
   after(async () => t.close());
 
-  const entriesOf = async (userId: string) => (await auditEntries(t, SERVER_CHAIN)).filter((e) => e.actor_id === userId);
+  const entriesOf = async (userId: string) =>
+    (await auditEntries(t, SERVER_CHAIN)).filter((e) => e.actor_id === userId);
 
   it('counts wrong codes across sign-ins: the right password no longer clears them, and a locked account is not asked for a code', async () => {
     const { ownerEmail, ownerId } = await createPractice(t);
     const c = await login(t, ownerEmail);
     const secret = c.totpSecret!;
     const first = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    for (let i = 0; i < 4; i++) assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: first, body: { code: '000000' } })).statusCode, 400);
+    for (let i = 0; i < 4; i++)
+      assert.equal(
+        (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: first, body: { code: '000000' } })).statusCode,
+        400,
+      );
     // Before the fix, this sign-in reset the four failures and the guessing could go on forever.
     const second = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: second, body: { code: '000000' } })).statusCode, 400);
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: second, body: { code: '000000' } })).statusCode,
+      400,
+    );
     t.clock.advance(31_000);
-    const right = await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: second, body: { code: await totpCodeAt(secret, t.clock.now()) } });
+    const right = await call(t, 'POST', '/api/v1/auth/mfa/verify', {
+      as: second,
+      body: { code: await totpCodeAt(secret, t.clock.now()) },
+    });
     assert.equal(right.statusCode, 400, 'the fifth failure locks the account: even the right code waits');
     assert.equal(right.json().issues[0].code, 'account_locked');
-    assert.equal((await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip: '10.66.0.1' })).statusCode, 401);
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/login', {
+          body: { email: ownerEmail, password: STRONG_PASSWORD },
+          ip: '10.66.0.1',
+        })
+      ).statusCode,
+      401,
+    );
     const denied = (await entriesOf(ownerId)).filter((e) => e.action === 'auth.mfa.failed' && e.outcome === 'denied');
     assert.equal(denied.length, 1);
     assert.equal(JSON.parse(denied[0]!.details).reason, 'locked');
@@ -39,7 +70,15 @@ describeEachDialect('security findings: the second factor and the password chang
     const third = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
     const user = await t.services.auth.findUserByEmail(ownerEmail);
     assert.equal(Number(user!.failed_logins), 5);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: third, body: { code: await totpCodeAt(secret, t.clock.now()) } })).statusCode, 200);
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/mfa/verify', {
+          as: third,
+          body: { code: await totpCodeAt(secret, t.clock.now()) },
+        })
+      ).statusCode,
+      200,
+    );
     assert.equal(Number((await t.services.auth.findUserByEmail(ownerEmail))!.failed_logins), 0);
   });
 
@@ -49,24 +88,46 @@ describeEachDialect('security findings: the second factor and the password chang
     for (let i = 0; i < 10; i++) {
       t.clock.advance(20 * MIN); // each progressive delay passes: only the count matters
       const s = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-      assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode, 400);
+      assert.equal(
+        (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode,
+        400,
+      );
     }
     assert.ok((await entriesOf(ownerId)).some((e) => e.action === 'auth.account.locked'));
     t.clock.advance(30 * MIN);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip: '10.66.0.2' })).statusCode, 401);
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/login', {
+          body: { email: ownerEmail, password: STRONG_PASSWORD },
+          ip: '10.66.0.2',
+        })
+      ).statusCode,
+      401,
+    );
   });
 
   it('refuses a password change while the account is locked, and audits every wrong current password', async () => {
     const { ownerEmail, ownerId } = await createPractice(t);
     const c = await login(t, ownerEmail);
-    const change = (currentPassword: string) => call(t, 'POST', '/api/v1/auth/password', { as: c, body: { currentPassword, newPassword: 'Une-autre-Phrase-de-passe-2026!', revokeOtherSessions: false } });
+    const change = (currentPassword: string) =>
+      call(t, 'POST', '/api/v1/auth/password', {
+        as: c,
+        body: { currentPassword, newPassword: 'Une-autre-Phrase-de-passe-2026!', revokeOtherSessions: false },
+      });
     for (let i = 0; i < 5; i++) assert.equal((await change(`Wrong-password-${i}-xx!`)).statusCode, 400);
     const locked = await change(STRONG_PASSWORD);
-    assert.equal(locked.statusCode, 400, 'before the fix the same session changed the password while the account was locked');
+    assert.equal(
+      locked.statusCode,
+      400,
+      'before the fix the same session changed the password while the account was locked',
+    );
     assert.equal(locked.json().issues[0].path, 'currentPassword');
     assert.equal(locked.json().issues[0].code, 'account_locked');
     const entries = (await entriesOf(ownerId)).filter((e) => e.action === 'auth.password.changed');
-    assert.deepEqual(entries.map((e) => e.outcome), ['failure', 'failure', 'failure', 'failure', 'failure', 'denied']);
+    assert.deepEqual(
+      entries.map((e) => e.outcome),
+      ['failure', 'failure', 'failure', 'failure', 'failure', 'denied'],
+    );
     t.clock.advance(2 * MIN);
     assert.equal((await change(STRONG_PASSWORD)).statusCode, 200);
   });
@@ -75,7 +136,15 @@ describeEachDialect('security findings: the second factor and the password chang
     const { ownerEmail } = await createPractice(t);
     const c = await login(t, ownerEmail);
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await call(t, 'POST', '/api/v1/auth/password', { as: c, body: { currentPassword: 'x', newPassword: 'y', revokeOtherSessions: false } })).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push(
+        (
+          await call(t, 'POST', '/api/v1/auth/password', {
+            as: c,
+            body: { currentPassword: 'x', newPassword: 'y', revokeOtherSessions: false },
+          })
+        ).statusCode,
+      );
     assert.equal(codes.at(-1), 429);
   });
 });
@@ -91,7 +160,10 @@ describeEachDialect('security findings: personal data in logs, impossible patien
   it('never writes a patient search (name or birth date) to the server log', async () => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const c = await login(t, ownerEmail);
-    const created = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, body: { lastName: 'Robertson', firstName: 'Amélie', birthDate: '1968-05-12' } });
+    const created = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, {
+      as: c,
+      body: { lastName: 'Robertson', firstName: 'Amélie', birthDate: '1968-05-12' },
+    });
     assert.equal(created.statusCode, 201);
     logLines.length = 0;
     for (const q of ['robertson', '1968-05-12']) {
@@ -118,8 +190,15 @@ describeEachDialect('security findings: personal data in logs, impossible patien
       [{ deathOn: '2020-01-01', lastCareOn: '2021-01-01' }, 'lastCareOn', 'care_after_death'],
     ];
     for (const [patch, path, code] of cases) {
-      const res = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, body: { ...base, ...patch } });
-      assert.deepEqual([res.statusCode, res.json().issues?.[0]?.path, res.json().issues?.[0]?.code], [400, path, code], JSON.stringify(patch));
+      const res = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, {
+        as: c,
+        body: { ...base, ...patch },
+      });
+      assert.deepEqual(
+        [res.statusCode, res.json().issues?.[0]?.path, res.json().issues?.[0]?.code],
+        [400, path, code],
+        JSON.stringify(patch),
+      );
       assert.ok(res.json().issues[0].message.length > 10);
     }
     const list = await call(t, 'GET', `/api/v1/practices/${practiceId}/patients`, { as: c });
@@ -127,11 +206,29 @@ describeEachDialect('security findings: personal data in logs, impossible patien
     const ok = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, body: base });
     assert.equal(ok.statusCode, 201);
     // A change is checked against what is already stored: a death before the stored birth.
-    const patched = await call(t, 'PATCH', `/api/v1/practices/${practiceId}/patients/${ok.json().id}`, { as: c, body: { deathOn: '1975-01-01' } });
-    assert.deepEqual([patched.statusCode, patched.json().issues[0].path, patched.json().issues[0].code], [400, 'deathOn', 'before_birth']);
-    const imported = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients/import`, { as: c, body: { csv: 'nom;prenom;date de naissance;dernier soin\nMartin;Léa;12/05/2999;\nPetit;Jean;01/01/1990;01/01/2999\n', dryRun: true } });
+    const patched = await call(t, 'PATCH', `/api/v1/practices/${practiceId}/patients/${ok.json().id}`, {
+      as: c,
+      body: { deathOn: '1975-01-01' },
+    });
+    assert.deepEqual(
+      [patched.statusCode, patched.json().issues[0].path, patched.json().issues[0].code],
+      [400, 'deathOn', 'before_birth'],
+    );
+    const imported = await call(t, 'POST', `/api/v1/practices/${practiceId}/patients/import`, {
+      as: c,
+      body: {
+        csv: 'nom;prenom;date de naissance;dernier soin\nMartin;Léa;12/05/2999;\nPetit;Jean;01/01/1990;01/01/2999\n',
+        dryRun: true,
+      },
+    });
     assert.equal(imported.statusCode, 200);
-    assert.deepEqual(imported.json().rejected.map((r: { line: number; field: string; code: string }) => [r.line, r.field, r.code]), [[2, 'birthDate', 'date_in_future'], [3, 'lastCareOn', 'date_in_future']]);
+    assert.deepEqual(
+      imported.json().rejected.map((r: { line: number; field: string; code: string }) => [r.line, r.field, r.code]),
+      [
+        [2, 'birthDate', 'date_in_future'],
+        [3, 'lastCareOn', 'date_in_future'],
+      ],
+    );
   });
 });
 
@@ -142,23 +239,52 @@ describeEachDialect('security findings: refusals in the audit trail, no practice
   });
   after(async () => t.close());
 
-  const refusals = async (chain: string) => (await auditEntries(t, chain)).filter((e) => e.action === 'request.refused').map((e) => ({ actor: e.actor_id, target: e.target_id, ...JSON.parse(e.details) }));
+  const refusals = async (chain: string) =>
+    (await auditEntries(t, chain))
+      .filter((e) => e.action === 'request.refused')
+      .map((e) => ({ actor: e.actor_id, target: e.target_id, ...JSON.parse(e.details) }));
 
   it('audits a forged, a replayed and an ended credential, a password-only session, a missing CSRF token and invalid input', async () => {
     const { ownerEmail, ownerId, practiceId } = await createPractice(t);
     const c = await login(t, ownerEmail);
     const before = (await refusals(SERVER_CHAIN)).length;
     // Forged bearer token and forged cookie: nobody known.
-    assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_forged' }, ip: '10.77.0.1' })).statusCode, 401);
-    assert.equal((await call(t, 'GET', '/api/v1/me', { as: { ...c, cookie: 'forged-cookie' }, ip: '10.77.0.2' })).statusCode, 401);
+    assert.equal(
+      (await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_forged' }, ip: '10.77.0.1' })).statusCode,
+      401,
+    );
+    assert.equal(
+      (await call(t, 'GET', '/api/v1/me', { as: { ...c, cookie: 'forged-cookie' }, ip: '10.77.0.2' })).statusCode,
+      401,
+    );
     // No credential at all is not a refusal of a credential.
     assert.equal((await call(t, 'GET', '/api/v1/me', { ip: '10.77.0.3' })).statusCode, 401);
     // A password-only session calling a practice route.
     const half = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/patients`, { as: half })).json().code, 'MFA_REQUIRED');
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${practiceId}/patients`, { as: half })).json().code,
+      'MFA_REQUIRED',
+    );
     // A request without its CSRF token, and invalid input on a signed-in session (both on a practice route: its chain).
-    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, headers: { 'x-csrf-token': 'wrong' }, body: { lastName: 'X', firstName: 'Y', birthDate: '1980-01-01' } })).json().code, 'CSRF_FAILED');
-    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: c, body: { lastName: '', firstName: 'Y', birthDate: 'hier' } })).statusCode, 400);
+    assert.equal(
+      (
+        await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, {
+          as: c,
+          headers: { 'x-csrf-token': 'wrong' },
+          body: { lastName: 'X', firstName: 'Y', birthDate: '1980-01-01' },
+        })
+      ).json().code,
+      'CSRF_FAILED',
+    );
+    assert.equal(
+      (
+        await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, {
+          as: c,
+          body: { lastName: '', firstName: 'Y', birthDate: 'hier' },
+        })
+      ).statusCode,
+      400,
+    );
     // A session ended by logging out, then replayed.
     const ended = await login(t, ownerEmail, STRONG_PASSWORD, { totpSecret: c.totpSecret! });
     const replay = { ...ended };
@@ -166,16 +292,31 @@ describeEachDialect('security findings: refusals in the audit trail, no practice
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: replay })).statusCode, 401);
 
     const server = (await refusals(SERVER_CHAIN)).slice(before);
-    assert.deepEqual(server.map((r) => [r.actor, r.reason]), [['anonymous', 'unauthenticated'], ['anonymous', 'unauthenticated'], [ownerId, 'mfa_required'], [ownerId, 'unauthenticated']]);
+    assert.deepEqual(
+      server.map((r) => [r.actor, r.reason]),
+      [
+        ['anonymous', 'unauthenticated'],
+        ['anonymous', 'unauthenticated'],
+        [ownerId, 'mfa_required'],
+        [ownerId, 'unauthenticated'],
+      ],
+    );
     const own = await refusals(practiceId);
-    assert.deepEqual(own.map((r) => [r.actor, r.reason]), [[ownerId, 'csrf_failed'], [ownerId, 'invalid_input']]);
+    assert.deepEqual(
+      own.map((r) => [r.actor, r.reason]),
+      [
+        [ownerId, 'csrf_failed'],
+        [ownerId, 'invalid_input'],
+      ],
+    );
     assert.deepEqual(own[1].fields.sort(), ['birthDate', 'lastName']);
     assert.ok(!JSON.stringify(own).includes('hier'), 'the values refused are not kept');
   });
 
   it('writes identical refusals from one address once a minute, with the count of the minute before', async () => {
     const before = (await refusals(SERVER_CHAIN)).length;
-    for (let i = 0; i < 50; i++) await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_flood' }, ip: '10.78.0.1' });
+    for (let i = 0; i < 50; i++)
+      await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_flood' }, ip: '10.78.0.1' });
     assert.equal((await refusals(SERVER_CHAIN)).length - before, 1);
     t.clock.advance(60_000);
     await call(t, 'GET', '/api/v1/me', { as: { token: 'gardien_flood' }, ip: '10.78.0.1' });
@@ -189,17 +330,36 @@ describeEachDialect('security findings: refusals in the audit trail, no practice
     const b = await createPractice(t);
     const c = await login(t, a.ownerEmail);
     const missing = 'prc_AAAAAAAAAAAAAAAAAAAAAA';
-    for (const p of [b.practiceId, missing]) assert.equal((await call(t, 'GET', `/api/v1/practices/${p}/patients`, { as: c })).statusCode, 404);
+    for (const p of [b.practiceId, missing])
+      assert.equal((await call(t, 'GET', `/api/v1/practices/${p}/patients`, { as: c })).statusCode, 404);
     // Before the fix the view showed the attempt on a missing practice (server chain) and not the other (B's chain).
-    const view = await call(t, 'GET', `/api/v1/practices/${a.practiceId}/audit-trail?scope=sign-ins&actorId=${c.userId}&limit=100`, { as: c });
+    const view = await call(
+      t,
+      'GET',
+      `/api/v1/practices/${a.practiceId}/audit-trail?scope=sign-ins&actorId=${c.userId}&limit=100`,
+      { as: c },
+    );
     assert.equal(view.statusCode, 200);
-    assert.deepEqual((view.json().items as { action: string }[]).filter((e) => e.action === 'access.denied'), [], 'the sign-ins view shows sign-ins only');
-    const server = (await auditEntries(t, SERVER_CHAIN)).filter((e) => e.action === 'access.denied' && e.actor_id === c.userId);
+    assert.deepEqual(
+      (view.json().items as { action: string }[]).filter((e) => e.action === 'access.denied'),
+      [],
+      'the sign-ins view shows sign-ins only',
+    );
+    const server = (await auditEntries(t, SERVER_CHAIN)).filter(
+      (e) => e.action === 'access.denied' && e.actor_id === c.userId,
+    );
     assert.equal(server.length, 2, 'both attempts are in the server chain');
-    const shape = (e: (typeof server)[number]) => ({ outcome: e.outcome, targetType: e.target_type, keys: Object.keys(JSON.parse(e.details)).sort(), reason: JSON.parse(e.details).reason });
+    const shape = (e: (typeof server)[number]) => ({
+      outcome: e.outcome,
+      targetType: e.target_type,
+      keys: Object.keys(JSON.parse(e.details)).sort(),
+      reason: JSON.parse(e.details).reason,
+    });
     assert.deepEqual(shape(server[0]!), shape(server[1]!));
     // Practice B still sees the attempt in its own trail.
-    assert.ok((await auditEntries(t, b.practiceId)).some((e) => e.action === 'access.denied' && e.actor_id === c.userId));
+    assert.ok(
+      (await auditEntries(t, b.practiceId)).some((e) => e.action === 'access.denied' && e.actor_id === c.userId),
+    );
   });
 });
 
@@ -211,8 +371,17 @@ describeEachDialect('security findings: accounts of other practices are invited,
   after(async () => t.close());
 
   const TEMP = 'Provisoire-Cabinet-2026!x';
-  const invite = (owner: Client, practiceId: string, email: string, name: string, initialPassword: string | null = TEMP) =>
-    call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: owner, body: { email, name, role: 'assistant', ...(initialPassword ? { initialPassword } : {}) } });
+  const invite = (
+    owner: Client,
+    practiceId: string,
+    email: string,
+    name: string,
+    initialPassword: string | null = TEMP,
+  ) =>
+    call(t, 'POST', `/api/v1/practices/${practiceId}/members`, {
+      as: owner,
+      body: { email, name, role: 'assistant', ...(initialPassword ? { initialPassword } : {}) },
+    });
 
   it('answers the same for an e-mail that has an account elsewhere and for a new one, and lists both alike', async () => {
     const a = await createPractice(t, 'Cabinet A');
@@ -226,22 +395,59 @@ describeEachDialect('security findings: accounts of other practices are invited,
     // Without a password, both are refused the same way (before: only the unknown e-mail was).
     const k2 = await invite(ownerB, b.practiceId, uniqueEmail('other'), 'X', null);
     const k3 = await invite(ownerB, b.practiceId, a.ownerEmail, 'Y', null);
-    assert.deepEqual([k2.statusCode, k2.json().issues[0].path, k2.json().issues[0].code], [400, 'initialPassword', 'required']);
-    assert.deepEqual([k3.statusCode, k3.json().issues[0].path, k3.json().issues[0].code], [400, 'initialPassword', 'required']);
+    assert.deepEqual(
+      [k2.statusCode, k2.json().issues[0].path, k2.json().issues[0].code],
+      [400, 'initialPassword', 'required'],
+    );
+    assert.deepEqual(
+      [k3.statusCode, k3.json().issues[0].path, k3.json().issues[0].code],
+      [400, 'initialPassword', 'required'],
+    );
     const list = (await call(t, 'GET', `/api/v1/practices/${b.practiceId}/members`, { as: ownerB })).json();
-    assert.equal(list.items.some((m: { email: string }) => m.email === inA.email), false, 'the account of A is not a member of B');
+    assert.equal(
+      list.items.some((m: { email: string }) => m.email === inA.email),
+      false,
+      'the account of A is not a member of B',
+    );
     const shapes = (list.invitations as Record<string, unknown>[]).map((i) => Object.keys(i).sort().join(','));
     assert.equal(shapes.length, 2);
     assert.equal(shapes[0], shapes[1]);
-    assert.deepEqual((list.invitations as { name: string }[]).map((i) => i.name).sort(), ['Personne Connue', 'Personne Nouvelle'], 'the names typed by the owner, not the account’s');
+    assert.deepEqual(
+      (list.invitations as { name: string }[]).map((i) => i.name).sort(),
+      ['Personne Connue', 'Personne Nouvelle'],
+      'the names typed by the owner, not the account’s',
+    );
     // B's trail says the same of both; the new account's creation is in the server chain.
     const invited = (await auditEntries(t, b.practiceId)).filter((e) => e.action === 'member.invited');
-    assert.deepEqual(invited.map((e) => JSON.parse(e.details)), [{ role: 'assistant' }, { role: 'assistant' }]);
-    assert.equal((await auditEntries(t, b.practiceId)).some((e) => e.action === 'user.created' && e.actor_id === ownerB.userId), false);
-    assert.ok((await auditEntries(t, SERVER_CHAIN)).some((e) => e.action === 'user.created' && e.actor_id === ownerB.userId));
-    assert.equal((await t.services.db.selectFrom('memberships').selectAll().where('practice_id', '=', b.practiceId).where('user_id', '=', inA.userId).execute()).length, 0);
+    assert.deepEqual(
+      invited.map((e) => JSON.parse(e.details)),
+      [{ role: 'assistant' }, { role: 'assistant' }],
+    );
+    assert.equal(
+      (await auditEntries(t, b.practiceId)).some((e) => e.action === 'user.created' && e.actor_id === ownerB.userId),
+      false,
+    );
+    assert.ok(
+      (await auditEntries(t, SERVER_CHAIN)).some((e) => e.action === 'user.created' && e.actor_id === ownerB.userId),
+    );
+    assert.equal(
+      (
+        await t.services.db
+          .selectFrom('memberships')
+          .selectAll()
+          .where('practice_id', '=', b.practiceId)
+          .where('user_id', '=', inA.userId)
+          .execute()
+      ).length,
+      0,
+    );
     // B sees nothing of the person's sign-ins while they are not its member.
-    const signIns = await call(t, 'GET', `/api/v1/practices/${b.practiceId}/audit-trail?scope=sign-ins&actorId=${inA.userId}&limit=100`, { as: ownerB });
+    const signIns = await call(
+      t,
+      'GET',
+      `/api/v1/practices/${b.practiceId}/audit-trail?scope=sign-ins&actorId=${inA.userId}&limit=100`,
+      { as: ownerB },
+    );
     assert.deepEqual(signIns.json().items, []);
   });
 
@@ -253,30 +459,76 @@ describeEachDialect('security findings: accounts of other practices are invited,
     const id = (await invite(ownerB, b.practiceId, inA.email, 'Dr Invitée')).json().invitationId as string;
     const person = await login(t, inA.email);
     const me = (await call(t, 'GET', '/api/v1/me', { as: person })).json();
-    assert.deepEqual(me.invitations.map((i: { id: string; practiceName: string; role: string }) => [i.id, i.practiceName, i.role]), [[id, 'Cabinet B2', 'assistant']]);
+    assert.deepEqual(
+      me.invitations.map((i: { id: string; practiceName: string; role: string }) => [i.id, i.practiceName, i.role]),
+      [[id, 'Cabinet B2', 'assistant']],
+    );
     assert.equal(me.memberships.length, 1);
     // Someone else (B's owner) cannot accept it for them; the answer is the one for a missing invitation.
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: ownerB, body: { temporaryPassword: TEMP } })).statusCode, 404);
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: person, body: { temporaryPassword: TEMP } })).statusCode, 200);
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: person, body: { temporaryPassword: TEMP } })).statusCode, 404, 'once only');
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: ownerB, body: { temporaryPassword: TEMP } }))
+        .statusCode,
+      404,
+    );
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: person, body: { temporaryPassword: TEMP } }))
+        .statusCode,
+      200,
+    );
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/me/invitations/${id}/accept`, { as: person, body: { temporaryPassword: TEMP } }))
+        .statusCode,
+      404,
+      'once only',
+    );
     const after = (await call(t, 'GET', '/api/v1/me', { as: person })).json();
-    assert.deepEqual(after.memberships.map((m: { practiceName: string }) => m.practiceName).sort(), ['Cabinet A2', 'Cabinet B2']);
+    assert.deepEqual(after.memberships.map((m: { practiceName: string }) => m.practiceName).sort(), [
+      'Cabinet A2',
+      'Cabinet B2',
+    ]);
     assert.equal(after.invitations.length, 0);
-    assert.ok((await auditEntries(t, b.practiceId)).some((e) => e.action === 'invitation.accepted' && e.actor_id === inA.userId));
+    assert.ok(
+      (await auditEntries(t, b.practiceId)).some(
+        (e) => e.action === 'invitation.accepted' && e.actor_id === inA.userId,
+      ),
+    );
     // A declined or revoked invitation gives no membership.
     const c = await createPractice(t, 'Cabinet C2');
     const ownerC = await login(t, c.ownerEmail);
     const declined = (await invite(ownerC, c.practiceId, inA.email, 'X')).json().invitationId as string;
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${declined}/decline`, { as: person, body: {} })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/me/invitations/${declined}/decline`, { as: person, body: {} })).statusCode,
+      200,
+    );
     const revoked = (await invite(ownerC, c.practiceId, inA.email, 'X')).json().invitationId as string;
-    assert.equal((await call(t, 'POST', `/api/v1/practices/${c.practiceId}/invitations/${revoked}/revoke`, { as: ownerC, body: {} })).statusCode, 200);
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${revoked}/accept`, { as: person, body: { temporaryPassword: TEMP } })).statusCode, 404);
+    assert.equal(
+      (
+        await call(t, 'POST', `/api/v1/practices/${c.practiceId}/invitations/${revoked}/revoke`, {
+          as: ownerC,
+          body: {},
+        })
+      ).statusCode,
+      200,
+    );
+    assert.equal(
+      (
+        await call(t, 'POST', `/api/v1/me/invitations/${revoked}/accept`, {
+          as: person,
+          body: { temporaryPassword: TEMP },
+        })
+      ).statusCode,
+      404,
+    );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: person })).json().memberships.length, 2);
     // An invitation expires after 14 days.
     const late = (await invite(ownerC, c.practiceId, inA.email, 'X')).json().invitationId as string;
     t.clock.advance(15 * 86_400_000);
     const again = await login(t, inA.email, STRONG_PASSWORD, { totpSecret: person.totpSecret! });
-    assert.equal((await call(t, 'POST', `/api/v1/me/invitations/${late}/accept`, { as: again, body: { temporaryPassword: TEMP } })).statusCode, 404);
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/me/invitations/${late}/accept`, { as: again, body: { temporaryPassword: TEMP } }))
+        .statusCode,
+      404,
+    );
   });
 });
 
@@ -290,16 +542,26 @@ describeEachDialect('security findings: a read does not write', (dialect) => {
   it('gives an auditor the patient notice as an unrecorded draft, storing no version; the owner records it', async () => {
     const { practiceId, ownerEmail } = await createPractice(t);
     const auditor = await login(t, (await addMember(t, practiceId, 'auditor')).email);
-    const versions = async () => (await t.services.db.selectFrom('notice_versions').select('id').where('practice_id', '=', practiceId).execute()).length;
-    const read = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: auditor });
+    const versions = async () =>
+      (await t.services.db.selectFrom('notice_versions').select('id').where('practice_id', '=', practiceId).execute())
+        .length;
+    const read = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, {
+      as: auditor,
+    });
     assert.equal(read.statusCode, 200);
     assert.equal(read.headers['x-gardien-notice-version'], '0');
     assert.equal(await versions(), 0, 'before the fix the auditor’s read stored version 1');
     const owner = await login(t, ownerEmail);
-    const made = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: owner });
+    const made = await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, {
+      as: owner,
+    });
     assert.equal(made.headers['x-gardien-notice-version'], '1');
     assert.equal(await versions(), 1);
     // Once recorded, the auditor reads that version.
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: auditor })).headers['x-gardien-notice-version'], '1');
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${practiceId}/notices/patient?format=txt&language=fr`, { as: auditor }))
+        .headers['x-gardien-notice-version'],
+      '1',
+    );
   });
 });

@@ -2,7 +2,18 @@
 // The page keeps its CSRF token in memory only; GET /api/v1/auth/session gives it back with the step to show.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { addMember, call, completeMfa, createPractice, createTestApp, login, loginPasswordOnly, STRONG_PASSWORD, type Client, type TestApp } from './support/app.js';
+import {
+  addMember,
+  call,
+  completeMfa,
+  createPractice,
+  createTestApp,
+  login,
+  loginPasswordOnly,
+  STRONG_PASSWORD,
+  type Client,
+  type TestApp,
+} from './support/app.js';
 import { describeEachDialect } from './support/dialects.js';
 
 const MIN = 60_000;
@@ -31,7 +42,11 @@ describeEachDialect('a reload, a second tab, a reopened browser resume the sign-
     const first = await loginPasswordOnly(t, email, STRONG_PASSWORD);
     const key = (await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: first })).json().secret as string;
     const page = reloaded(first);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: page })).json().code, 'CSRF_FAILED', 'without the token, as before');
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: page })).json().code,
+      'CSRF_FAILED',
+      'without the token, as before',
+    );
     const s = await resume(page);
     assert.deepEqual([s.step, s.name], ['mfa_enrollment_required', 'Personne assistant']);
     const again = await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: page });
@@ -76,7 +91,10 @@ describeEachDialect('a reload, a second tab, a reopened browser resume the sign-
     const page = reloaded(c);
     const s = await resume(page);
     assert.deepEqual([s.step, s.name], ['locked', 'Claire Martin']);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/unlock', { as: page, body: { password: STRONG_PASSWORD } })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/unlock', { as: page, body: { password: STRONG_PASSWORD } })).statusCode,
+      200,
+    );
     assert.equal((await resume(page)).step, 'authenticated');
     t.clock.advance(6 * MIN);
     await call(t, 'GET', '/api/v1/me', { as: page });
@@ -91,7 +109,15 @@ describeEachDialect('a reload, a second tab, a reopened browser resume the sign-
     const owner = await login(t, ownerEmail);
     const email = `new.${Date.now()}@cabinet.example.fr`;
     const temp = 'Provisoire-Cabinet-2026!x';
-    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: owner, body: { email, name: 'Nina Petit', role: 'assistant', initialPassword: temp } })).statusCode, 201);
+    assert.equal(
+      (
+        await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, {
+          as: owner,
+          body: { email, name: 'Nina Petit', role: 'assistant', initialPassword: temp },
+        })
+      ).statusCode,
+      201,
+    );
     const c = await completeMfa(t, await loginPasswordOnly(t, email, temp));
     assert.equal((await resume(reloaded(c))).step, 'password_change_required');
     assert.equal((await call(t, 'GET', '/api/v1/auth/session')).statusCode, 401);

@@ -21,20 +21,48 @@ const root = path.resolve(import.meta.dirname, '..');
  * broken bundle.
  */
 it('the bundled verification worker checks a slice of a chain and finds a tampered entry', async () => {
-  if (process.env.GARDIEN_TEST_BUILT !== '1') assert.equal(spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status, 0, 'build failed');
+  if (process.env.GARDIEN_TEST_BUILT !== '1')
+    assert.equal(
+      spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status,
+      0,
+      'build failed',
+    );
   const testDb = await createTestDatabase('sqlite');
   const opened = await openDatabase(testDb.target);
   try {
     await migrateToLatest(opened.db, opened.dialect);
     const trail = new AuditTrail({ keys: loadOrCreateKeys(testDb.dataDir), clock: systemClock, checkpointEvery: 100 });
     await opened.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 25; i++) await trail.append(tx, { practiceId: SERVER_CHAIN, action: 'auth.login.failed', targetType: 'user', targetId: null, outcome: 'failure', details: { i } }, { actorId: 'anonymous', actorRole: 'none', requestId: null, ip: null });
+      for (let i = 0; i < 25; i++)
+        await trail.append(
+          tx,
+          {
+            practiceId: SERVER_CHAIN,
+            action: 'auth.login.failed',
+            targetType: 'user',
+            targetId: null,
+            outcome: 'failure',
+            details: { i },
+          },
+          { actorId: 'anonymous', actorRole: 'none', requestId: null, ip: null },
+        );
     });
-    const task: SliceTask = { target: testDb.target, driver: sqliteDriverPath(), sql: encodedPageSql('sqlite', 10), pageSize: 10, practiceId: SERVER_CHAIN, first: 1, last: 25, keepHashesFor: [20] };
+    const task: SliceTask = {
+      target: testDb.target,
+      driver: sqliteDriverPath(),
+      sql: encodedPageSql('sqlite', 10),
+      pageSize: 10,
+      practiceId: SERVER_CHAIN,
+      first: 1,
+      last: 25,
+      keepHashesFor: [20],
+    };
     const run = () =>
       new Promise<SliceReport>((resolve, reject) => {
         const worker = new Worker(path.join(root, 'dist/verify-worker.cjs'), { workerData: { task } });
-        worker.once('message', (m: { ok?: SliceReport; error?: string }) => (m.ok ? resolve(m.ok) : reject(new Error(m.error))));
+        worker.once('message', (m: { ok?: SliceReport; error?: string }) =>
+          m.ok ? resolve(m.ok) : reject(new Error(m.error)),
+        );
         worker.once('error', reject);
       });
     const intact = await run();
@@ -42,7 +70,7 @@ it('the bundled verification worker checks a slice of a chain and finds a tamper
     // An entry changed behind the triggers' back (they refuse UPDATE: drop them for the test, as an attacker with the file would).
     const raw = new (sqliteDriver())((testDb.target as { file: string }).file);
     raw.exec('drop trigger audit_entries_no_update');
-    raw.prepare("update audit_entries set details = '{\"i\":99}' where practice_id = ? and seq = 7").run(SERVER_CHAIN);
+    raw.prepare('update audit_entries set details = \'{"i":99}\' where practice_id = ? and seq = 7').run(SERVER_CHAIN);
     raw.close();
     assert.equal((await run()).suspectSeq, 7);
   } finally {

@@ -25,22 +25,54 @@ export function ensureBuilt(): void {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** The production server (the bundle and the built web app) on a free port, on the given database. */
-export async function startServer(dataDir: string, target: DatabaseTarget): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  dataDir: string,
+  target: DatabaseTarget,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = (await freePort()) as number;
-  const args = ['serve', '--data-dir', dataDir, '--port', String(port), ...(target.kind === 'postgres' ? ['--database-url', target.url] : [])];
+  const args = [
+    'serve',
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(port),
+    ...(target.kind === 'postgres' ? ['--database-url', target.url] : []),
+  ];
   // through the shebang and its Node options, as `npx gardien serve` runs it
   const child: ChildProcess = spawn(path.join(root, 'bin/gardien.js'), args, {
-    env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'error', GARDIEN_BACKUP_DIR: 'off', GARDIEN_COOKIE_SECURE: 'false', GARDIEN_RATE_LIMIT_PER_MINUTE: '100000' },
+    env: {
+      ...process.env,
+      GARDIEN_CLI_MAIN: '1',
+      GARDIEN_LOG_LEVEL: 'error',
+      GARDIEN_BACKUP_DIR: 'off',
+      GARDIEN_COOKIE_SECURE: 'false',
+      GARDIEN_RATE_LIMIT_PER_MINUTE: '100000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
       return {
         url,
         stop: async () => {
@@ -60,13 +92,23 @@ export async function startServer(dataDir: string, target: DatabaseTarget): Prom
  * A browser profile (fresh for each person) that records what must never happen: a script error, a missing
  * translation, a failed load.
  */
-export async function newPerson(browser: Browser, baseURL: string, locale = 'fr-FR'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  locale = 'fr-FR',
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
   return { context, page, problems };
 }
@@ -74,13 +116,23 @@ export async function newPerson(browser: Browser, baseURL: string, locale = 'fr-
 /** axe on the page as it is now: 0 violations, or the test fails naming each; then a screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   assert.deepEqual(found, [], `axe violations on ${name}`);
   // No raw translation key may reach the screen (a key looks like "team.addTitle").
   const text = await page.locator('body').innerText();
-  const raw = text.match(/\b(app|nav|common|errors|roles|roleHelp|setup|login|mfa|password|lock|home|worklist|team|audit|auditActions|account|backup)\.[a-zA-Z_]+\b/g);
+  const raw = text.match(
+    /\b(app|nav|common|errors|roles|roleHelp|setup|login|mfa|password|lock|home|worklist|team|audit|auditActions|account|backup)\.[a-zA-Z_]+\b/g,
+  );
   assert.equal(raw, null, `raw translation keys on ${name}: ${raw?.join(', ')}`);
 }

@@ -15,10 +15,16 @@ const PASSWORD = 'Sel-de-Guérande-42-Brioche!';
  * suite has built it (npm test, CI on each Node version), else the sources through tsx.
  */
 const isBuilt = process.env.GARDIEN_TEST_BUILT === '1';
-const command = (args: string[]): [string, string[]] => (isBuilt ? [path.join(root, 'bin/gardien.js'), args] : [process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args]]);
+const command = (args: string[]): [string, string[]] =>
+  isBuilt
+    ? [path.join(root, 'bin/gardien.js'), args]
+    : [process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args]];
 
 function gardien(db: TestDatabase, args: string[], env: Record<string, string> = {}) {
-  const dbArgs = db.target.kind === 'sqlite' ? ['--data-dir', db.dataDir] : ['--data-dir', db.dataDir, '--database-url', db.target.url];
+  const dbArgs =
+    db.target.kind === 'sqlite'
+      ? ['--data-dir', db.dataDir]
+      : ['--data-dir', db.dataDir, '--database-url', db.target.url];
   const r = spawnSync(...command([...args, ...dbArgs]), {
     cwd: root,
     env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_PASSWORD: PASSWORD, ...env },
@@ -37,7 +43,15 @@ describeEachDialect('CLI contract', (dialect) => {
   after(async () => db.dispose());
 
   it('init creates the database, the practice and its owner, and prints one JSON line', () => {
-    const r = gardien(db, ['init', '--practice', 'Cabinet du Dr Martin', '--owner-email', 'claire.martin@example.fr', '--owner-name', 'Claire Martin']);
+    const r = gardien(db, [
+      'init',
+      '--practice',
+      'Cabinet du Dr Martin',
+      '--owner-email',
+      'claire.martin@example.fr',
+      '--owner-name',
+      'Claire Martin',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { practiceId: string; userId: string };
     assert.match(out.practiceId, /^prc_/);
@@ -46,32 +60,115 @@ describeEachDialect('CLI contract', (dialect) => {
     if (dialect === 'sqlite') assert.ok(fs.existsSync(path.join(db.dataDir, 'gardien.db')));
     const key = fs.statSync(path.join(db.dataDir, 'gardien.key'));
     assert.equal(key.mode & 0o777, 0o600);
-    assert.notEqual(gardien(db, ['init', '--practice', 'X', '--owner-email', 'x@example.fr', '--owner-name', 'X']).code, 0);
+    assert.notEqual(
+      gardien(db, ['init', '--practice', 'X', '--owner-email', 'x@example.fr', '--owner-name', 'X']).code,
+      0,
+    );
   });
 
   it('practice add and user add print their ids; an existing person gains a membership', () => {
-    const p = gardien(db, ['practice', 'add', '--name', 'Centre dentaire du Port', '--owner-email', 'claire.martin@example.fr', '--owner-name', 'Claire Martin']);
+    const p = gardien(db, [
+      'practice',
+      'add',
+      '--name',
+      'Centre dentaire du Port',
+      '--owner-email',
+      'claire.martin@example.fr',
+      '--owner-name',
+      'Claire Martin',
+    ]);
     assert.equal(p.code, 0, p.stderr);
     const second = JSON.parse(p.stdout) as { practiceId: string; userId: string };
-    const u = gardien(db, ['user', 'add', '--practice', practiceId, '--email', 'lea@example.fr', '--name', 'Léa Le Goff', '--role', 'assistant']);
+    const u = gardien(db, [
+      'user',
+      'add',
+      '--practice',
+      practiceId,
+      '--email',
+      'lea@example.fr',
+      '--name',
+      'Léa Le Goff',
+      '--role',
+      'assistant',
+    ]);
     assert.equal(u.code, 0, u.stderr);
     const { userId } = JSON.parse(u.stdout) as { userId: string };
-    const again = gardien(db, ['user', 'add', '--practice', second.practiceId, '--email', 'lea@example.fr', '--name', 'Léa Le Goff', '--role', 'trainee'], { GARDIEN_PASSWORD: '' });
+    const again = gardien(
+      db,
+      [
+        'user',
+        'add',
+        '--practice',
+        second.practiceId,
+        '--email',
+        'lea@example.fr',
+        '--name',
+        'Léa Le Goff',
+        '--role',
+        'trainee',
+      ],
+      { GARDIEN_PASSWORD: '' },
+    );
     assert.equal(again.code, 0, again.stderr);
     assert.equal(JSON.parse(again.stdout).userId, userId);
   });
 
   it('refuses bad input with a clear message and exit code 2', () => {
-    const weak = gardien(db, ['user', 'add', '--practice', practiceId, '--email', 'weak@example.fr', '--name', 'W', '--role', 'assistant'], { GARDIEN_PASSWORD: 'azerty123' });
+    const weak = gardien(
+      db,
+      ['user', 'add', '--practice', practiceId, '--email', 'weak@example.fr', '--name', 'W', '--role', 'assistant'],
+      { GARDIEN_PASSWORD: 'azerty123' },
+    );
     assert.equal(weak.code, 2);
     assert.match(weak.stderr, /courants/);
-    assert.equal(gardien(db, ['user', 'add', '--practice', practiceId, '--email', 'not-an-email', '--name', 'W', '--role', 'assistant']).code, 2);
-    assert.equal(gardien(db, ['user', 'add', '--practice', practiceId, '--email', 'a@example.fr', '--name', 'W', '--role', 'king']).code, 2);
-    assert.equal(gardien(db, ['user', 'add', '--practice', 'prc_nothere00000000', '--email', 'a@example.fr', '--name', 'W', '--role', 'assistant']).code, 2);
+    assert.equal(
+      gardien(db, [
+        'user',
+        'add',
+        '--practice',
+        practiceId,
+        '--email',
+        'not-an-email',
+        '--name',
+        'W',
+        '--role',
+        'assistant',
+      ]).code,
+      2,
+    );
+    assert.equal(
+      gardien(db, ['user', 'add', '--practice', practiceId, '--email', 'a@example.fr', '--name', 'W', '--role', 'king'])
+        .code,
+      2,
+    );
+    assert.equal(
+      gardien(db, [
+        'user',
+        'add',
+        '--practice',
+        'prc_nothere00000000',
+        '--email',
+        'a@example.fr',
+        '--name',
+        'W',
+        '--role',
+        'assistant',
+      ]).code,
+      2,
+    );
   });
 
   it('token create prints the token alone, and it authenticates as the member', async () => {
-    const r = gardien(db, ['token', 'create', '--practice', practiceId, '--email', 'lea@example.fr', '--name', 'agenda']);
+    const r = gardien(db, [
+      'token',
+      'create',
+      '--practice',
+      practiceId,
+      '--email',
+      'lea@example.fr',
+      '--name',
+      'agenda',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^gardien_[A-Za-z0-9_-]{43}$/);
     const open = await openDatabase(db.target);
@@ -109,7 +206,9 @@ describeEachDialect('CLI contract', (dialect) => {
     assert.equal(weak.code, 2, weak.stderr);
     assert.match(weak.stderr, /passphrase: /);
     assert.equal(fs.existsSync(file), false);
-    const strong = gardien(db, ['backup', '--out', file], { GARDIEN_BACKUP_PASSPHRASE: 'une phrase de passe assez longue pour le coffre du cabinet' });
+    const strong = gardien(db, ['backup', '--out', file], {
+      GARDIEN_BACKUP_PASSPHRASE: 'une phrase de passe assez longue pour le coffre du cabinet',
+    });
     assert.equal(strong.code, 0, strong.stderr);
   });
 
@@ -123,7 +222,12 @@ describeEachDialect('CLI contract', (dialect) => {
     const open = await openDatabase(db.target);
     if (dialect === 'sqlite') await sql`DROP TRIGGER audit_entries_no_update`.execute(open.db);
     else await sql`ALTER TABLE audit_entries DISABLE TRIGGER USER`.execute(open.db);
-    await open.db.updateTable('audit_entries').set({ actor_role: 'auditor' }).where('practice_id', '=', practiceId).where('seq', '=', 2).execute();
+    await open.db
+      .updateTable('audit_entries')
+      .set({ actor_role: 'auditor' })
+      .where('practice_id', '=', practiceId)
+      .where('seq', '=', 2)
+      .execute();
     await open.close();
     const bad = gardien(db, ['audit', 'verify', '--practice', practiceId]);
     assert.equal(bad.code, 1);
@@ -139,13 +243,23 @@ describeEachDialect('CLI contract', (dialect) => {
 
   it('serve answers /api/health on the chosen port', async () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
-    const dbArgs = db.target.kind === 'sqlite' ? ['--data-dir', db.dataDir] : ['--data-dir', db.dataDir, '--database-url', db.target.url];
-    const child = spawn(...command(['serve', '--port', port, ...dbArgs]), { cwd: root, env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+    const dbArgs =
+      db.target.kind === 'sqlite'
+        ? ['--data-dir', db.dataDir]
+        : ['--data-dir', db.dataDir, '--database-url', db.target.url];
+    const child = spawn(...command(['serve', '--port', port, ...dbArgs]), {
+      cwd: root,
+      env: { ...process.env, GARDIEN_CLI_MAIN: '1', GARDIEN_LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
     try {
       let body: unknown = null;
       for (let i = 0; i < 100 && body === null; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        body = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json(), () => null);
+        body = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.json(),
+          () => null,
+        );
       }
       assert.deepEqual(body, { status: 'ok', version: '0.1.0', database: dialect });
     } finally {
@@ -155,8 +269,21 @@ describeEachDialect('CLI contract', (dialect) => {
 });
 
 it('every command has --help, and bin/gardien.js runs', () => {
-  for (const cmd of [[], ['init'], ['practice', 'add'], ['user', 'add'], ['user', 'disable'], ['token', 'create'], ['serve'], ['audit', 'verify'], ['audit', 'checkpoint']]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...cmd, '--help'], { env: { ...process.env, GARDIEN_CLI_MAIN: '1' }, encoding: 'utf8' });
+  for (const cmd of [
+    [],
+    ['init'],
+    ['practice', 'add'],
+    ['user', 'add'],
+    ['user', 'disable'],
+    ['token', 'create'],
+    ['serve'],
+    ['audit', 'verify'],
+    ['audit', 'checkpoint'],
+  ]) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...cmd, '--help'], {
+      env: { ...process.env, GARDIEN_CLI_MAIN: '1' },
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, cmd.join(' '));
     assert.match(r.stdout, /Usage: gardien/);
   }

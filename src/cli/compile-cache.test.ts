@@ -15,7 +15,10 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 function writeBundle(name: string, version: string): string {
   const file = path.join(dir, name);
   const body = Array.from({ length: 200 }, (_, i) => `function f${i}(x) { return x * ${i} + ${i % 7}; }`).join('\n');
-  fs.writeFileSync(file, `${body}\nmodule.exports = { version: '${version}', sum: f10(1) + f20(2), dirname: __dirname, join: require('node:path').join };\n`);
+  fs.writeFileSync(
+    file,
+    `${body}\nmodule.exports = { version: '${version}', sum: f10(1) + f20(2), dirname: __dirname, join: require('node:path').join };\n`,
+  );
   return file;
 }
 
@@ -37,7 +40,11 @@ describe('compile cache of the bundle', () => {
     assert.equal(fs.existsSync(`${file}.cache`), false, 'written once start-up is done, not during the load');
     first.flush();
     const cache = fs.readFileSync(`${file}.cache`);
-    assert.deepEqual(cache.subarray(0, 32), createHash('sha256').update(fs.readFileSync(file)).digest(), 'the cache names the source it was made from');
+    assert.deepEqual(
+      cache.subarray(0, 32),
+      createHash('sha256').update(fs.readFileSync(file)).digest(),
+      'the cache names the source it was made from',
+    );
     const second = loadBundle(file);
     assert.equal(second.status, 'used');
     assert.equal((second.exports as Exported).version, 'one');
@@ -84,12 +91,21 @@ describe('compile cache of the bundle', () => {
     assert.equal((loaded.exports as Exported).version, 'one');
     loaded.flush();
     assert.equal(fs.statSync(`${file}.cache`).isDirectory(), true);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left behind',
+    );
   });
 
   it('the built command starts from the cache the build left beside the bundle', () => {
     // scripts/run-tests.mjs builds once before every test file runs; a file run on its own builds here.
-    if (process.env.GARDIEN_TEST_BUILT !== '1') assert.equal(spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status, 0, 'build failed');
+    if (process.env.GARDIEN_TEST_BUILT !== '1')
+      assert.equal(
+        spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status,
+        0,
+        'build failed',
+      );
     const bundle = path.join(root, 'dist/gardien.cjs');
     const cache = fs.readFileSync(`${bundle}.cache`);
     assert.deepEqual(cache.subarray(0, 32), createHash('sha256').update(fs.readFileSync(bundle)).digest());

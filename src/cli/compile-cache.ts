@@ -35,7 +35,8 @@ export function loadBundle(file: string, opts: { writeAfterMs?: number; enabled?
   let status: CompileCacheStatus = enabled ? 'missing' : 'off';
   if (enabled) {
     const cache = readIfPresent(cacheFile);
-    if (cache && cache.length > HASH_BYTES && cache.subarray(0, HASH_BYTES).equals(hash)) cachedData = cache.subarray(HASH_BYTES);
+    if (cache && cache.length > HASH_BYTES && cache.subarray(0, HASH_BYTES).equals(hash))
+      cachedData = cache.subarray(HASH_BYTES);
     else if (cache) status = 'stale';
   }
   // No import() in the bundle (scripts/bundle.mjs refuses one): run from a code cache, Node 20 loses its callback.
@@ -61,7 +62,13 @@ export function loadBundle(file: string, opts: { writeAfterMs?: number; enabled?
   }
 
   const module = { exports: {} as unknown };
-  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  const run = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: { exports: unknown },
+    filename: string,
+    dirname: string,
+  ) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, status, flush };
 }

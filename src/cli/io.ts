@@ -3,7 +3,8 @@ import { AppError } from '../server/shared/app-error.js';
 import { ConfigError } from '../server/config.js';
 import { errorMessage, issueMessage, pickLang } from '../server/platform/http/messages.js';
 
-export const cliLang = () => pickLang(process.env.GARDIEN_LANG ?? process.env.LC_ALL ?? process.env.LANG?.replace(/_.*/, ''));
+export const cliLang = () =>
+  pickLang(process.env.GARDIEN_LANG ?? process.env.LC_ALL ?? process.env.LANG?.replace(/_.*/, ''));
 
 /** Exit codes: 0 ok, 1 a check failed (audit verify), 2 bad usage or refused input, 3 unexpected error. */
 export const EXIT = { OK: 0, CHECK_FAILED: 1, USAGE: 2, ERROR: 3 } as const;
@@ -37,7 +38,10 @@ export async function readPassword(prompt: string, confirm = false): Promise<str
 
 export class CliError extends Error {
   override name = 'CliError';
-  constructor(message: string, readonly exitCode: number = EXIT.USAGE) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.USAGE,
+  ) {
     super(message);
   }
 }
@@ -55,7 +59,8 @@ export function reportError(e: unknown): number {
   }
   if (e instanceof AppError) {
     const lines = [`gardien: ${errorMessage(e.code, lang)} (${e.code})`];
-    for (const i of e.issues ?? []) lines.push(`  ${i.path || '-'}: ${i.message ?? issueMessage(i.code, lang, i.params) ?? i.code}`);
+    for (const i of e.issues ?? [])
+      lines.push(`  ${i.path || '-'}: ${i.message ?? issueMessage(i.code, lang, i.params) ?? i.code}`);
     process.stderr.write(lines.join('\n') + '\n');
     return EXIT.USAGE;
   }

@@ -25,7 +25,11 @@ interface DbOptions {
 
 const withDb = (cmd: Command): Command =>
   cmd
-    .addOption(new Option('--data-dir <dir>', 'data directory: key file, and the SQLite database gardien.db').env('GARDIEN_DATA_DIR'))
+    .addOption(
+      new Option('--data-dir <dir>', 'data directory: key file, and the SQLite database gardien.db').env(
+        'GARDIEN_DATA_DIR',
+      ),
+    )
     .addOption(new Option('--database-url <url>', 'PostgreSQL instead of SQLite (postgres://…)').env('DATABASE_URL'));
 
 function configFrom(opts: DbOptions, extra: Record<string, string | undefined> = {}): Config {
@@ -55,11 +59,19 @@ function parseOption<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 const nameOption = (v: unknown, flag: string) => parseOption(z.string().trim().min(1).max(200), v, flag);
 
 /** `init` and `practice add`: a practice and its owner; the password is asked only for a new account. */
-async function createPracticeWithOwner(rt: Runtime, name: string, ownerEmail: string, ownerName: string): Promise<void> {
+async function createPracticeWithOwner(
+  rt: Runtime,
+  name: string,
+  ownerEmail: string,
+  ownerName: string,
+): Promise<void> {
   const email = parseOption(EmailSchema, ownerEmail, '--owner-email');
   const isNew = !(await rt.services.auth.findUserByEmail(email));
   const password = isNew ? await readPassword('Mot de passe du titulaire : ', true) : undefined;
-  const r = await rt.services.practices.createPractice(cliActor(), { name, owner: { email, name: nameOption(ownerName, '--owner-name'), password } });
+  const r = await rt.services.practices.createPractice(cliActor(), {
+    name,
+    owner: { email, name: nameOption(ownerName, '--owner-name'), password },
+  });
   printJson({ practiceId: r.practiceId, userId: r.userId });
 }
 
@@ -78,7 +90,9 @@ export function buildCli(): Command {
     .exitOverride();
 
   withDb(program.command('init'))
-    .description('Create the database, the first practice and its owner (the controller). Prints {"practiceId","userId"}.')
+    .description(
+      'Create the database, the first practice and its owner (the controller). Prints {"practiceId","userId"}.',
+    )
     .requiredOption('--practice <name>', 'name of the practice')
     .requiredOption('--owner-email <email>', 'e-mail of the owner (the practitioner who is the controller)')
     .requiredOption('--owner-name <name>', 'full name of the owner')
@@ -86,36 +100,61 @@ export function buildCli(): Command {
     .action(async (opts: DbOptions & { practice: string; ownerEmail: string; ownerName: string }) => {
       await withRuntime(opts, async (rt) => {
         const existing = await rt.services.db.selectFrom('practices').select('id').limit(1).execute();
-        if (existing.length > 0) throw new CliError('This installation is already initialised; use `gardien practice add` to add another practice.');
+        if (existing.length > 0)
+          throw new CliError(
+            'This installation is already initialised; use `gardien practice add` to add another practice.',
+          );
         await createPracticeWithOwner(rt, nameOption(opts.practice, '--practice'), opts.ownerEmail, opts.ownerName);
       });
     });
 
   const practice = program.command('practice').description('Practices (tenants)');
   withDb(practice.command('add'))
-    .description('Add a practice with its owner (an existing account simply becomes owner there). Prints {"practiceId","userId"}.')
+    .description(
+      'Add a practice with its owner (an existing account simply becomes owner there). Prints {"practiceId","userId"}.',
+    )
     .requiredOption('--name <name>', 'name of the practice')
     .requiredOption('--owner-email <email>', 'e-mail of the owner')
     .requiredOption('--owner-name <name>', 'full name of the owner')
     .addHelpText('after', '\nFor a new owner account, the password comes from GARDIEN_PASSWORD (or the terminal).')
     .action(async (opts: DbOptions & { name: string; ownerEmail: string; ownerName: string }) => {
-      await withRuntime(opts, (rt) => createPracticeWithOwner(rt, nameOption(opts.name, '--name'), opts.ownerEmail, opts.ownerName));
+      await withRuntime(opts, (rt) =>
+        createPracticeWithOwner(rt, nameOption(opts.name, '--name'), opts.ownerEmail, opts.ownerName),
+      );
     });
 
   const patients = program.command('patients').description('The patient index');
   withDb(patients.command('import'))
-    .description('Import patients from the practice software’s CSV export. Without --commit: check every line and report, write nothing. With --commit: write every valid line in one transaction (all or nothing); known software ids are updated. Prints the report as JSON.')
+    .description(
+      'Import patients from the practice software’s CSV export. Without --commit: check every line and report, write nothing. With --commit: write every valid line in one transaction (all or nothing); known software ids are updated. Prints the report as JSON.',
+    )
     .argument('<file>', 'CSV file (UTF-8; ";", "," or tab)')
     .requiredOption('--practice <id>', 'practice id')
-    .option('--map <field=column...>', 'column of each field, e.g. lastName=NOM birthDate="DATE NAISSANCE" (default: guessed from the headers)')
+    .option(
+      '--map <field=column...>',
+      'column of each field, e.g. lastName=NOM birthDate="DATE NAISSANCE" (default: guessed from the headers)',
+    )
     .option('--commit', 'write the valid lines (default: a dry run)')
     .action(async (file: string, opts: DbOptions & { practice: string; map?: string[]; commit?: boolean }) => {
       const text = await fs.promises.readFile(path.resolve(file), 'utf8');
-      const mapping = opts.map ? Object.fromEntries(opts.map.map((m) => { const i = m.indexOf('='); if (i < 1) throw new CliError(`--map ${m}: expected field=column`); return [m.slice(0, i), m.slice(i + 1)]; })) : undefined;
+      const mapping = opts.map
+        ? Object.fromEntries(
+            opts.map.map((m) => {
+              const i = m.indexOf('=');
+              if (i < 1) throw new CliError(`--map ${m}: expected field=column`);
+              return [m.slice(0, i), m.slice(i + 1)];
+            }),
+          )
+        : undefined;
       await withRuntime(opts, async (rt) => {
         const progress = progressReporter('Import');
         try {
-          const r = await rt.services.patients.importCsv(cliActor(), opts.practice, { csv: text, mapping, dryRun: !opts.commit }, progress.update);
+          const r = await rt.services.patients.importCsv(
+            cliActor(),
+            opts.practice,
+            { csv: text, mapping, dryRun: !opts.commit },
+            progress.update,
+          );
           progress.stop();
           printJson({ ...r, rejectedCount: r.rejected.length, rejected: r.rejected.slice(0, 1000) });
           if (r.rejected.length) process.exitCode = EXIT.CHECK_FAILED; // some lines were refused: the report says which
@@ -139,7 +178,12 @@ export function buildCli(): Command {
       await withRuntime(opts, async (rt) => {
         const isNew = !(await rt.services.auth.findUserByEmail(email));
         const password = isNew ? await readPassword('Mot de passe : ', true) : undefined;
-        const r = await rt.services.practices.addMember(cliActor(), opts.practice, { email, name: nameOption(opts.name, '--name'), role, initialPassword: password });
+        const r = await rt.services.practices.addMember(cliActor(), opts.practice, {
+          email,
+          name: nameOption(opts.name, '--name'),
+          role,
+          initialPassword: password,
+        });
         printJson({ userId: r.userId });
       });
     });
@@ -165,14 +209,21 @@ export function buildCli(): Command {
 
   const token = program.command('token').description('API tokens for integrations and scripts');
   withDb(token.command('create'))
-    .description('Create an API token for a member of a practice; it acts with their role there. Prints the token alone.')
+    .description(
+      'Create an API token for a member of a practice; it acts with their role there. Prints the token alone.',
+    )
     .requiredOption('--practice <id>', 'practice id')
     .requiredOption('--email <email>', 'e-mail of the member the token acts for')
     .requiredOption('--name <label>', 'what the token is for')
     .action(async (opts: DbOptions & { practice: string; email: string; name: string }) => {
       await withRuntime(opts, async (rt) => {
         const u = await requireUser(rt, opts.email);
-        const r = await rt.services.apiTokens.createForMember(cliActor(), opts.practice, u.id, nameOption(opts.name, '--name'));
+        const r = await rt.services.apiTokens.createForMember(
+          cliActor(),
+          opts.practice,
+          u.id,
+          nameOption(opts.name, '--name'),
+        );
         process.stdout.write(`${r.token}\n`);
       });
     });
@@ -184,7 +235,9 @@ export function buildCli(): Command {
     .action(async (opts: DbOptions & { port?: string; host?: string }) => {
       const config = configFrom(opts, { GARDIEN_PORT: opts.port, GARDIEN_HOST: opts.host });
       const server = await startServer(config);
-      process.stderr.write(`Gardien ${VERSION} écoute sur ${server.url} (${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'})\n`);
+      process.stderr.write(
+        `Gardien ${VERSION} écoute sur ${server.url} (${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'})\n`,
+      );
       const shutdown = () => {
         void server.stop().then(() => process.exit(0));
       };
@@ -193,20 +246,29 @@ export function buildCli(): Command {
       await new Promise(() => undefined);
     });
 
-  withDb(program.command('migrate')).description('Bring the database schema up to date (the server also does it at start).').action(async (opts: DbOptions) => {
-    await withRuntime(opts, async () => printJson({ migrated: true }));
-  });
+  withDb(program.command('migrate'))
+    .description('Bring the database schema up to date (the server also does it at start).')
+    .action(async (opts: DbOptions) => {
+      await withRuntime(opts, async () => printJson({ migrated: true }));
+    });
 
   const audit = program.command('audit').description('The tamper-evident audit trail');
   withDb(audit.command('verify'))
-    .description('Recompute the hash chains and check the signed checkpoints. Exit 0 when intact, 1 naming the first bad entry.')
+    .description(
+      'Recompute the hash chains and check the signed checkpoints. Exit 0 when intact, 1 naming the first bad entry.',
+    )
     .option('--practice <id>', 'only this practice (default: every chain, including the server chain)')
     .action(async (opts: DbOptions & { practice?: string }) => {
       await withRuntime(opts, async (rt) => {
-        const results = opts.practice ? [await rt.services.auditTrail.verifyChain(rt.services.db, opts.practice, rt.config.database)] : await rt.services.auditTrail.verifyAll(rt.services.db, rt.config.database);
+        const results = opts.practice
+          ? [await rt.services.auditTrail.verifyChain(rt.services.db, opts.practice, rt.config.database)]
+          : await rt.services.auditTrail.verifyAll(rt.services.db, rt.config.database);
         const bad = results.filter((r) => !r.ok);
         printJson({ ok: bad.length === 0, chains: results });
-        for (const b of bad) process.stderr.write(`gardien: audit trail of ${b.practiceId} is NOT intact: first bad entry is seq ${b.firstBadSeq} (${b.problem})\n`);
+        for (const b of bad)
+          process.stderr.write(
+            `gardien: audit trail of ${b.practiceId} is NOT intact: first bad entry is seq ${b.firstBadSeq} (${b.problem})\n`,
+          );
         if (bad.length) process.exitCode = EXIT.CHECK_FAILED;
       });
     });
@@ -216,14 +278,20 @@ export function buildCli(): Command {
     .option('--practice <id>', 'only this practice')
     .action(async (opts: DbOptions & { practice?: string }) => {
       await withRuntime(opts, async (rt) => {
-        const ids = opts.practice ? [opts.practice] : [SERVER_CHAIN, ...(await rt.services.db.selectFrom('practices').select('id').execute()).map((p) => p.id)];
+        const ids = opts.practice
+          ? [opts.practice]
+          : [SERVER_CHAIN, ...(await rt.services.db.selectFrom('practices').select('id').execute()).map((p) => p.id)];
         const out: Record<string, number | null> = {};
         for (const id of ids) out[id] = await rt.services.auditTrail.checkpointNow(rt.services.db, id);
         printJson({ checkpoints: out });
       });
     });
 
-  const passphraseOption = () => new Option('--passphrase-env <VAR>', 'name of the environment variable holding a passphrase (default: the key file)');
+  const passphraseOption = () =>
+    new Option(
+      '--passphrase-env <VAR>',
+      'name of the environment variable holding a passphrase (default: the key file)',
+    );
   const passphraseFrom = (name?: string) => {
     const varName = name ?? (process.env.GARDIEN_BACKUP_PASSPHRASE ? 'GARDIEN_BACKUP_PASSPHRASE' : undefined);
     if (!varName) return {};
@@ -233,9 +301,14 @@ export function buildCli(): Command {
   };
 
   withDb(program.command('backup'))
-    .description('Take an encrypted, consistent online backup (the server may keep running); or, with --verify, run the restore drill on a backup.')
+    .description(
+      'Take an encrypted, consistent online backup (the server may keep running); or, with --verify, run the restore drill on a backup.',
+    )
     .option('--out <file>', 'backup file (default: <data-dir>/backups/gardien-<date>.gbk)')
-    .option('--verify <file>', 'restore drill: restore FILE into a temporary database, check it, report, and delete the copy')
+    .option(
+      '--verify <file>',
+      'restore drill: restore FILE into a temporary database, check it, report, and delete the copy',
+    )
     .addOption(passphraseOption())
     .action(async (opts: DbOptions & { out?: string; verify?: string; passphraseEnv?: string }) => {
       const key = passphraseFrom(opts.passphraseEnv);
@@ -247,7 +320,14 @@ export function buildCli(): Command {
             progress.stop();
             printJson(r);
           } else {
-            const file = path.resolve(opts.out ?? path.join(rt.config.dataDir, 'backups', `gardien-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.gbk`));
+            const file = path.resolve(
+              opts.out ??
+                path.join(
+                  rt.config.dataDir,
+                  'backups',
+                  `gardien-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.gbk`,
+                ),
+            );
             const r = await rt.services.backup.createBackup(file, key, progress.update);
             progress.stop();
             printJson(r);
@@ -259,19 +339,33 @@ export function buildCli(): Command {
     });
 
   withDb(program.command('restore'))
-    .description('Restore a backup into the configured database. The whole backup is checked first (key, every byte, table hashes); nothing is replaced unless it passes. Stop the server first.')
+    .description(
+      'Restore a backup into the configured database. The whole backup is checked first (key, every byte, table hashes); nothing is replaced unless it passes. Stop the server first.',
+    )
     .argument('<file>', 'backup file')
-    .option('--force', 'SQLite: replace the existing database file (it is kept beside as gardien.db.before-restore-<date>)')
+    .option(
+      '--force',
+      'SQLite: replace the existing database file (it is kept beside as gardien.db.before-restore-<date>)',
+    )
     .addOption(passphraseOption())
     .action(async (file: string, opts: DbOptions & { force?: boolean; passphraseEnv?: string }) => {
       const key = passphraseFrom(opts.passphraseEnv);
       const config = configFrom(opts);
       // The restore builds the database itself: only the keys (to open the backup) and the verifier are needed here.
       const keys = loadOrCreateKeys(config.dataDir);
-      const backup = new BackupService({ target: config.database, dialect: config.database.kind, keys, clock: systemClock, auditTrail: new AuditTrail({ keys, clock: systemClock, checkpointEvery: config.auditCheckpointEvery }), version: VERSION });
+      const backup = new BackupService({
+        target: config.database,
+        dialect: config.database.kind,
+        keys,
+        clock: systemClock,
+        auditTrail: new AuditTrail({ keys, clock: systemClock, checkpointEvery: config.auditCheckpointEvery }),
+        version: VERSION,
+      });
       const progress = progressReporter('Restauration');
       try {
-        const r = await backup.restore(path.resolve(file), config.database, key, progress.update, { replaceSqlite: opts.force === true });
+        const r = await backup.restore(path.resolve(file), config.database, key, progress.update, {
+          replaceSqlite: opts.force === true,
+        });
         progress.stop();
         printJson(r);
       } finally {
@@ -297,7 +391,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
   } catch (e) {
     const ce = e as { code?: string; exitCode?: number };
-    if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
+    if (typeof ce.code === 'string' && ce.code.startsWith('commander.'))
+      return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' ? EXIT.OK : EXIT.USAGE;
     return reportError(e);
   }
 }

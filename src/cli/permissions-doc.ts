@@ -24,7 +24,8 @@ export function renderPermissionsDoc(): string {
     `| permission | what it allows | ${ROLES.join(' | ')} |`,
     `| --- | --- | ${ROLES.map(() => ':---:').join(' | ')} |`,
     ...Object.entries(PERMISSIONS).map(
-      ([p, what]) => `| \`${p}\` | ${what} | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p as keyof typeof PERMISSIONS) ? '✔' : '—')).join(' | ')} |`,
+      ([p, what]) =>
+        `| \`${p}\` | ${what} | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p as keyof typeof PERMISSIONS) ? '✔' : '—')).join(' | ')} |`,
     ),
     '',
     '## Without a practice',

@@ -1,9 +1,19 @@
 import cliProgress from 'cli-progress';
 
 /** Progress of long work on stderr: a bar in a terminal, a line every 10 % otherwise (logs, CI). */
-export function progressReporter(label: string): { update: (done: number, total: number, stage: string) => void; stop: () => void } {
+export function progressReporter(label: string): {
+  update: (done: number, total: number, stage: string) => void;
+  stop: () => void;
+} {
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} lignes | {stage}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {value}/{total} lignes | {stage}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (done, total, stage) => {

@@ -25,16 +25,27 @@ export const AuditListQuerySchema = z.strictObject({
   /** Entries with a sequence number below this one (newest first paging). */
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  action: z.string().max(100).regex(/^[a-z0-9_.-]+$/).optional(),
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9_.-]+$/)
+    .optional(),
   actorId: z.string().max(100).optional(),
-  targetType: z.string().max(50).regex(/^[a-z0-9_.-]+$/).optional(),
+  targetType: z
+    .string()
+    .max(50)
+    .regex(/^[a-z0-9_.-]+$/)
+    .optional(),
   targetId: z.string().max(100).optional(),
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
 });
 export const AuditExportQuerySchema = AuditListQuerySchema.omit({ beforeSeq: true, limit: true });
 
-export const AuditListResponseSchema = z.object({ items: z.array(AuditEntrySchema), nextBeforeSeq: z.number().int().nullable() });
+export const AuditListResponseSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextBeforeSeq: z.number().int().nullable(),
+});
 
 export const AuditVerificationSchema = z.object({
   practiceId: z.string(),

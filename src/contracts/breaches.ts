@@ -5,15 +5,49 @@ import { DateSchema, IdSchema, InstantSchema, nameField, PracticeParamsSchema, t
 export const NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 /** The CNIL's own list of origins (open dataset of notifications), plus ransomware and wrong recipient named apart. */
 export const CIRCUMSTANCES = [
-  'lost_or_stolen_device', 'lost_or_stolen_paper', 'mail_lost_or_opened', 'hacking_malware_phishing', 'ransomware', 'wrong_recipient',
-  'improper_disposal', 'published_by_mistake', 'verbal_disclosure', 'other',
+  'lost_or_stolen_device',
+  'lost_or_stolen_paper',
+  'mail_lost_or_opened',
+  'hacking_malware_phishing',
+  'ransomware',
+  'wrong_recipient',
+  'improper_disposal',
+  'published_by_mistake',
+  'verbal_disclosure',
+  'other',
 ] as const;
-export const DATA_CATEGORIES = ['identity', 'contact', 'social_security_number', 'health', 'financial', 'login', 'location', 'official_documents', 'other'] as const;
+export const DATA_CATEGORIES = [
+  'identity',
+  'contact',
+  'social_security_number',
+  'health',
+  'financial',
+  'login',
+  'location',
+  'official_documents',
+  'other',
+] as const;
 export const PEOPLE_CATEGORIES = ['patients', 'minors', 'vulnerable', 'staff', 'other'] as const;
 /** The CNIL's causes of an incident (open dataset: "Causes de l'incident"). */
-export const CAUSES = ['internal_malicious', 'internal_accidental', 'external_malicious', 'external_accidental', 'unknown', 'other'] as const;
+export const CAUSES = [
+  'internal_malicious',
+  'internal_accidental',
+  'external_malicious',
+  'external_accidental',
+  'unknown',
+  'other',
+] as const;
 /** Likely consequences for the people (Recital 85 GDPR), as the CNIL form lists them. */
-export const CONSEQUENCES = ['loss_of_control', 'limitation_of_rights', 'discrimination', 'identity_theft', 'financial_loss', 'damage_to_reputation', 'loss_of_professional_secrecy', 'other'] as const;
+export const CONSEQUENCES = [
+  'loss_of_control',
+  'limitation_of_rights',
+  'discrimination',
+  'identity_theft',
+  'financial_loss',
+  'damage_to_reputation',
+  'loss_of_professional_secrecy',
+  'other',
+] as const;
 /** The guided starts for the seed's difficult situations. */
 export const GUIDES = ['ransomware', 'stolen_device', 'wrong_recipient_email', 'former_employee_access'] as const;
 
@@ -137,7 +171,11 @@ export const PeopleInformedSchema = z.strictObject({
   note: textField(2000).optional(),
 });
 
-export const CreateActionSchema = z.strictObject({ title: nameField(300), ownerId: IdSchema.nullable().optional(), dueOn: DateSchema });
+export const CreateActionSchema = z.strictObject({
+  title: nameField(300),
+  ownerId: IdSchema.nullable().optional(),
+  dueOn: DateSchema,
+});
 export const CompleteActionSchema = z.strictObject({ doneOn: DateSchema });
 export const CloseBreachSchema = z.strictObject({ closedOn: DateSchema });
 
@@ -150,9 +188,36 @@ export const SeveritySchema = z.object({
   flags: z.array(z.enum(['over_100_people', 'encrypted'])),
 });
 
-export const BreachNotificationSchema = z.object({ id: IdSchema, kind: z.enum(NOTIFICATION_KINDS), notifiedAt: InstantSchema, reference: z.string().nullable(), delayReasons: z.string().nullable(), late: z.boolean(), createdBy: z.string(), createdAt: InstantSchema });
-export const PeopleInformedRecordSchema = z.object({ id: IdSchema, informedOn: DateSchema, channel: z.enum(INFORM_CHANNELS), recipients: z.string(), peopleCount: z.number().int(), patientIds: z.array(IdSchema), note: z.string().nullable(), createdBy: z.string(), createdAt: InstantSchema });
-export const BreachActionSchema = z.object({ id: IdSchema, title: z.string(), ownerId: z.string().nullable(), dueOn: DateSchema, doneOn: DateSchema.nullable(), doneBy: z.string().nullable(), createdAt: InstantSchema });
+export const BreachNotificationSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  notifiedAt: InstantSchema,
+  reference: z.string().nullable(),
+  delayReasons: z.string().nullable(),
+  late: z.boolean(),
+  createdBy: z.string(),
+  createdAt: InstantSchema,
+});
+export const PeopleInformedRecordSchema = z.object({
+  id: IdSchema,
+  informedOn: DateSchema,
+  channel: z.enum(INFORM_CHANNELS),
+  recipients: z.string(),
+  peopleCount: z.number().int(),
+  patientIds: z.array(IdSchema),
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: InstantSchema,
+});
+export const BreachActionSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  ownerId: z.string().nullable(),
+  dueOn: DateSchema,
+  doneOn: DateSchema.nullable(),
+  doneBy: z.string().nullable(),
+  createdAt: InstantSchema,
+});
 
 export const BREACH_STATUSES = ['open', 'closed'] as const;
 
@@ -183,7 +248,14 @@ export const BreachSchema = z.object({
   assessment: AssessmentSchema.nullable(),
   severity: SeveritySchema.nullable(),
   decision: z
-    .object({ decision: z.enum(DECISIONS), proposed: z.enum(DECISIONS).nullable(), reason: z.string().nullable(), peopleException: z.enum(PEOPLE_EXCEPTIONS).nullable(), decidedBy: z.string(), decidedAt: InstantSchema })
+    .object({
+      decision: z.enum(DECISIONS),
+      proposed: z.enum(DECISIONS).nullable(),
+      reason: z.string().nullable(),
+      peopleException: z.enum(PEOPLE_EXCEPTIONS).nullable(),
+      decidedBy: z.string(),
+      decidedAt: InstantSchema,
+    })
     .nullable(),
   status: z.enum(BREACH_STATUSES),
   closedOn: DateSchema.nullable(),
@@ -214,7 +286,13 @@ export const PatientLetterQuerySchema = z.strictObject({ format: z.enum(['txt', 
 
 /** The draft of the CNIL online form, block by block, each field ready to copy. */
 export const CnilDraftSchema = z.object({
-  blocks: z.array(z.object({ key: z.string(), title: z.string(), fields: z.array(z.object({ label: z.string(), value: z.string() })) })),
+  blocks: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      fields: z.array(z.object({ label: z.string(), value: z.string() })),
+    }),
+  ),
   /** Fields the form asks for that Gardien does not know yet. */
   missing: z.array(z.string()),
 });
@@ -225,14 +303,46 @@ export type CnilDraft = z.infer<typeof CnilDraftSchema>;
  * data is sensitive (score 4); a theft or hacking is malicious, with unknown recipients; a mail to the wrong person has
  * a known recipient; ransomware makes the data unavailable. A starting point the person corrects, never a verdict.
  */
-export function suggestedAssessment(b: { dataCategories: readonly string[]; circumstances: readonly string[]; nature: readonly string[]; cause?: string | null }): Assessment {
+export function suggestedAssessment(b: {
+  dataCategories: readonly string[];
+  circumstances: readonly string[];
+  nature: readonly string[];
+  cause?: string | null;
+}): Assessment {
   const has = (c: string) => b.circumstances.includes(c);
-  const dpcCategory = b.dataCategories.includes('health') ? 'sensitive' : b.dataCategories.includes('financial') || b.dataCategories.includes('social_security_number') ? 'financial' : 'simple';
-  const malicious = has('hacking_malware_phishing') || has('ransomware') || has('lost_or_stolen_device') || b.cause === 'external_malicious' || b.cause === 'internal_malicious';
-  const unknownRecipients = has('lost_or_stolen_device') || has('lost_or_stolen_paper') || has('hacking_malware_phishing') || has('published_by_mistake') || has('improper_disposal');
+  const dpcCategory = b.dataCategories.includes('health')
+    ? 'sensitive'
+    : b.dataCategories.includes('financial') || b.dataCategories.includes('social_security_number')
+      ? 'financial'
+      : 'simple';
+  const malicious =
+    has('hacking_malware_phishing') ||
+    has('ransomware') ||
+    has('lost_or_stolen_device') ||
+    b.cause === 'external_malicious' ||
+    b.cause === 'internal_malicious';
+  const unknownRecipients =
+    has('lost_or_stolen_device') ||
+    has('lost_or_stolen_paper') ||
+    has('hacking_malware_phishing') ||
+    has('published_by_mistake') ||
+    has('improper_disposal');
   const knownRecipients = has('wrong_recipient') || has('mail_lost_or_opened') || has('verbal_disclosure');
-  const confidentiality = b.nature.includes('confidentiality') || unknownRecipients || knownRecipients ? (unknownRecipients ? 'unknown_recipients' : 'known_recipients') : 'none';
+  const confidentiality =
+    b.nature.includes('confidentiality') || unknownRecipients || knownRecipients
+      ? unknownRecipients
+        ? 'unknown_recipients'
+        : 'known_recipients'
+      : 'none';
   const availability = b.nature.includes('availability') || has('ransomware') ? 'temporary' : 'none';
   const integrity = b.nature.includes('integrity') ? 'altered_recoverable' : 'none';
-  return { dpcCategory, dpcScore: { simple: 1, behavioural: 2, financial: 3, sensitive: 4 }[dpcCategory], ease: 'maximum', confidentiality, integrity, availability, malicious };
+  return {
+    dpcCategory,
+    dpcScore: { simple: 1, behavioural: 2, financial: 3, sensitive: 4 }[dpcCategory],
+    ease: 'maximum',
+    confidentiality,
+    integrity,
+    availability,
+    malicious,
+  };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** Opaque ids: a short prefix, an underscore and URL-safe random characters. */
 /** A string matching `pattern`; a mismatch is reported with our own reason `code` (phrased in messages.ts). */
-export const patternField = (pattern: RegExp, code: string) => z.string().refine((s) => pattern.test(s), { params: { code } });
+export const patternField = (pattern: RegExp, code: string) =>
+  z.string().refine((s) => pattern.test(s), { params: { code } });
 
 export const IdSchema = patternField(/^[a-z]{1,8}_[A-Za-z0-9_-]{10,64}$/, 'invalid_id');
 /** An instant, ISO-8601 in UTC (`…Z`). */
@@ -16,10 +17,16 @@ export const textField = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { params: { code: 'control_characters' } })
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+      params: { code: 'control_characters' },
+    })
     // A lone surrogate cannot be stored as UTF-8 (it would come back as U+FFFD); bidirectional overrides can disguise
     // what a letter or an export says.
-    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u202A-\u202E\u2066-\u2069]/.test(s), { params: { code: 'control_characters' } });
+    .refine(
+      (s) =>
+        !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u202A-\u202E\u2066-\u2069]/.test(s),
+      { params: { code: 'control_characters' } },
+    );
 
 export const nameField = (max = 200) => textField(max).pipe(z.string().min(1));
 

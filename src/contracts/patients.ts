@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import { DateSchema, EmailSchema, IdSchema, InstantSchema, nameField, patternField, PracticeParamsSchema, textField } from './common.js';
+import {
+  DateSchema,
+  EmailSchema,
+  IdSchema,
+  InstantSchema,
+  nameField,
+  patternField,
+  PracticeParamsSchema,
+  textField,
+} from './common.js';
 
 /** A French or international phone number as typed: digits, spaces, dots, dashes, parentheses, a leading +. */
-export const PhoneSchema = z.string().trim().pipe(patternField(/^\+?[0-9 ().-]{6,30}$/, 'phone_format'));
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .pipe(patternField(/^\+?[0-9 ().-]{6,30}$/, 'phone_format'));
 
 const patientFields = {
   /** The practice software's own id, to find the patient there. */
@@ -24,7 +36,17 @@ const patientFields = {
 
 export const CreatePatientRequestSchema = z
   .strictObject(patientFields)
-  .partial({ externalId: true, email: true, phone: true, address: true, lastCareOn: true, deathOn: true, isRestricted: true, objectsToSms: true, marketingConsent: true });
+  .partial({
+    externalId: true,
+    email: true,
+    phone: true,
+    address: true,
+    lastCareOn: true,
+    deathOn: true,
+    isRestricted: true,
+    objectsToSms: true,
+    marketingConsent: true,
+  });
 export type CreatePatientRequest = z.infer<typeof CreatePatientRequestSchema>;
 
 export const UpdatePatientRequestSchema = z
@@ -68,10 +90,23 @@ export type PatientListResponse = z.infer<typeof PatientListResponseSchema>;
 export const PatientParamsSchema = PracticeParamsSchema.extend({ patientId: IdSchema }).strict();
 
 /** CSV import from the practice software's export: first a dry run (the report), then the same file for real. */
-export const IMPORT_FIELD_NAMES = ['externalId', 'lastName', 'firstName', 'birthDate', 'email', 'phone', 'address', 'lastCareOn', 'deathOn'] as const;
+export const IMPORT_FIELD_NAMES = [
+  'externalId',
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'lastCareOn',
+  'deathOn',
+] as const;
 export const PatientImportRequestSchema = z.strictObject({
   /** The file's text (UTF-8); 32 MiB at most. */
-  csv: z.string().min(1).max(32 * 1024 * 1024),
+  csv: z
+    .string()
+    .min(1)
+    .max(32 * 1024 * 1024),
   /** Field → column header; omitted, the mapping is guessed from the headers. */
   mapping: z.partialRecord(z.enum(IMPORT_FIELD_NAMES), z.string().max(200)).optional(),
   /** True (default): check and report, write nothing. False: import the valid lines, all or nothing. */

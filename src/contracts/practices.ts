@@ -1,13 +1,37 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema, InstantSchema, nameField, patternField, PracticeParamsSchema, textField } from './common.js';
+import {
+  EmailSchema,
+  IdSchema,
+  InstantSchema,
+  nameField,
+  patternField,
+  PracticeParamsSchema,
+  textField,
+} from './common.js';
 import { RoleSchema } from './roles.js';
 
 /** SIREN: 9 digits; SIRET: 14 digits (INSEE). Typed as printed ("123 456 789 00012"), stored without the spaces. */
 const digitsOnly = (v: string) => v.replace(/[\s\u00a0\u202f.-]/g, '');
-export const SirenSchema = z.string().trim().transform(digitsOnly).pipe(patternField(/^\d{9}$/, 'siren_format'));
-export const SiretSchema = z.string().trim().transform(digitsOnly).pipe(patternField(/^\d{14}$/, 'siret_format'));
+export const SirenSchema = z
+  .string()
+  .trim()
+  .transform(digitsOnly)
+  .pipe(patternField(/^\d{9}$/, 'siren_format'));
+export const SiretSchema = z
+  .string()
+  .trim()
+  .transform(digitsOnly)
+  .pipe(patternField(/^\d{14}$/, 'siret_format'));
 /** Overseas territories with their own public holiday, the abolition of slavery (C. trav. L3422-2). */
-export const OVERSEAS_TERRITORIES = ['guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint_barthelemy', 'saint_martin'] as const;
+export const OVERSEAS_TERRITORIES = [
+  'guadeloupe',
+  'martinique',
+  'guyane',
+  'reunion',
+  'mayotte',
+  'saint_barthelemy',
+  'saint_martin',
+] as const;
 /** A telephone number as people write it: digits, spaces, dots, dashes, brackets and a leading +. */
 export const PhoneSchema = z
   .string()
@@ -38,7 +62,9 @@ export const PracticeSchema = z.object({
 export type PracticeResponse = z.infer<typeof PracticeSchema>;
 
 /** What a patient notice or letter cannot do without: where patients write to, and a way to reach the practice (Art. 13(1)(a)). */
-export function noticeGaps(p: Pick<PracticeResponse, 'address' | 'phone' | 'email' | 'dpoContact'>): ('address' | 'phone')[] {
+export function noticeGaps(
+  p: Pick<PracticeResponse, 'address' | 'phone' | 'email' | 'dpoContact'>,
+): ('address' | 'phone')[] {
   const gaps: ('address' | 'phone')[] = [];
   if (!p.address) gaps.push('address');
   if (!p.phone && !p.email && !p.dpoContact) gaps.push('phone');
@@ -87,7 +113,10 @@ export const InvitationSchema = z.object({
   invitedAt: InstantSchema,
   expiresAt: InstantSchema,
 });
-export const MemberListResponseSchema = z.object({ items: z.array(MemberSchema), invitations: z.array(InvitationSchema) });
+export const MemberListResponseSchema = z.object({
+  items: z.array(MemberSchema),
+  invitations: z.array(InvitationSchema),
+});
 export type MemberListResponse = z.infer<typeof MemberListResponseSchema>;
 
 export const AddMemberRequestSchema = z.strictObject({

@@ -10,24 +10,88 @@ import { PracticeSchema } from './practices.js';
  */
 
 /** Art. 6(1) legal bases. */
-export const LEGAL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_interest', 'legitimate_interest'] as const;
+export const LEGAL_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_interest',
+  'legitimate_interest',
+] as const;
 /** Art. 9(2) conditions for special categories (health: (h), under professional secrecy, Art. 9(3)). */
-export const ART9_CONDITIONS = ['explicit_consent', 'employment_social_security', 'vital_interests', 'made_public', 'legal_claims', 'substantial_public_interest', 'health_care', 'public_health', 'research'] as const;
+export const ART9_CONDITIONS = [
+  'explicit_consent',
+  'employment_social_security',
+  'vital_interests',
+  'made_public',
+  'legal_claims',
+  'substantial_public_interest',
+  'health_care',
+  'public_health',
+  'research',
+] as const;
 /** CNIL ODS drop-down, with "patients" added (the CNIL puts it only in a comment). */
-export const PEOPLE = ['patients', 'employees', 'internal_services', 'clients', 'suppliers', 'service_providers', 'prospects', 'candidates', 'visitors', 'other'] as const;
+export const PEOPLE = [
+  'patients',
+  'employees',
+  'internal_services',
+  'clients',
+  'suppliers',
+  'service_providers',
+  'prospects',
+  'candidates',
+  'visitors',
+  'other',
+] as const;
 /** CNIL ODS rows, plus professional life, Internet and other from the basic PDF model. */
-export const DATA_KINDS = ['identity', 'personal_life', 'professional_life', 'economic', 'connection', 'location', 'internet', 'nir', 'other'] as const;
+export const DATA_KINDS = [
+  'identity',
+  'personal_life',
+  'professional_life',
+  'economic',
+  'connection',
+  'location',
+  'internet',
+  'nir',
+  'other',
+] as const;
 /** CNIL ODS "Données sensibles" rows (Art. 9 and 10). */
-export const SENSITIVE_KINDS = ['racial_ethnic', 'political', 'religious', 'union', 'genetic', 'biometric', 'health', 'sex_life', 'criminal'] as const;
+export const SENSITIVE_KINDS = [
+  'racial_ethnic',
+  'political',
+  'religious',
+  'union',
+  'genetic',
+  'biometric',
+  'health',
+  'sex_life',
+  'criminal',
+] as const;
 /** CNIL ODS "Type de destinataire". */
 export const RECIPIENT_TYPES = ['internal', 'processor', 'third_country', 'institutional_partner', 'other'] as const;
 /** CNIL ODS "Type de mesure de sécurité". */
-export const SECURITY_MEASURES = ['traceability', 'software_protection', 'backup', 'encryption', 'access_control', 'processor_control', 'other'] as const;
+export const SECURITY_MEASURES = [
+  'traceability',
+  'software_protection',
+  'backup',
+  'encryption',
+  'access_control',
+  'processor_control',
+  'other',
+] as const;
 /** CNIL ODS "Type de garanties", without the invalidated Privacy Shield (Schrems II, 16 July 2020). */
 export const SAFEGUARDS = ['scc', 'bcr', 'adequacy', 'code_of_conduct', 'certification', 'derogation_art49'] as const;
 /** EDPB WP248 rev.01 criteria: two or more, as a rule, mean a DPIA (Art. 35); plus the CNIL référentiel threshold. */
 export const DPIA_CRITERIA = [
-  'evaluation_scoring', 'automated_decision', 'systematic_monitoring', 'sensitive_data', 'large_scale', 'matching_datasets', 'vulnerable_people', 'innovative_technology', 'prevents_right',
+  'evaluation_scoring',
+  'automated_decision',
+  'systematic_monitoring',
+  'sensitive_data',
+  'large_scale',
+  'matching_datasets',
+  'vulnerable_people',
+  'innovative_technology',
+  'prevents_right',
   'group_practice_over_10000',
 ] as const;
 export const ACTIVITY_STATUSES = ['draft', 'validated'] as const;
@@ -49,14 +113,47 @@ export const ActivityInputSchema = z.strictObject({
   jointController: textField(300).optional().default(''),
   software: textField(300).optional().default(''),
   purposes: z
-    .array(z.strictObject({ purpose: nameField(500), legalBasis: z.enum(LEGAL_BASES).nullable(), art9Condition: z.enum(ART9_CONDITIONS).nullable().optional().default(null) }))
+    .array(
+      z.strictObject({
+        purpose: nameField(500),
+        legalBasis: z.enum(LEGAL_BASES).nullable(),
+        art9Condition: z.enum(ART9_CONDITIONS).nullable().optional().default(null),
+      }),
+    )
     .max(20),
   people: z.array(z.strictObject({ category: z.enum(PEOPLE), details: textField(500).optional().default('') })).max(20),
-  data: z.array(z.strictObject({ category: z.enum(DATA_KINDS), description: textField(500).optional().default(''), retention: Retention })).max(20),
-  sensitive: z.array(z.strictObject({ category: z.enum(SENSITIVE_KINDS), description: textField(500).optional().default(''), retention: Retention })).max(10),
+  data: z
+    .array(
+      z.strictObject({
+        category: z.enum(DATA_KINDS),
+        description: textField(500).optional().default(''),
+        retention: Retention,
+      }),
+    )
+    .max(20),
+  sensitive: z
+    .array(
+      z.strictObject({
+        category: z.enum(SENSITIVE_KINDS),
+        description: textField(500).optional().default(''),
+        retention: Retention,
+      }),
+    )
+    .max(10),
   recipients: z.array(z.strictObject({ type: z.enum(RECIPIENT_TYPES), details: nameField(500) })).max(30),
-  transfers: z.array(z.strictObject({ recipient: nameField(300), country: nameField(100), safeguard: z.enum(SAFEGUARDS), documentation: textField(500).optional().default('') })).max(20),
-  security: z.array(z.strictObject({ type: z.enum(SECURITY_MEASURES), details: textField(1000).optional().default('') })).max(20),
+  transfers: z
+    .array(
+      z.strictObject({
+        recipient: nameField(300),
+        country: nameField(100),
+        safeguard: z.enum(SAFEGUARDS),
+        documentation: textField(500).optional().default(''),
+      }),
+    )
+    .max(20),
+  security: z
+    .array(z.strictObject({ type: z.enum(SECURITY_MEASURES), details: textField(1000).optional().default('') }))
+    .max(20),
   dpiaCriteria: z.array(z.enum(DPIA_CRITERIA)).max(DPIA_CRITERIA.length).optional().default([]),
   notes: textField(4000).optional().default(''),
 });
@@ -64,7 +161,10 @@ export type ActivityInput = z.infer<typeof ActivityInputSchema>;
 export type ActivityFields = z.output<typeof ActivityInputSchema>;
 
 /** From a template (its key), or the full fields. */
-export const CreateActivitySchema = z.union([z.strictObject({ templateKey: z.string().regex(/^[a-z_]{2,40}$/) }), ActivityInputSchema]);
+export const CreateActivitySchema = z.union([
+  z.strictObject({ templateKey: z.string().regex(/^[a-z_]{2,40}$/) }),
+  ActivityInputSchema,
+]);
 
 export const ActivitySchema = z.object({
   id: IdSchema,
@@ -87,11 +187,22 @@ export const ActivitySchema = z.object({
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivitySchema) });
-export const ActivityVersionSchema = z.object({ version: z.number().int(), validatedAt: InstantSchema, validatedBy: z.string(), fields: ActivityInputSchema, sha256: z.string() });
+export const ActivityVersionSchema = z.object({
+  version: z.number().int(),
+  validatedAt: InstantSchema,
+  validatedBy: z.string(),
+  fields: ActivityInputSchema,
+  sha256: z.string(),
+});
 export const ActivityDetailSchema = ActivitySchema.extend({ versions: z.array(ActivityVersionSchema) });
 
 export const TemplateSchema = z.object({
-  key: z.string(), title: z.string(), titleEn: z.string(), summary: z.string(), summaryEn: z.string(), fields: ActivityInputSchema,
+  key: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  summary: z.string(),
+  summaryEn: z.string(),
+  fields: ActivityInputSchema,
   /** Ticked at the register's first set-up: every practice has it. Video surveillance and a website are offered, not assumed. */
   preselected: z.boolean().default(true),
 });
@@ -99,7 +210,9 @@ export const TemplateListSchema = z.array(TemplateSchema);
 export type RegisterTemplate = z.infer<typeof TemplateSchema>;
 
 export const ActivityParamsSchema = PracticeParamsSchema.extend({ activityId: IdSchema }).strict();
-export const RegisterExportQuerySchema = z.strictObject({ format: z.enum(['pdf', 'docx', 'xlsx', 'csv', 'json']).default('pdf') });
+export const RegisterExportQuerySchema = z.strictObject({
+  format: z.enum(['pdf', 'docx', 'xlsx', 'csv', 'json']).default('pdf'),
+});
 
 /** Art. 30(2): the practice or consultant acting as a processor for a client. */
 export const ProcessorActivityInputSchema = z.strictObject({
@@ -112,7 +225,11 @@ export const ProcessorActivityInputSchema = z.strictObject({
   transfers: textField(2000).optional().default(''),
   security: textField(2000).optional().default(''),
 });
-export const ProcessorActivitySchema = ProcessorActivityInputSchema.extend({ id: IdSchema, createdAt: InstantSchema, updatedAt: InstantSchema });
+export const ProcessorActivitySchema = ProcessorActivityInputSchema.extend({
+  id: IdSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
 export const ProcessorActivityListSchema = z.object({ items: z.array(ProcessorActivitySchema) });
 export const ProcessorActivityParamsSchema = PracticeParamsSchema.extend({ processorActivityId: IdSchema }).strict();
 
@@ -121,9 +238,26 @@ export const NOTICE_KINDS = ['patient', 'poster', 'website', 'booking'] as const
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 export const NoticeParamsSchema = PracticeParamsSchema.extend({ kind: NoticeKindSchema }).strict();
-export const NoticeFileQuerySchema = z.strictObject({ format: z.enum(['pdf', 'docx', 'html', 'txt']).default('pdf'), language: z.enum(['fr', 'en']).default('fr') });
-export const NoticeVersionSchema = z.object({ id: IdSchema, kind: NoticeKindSchema, version: z.number().int(), language: z.enum(['fr', 'en']), generatedAt: InstantSchema, generatedBy: z.string(), sha256: z.string() });
-export const NOTICE_CHANNELS = ['given_to_patient', 'posted_waiting_room', 'published_website', 'sent_by_email', 'booking_platform'] as const;
+export const NoticeFileQuerySchema = z.strictObject({
+  format: z.enum(['pdf', 'docx', 'html', 'txt']).default('pdf'),
+  language: z.enum(['fr', 'en']).default('fr'),
+});
+export const NoticeVersionSchema = z.object({
+  id: IdSchema,
+  kind: NoticeKindSchema,
+  version: z.number().int(),
+  language: z.enum(['fr', 'en']),
+  generatedAt: InstantSchema,
+  generatedBy: z.string(),
+  sha256: z.string(),
+});
+export const NOTICE_CHANNELS = [
+  'given_to_patient',
+  'posted_waiting_room',
+  'published_website',
+  'sent_by_email',
+  'booking_platform',
+] as const;
 export const DistributionInputSchema = z.strictObject({
   versionId: IdSchema,
   channel: z.enum(NOTICE_CHANNELS),
@@ -131,8 +265,22 @@ export const DistributionInputSchema = z.strictObject({
   patientId: IdSchema.nullable().optional(),
   note: textField(500).optional().default(''),
 });
-export const DistributionSchema = z.object({ id: IdSchema, versionId: IdSchema, kind: NoticeKindSchema, version: z.number().int(), channel: z.enum(NOTICE_CHANNELS), on: DateSchema, patientId: IdSchema.nullable(), note: z.string(), recordedBy: z.string(), recordedAt: InstantSchema });
-export const NoticesOverviewSchema = z.object({ versions: z.array(NoticeVersionSchema), distributions: z.array(DistributionSchema) });
+export const DistributionSchema = z.object({
+  id: IdSchema,
+  versionId: IdSchema,
+  kind: NoticeKindSchema,
+  version: z.number().int(),
+  channel: z.enum(NOTICE_CHANNELS),
+  on: DateSchema,
+  patientId: IdSchema.nullable(),
+  note: z.string(),
+  recordedBy: z.string(),
+  recordedAt: InstantSchema,
+});
+export const NoticesOverviewSchema = z.object({
+  versions: z.array(NoticeVersionSchema),
+  distributions: z.array(DistributionSchema),
+});
 
 /** The JSON export (`format=json`): documented in docs/register-export.schema.json, generated from this schema. */
 export const RegisterExportSchema = z.object({
@@ -140,7 +288,15 @@ export const RegisterExportSchema = z.object({
   /** The day (Paris) the register is stated as of. */
   asOf: DateSchema,
   generatedAt: InstantSchema,
-  practice: PracticeSchema.pick({ name: true, legalForm: true, siren: true, siret: true, address: true, controllerName: true, dpoContact: true }),
+  practice: PracticeSchema.pick({
+    name: true,
+    legalForm: true,
+    siren: true,
+    siret: true,
+    address: true,
+    controllerName: true,
+    dpoContact: true,
+  }),
   activities: z.array(ActivitySchema),
   processorActivities: z.array(ProcessorActivitySchema),
 });

@@ -9,7 +9,17 @@ import type { RequestKind } from './rights-requests.js';
 
 /** What a request can be about, per kind: the decision is taken item by item. */
 export const DECISION_SUBJECTS = [
-  'art15_information', 'copy', 'health_record', 'rectification', 'medical_record', 'marketing', 'commercial_photos', 'care', 'sms_reminders', 'restriction', 'portability',
+  'art15_information',
+  'copy',
+  'health_record',
+  'rectification',
+  'medical_record',
+  'marketing',
+  'commercial_photos',
+  'care',
+  'sms_reminders',
+  'restriction',
+  'portability',
   'care_sharing',
 ] as const;
 export const DecisionSubjectSchema = z.enum(DECISION_SUBJECTS);
@@ -53,7 +63,10 @@ export const DecisionGroundSchema = z.enum(DECISION_GROUNDS);
 export type DecisionGround = z.infer<typeof DecisionGroundSchema>;
 
 /** What a carried-out item does to the patient's flags (the trace stays in the request and the audit trail). */
-export const PatientEffectSchema = z.object({ flag: z.enum(['marketingConsent', 'objectsToSms', 'isRestricted']), value: z.boolean() });
+export const PatientEffectSchema = z.object({
+  flag: z.enum(['marketingConsent', 'objectsToSms', 'isRestricted']),
+  value: z.boolean(),
+});
 export type PatientEffect = z.infer<typeof PatientEffectSchema>;
 
 export const EFFECTS: Partial<Record<DecisionSubject, PatientEffect>> = {
@@ -62,7 +75,6 @@ export const EFFECTS: Partial<Record<DecisionSubject, PatientEffect>> = {
   // Art. 18: the patient's data only stored while the restriction is in force.
   restriction: { flag: 'isRestricted', value: true },
 };
-
 
 const REFUSE = ['art12_5_manifestly_unfounded', 'other'] as const;
 /** "Sans objet": nothing of the kind is held about the person. */
@@ -73,7 +85,11 @@ export const ALLOWED_GROUNDS: Record<DecisionSubject, Partial<Record<Verdict, re
   art15_information: { carried_out: ['art15_answered'], refused: REFUSE },
   copy: { carried_out: ['art15_answered'], refused: REFUSE },
   health_record: { carried_out: ['csp_l1111_7'], refused: REFUSE },
-  rectification: { carried_out: ['art16_rectified'], refused: ['art16_data_accurate', ...REFUSE], not_applicable: NOTHING },
+  rectification: {
+    carried_out: ['art16_rectified'],
+    refused: ['art16_data_accurate', ...REFUSE],
+    not_applicable: NOTHING,
+  },
   medical_record: { carried_out: ['art17_retention_ended', 'other'], refused: ['art17_3_retention', ...REFUSE] },
   // Art. 21(3): no refusal of an objection to marketing.
   marketing: { carried_out: ['art21_3_marketing', 'art17_1_erased'], not_applicable: NOTHING },
@@ -85,11 +101,15 @@ export const ALLOWED_GROUNDS: Record<DecisionSubject, Partial<Record<Verdict, re
   portability: { not_applicable: ['art20_not_applicable'], carried_out: ['art20_served'], refused: REFUSE },
 };
 
-
 export const PROPOSAL_CAUTIONS = ['heirs_three_purposes', 'minor_may_object'] as const;
 export type ProposalCaution = (typeof PROPOSAL_CAUTIONS)[number];
 
-export const ProposalItemSchema = z.object({ subject: DecisionSubjectSchema, verdict: VerdictSchema, ground: DecisionGroundSchema, effect: PatientEffectSchema.nullable() });
+export const ProposalItemSchema = z.object({
+  subject: DecisionSubjectSchema,
+  verdict: VerdictSchema,
+  ground: DecisionGroundSchema,
+  effect: PatientEffectSchema.nullable(),
+});
 export type ProposalItem = z.infer<typeof ProposalItemSchema>;
 export const ProposalSchema = z.object({
   items: z.array(ProposalItemSchema),
@@ -134,17 +154,33 @@ export const DecisionItemSchema = z.object({
   proposed: z.object({ verdict: VerdictSchema, ground: DecisionGroundSchema }),
   effect: PatientEffectSchema.nullable(),
 });
-export const DecisionSchema = z.object({ on: DateSchema, items: z.array(DecisionItemSchema), note: z.string().nullable(), decidedBy: z.string(), decidedAt: InstantSchema });
+export const DecisionSchema = z.object({
+  on: DateSchema,
+  items: z.array(DecisionItemSchema),
+  note: z.string().nullable(),
+  decidedBy: z.string(),
+  decidedAt: InstantSchema,
+});
 export type Decision = z.infer<typeof DecisionSchema>;
 
 /** The letters of a request (stable values). */
-export const LETTER_KINDS = ['acknowledgement', 'identity_request', 'extension', 'answer', 'refusal', 'restriction_lift'] as const;
+export const LETTER_KINDS = [
+  'acknowledgement',
+  'identity_request',
+  'extension',
+  'answer',
+  'refusal',
+  'restriction_lift',
+] as const;
 export const LetterKindSchema = z.enum(LETTER_KINDS);
 export type LetterKind = z.infer<typeof LetterKindSchema>;
 export const SENT_CHANNELS = ['letter', 'registered_letter', 'email', 'secure_messaging', 'in_person'] as const;
 export const SentChannelSchema = z.enum(SENT_CHANNELS);
 
-export const CreateLetterSchema = z.strictObject({ kind: LetterKindSchema, language: z.enum(['fr', 'en']).default('fr') });
+export const CreateLetterSchema = z.strictObject({
+  kind: LetterKindSchema,
+  language: z.enum(['fr', 'en']).default('fr'),
+});
 export const LetterSentSchema = z.strictObject({ sentOn: DateSchema, channel: SentChannelSchema });
 export const LetterFileQuerySchema = z.strictObject({ format: z.enum(['pdf', 'txt']).default('pdf') });
 export const LetterSchema = z.object({
@@ -162,11 +198,22 @@ export type LetterResponse = z.infer<typeof LetterSchema>;
 
 /** Files of the answer, stored encrypted (AES-256-GCM), 20 MiB each at most. */
 export const MAX_ANSWER_FILE_BYTES = 20 * 1024 * 1024;
-export const AnswerFileSchema = z.object({ id: IdSchema, name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: InstantSchema, uploadedBy: z.string() });
+export const AnswerFileSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: InstantSchema,
+  uploadedBy: z.string(),
+});
 export type AnswerFile = z.infer<typeof AnswerFileSchema>;
 
 export const RestrictionLiftSchema = z.strictObject({ liftedOn: DateSchema });
 
-export const RequestLetterParamsSchema = PracticeParamsSchema.extend({ requestId: IdSchema, letterId: IdSchema }).strict();
+export const RequestLetterParamsSchema = PracticeParamsSchema.extend({
+  requestId: IdSchema,
+  letterId: IdSchema,
+}).strict();
 export const RequestFileParamsSchema = PracticeParamsSchema.extend({ requestId: IdSchema, fileId: IdSchema }).strict();
 export const RequestsExportQuerySchema = z.strictObject({ format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf') });

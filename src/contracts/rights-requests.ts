@@ -3,7 +3,15 @@ import { DateSchema, IdSchema, InstantSchema, nameField, PracticeParamsSchema, t
 import { AnswerFileSchema, DecisionSchema, LetterSchema, ProposalSchema } from './request-answers.js';
 
 /** Stable values (may be added to, never renamed): they are part of the API contract. */
-export const REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'restriction', 'portability', 'health_record_access'] as const;
+export const REQUEST_KINDS = [
+  'access',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'portability',
+  'health_record_access',
+] as const;
 export const RequestKindSchema = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKindSchema>;
 export const CHANNELS = ['letter', 'email', 'in_person', 'phone', 'web_form'] as const;
@@ -13,7 +21,14 @@ export const RelationSchema = z.enum(RELATIONS);
 export type Relation = z.infer<typeof RelationSchema>;
 export const CIVILITIES = ['madame', 'monsieur'] as const;
 /** received → identity_check → in_progress → answered | refused | withdrawn. */
-export const REQUEST_STATUSES = ['received', 'identity_check', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'received',
+  'identity_check',
+  'in_progress',
+  'answered',
+  'refused',
+  'withdrawn',
+] as const;
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
@@ -47,14 +62,24 @@ export const StatusChangeSchema = z.strictObject({
   note: textField(4000).optional(),
 });
 
-export const RequestEventSchema = z.object({ at: InstantSchema, actorId: z.string(), type: z.string(), details: z.record(z.string(), z.unknown()) });
+export const RequestEventSchema = z.object({
+  at: InstantSchema,
+  actorId: z.string(),
+  type: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
 
 export const RightsRequestSchema = z.object({
   id: IdSchema,
   kind: RequestKindSchema,
   channel: ChannelSchema,
   receivedOn: DateSchema,
-  requester: z.object({ name: z.string(), relation: RelationSchema, civility: z.enum(CIVILITIES).nullable().default(null), address: z.string().nullable().default(null) }),
+  requester: z.object({
+    name: z.string(),
+    relation: RelationSchema,
+    civility: z.enum(CIVILITIES).nullable().default(null),
+    address: z.string().nullable().default(null),
+  }),
   patientId: IdSchema.nullable(),
   status: RequestStatusSchema,
   /** The answer is due at the latest on this day; null while the clock is suspended (identity awaited). */
@@ -95,5 +120,8 @@ export const RightsRequestListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export const RightsRequestListResponseSchema = z.object({ items: z.array(RightsRequestSchema), total: z.number().int() });
+export const RightsRequestListResponseSchema = z.object({
+  items: z.array(RightsRequestSchema),
+  total: z.number().int(),
+});
 export const RightsRequestParamsSchema = PracticeParamsSchema.extend({ requestId: IdSchema }).strict();

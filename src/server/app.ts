@@ -28,17 +28,38 @@ export interface AppOptions {
 
 /** Mounts each module's routes on the HTTP server; nothing else. */
 export async function buildApp(services: Services, opts: AppOptions): Promise<HttpServer> {
-  const app = await createHttpServer({ logger: opts.logger, bodyLimitBytes: opts.bodyLimitBytes, trustProxy: opts.trustProxy, rateLimitPerMinute: opts.rateLimitPerMinute, version: VERSION, webDir: opts.webDir ?? null });
-  const cookie = { secure: opts.cookieSecure };
-  registerAuthentication(app, services.auth, { ...cookie, publicOrigin: opts.publicOrigin, isAudited: (ctx) => services.isAudited(ctx.actor) });
-
-  app.get('/api/health', {
-    config: { auth: 'none' },
-    schema: { tags: ['health'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }) } },
-  }, async () => {
-    await sql`select 1`.execute(services.db);
-    return { status: 'ok' as const, version: VERSION, database: services.dialect };
+  const app = await createHttpServer({
+    logger: opts.logger,
+    bodyLimitBytes: opts.bodyLimitBytes,
+    trustProxy: opts.trustProxy,
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+    version: VERSION,
+    webDir: opts.webDir ?? null,
   });
+  const cookie = { secure: opts.cookieSecure };
+  registerAuthentication(app, services.auth, {
+    ...cookie,
+    publicOrigin: opts.publicOrigin,
+    isAudited: (ctx) => services.isAudited(ctx.actor),
+  });
+
+  app.get(
+    '/api/health',
+    {
+      config: { auth: 'none' },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database reachability',
+        response: {
+          200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }),
+        },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(services.db);
+      return { status: 'ok' as const, version: VERSION, database: services.dialect };
+    },
+  );
 
   registerAuthRoutes(app, services.auth, cookie);
   registerSetupRoutes(app, services.practices, services.auth, cookie);

@@ -19,21 +19,34 @@ const EnvSchema = z.object({
   GARDIEN_TRUST_PROXY: boolFromEnv.default(false),
   GARDIEN_PUBLIC_ORIGIN: z.url().optional(),
   GARDIEN_SESSION_ABSOLUTE_HOURS: z.coerce.number().min(1).max(24).default(12),
-  GARDIEN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  GARDIEN_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   GARDIEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).default(600),
   GARDIEN_LOGIN_IP_LIMIT_PER_15MIN: z.coerce.number().int().min(5).default(30),
   GARDIEN_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(100000).default(100),
   GARDIEN_BACKUP_DIR: z.string().min(1).optional(),
-  GARDIEN_BACKUP_EVERY_HOURS: z.coerce.number().min(1).max(24 * 7).default(24),
+  GARDIEN_BACKUP_EVERY_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .default(24),
   GARDIEN_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   GARDIEN_BACKUP_DRILL_EVERY_DAYS: z.coerce.number().min(1).max(90).default(30),
-  GARDIEN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be smtp://[user:password@]host[:port] or smtps://…').optional(),
+  GARDIEN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
+    .optional(),
   GARDIEN_MAIL_FROM: z.email().optional(),
 });
 
 export interface Config {
   readonly dataDir: string;
-  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database:
+    { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
   readonly host: string;
   readonly port: number;
   readonly logLevel: z.infer<typeof EnvSchema>['GARDIEN_LOG_LEVEL'];
@@ -46,20 +59,31 @@ export interface Config {
   readonly loginIpLimitPer15Min: number;
   readonly auditCheckpointEvery: number;
   /** Scheduled backups: directory (null when turned off with `off`), period, files kept, drill period. */
-  readonly backup: { readonly dir: string | null; readonly everyMs: number; readonly keep: number; readonly drillEveryMs: number };
+  readonly backup: {
+    readonly dir: string | null;
+    readonly everyMs: number;
+    readonly keep: number;
+    readonly drillEveryMs: number;
+  };
   /** E-mail reminders (the 72-hour breach clock): the SMTP server the administrator set, or null (reminders in the app only). */
   readonly mail: { readonly url: string; readonly from: string } | null;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly badKeys: string[], message: string) {
+  constructor(
+    readonly badKeys: string[],
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
 }
 
 /** Parses the environment once; fails fast naming every bad key. CLI flags arrive as overrides. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {},
+): Config {
   const source: Record<string, string | undefined> = {};
   for (const key of Object.keys(EnvSchema.shape)) {
     const v = overrides[key as keyof typeof overrides] ?? env[key];
@@ -72,7 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(bad, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.GARDIEN_SMTP_URL && !e.GARDIEN_MAIL_FROM) throw new ConfigError(['GARDIEN_MAIL_FROM'], 'Invalid configuration:\n  GARDIEN_MAIL_FROM: required when GARDIEN_SMTP_URL is set (the sender address of the reminders)');
+  if (e.GARDIEN_SMTP_URL && !e.GARDIEN_MAIL_FROM)
+    throw new ConfigError(
+      ['GARDIEN_MAIL_FROM'],
+      'Invalid configuration:\n  GARDIEN_MAIL_FROM: required when GARDIEN_SMTP_URL is set (the sender address of the reminders)',
+    );
   const dataDir = path.resolve(e.GARDIEN_DATA_DIR);
   return Object.freeze({
     dataDir,
@@ -96,7 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keep: e.GARDIEN_BACKUP_KEEP,
       drillEveryMs: e.GARDIEN_BACKUP_DRILL_EVERY_DAYS * 24 * 3600_000,
     }),
-    mail: e.GARDIEN_SMTP_URL && e.GARDIEN_MAIL_FROM ? Object.freeze({ url: e.GARDIEN_SMTP_URL, from: e.GARDIEN_MAIL_FROM }) : null,
+    mail:
+      e.GARDIEN_SMTP_URL && e.GARDIEN_MAIL_FROM
+        ? Object.freeze({ url: e.GARDIEN_SMTP_URL, from: e.GARDIEN_MAIL_FROM })
+        : null,
   });
 }
 

@@ -29,7 +29,9 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const backupDir = config.backup.dir;
   if (backupDir) {
     scheduler.register({
-      name: 'backup', everyMs: 3600_000, firstAfterMs: 60_000,
+      name: 'backup',
+      everyMs: 3600_000,
+      firstAfterMs: 60_000,
       run: async () => {
         const r = await s.backup.runScheduled(backupDir, config.backup);
         if (r) logger.info({ file: r.file, bytes: r.bytes }, 'scheduled backup written');
@@ -40,11 +42,20 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   // minute, each stage sent once, when SMTP is configured.
   const mailer = config.mail ? createMailer(config.mail) : null;
   if (mailer) {
-    const reminders = new Reminders({ db: s.db, clock: s.clock, auditTrail: s.auditTrail, practices: s.practices, worklist: s.worklist, mailer, publicOrigin: config.publicOrigin });
+    const reminders = new Reminders({
+      db: s.db,
+      clock: s.clock,
+      auditTrail: s.auditTrail,
+      practices: s.practices,
+      worklist: s.worklist,
+      mailer,
+      publicOrigin: config.publicOrigin,
+    });
     reminders.register(breachesReminderProvider());
     reminders.register(rightsRequestsReminderProvider());
     scheduler.register({
-      name: 'reminders', everyMs: 60_000,
+      name: 'reminders',
+      everyMs: 60_000,
       run: async () => {
         const r = await reminders.run();
         const d = await reminders.digest();

@@ -9,7 +9,11 @@ import { PracticesService, practicesFirstSteps } from './modules/practices/index
 import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
-import { RequestAnswersService, RightsRequestsService, rightsRequestsWorklistProvider } from './modules/rights-requests/index.js';
+import {
+  RequestAnswersService,
+  RightsRequestsService,
+  rightsRequestsWorklistProvider,
+} from './modules/rights-requests/index.js';
 import { RegisterService, registerFirstSteps, registerWorklistProvider } from './modules/register/index.js';
 import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
@@ -50,12 +54,30 @@ export interface Services {
 }
 
 /** Wires the modules together (no logic): shared by the HTTP server, the CLI and the tests. */
-export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: Clock, settings: ServiceSettings): Services {
+export function createServices(
+  db: Db,
+  dialect: DialectName,
+  keys: Keys,
+  clock: Clock,
+  settings: ServiceSettings,
+): Services {
   const audited = new WeakSet<Actor>();
-  const auditTrail = new AuditTrail({ keys, clock, checkpointEvery: settings.auditCheckpointEvery, parallelVerifyFrom: settings.auditParallelVerifyFrom });
+  const auditTrail = new AuditTrail({
+    keys,
+    clock,
+    checkpointEvery: settings.auditCheckpointEvery,
+    parallelVerifyFrom: settings.auditParallelVerifyFrom,
+  });
   const groupCommit = new GroupCommit({ db, auditTrail });
   const access = new Access({ db, auditTrail, groupCommit, clock, onAudited: (a) => audited.add(a) });
-  const auth = new AuthService({ db, clock, keys, auditTrail, sessionAbsoluteMs: settings.sessionAbsoluteMs, loginIpLimitPer15Min: settings.loginIpLimitPer15Min });
+  const auth = new AuthService({
+    db,
+    clock,
+    keys,
+    auditTrail,
+    sessionAbsoluteMs: settings.sessionAbsoluteMs,
+    loginIpLimitPer15Min: settings.loginIpLimitPer15Min,
+  });
   const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
   const worklist = new Worklist({ access, clock });
   worklist.register(backupWorklistProvider(backup));
@@ -66,12 +88,39 @@ export function createServices(db: Db, dialect: DialectName, keys: Keys, clock: 
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
   // The restriction check reaches the request answers lazily: they are built after the patients they depend on.
   let answers: RequestAnswersService | null = null;
-  const patients = new PatientsService({ access, clock, restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId) });
+  const patients = new PatientsService({
+    access,
+    clock,
+    restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId),
+  });
   const register = new RegisterService({ access, clock, practices, patients });
   return {
-    db, dialect, clock, keys, auditTrail, access, auth, backup, worklist, practices, patients,
-    rightsRequests: new RightsRequestsService({ access, clock, patients, practices, register: (tx, practiceId) => register.patientActivities(tx, practiceId) }),
-    requestAnswers: (answers = new RequestAnswersService({ access, clock, patients, practices, dataKey: keys.dataKey, register: (tx, practiceId) => register.patientActivities(tx, practiceId) })),
+    db,
+    dialect,
+    clock,
+    keys,
+    auditTrail,
+    access,
+    auth,
+    backup,
+    worklist,
+    practices,
+    patients,
+    rightsRequests: new RightsRequestsService({
+      access,
+      clock,
+      patients,
+      practices,
+      register: (tx, practiceId) => register.patientActivities(tx, practiceId),
+    }),
+    requestAnswers: (answers = new RequestAnswersService({
+      access,
+      clock,
+      patients,
+      practices,
+      dataKey: keys.dataKey,
+      register: (tx, practiceId) => register.patientActivities(tx, practiceId),
+    })),
     register,
     breaches: new BreachesService({ access, clock, patients, practices }),
     backupUseCases: new BackupUseCases({ access, backup }),

@@ -12,7 +12,11 @@ import { SessionProvider } from './app/session.js';
 // Calm colours with enough contrast for WCAG AA (axe checks every page).
 // Alert titles in the text colour: the light orange and yellow alerts' own title colour fails WCAG AA contrast.
 const theme = createTheme({
-  primaryColor: 'teal', primaryShade: 9, defaultRadius: 'md', respectReducedMotion: true, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+  primaryColor: 'teal',
+  primaryShade: 9,
+  defaultRadius: 'md',
+  respectReducedMotion: true,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
   components: { Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } } },
 });
 /** Secondary text one shade darker than Mantine's default, for the 4.5:1 contrast of WCAG AA. */

@@ -28,7 +28,16 @@ export interface TestApp {
 }
 
 /** A whole Gardien on a fresh database of the dialect, with a hand-moved clock and a silent logger. */
-export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMinute?: number; checkpointEvery?: number; publicOrigin?: string; parallelVerifyFrom?: number; logLines?: string[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: DialectName,
+  opts: {
+    rateLimitPerMinute?: number;
+    checkpointEvery?: number;
+    publicOrigin?: string;
+    parallelVerifyFrom?: number;
+    logLines?: string[];
+  } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = new ManualClock();
   const keys = loadOrCreateKeys(testDb.dataDir);
@@ -42,12 +51,24 @@ export async function createTestApp(dialect: DialectName, opts: { rateLimitPerMi
       auditParallelVerifyFrom: opts.parallelVerifyFrom,
       target: testDb.target,
     });
-    const app = await buildApp(services, { logger: opts.logLines ? createLogger('info', { write: (line: string) => void opts.logLines!.push(line) }) : pino({ level: 'silent' }), cookieSecure: true, bodyLimitBytes: 1024 * 1024, trustProxy: false, rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000, publicOrigin: opts.publicOrigin });
+    const app = await buildApp(services, {
+      logger: opts.logLines
+        ? createLogger('info', { write: (line: string) => void opts.logLines!.push(line) })
+        : pino({ level: 'silent' }),
+      cookieSecure: true,
+      bodyLimitBytes: 1024 * 1024,
+      trustProxy: false,
+      rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+      publicOrigin: opts.publicOrigin,
+    });
     await app.ready();
     return { database, services, app };
   };
   const t: TestApp = {
-    dialect, clock, testDb, ...(await build()),
+    dialect,
+    clock,
+    testDb,
+    ...(await build()),
     async close() {
       await t.app.close();
       await t.services.close();
@@ -91,7 +112,12 @@ export interface RequestOptions {
 }
 
 /** An HTTP request through Fastify's inject, sent as a signed-in client (cookie + CSRF) or with a bearer token. */
-export async function call(t: TestApp, method: string, url: string, o: RequestOptions = {}): Promise<LightMyRequestResponse> {
+export async function call(
+  t: TestApp,
+  method: string,
+  url: string,
+  o: RequestOptions = {},
+): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (o.as && 'token' in o.as) headers.authorization = `Bearer ${o.as.token}`;
   else if (o.as) {
@@ -117,17 +143,35 @@ let loginCount = 0;
 /** Each sign-in comes from its own address, so the per-address login limits never throttle a test by accident. */
 const nextAddress = () => `10.${(++loginCount >> 16) & 255}.${(loginCount >> 8) & 255}.${loginCount & 255}`;
 
-export async function loginPasswordOnly(t: TestApp, email: string, password: string, ip?: string): Promise<Client & { next: string }> {
+export async function loginPasswordOnly(
+  t: TestApp,
+  email: string,
+  password: string,
+  ip?: string,
+): Promise<Client & { next: string }> {
   const address = ip ?? nextAddress();
   const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email, password }, ip: address });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const body = res.json() as { next: string; csrfToken: string };
   const me = await t.services.auth.findUserByEmail(email);
-  return { cookie: cookieFrom(res)!, csrf: body.csrfToken, userId: me!.id, email, password, next: body.next, ip: address };
+  return {
+    cookie: cookieFrom(res)!,
+    csrf: body.csrfToken,
+    userId: me!.id,
+    email,
+    password,
+    next: body.next,
+    ip: address,
+  };
 }
 
 /** Full sign-in: password, then TOTP enrolment (first time) or a TOTP code. Moves the clock 31 s to get a fresh code. */
-export async function login(t: TestApp, email: string, password = STRONG_PASSWORD, known?: { totpSecret?: string }): Promise<Client> {
+export async function login(
+  t: TestApp,
+  email: string,
+  password = STRONG_PASSWORD,
+  known?: { totpSecret?: string },
+): Promise<Client> {
   const c: Client = await loginPasswordOnly(t, email, password);
   return completeMfa(t, c, known?.totpSecret);
 }
@@ -141,7 +185,10 @@ export async function completeMfa(t: TestApp, c: Client, totpSecret?: string): P
   }
   t.clock.advance(31_000);
   const step = totpSecret ? 'verify' : 'enrollment/confirm';
-  const res = await call(t, 'POST', `/api/v1/auth/mfa/${step}`, { as: c, body: { code: await totpCodeAt(secret, t.clock.now()) } });
+  const res = await call(t, 'POST', `/api/v1/auth/mfa/${step}`, {
+    as: c,
+    body: { code: await totpCodeAt(secret, t.clock.now()) },
+  });
   if (res.statusCode !== 200) throw new Error(`mfa ${step} failed: ${res.statusCode} ${res.body}`);
   c.csrf = (res.json() as { csrfToken: string }).csrfToken;
   c.totpSecret = secret;
@@ -152,19 +199,40 @@ let seq = 0;
 export const uniqueEmail = (label = 'user') => `${label}.${process.pid}.${++seq}@cabinet.example.fr`;
 
 /** A practice with its owner account (created by the server administrator, as `gardien init` does). */
-export async function createPractice(t: TestApp, name = `Cabinet ${++seq}`): Promise<{ practiceId: string; ownerId: string; ownerEmail: string }> {
+export async function createPractice(
+  t: TestApp,
+  name = `Cabinet ${++seq}`,
+): Promise<{ practiceId: string; ownerId: string; ownerEmail: string }> {
   const ownerEmail = uniqueEmail('owner');
-  const r = await t.services.practices.createPractice(cliActor(), { name, owner: { email: ownerEmail, name: 'Claire Martin', password: STRONG_PASSWORD } });
+  const r = await t.services.practices.createPractice(cliActor(), {
+    name,
+    owner: { email: ownerEmail, name: 'Claire Martin', password: STRONG_PASSWORD },
+  });
   return { practiceId: r.practiceId, ownerId: r.userId, ownerEmail };
 }
 
 /** A person with `role` in the practice, with a password that needs no change (as added by the administrator). */
-export async function addMember(t: TestApp, practiceId: string, role: Role, email = uniqueEmail(role)): Promise<{ userId: string; email: string }> {
-  const r = await t.services.practices.addMember(cliActor(), practiceId, { email, name: `Personne ${role}`, role, initialPassword: STRONG_PASSWORD });
+export async function addMember(
+  t: TestApp,
+  practiceId: string,
+  role: Role,
+  email = uniqueEmail(role),
+): Promise<{ userId: string; email: string }> {
+  const r = await t.services.practices.addMember(cliActor(), practiceId, {
+    email,
+    name: `Personne ${role}`,
+    role,
+    initialPassword: STRONG_PASSWORD,
+  });
   return { userId: r.userId, email };
 }
 
 /** Audit entries of a chain, oldest first. */
 export async function auditEntries(t: TestApp, practiceId: string) {
-  return t.services.db.selectFrom('audit_entries').selectAll().where('practice_id', '=', practiceId).orderBy('seq').execute();
+  return t.services.db
+    .selectFrom('audit_entries')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .orderBy('seq')
+    .execute();
 }

@@ -26,9 +26,16 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const dataDir = tempDir();
   if (dialect === 'sqlite') {
-    return { target: { kind: 'sqlite', file: path.join(dataDir, 'gardien.db') }, dataDir, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      target: { kind: 'sqlite', file: path.join(dataDir, 'gardien.db') },
+      dataDir,
+      dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
-  if (!PG_URL) throw new Error('GARDIEN_TEST_PG_URL is not set: the PostgreSQL suite cannot run (scripts/run-tests.mjs starts a throw-away cluster)');
+  if (!PG_URL)
+    throw new Error(
+      'GARDIEN_TEST_PG_URL is not set: the PostgreSQL suite cannot run (scripts/run-tests.mjs starts a throw-away cluster)',
+    );
   const name = `gt_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();

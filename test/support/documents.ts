@@ -7,7 +7,8 @@ type TextItem = { str: string; transform: number[]; width: number; hasEOL?: bool
 /** A PDF opened with Mozilla's pdf.js (its Node build): no external tool, nothing to install. */
 async function openPdf(pdf: Buffer) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  return getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  return getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 })
+    .promise;
 }
 
 /**
@@ -33,7 +34,11 @@ export async function pdfText(pdf: Buffer): Promise<string> {
       lines
         .map((l) => {
           l.parts.sort((a, b) => a.x - b.x);
-          return l.parts.reduce((out, part, k) => out + (k > 0 && part.x - l.parts[k - 1]!.end > 1 && !out.endsWith(' ') ? ' ' : '') + part.str, '');
+          return l.parts.reduce(
+            (out, part, k) =>
+              out + (k > 0 && part.x - l.parts[k - 1]!.end > 1 && !out.endsWith(' ') ? ' ' : '') + part.str,
+            '',
+          );
         })
         .join('\n'),
     );
@@ -57,12 +62,19 @@ export function parseCsv(text: string): string[][] {
 
 /** Every sheet of an .xlsx file, by name, as rows of cell texts. */
 export async function readXlsxSheets(buf: Buffer): Promise<{ name: string; rows: string[][] }[]> {
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as { Workbook: new () => { xlsx: { load(b: Buffer): Promise<unknown> }; worksheets: { name: string; eachRow(cb: (row: { values: unknown[] }) => void): void }[] } };
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as {
+    Workbook: new () => {
+      xlsx: { load(b: Buffer): Promise<unknown> };
+      worksheets: { name: string; eachRow(cb: (row: { values: unknown[] }) => void): void }[];
+    };
+  };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf);
   return wb.worksheets.map((ws) => {
     const rows: string[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    ws.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+    );
     return { name: ws.name, rows };
   });
 }
@@ -74,7 +86,9 @@ export async function readXlsx(buf: Buffer): Promise<string[][]> {
 
 /** The entries of a ZIP (a .docx, an answer bundle), read back with yauzl. */
 export async function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((ok, ko) => yauzl.fromBuffer(buf, { lazyEntries: true }, (e, z) => (e ? ko(e) : ok(z))));
+  const zip = await new Promise<yauzl.ZipFile>((ok, ko) =>
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (e, z) => (e ? ko(e) : ok(z))),
+  );
   const out = new Map<string, Buffer>();
   await new Promise<void>((ok, ko) => {
     zip.on('entry', (entry: yauzl.Entry) =>

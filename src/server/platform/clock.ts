@@ -29,7 +29,10 @@ export const toInstant = (d: Date): string => d.toISOString();
 
 /** Today in France (the practice's calendar), from an instant. */
 export function parisDate(instant: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('Europe/Paris').toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO('Europe/Paris')
+    .toPlainDate()
+    .toString();
 }
 
 const endOfDayCache = new Map<string, string>();

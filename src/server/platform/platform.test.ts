@@ -24,7 +24,8 @@ describe('configuration', () => {
   it('fails fast naming every bad key', () => {
     assert.throws(
       () => loadConfig({ GARDIEN_PORT: 'abc', DATABASE_URL: 'mysql://x', GARDIEN_COOKIE_SECURE: 'maybe' }),
-      (e: unknown) => e instanceof ConfigError && e.badKeys.sort().join() === 'DATABASE_URL,GARDIEN_COOKIE_SECURE,GARDIEN_PORT',
+      (e: unknown) =>
+        e instanceof ConfigError && e.badKeys.sort().join() === 'DATABASE_URL,GARDIEN_COOKIE_SECURE,GARDIEN_PORT',
     );
   });
   it('selects PostgreSQL from DATABASE_URL', () => {
@@ -71,11 +72,15 @@ describe('storage', () => {
     await d.close();
   });
 
-  it('refuses a PostgreSQL server that does not sync its commits', { skip: PG_URL ? false : 'no PostgreSQL' }, async () => {
-    const url = new URL(PG_URL!);
-    url.searchParams.set('options', '-c synchronous_commit=off');
-    await assert.rejects(openDatabase({ kind: 'postgres', url: url.toString() }), DurabilityError);
-  });
+  it(
+    'refuses a PostgreSQL server that does not sync its commits',
+    { skip: PG_URL ? false : 'no PostgreSQL' },
+    async () => {
+      const url = new URL(PG_URL!);
+      url.searchParams.set('options', '-c synchronous_commit=off');
+      await assert.rejects(openDatabase({ kind: 'postgres', url: url.toString() }), DurabilityError);
+    },
+  );
 });
 
 describe('languages', () => {
@@ -104,6 +109,10 @@ describe('project', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(VERSION, pkg.version);
     const { renderPermissionsDoc } = await import('../../cli/permissions-doc.js');
-    assert.equal(fs.readFileSync(path.join(root, 'docs/permissions.md'), 'utf8'), renderPermissionsDoc(), 'regenerate: npx gardien permissions > docs/permissions.md');
+    assert.equal(
+      fs.readFileSync(path.join(root, 'docs/permissions.md'), 'utf8'),
+      renderPermissionsDoc(),
+      'regenerate: npx gardien permissions > docs/permissions.md',
+    );
   });
 });

@@ -27,7 +27,9 @@ export class Scheduler {
       if (this.stopped || this.running.has(job.name)) return;
       const run = job
         .run()
-        .catch((err: unknown) => this.logger.error({ err, job: job.name }, `scheduled job ${job.name} failed (tried again at its next turn)`))
+        .catch((err: unknown) =>
+          this.logger.error({ err, job: job.name }, `scheduled job ${job.name} failed (tried again at its next turn)`),
+        )
         .finally(() => this.running.delete(job.name));
       this.running.set(job.name, run);
     };

@@ -16,7 +16,12 @@ export type Actor =
   /** No one is signed in yet (login). */
   | { kind: 'anonymous'; requestId: string | null; ip: string | null };
 
-export const cliActor = (osUser = process.env.USER ?? 'unknown'): Actor => ({ kind: 'admin', adminId: `cli:${osUser}`, requestId: null, ip: null });
+export const cliActor = (osUser = process.env.USER ?? 'unknown'): Actor => ({
+  kind: 'admin',
+  adminId: `cli:${osUser}`,
+  requestId: null,
+  ip: null,
+});
 
 export function actorId(actor: Actor): string {
   switch (actor.kind) {

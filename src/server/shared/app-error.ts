@@ -37,7 +37,10 @@ export class AppError extends Error {
   readonly issues: ErrorIssue[] | undefined;
   readonly params: Record<string, string | number> | undefined;
 
-  constructor(code: ErrorCode, options: { issues?: ErrorIssue[]; params?: Record<string, string | number>; cause?: unknown; detail?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { issues?: ErrorIssue[]; params?: Record<string, string | number>; cause?: unknown; detail?: string } = {},
+  ) {
     super(options.detail ?? code, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

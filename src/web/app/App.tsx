@@ -45,7 +45,9 @@ export function App() {
         <Center h="100vh" component="main" p="md">
           <Alert color="red" title={t('app.unreachableTitle')} role="alert">
             <Text>{t('app.unreachable')}</Text>
-            <Button mt="md" onClick={() => window.location.reload()}>{t('app.retry')}</Button>
+            <Button mt="md" onClick={() => window.location.reload()}>
+              {t('app.retry')}
+            </Button>
           </Alert>
         </Center>
       );
@@ -83,7 +85,11 @@ function Shell() {
     await s.refresh();
   };
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
@@ -112,7 +118,10 @@ function Shell() {
               size="xs"
               value={s.me?.preferences.language ?? (t('app.lang') as string)}
               onChange={(v) => s.setLanguage(v as 'fr' | 'en')}
-              data={[{ value: 'fr', label: 'FR' }, { value: 'en', label: 'EN' }]}
+              data={[
+                { value: 'fr', label: 'FR' },
+                { value: 'en', label: 'EN' },
+              ]}
             />
             <Button variant="default" size="xs" onClick={() => void logout()}>
               {t('nav.logout')}
@@ -122,12 +131,23 @@ function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
         {nav.map((n) => (
-          <NavLink key={n.key} className="gardien-nav" component={Link} to={n.path} label={t(`nav.${n.key}`)} active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)} onClick={close} aria-current={location.pathname === n.path ? 'page' : undefined} />
+          <NavLink
+            key={n.key}
+            className="gardien-nav"
+            component={Link}
+            to={n.path}
+            label={t(`nav.${n.key}`)}
+            active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)}
+            onClick={close}
+            aria-current={location.pathname === n.path ? 'page' : undefined}
+          />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
         {s.practiceId === null ? (
-          <Alert color="blue" title={t('app.noPracticeTitle')}>{t('app.noPractice')}</Alert>
+          <Alert color="blue" title={t('app.noPracticeTitle')}>
+            {t('app.noPractice')}
+          </Alert>
         ) : (
           <Routes>
             <Route path="/" element={<HomePage />} />

@@ -41,7 +41,12 @@ export const millisSinceLastCall = () => Date.now() - lastCallAt;
  * The typed client: every answer is checked against the shared contract schema it is declared with, so a
  * mismatch between server and web app fails loudly instead of showing wrong data.
  */
-export async function api<S extends z.ZodType>(method: string, url: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+export async function api<S extends z.ZodType>(
+  method: string,
+  url: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.infer<S>> {
   const res = await send(method, url, body);
   return schema.parse(await res.json());
 }
@@ -69,7 +74,12 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
  * A long POST that reports its progress: the server answers a stream of JSON lines ({progress}, then {report} or
  * {error}) once the work has started, or a plain JSON answer when it finished at once.
  */
-export async function postWithProgress<S extends z.ZodType>(url: string, body: unknown, schema: S, onProgress: (done: number, total: number) => void): Promise<z.infer<S>> {
+export async function postWithProgress<S extends z.ZodType>(
+  url: string,
+  body: unknown,
+  schema: S,
+  onProgress: (done: number, total: number) => void,
+): Promise<z.infer<S>> {
   const res = await send('POST', url, body, 'application/x-ndjson');
   if (!res.headers.get('content-type')?.includes('ndjson') || !res.body) return schema.parse(await res.json());
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -80,7 +90,11 @@ export async function postWithProgress<S extends z.ZodType>(url: string, body: u
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     for (const line of lines.filter(Boolean)) {
-      const msg = JSON.parse(line) as { progress?: { done: number; total: number }; report?: unknown; error?: ErrorBody & { status: number } };
+      const msg = JSON.parse(line) as {
+        progress?: { done: number; total: number };
+        report?: unknown;
+        error?: ErrorBody & { status: number };
+      };
       if (msg.progress) onProgress(msg.progress.done, msg.progress.total);
       if (msg.report) return schema.parse(msg.report);
       if (msg.error) throw failure(url, msg.error.status, '', msg.error);
@@ -93,7 +107,12 @@ export async function postWithProgress<S extends z.ZodType>(url: string, body: u
  * Sends a file's bytes (application/octet-stream) and reports the upload's real progress (0 to 100); the answer is
  * checked against `schema` like any other. XMLHttpRequest, because fetch reports no upload progress.
  */
-export function uploadFile<S extends z.ZodType>(url: string, file: Blob, schema: S, onProgress: (percent: number) => void): Promise<z.infer<S>> {
+export function uploadFile<S extends z.ZodType>(
+  url: string,
+  file: Blob,
+  schema: S,
+  onProgress: (percent: number) => void,
+): Promise<z.infer<S>> {
   lastCallAt = Date.now();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -125,21 +144,30 @@ async function send(method: string, url: string, body?: unknown, accept?: string
   lastCallAt = Date.now();
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch {
     throw networkError();
   }
   if (res.ok) return res;
   const err = (await res.json().catch(() => ({}))) as ErrorBody;
   // Another tab moved the session on (its second factor renews the token): the session's current token, and one retry.
-  if (err.code === 'CSRF_FAILED' && method !== 'GET' && !retried && (await refreshCsrfToken())) return send(method, url, body, accept, true);
+  if (err.code === 'CSRF_FAILED' && method !== 'GET' && !retried && (await refreshCsrfToken()))
+    return send(method, url, body, accept, true);
   throw failure(url, res.status, res.statusText, err);
 }
 
 /** The CSRF token of the session as the server holds it now; false when there is no session to ask about. */
 async function refreshCsrfToken(): Promise<boolean> {
   try {
-    const res = await fetch('/api/v1/auth/session', { headers: { 'accept-language': language }, credentials: 'same-origin' });
+    const res = await fetch('/api/v1/auth/session', {
+      headers: { 'accept-language': language },
+      credentials: 'same-origin',
+    });
     if (!res.ok) return false;
     const { csrfToken: token } = (await res.json()) as { csrfToken?: unknown };
     if (typeof token !== 'string') return false;
@@ -152,12 +180,20 @@ async function refreshCsrfToken(): Promise<boolean> {
 
 type ErrorBody = { code?: string; message?: string; issues?: ApiError['issues'] };
 
-const networkError = () => new ApiError(0, 'NETWORK', language === 'en' ? 'The server cannot be reached. Check the connection and try again.' : 'Le serveur est injoignable. Vérifiez la connexion et réessayez.');
+const networkError = () =>
+  new ApiError(
+    0,
+    'NETWORK',
+    language === 'en'
+      ? 'The server cannot be reached. Check the connection and try again.'
+      : 'Le serveur est injoignable. Vérifiez la connexion et réessayez.',
+  );
 
 /** The error of a refused call; a locked or ended session tells the screens that cover it. */
 function failure(url: string, status: number, statusText: string, err: ErrorBody): ApiError {
   const e = new ApiError(status, err.code ?? 'INTERNAL', err.message ?? statusText, err.issues ?? []);
   if (e.code === 'SESSION_LOCKED') for (const fn of lockListeners) fn();
-  if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me' && url !== '/api/v1/auth/session') for (const fn of signedOutListeners) fn();
+  if (e.code === 'UNAUTHENTICATED' && url !== '/api/v1/me' && url !== '/api/v1/auth/session')
+    for (const fn of signedOutListeners) fn();
   return e;
 }

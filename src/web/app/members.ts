@@ -6,5 +6,9 @@ import { useSession } from './session.js';
 /** The practice's team (to show names and pick owners), shared in the cache; asked only when the role may list it. */
 export function useMembers() {
   const s = useSession();
-  return useQuery({ queryKey: ['practice', s.practiceId, 'members'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema), enabled: s.can('member.list') });
+  return useQuery({
+    queryKey: ['practice', s.practiceId, 'members'],
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema),
+    enabled: s.can('member.list'),
+  });
 }

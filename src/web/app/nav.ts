@@ -30,4 +30,5 @@ export const NAV: readonly NavItem[] = [
   { key: 'account', path: '/account', permission: null },
 ];
 
-export const builtNav = (can: (p: string) => boolean) => NAV.filter((n): n is NavItem & { path: string } => n.path !== null && (n.permission === null || can(n.permission)));
+export const builtNav = (can: (p: string) => boolean) =>
+  NAV.filter((n): n is NavItem & { path: string } => n.path !== null && (n.permission === null || can(n.permission)));

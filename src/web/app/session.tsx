@@ -1,13 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuthSessionResponseSchema, MeResponseSchema, type AuthSessionResponse, type MeResponse } from '../../contracts/auth.js';
+import {
+  AuthSessionResponseSchema,
+  MeResponseSchema,
+  type AuthSessionResponse,
+  type MeResponse,
+} from '../../contracts/auth.js';
 import { SetupStatusResponseSchema } from '../../contracts/setup.js';
 import { OkResponseSchema } from '../../contracts/common.js';
 import { api, ApiError, onSessionLocked, onSignedOut, setApiLanguage, setCsrfToken } from './api.js';
 
 /** Where the person stands: what the app must show before (or instead of) the work screens. */
-export type Stage = 'loading' | 'unreachable' | 'setup' | 'signed-out' | 'second-factor' | 'locked' | 'password-change' | 'ready';
+export type Stage =
+  'loading' | 'unreachable' | 'setup' | 'signed-out' | 'second-factor' | 'locked' | 'password-change' | 'ready';
 
 interface SessionValue {
   stage: Stage;
@@ -44,7 +50,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [chosen, setChosen] = useState<string | null>(null);
   setApiLanguage(i18n.language);
 
-  const setup = useQuery({ queryKey: ['setup'], queryFn: () => api('GET', '/api/v1/setup', SetupStatusResponseSchema), retry: false, staleTime: Infinity });
+  const setup = useQuery({
+    queryKey: ['setup'],
+    queryFn: () => api('GET', '/api/v1/setup', SetupStatusResponseSchema),
+    retry: false,
+    staleTime: Infinity,
+  });
   // Where the session stands, from the server: a reload, a second tab or a reopened browser resumes at the same step with
   // the CSRF token (it lives in the page's memory only). Read again on refresh(), never on its own: a step in progress (the
   // recovery codes on screen) is not swapped for the next under the person's eyes.
@@ -74,7 +85,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   useEffect(() => onSessionLocked(() => setLocked(true)), []);
-  useEffect(() => onSignedOut(() => void qc.resetQueries({ predicate: (q) => q.queryKey[0] === ME_KEY[0] || q.queryKey[0] === AUTH_KEY[0] })), [qc]);
+  useEffect(
+    () =>
+      onSignedOut(
+        () => void qc.resetQueries({ predicate: (q) => q.queryKey[0] === ME_KEY[0] || q.queryKey[0] === AUTH_KEY[0] }),
+      ),
+    [qc],
+  );
   const meError = me.error instanceof ApiError ? me.error.code : null;
   useEffect(() => {
     if (meError === 'SESSION_LOCKED') setLocked(true);
@@ -96,7 +113,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (setup.isError) return 'unreachable';
     if (setup.data.needed) return 'setup';
     if (authSession.isPending) return 'loading';
-    if (authSession.isError) return authSession.error instanceof ApiError && authSession.error.code === 'NETWORK' ? 'unreachable' : 'signed-out';
+    if (authSession.isError)
+      return authSession.error instanceof ApiError && authSession.error.code === 'NETWORK'
+        ? 'unreachable'
+        : 'signed-out';
     if (authStep === 'mfa_required' || authStep === 'mfa_enrollment_required') return 'second-factor';
     if (locked || authStep === 'locked') return 'locked';
     if (me.isPending) return 'loading';
@@ -108,10 +128,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     if (me.data.user.mustChangePassword) return 'password-change';
     return 'ready';
-  }, [setup.isPending, setup.isError, setup.data, authSession.isPending, authSession.isError, authSession.error, authStep, locked, me.isPending, me.isError, me.data, meError]);
+  }, [
+    setup.isPending,
+    setup.isError,
+    setup.data,
+    authSession.isPending,
+    authSession.isError,
+    authSession.error,
+    authStep,
+    locked,
+    me.isPending,
+    me.isError,
+    me.data,
+    meError,
+  ]);
 
   const memberships = me.data?.memberships ?? [];
-  const practiceId = [chosen, me.data?.preferences.practiceId].find((id) => id && memberships.some((m) => m.practiceId === id)) ?? memberships[0]?.practiceId ?? null;
+  const practiceId =
+    [chosen, me.data?.preferences.practiceId].find((id) => id && memberships.some((m) => m.practiceId === id)) ??
+    memberships[0]?.practiceId ??
+    null;
   const membership = memberships.find((m) => m.practiceId === practiceId) ?? null;
 
   const refresh = useCallback(async () => {
@@ -137,7 +173,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     setLanguage: (lang) => {
       void i18n.changeLanguage(lang);
-      if (me.data) void api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { language: lang }).then(() => qc.invalidateQueries({ queryKey: ME_KEY }), () => undefined);
+      if (me.data)
+        void api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { language: lang }).then(
+          () => qc.invalidateQueries({ queryKey: ME_KEY }),
+          () => undefined,
+        );
     },
     refresh,
     lock: () => setLocked(true),

@@ -19,7 +19,16 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
               <Text fw={700} size="lg" component="span">
                 {t('app.name')}
               </Text>
-              <SegmentedControl aria-label={t('nav.language')} size="xs" value={i18n.language} onChange={(v) => s.setLanguage(v as 'fr' | 'en')} data={[{ value: 'fr', label: 'FR' }, { value: 'en', label: 'EN' }]} />
+              <SegmentedControl
+                aria-label={t('nav.language')}
+                size="xs"
+                value={i18n.language}
+                onChange={(v) => s.setLanguage(v as 'fr' | 'en')}
+                data={[
+                  { value: 'fr', label: 'FR' },
+                  { value: 'en', label: 'EN' },
+                ]}
+              />
             </Group>
             <Title order={1} size="h2">
               {title}

@@ -14,7 +14,8 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const [newPassword, setNew] = useState('');
   const [revokeOtherSessions, setRevoke] = useState(true);
   const change = useMutation({
-    mutationFn: () => api('POST', '/api/v1/auth/password', OkResponseSchema, { currentPassword, newPassword, revokeOtherSessions }),
+    mutationFn: () =>
+      api('POST', '/api/v1/auth/password', OkResponseSchema, { currentPassword, newPassword, revokeOtherSessions }),
     onSuccess: () => {
       setCurrent('');
       setNew('');
@@ -29,10 +30,35 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <Stack>
-        <PasswordField label={t('password.current')} autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} required error={fieldError(change.error, 'currentPassword')} />
-        <PasswordField label={t('password.new')} description={t('password.rule')} autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} required error={fieldError(change.error, 'newPassword')} />
-        <Checkbox label={t('password.revokeOthers')} checked={revokeOtherSessions} onChange={(e) => setRevoke(e.currentTarget.checked)} />
-        <ErrorAlert error={change.error && !fieldError(change.error, 'currentPassword') && !fieldError(change.error, 'newPassword') ? change.error : null} />
+        <PasswordField
+          label={t('password.current')}
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          required
+          error={fieldError(change.error, 'currentPassword')}
+        />
+        <PasswordField
+          label={t('password.new')}
+          description={t('password.rule')}
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNew(e.currentTarget.value)}
+          required
+          error={fieldError(change.error, 'newPassword')}
+        />
+        <Checkbox
+          label={t('password.revokeOthers')}
+          checked={revokeOtherSessions}
+          onChange={(e) => setRevoke(e.currentTarget.checked)}
+        />
+        <ErrorAlert
+          error={
+            change.error && !fieldError(change.error, 'currentPassword') && !fieldError(change.error, 'newPassword')
+              ? change.error
+              : null
+          }
+        />
         {change.isSuccess && <Text role="status">{t('password.changed')}</Text>}
         <Group>
           <Button type="submit" loading={change.isPending}>

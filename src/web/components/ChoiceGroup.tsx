@@ -1,9 +1,31 @@
 import { Checkbox, Group } from '@mantine/core';
 
 /** A labelled group of checkboxes over a closed list of values (the contract's), with the field's error. */
-export function ChoiceGroup<T extends string>({ label, values, value, onChange, labelOf, error, required }: { label: string; values: readonly T[]; value: T[]; onChange: (v: T[]) => void; labelOf: (v: T) => string; error?: string | undefined; required?: boolean }) {
+export function ChoiceGroup<T extends string>({
+  label,
+  values,
+  value,
+  onChange,
+  labelOf,
+  error,
+  required,
+}: {
+  label: string;
+  values: readonly T[];
+  value: T[];
+  onChange: (v: T[]) => void;
+  labelOf: (v: T) => string;
+  error?: string | undefined;
+  required?: boolean;
+}) {
   return (
-    <Checkbox.Group label={label} value={value} onChange={(v) => onChange(v as T[])} error={error} withAsterisk={required}>
+    <Checkbox.Group
+      label={label}
+      value={value}
+      onChange={(v) => onChange(v as T[])}
+      error={error}
+      withAsterisk={required}
+    >
       <Group mt={4} gap="sm">
         {values.map((v) => (
           <Checkbox key={v} value={v} label={labelOf(v)} />

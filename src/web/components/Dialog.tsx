@@ -6,7 +6,17 @@ import { useTranslation } from 'react-i18next';
  * A modal dialog: its title is its accessible name, its close button speaks the person's language, and its header
  * is a plain element (Mantine's <header> would be a second "banner" landmark for screen readers).
  */
-export function Dialog({ title, onClose, size, children }: { title: string; onClose: () => void; size?: string; children: ReactNode }) {
+export function Dialog({
+  title,
+  onClose,
+  size,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  size?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const headerProps = { component: 'div' } as Record<string, unknown>;
   return (

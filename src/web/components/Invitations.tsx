@@ -27,13 +27,20 @@ export function Invitations() {
   const answer = useMutation({
     mutationFn: async (v: Answer) => {
       // The practice on screen stays the one worked in: without a saved choice, the app would show the first by name.
-      if (v.answer === 'accept' && !s.me?.preferences.practiceId && s.practiceId) await api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { practiceId: s.practiceId });
-      return api('POST', `/api/v1/me/invitations/${v.id}/${v.answer}`, OkResponseSchema, v.answer === 'accept' ? { temporaryPassword: codes[v.id] ?? '' } : {});
+      if (v.answer === 'accept' && !s.me?.preferences.practiceId && s.practiceId)
+        await api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { practiceId: s.practiceId });
+      return api(
+        'POST',
+        `/api/v1/me/invitations/${v.id}/${v.answer}`,
+        OkResponseSchema,
+        v.answer === 'accept' ? { temporaryPassword: codes[v.id] ?? '' } : {},
+      );
     },
     onSuccess: (_r, v) => setDone(v),
     // The fifth wrong password cancels the invitation: its card goes, the reason stays on screen.
     onError: (e, v) => {
-      if (e instanceof ApiError && e.issues.some((i) => i.code === 'invitation_withdrawn')) setWithdrawn(e.field('temporaryPassword') ?? v.practiceName);
+      if (e instanceof ApiError && e.issues.some((i) => i.code === 'invitation_withdrawn'))
+        setWithdrawn(e.field('temporaryPassword') ?? v.practiceName);
     },
     onSettled: () => qc.invalidateQueries({ queryKey: ['me'] }),
   });
@@ -41,12 +48,26 @@ export function Invitations() {
   return (
     <Stack gap="sm">
       {done && (
-        <Alert color="teal" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setDone(null)} role="status">
-          {t(done.answer === 'accept' ? 'invitations.accepted' : 'invitations.declined', { practice: done.practiceName })}
+        <Alert
+          color="teal"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setDone(null)}
+          role="status"
+        >
+          {t(done.answer === 'accept' ? 'invitations.accepted' : 'invitations.declined', {
+            practice: done.practiceName,
+          })}
         </Alert>
       )}
       {withdrawn && (
-        <Alert color="red" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setWithdrawn(null)} role="alert">
+        <Alert
+          color="red"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setWithdrawn(null)}
+          role="alert"
+        >
           {withdrawn}
         </Alert>
       )}
@@ -54,9 +75,20 @@ export function Invitations() {
         const mine = answer.variables?.id === inv.id;
         const code = codes[inv.id] ?? '';
         return (
-          <Alert key={inv.id} color="blue" title={t('invitations.title', { practice: inv.practiceName })} data-testid={`invitation-to-${inv.practiceName}`}>
+          <Alert
+            key={inv.id}
+            color="blue"
+            title={t('invitations.title', { practice: inv.practiceName })}
+            data-testid={`invitation-to-${inv.practiceName}`}
+          >
             <Stack gap="xs">
-              <Text size="sm">{t('invitations.body', { practice: inv.practiceName, role: t(`roles.${inv.role}`), date: formatDate(inv.expiresAt, i18n.language) })}</Text>
+              <Text size="sm">
+                {t('invitations.body', {
+                  practice: inv.practiceName,
+                  role: t(`roles.${inv.role}`),
+                  date: formatDate(inv.expiresAt, i18n.language),
+                })}
+              </Text>
               <PasswordInput
                 label={t('invitations.code')}
                 description={t('invitations.codeHelp', { practice: inv.practiceName })}
@@ -69,7 +101,12 @@ export function Invitations() {
               {declining === inv.id ? (
                 <Group gap="xs">
                   <Text size="sm">{t('invitations.declineConfirmText', { practice: inv.practiceName })}</Text>
-                  <Button size="xs" color="red.9" onClick={() => answer.mutate({ id: inv.id, practiceName: inv.practiceName, answer: 'decline' })} loading={answer.isPending && mine}>
+                  <Button
+                    size="xs"
+                    color="red.9"
+                    onClick={() => answer.mutate({ id: inv.id, practiceName: inv.practiceName, answer: 'decline' })}
+                    loading={answer.isPending && mine}
+                  >
                     {t('invitations.declineConfirm')}
                   </Button>
                   <Button size="xs" variant="default" onClick={() => setDeclining(null)}>
@@ -78,7 +115,12 @@ export function Invitations() {
                 </Group>
               ) : (
                 <Group gap="xs">
-                  <Button size="xs" disabled={code.trim() === ''} onClick={() => answer.mutate({ id: inv.id, practiceName: inv.practiceName, answer: 'accept' })} loading={answer.isPending && mine && answer.variables?.answer === 'accept'}>
+                  <Button
+                    size="xs"
+                    disabled={code.trim() === ''}
+                    onClick={() => answer.mutate({ id: inv.id, practiceName: inv.practiceName, answer: 'accept' })}
+                    loading={answer.isPending && mine && answer.variables?.answer === 'accept'}
+                  >
                     {t('invitations.accept')}
                   </Button>
                   <Button size="xs" variant="default" onClick={() => setDeclining(inv.id)}>

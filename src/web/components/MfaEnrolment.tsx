@@ -4,7 +4,11 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyPrint } from './CopyPrint.js';
-import { MfaConfirmResponseSchema, MfaEnrollmentResponseSchema, MfaReEnrollConfirmResponseSchema } from '../../contracts/auth.js';
+import {
+  MfaConfirmResponseSchema,
+  MfaEnrollmentResponseSchema,
+  MfaReEnrollConfirmResponseSchema,
+} from '../../contracts/auth.js';
 import { api, ApiError, setCsrfToken } from '../app/api.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert, fieldError } from './ErrorAlert.js';
@@ -21,7 +25,9 @@ export function TotpSecret({ secret, uri }: { secret: string; uri: string }) {
       <Text>{t('mfa.scan')}</Text>
       {src && <Image src={src} alt={t('mfa.qrAlt')} w={200} h={200} />}
       <Text>{t('mfa.manual')}</Text>
-      <Code block data-testid="totp-secret">{secret.replace(/(.{4})/g, '$1 ').trim()}</Code>
+      <Code block data-testid="totp-secret">
+        {secret.replace(/(.{4})/g, '$1 ').trim()}
+      </Code>
     </Stack>
   );
 }
@@ -51,7 +57,13 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
  * Enrolling the authenticator app at first sign-in: the QR code, a first code to confirm, then the recovery codes.
  * `replace` is the re-enrolment of My account, where the secret was already obtained after re-authentication.
  */
-export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => void; replace?: { secret: string; otpauthUri: string } }) {
+export function MfaEnrolment({
+  onDone,
+  replace,
+}: {
+  onDone: (next: string) => void;
+  replace?: { secret: string; otpauthUri: string };
+}) {
   const { t } = useTranslation();
   const s = useSession();
   const [code, setCode] = useState('');
@@ -59,10 +71,17 @@ export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => vo
   const onError = (e: Error) => {
     if (!replace && e instanceof ApiError && e.status === 409) void s.refresh();
   };
-  const start = useMutation({ mutationFn: () => api('POST', '/api/v1/auth/mfa/enrollment', MfaEnrollmentResponseSchema, {}), onError });
+  const start = useMutation({
+    mutationFn: () => api('POST', '/api/v1/auth/mfa/enrollment', MfaEnrollmentResponseSchema, {}),
+    onError,
+  });
   const confirm = useMutation({
     mutationFn: async () => {
-      if (replace) return { next: 'authenticated', ...(await api('POST', '/api/v1/auth/mfa/re-enrollment/confirm', MfaReEnrollConfirmResponseSchema, { code })) };
+      if (replace)
+        return {
+          next: 'authenticated',
+          ...(await api('POST', '/api/v1/auth/mfa/re-enrollment/confirm', MfaReEnrollConfirmResponseSchema, { code })),
+        };
       const r = await api('POST', '/api/v1/auth/mfa/enrollment/confirm', MfaConfirmResponseSchema, { code });
       setCsrfToken(r.csrfToken);
       return r;
@@ -74,7 +93,8 @@ export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => vo
     if (!replace) mutate();
   }, [replace, mutate]);
   const secret = replace ?? start.data;
-  if (confirm.data) return <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => onDone(confirm.data.next)} />;
+  if (confirm.data)
+    return <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={() => onDone(confirm.data.next)} />;
   return (
     <Stack>
       <Text>{t('mfa.why')}</Text>
@@ -87,7 +107,17 @@ export function MfaEnrolment({ onDone, replace }: { onDone: (next: string) => vo
         }}
       >
         <Stack>
-          <TextInput label={t('mfa.code')} description={t('mfa.codeHelp')} value={code} onChange={(e) => setCode(e.currentTarget.value)} inputMode="numeric" autoComplete="one-time-code" required maxLength={6} error={fieldError(confirm.error, 'code')} />
+          <TextInput
+            label={t('mfa.code')}
+            description={t('mfa.codeHelp')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            maxLength={6}
+            error={fieldError(confirm.error, 'code')}
+          />
           <ErrorAlert error={confirm.error && !fieldError(confirm.error, 'code') ? confirm.error : null} />
           <Group>
             <Button type="submit" loading={confirm.isPending} disabled={!secret}>

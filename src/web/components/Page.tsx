@@ -10,7 +10,10 @@ export function Page({ title, children, actions }: { title: string; children: Re
   }, [title, t]);
   return (
     <Stack gap="lg">
-      <Stack gap="xs" style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack
+        gap="xs"
+        style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap' }}
+      >
         <Title order={1} size="h2">
           {title}
         </Title>

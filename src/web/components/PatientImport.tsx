@@ -1,4 +1,16 @@
-import { Alert, Button, FileInput, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Loader,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +39,9 @@ export function PatientImport({ onClose }: { onClose: () => void }) {
       const body = { csv, dryRun, ...(mapping ? { mapping } : {}) };
       setProgress(null);
       // The real import reports how many patients are written so far; the check is quick and shows a spinner.
-      return dryRun ? api('POST', url, PatientImportReportSchema, body) : postWithProgress(url, body, PatientImportReportSchema, (done, total) => setProgress({ done, total }));
+      return dryRun
+        ? api('POST', url, PatientImportReportSchema, body)
+        : postWithProgress(url, body, PatientImportReportSchema, (done, total) => setProgress({ done, total }));
     },
     onSuccess: (r) => {
       setMapping(r.mapping);
@@ -71,15 +85,37 @@ export function PatientImport({ onClose }: { onClose: () => void }) {
         {run.isPending && (
           <Group role="status">
             <Loader size="sm" aria-hidden />
-            <Text>{run.variables ? t('import.checking') : progress ? t('import.progress', { done: progress.done, total: progress.total, percent: Math.floor((progress.done / Math.max(1, progress.total)) * 100) }) : t('import.importing')}</Text>
+            <Text>
+              {run.variables
+                ? t('import.checking')
+                : progress
+                  ? t('import.progress', {
+                      done: progress.done,
+                      total: progress.total,
+                      percent: Math.floor((progress.done / Math.max(1, progress.total)) * 100),
+                    })
+                  : t('import.importing')}
+            </Text>
           </Group>
         )}
-        {run.isPending && !run.variables && progress && <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={t('import.importing')} />}
+        {run.isPending && !run.variables && progress && (
+          <Progress value={(progress.done / Math.max(1, progress.total)) * 100} aria-label={t('import.importing')} />
+        )}
         {report && (
-          <Alert color={report.rejectedCount ? 'red' : 'teal'} title={report.dryRun ? t('import.checked') : t('import.done')} data-testid="import-report" role="status">
+          <Alert
+            color={report.rejectedCount ? 'red' : 'teal'}
+            title={report.dryRun ? t('import.checked') : t('import.done')}
+            data-testid="import-report"
+            role="status"
+          >
             {report.dryRun
               ? t('import.checkedDetail', { lines: report.lines, valid: report.valid, rejected: report.rejectedCount })
-              : t('import.doneDetail', { created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejectedCount })}
+              : t('import.doneDetail', {
+                  created: report.created,
+                  updated: report.updated,
+                  unchanged: report.unchanged,
+                  rejected: report.rejectedCount,
+                })}
           </Alert>
         )}
         {report && report.rejected.length > 0 && (
@@ -96,7 +132,11 @@ export function PatientImport({ onClose }: { onClose: () => void }) {
                 {report.rejected.map((r) => (
                   <Table.Tr key={`${r.line}:${r.field}:${r.code}`}>
                     <Table.Td>{r.line}</Table.Td>
-                    <Table.Td>{(IMPORT_FIELD_NAMES as readonly string[]).includes(r.field) ? t(`patients.${r.field as (typeof IMPORT_FIELD_NAMES)[number]}`) : r.field}</Table.Td>
+                    <Table.Td>
+                      {(IMPORT_FIELD_NAMES as readonly string[]).includes(r.field)
+                        ? t(`patients.${r.field as (typeof IMPORT_FIELD_NAMES)[number]}`)
+                        : r.field}
+                    </Table.Td>
                     <Table.Td>{r.message}</Table.Td>
                   </Table.Tr>
                 ))}

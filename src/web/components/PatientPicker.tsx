@@ -8,7 +8,17 @@ import { formatDate } from '../app/format.js';
 import { useSession } from '../app/session.js';
 
 /** Finds a patient of the index by name, birth date or software id, as the person types (each search is audited). */
-export function PatientPicker({ value, onChange, label, error }: { value: string | null; onChange: (id: string | null) => void; label: string; error?: string | undefined }) {
+export function PatientPicker({
+  value,
+  onChange,
+  label,
+  error,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label: string;
+  error?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const [search, setSearch] = useState('');
@@ -16,10 +26,18 @@ export function PatientPicker({ value, onChange, label, error }: { value: string
   const q = search.trim();
   const found = useQuery({
     queryKey: ['practice', s.practiceId, 'patients', q],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/patients?limit=20&q=${encodeURIComponent(q)}`, PatientListResponseSchema),
+    queryFn: () =>
+      api(
+        'GET',
+        `/api/v1/practices/${s.practiceId}/patients?limit=20&q=${encodeURIComponent(q)}`,
+        PatientListResponseSchema,
+      ),
     enabled: q.length >= 2 && s.can('patient.read') && q !== chosen?.label,
   });
-  const options = (found.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.lastName} ${p.firstName} (${formatDate(p.birthDate, i18n.language)})` }));
+  const options = (found.data?.items ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.lastName} ${p.firstName} (${formatDate(p.birthDate, i18n.language)})`,
+  }));
   // The chosen patient stays an option while the search text shows its label.
   const data = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
   return (

@@ -2,7 +2,19 @@ import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A titled part of a page: a card named by its heading (h2), an optional line of explanation, an optional action. */
-export function Section({ id, title, intro, action, children }: { id: string; title: string; intro?: string; action?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  intro,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder component="section" aria-labelledby={`${id}-title`}>
       <Stack gap="sm">

@@ -9,7 +9,8 @@ export const breachesEn: Shape<typeof breachesFr> = {
   report: 'Report a breach',
   guidesTitle: 'Are you in one of these situations?',
   registerTitle: 'Breach register',
-  registerHelp: 'The register can be downloaded at any time, even when empty: it then says that no breach was recorded as of today.',
+  registerHelp:
+    'The register can be downloaded at any time, even when empty: it then says that no breach was recorded as of today.',
   exportPdf: 'Register as PDF',
   exportCsv: 'Register as CSV',
   exportXlsx: 'Register as Excel',
@@ -36,7 +37,8 @@ export const breachesEn: Shape<typeof breachesFr> = {
     titleLabel: 'In a few words',
     titleHelp: 'For example: “Ransomware on the front-desk computer”.',
     awareAt: 'When did you become aware of the breach?',
-    awareAtHelp: 'The 72-hour clock starts then: when you were reasonably sure personal data was affected. Time of this computer.',
+    awareAtHelp:
+      'The 72-hour clock starts then: when you were reasonably sure personal data was affected. Time of this computer.',
     detectedAt: 'Incident detected (if earlier)',
     startedAt: 'Incident started (if known)',
     endedAt: 'Incident ended (empty if it is still going on)',
@@ -82,11 +84,14 @@ export const breachesEn: Shape<typeof breachesFr> = {
   },
   assessment: {
     title: 'Severity',
-    intro: 'Answer these questions (ENISA method): Gardien computes the severity and proposes a decision. It is a help; the decision is yours.',
-    source: 'ENISA 2013 scale. The circumstance values come from calculators that agree: defaults, to be confirmed against the ENISA document.',
+    intro:
+      'Answer these questions (ENISA method): Gardien computes the severity and proposes a decision. It is a help; the decision is yours.',
+    source:
+      'ENISA 2013 scale. The circumstance values come from calculators that agree: defaults, to be confirmed against the ENISA document.',
     dpcCategory: 'What data?',
     dpcScore: 'Sensitivity in this context (1 to 4)',
-    dpcScoreHelp: 'Start from the proposed level; go up for a lot of data or vulnerable people (minors); go down if the data is old, already public or reveals little.',
+    dpcScoreHelp:
+      'Start from the proposed level; go up for a lot of data or vulnerable people (minors); go down if the data is old, already public or reveals little.',
     ease: 'Can one tell who the people are?',
     confidentiality: 'Who may have seen the data?',
     integrity: 'Was the data changed?',
@@ -123,7 +128,8 @@ export const breachesEn: Shape<typeof breachesFr> = {
   },
   notifications: {
     title: 'Notification to the CNIL',
-    intro: 'Notify on the CNIL website, then record here the date and the number you received. You can add a complementary notification later.',
+    intro:
+      'Notify on the CNIL website, then record here the date and the number you received. You can add a complementary notification later.',
     add: 'Record a notification',
     kind: 'Kind',
     notifiedAt: 'Date and time sent',
@@ -150,7 +156,8 @@ export const breachesEn: Shape<typeof breachesFr> = {
   },
   people: {
     title: 'Informing the people',
-    intro: 'If the risk is high, inform the people without delay, in plain words (Article 34). Gardien writes the letter from the facts.',
+    intro:
+      'If the risk is high, inform the people without delay, in plain words (Article 34). Gardien writes the letter from the facts.',
     letter: 'Letter to the people',
     letterPdf: 'Letter as PDF',
     letterText: 'Letter as text (for an e-mail)',
@@ -165,7 +172,8 @@ export const breachesEn: Shape<typeof breachesFr> = {
   },
   actions: {
     title: 'Corrective actions',
-    intro: 'What is left to do to stop the incident and prevent it happening again. Each action stays in the to-do list until done.',
+    intro:
+      'What is left to do to stop the incident and prevent it happening again. Each action stays in the to-do list until done.',
     add: 'Add an action',
     titleLabel: 'Action',
     dueOn: 'To do before',
@@ -186,36 +194,107 @@ export const breachesEn: Shape<typeof breachesFr> = {
 };
 
 export const breachValuesEn: Shape<typeof breachValuesFr> = {
-  nature: { confidentiality: 'Confidentiality (data seen or disclosed)', integrity: 'Integrity (data changed)', availability: 'Availability (data lost or unreachable)' },
-  circumstances: {
-    lost_or_stolen_device: 'Device lost or stolen', lost_or_stolen_paper: 'Paper lost, stolen or left accessible', mail_lost_or_opened: 'Mail lost or opened',
-    hacking_malware_phishing: 'Hacking, malware or phishing', ransomware: 'Ransomware', wrong_recipient: 'Sent to the wrong recipient', improper_disposal: 'Thrown away without destruction',
-    published_by_mistake: 'Published by mistake', verbal_disclosure: 'Disclosed verbally', other: 'Other',
+  nature: {
+    confidentiality: 'Confidentiality (data seen or disclosed)',
+    integrity: 'Integrity (data changed)',
+    availability: 'Availability (data lost or unreachable)',
   },
-  causes: { internal_malicious: 'Internal, malicious', internal_accidental: 'Internal, accidental', external_malicious: 'External, malicious', external_accidental: 'External, accidental', unknown: 'Unknown', other: 'Other' },
+  circumstances: {
+    lost_or_stolen_device: 'Device lost or stolen',
+    lost_or_stolen_paper: 'Paper lost, stolen or left accessible',
+    mail_lost_or_opened: 'Mail lost or opened',
+    hacking_malware_phishing: 'Hacking, malware or phishing',
+    ransomware: 'Ransomware',
+    wrong_recipient: 'Sent to the wrong recipient',
+    improper_disposal: 'Thrown away without destruction',
+    published_by_mistake: 'Published by mistake',
+    verbal_disclosure: 'Disclosed verbally',
+    other: 'Other',
+  },
+  causes: {
+    internal_malicious: 'Internal, malicious',
+    internal_accidental: 'Internal, accidental',
+    external_malicious: 'External, malicious',
+    external_accidental: 'External, accidental',
+    unknown: 'Unknown',
+    other: 'Other',
+  },
   people: { patients: 'Patients', minors: 'Minors', vulnerable: 'Vulnerable people', staff: 'Staff', other: 'Others' },
   data: {
-    identity: 'Identity', contact: 'Contact details', social_security_number: 'Social security number', health: 'Health', financial: 'Bank or financial', login: 'Login credentials',
-    location: 'Location', official_documents: 'Official documents', other: 'Other',
+    identity: 'Identity',
+    contact: 'Contact details',
+    social_security_number: 'Social security number',
+    health: 'Health',
+    financial: 'Bank or financial',
+    login: 'Login credentials',
+    location: 'Location',
+    official_documents: 'Official documents',
+    other: 'Other',
   },
   consequences: {
-    loss_of_control: 'Loss of control over their data', limitation_of_rights: 'Limitation of their rights', discrimination: 'Discrimination', identity_theft: 'Identity theft or fraud',
-    financial_loss: 'Financial loss', damage_to_reputation: 'Damage to reputation', loss_of_professional_secrecy: 'Breach of professional secrecy', other: 'Other',
+    loss_of_control: 'Loss of control over their data',
+    limitation_of_rights: 'Limitation of their rights',
+    discrimination: 'Discrimination',
+    identity_theft: 'Identity theft or fraud',
+    financial_loss: 'Financial loss',
+    damage_to_reputation: 'Damage to reputation',
+    loss_of_professional_secrecy: 'Breach of professional secrecy',
+    other: 'Other',
   },
   bands: { low: 'low', medium: 'medium', high: 'high', very_high: 'very high' },
-  decisions: { record_only: 'record in the register only', notify_authority: 'notify the CNIL', notify_authority_and_people: 'notify the CNIL and inform the people' },
-  exceptions: { encrypted: 'Encrypted data, key not compromised (Art. 34(3)(a))', risk_removed: 'The high risk was removed (Art. 34(3)(b))', disproportionate_effort: 'Disproportionate effort: public communication (Art. 34(3)(c))' },
-  notificationKinds: { initial: 'Initial notification', complementary: 'Complementary notification', complete: 'Complete notification (in one go)' },
-  informChannels: { letter: 'Letter', email: 'E-mail', phone: 'Phone', in_person: 'In person', public_communication: 'Public communication' },
+  decisions: {
+    record_only: 'record in the register only',
+    notify_authority: 'notify the CNIL',
+    notify_authority_and_people: 'notify the CNIL and inform the people',
+  },
+  exceptions: {
+    encrypted: 'Encrypted data, key not compromised (Art. 34(3)(a))',
+    risk_removed: 'The high risk was removed (Art. 34(3)(b))',
+    disproportionate_effort: 'Disproportionate effort: public communication (Art. 34(3)(c))',
+  },
+  notificationKinds: {
+    initial: 'Initial notification',
+    complementary: 'Complementary notification',
+    complete: 'Complete notification (in one go)',
+  },
+  informChannels: {
+    letter: 'Letter',
+    email: 'E-mail',
+    phone: 'Phone',
+    in_person: 'In person',
+    public_communication: 'Public communication',
+  },
   guides: {
     ransomware: 'Ransomware: files are encrypted and a ransom is asked',
     stolen_device: 'Computer, phone or USB key lost or stolen',
     wrong_recipient_email: 'An e-mail or letter went to the wrong patient',
     former_employee_access: 'Someone who left still has access',
   },
-  dpc: { simple: 'Ordinary data (identity, contact)', behavioural: 'Habits, appointments, preferences', financial: 'Bank or financial data', sensitive: 'Health or other sensitive data' },
-  ease: { negligible: 'Almost impossible', limited: 'With difficulty', significant: 'Fairly easily', maximum: 'Directly (name, file number…)' },
-  confidentiality: { none: 'Nobody, as far as we know', known_recipients: 'A few known recipients', unknown_recipients: 'Unknown people, in unknown numbers' },
-  integrity: { none: 'No, or corrected without harm', altered_recoverable: 'Yes, but it can be restored', altered_not_recoverable: 'Yes, and it cannot be restored' },
-  availability: { none: 'Yes, or restored without difficulty', temporary: 'Unreachable for a while', permanent: 'Lost for good' },
+  dpc: {
+    simple: 'Ordinary data (identity, contact)',
+    behavioural: 'Habits, appointments, preferences',
+    financial: 'Bank or financial data',
+    sensitive: 'Health or other sensitive data',
+  },
+  ease: {
+    negligible: 'Almost impossible',
+    limited: 'With difficulty',
+    significant: 'Fairly easily',
+    maximum: 'Directly (name, file number…)',
+  },
+  confidentiality: {
+    none: 'Nobody, as far as we know',
+    known_recipients: 'A few known recipients',
+    unknown_recipients: 'Unknown people, in unknown numbers',
+  },
+  integrity: {
+    none: 'No, or corrected without harm',
+    altered_recoverable: 'Yes, but it can be restored',
+    altered_not_recoverable: 'Yes, and it cannot be restored',
+  },
+  availability: {
+    none: 'Yes, or restored without difficulty',
+    temporary: 'Unreachable for a while',
+    permanent: 'Lost for good',
+  },
 };

@@ -3,10 +3,12 @@ export const invitationsEn = {
   title: 'Invitation from {{practice}}',
   body: '{{practice}} invites you to join its team with the role “{{role}}”. Nothing is shared with you until you accept; the invitation is valid until {{date}}.',
   code: 'Temporary password handed over by the practice',
-  codeHelp: '{{practice}} gave it to you in person: it proves the invitation is really yours. Your own password does not change.',
+  codeHelp:
+    '{{practice}} gave it to you in person: it proves the invitation is really yours. Your own password does not change.',
   accept: 'Accept',
   decline: 'Decline',
-  declineConfirmText: 'Decline the invitation from {{practice}}? The practice will have to add you again if you change your mind.',
+  declineConfirmText:
+    'Decline the invitation from {{practice}}? The practice will have to add you again if you change your mind.',
   declineConfirm: 'Decline the invitation',
   accepted: 'You joined {{practice}}. Choose it at the top of the screen to work there.',
   declined: 'Invitation from {{practice}} declined.',
@@ -16,7 +18,8 @@ export const teamEn = {
   temporaryPasswordFor: 'Temporary password for {{name}}',
   title: 'Team',
   intro: 'The people who work in the practice and their role.',
-  introOwner: 'The people who work in the practice and their role. When someone leaves, cut their access: their sessions end at once and their history is kept.',
+  introOwner:
+    'The people who work in the practice and their role. When someone leaves, cut their access: their sessions end at once and their history is kept.',
   add: 'Add a person',
   name: 'Name',
   email: 'E-mail',
@@ -31,30 +34,37 @@ export const teamEn = {
   former: 'Former members',
   formerLine: '{{name}} — {{role}} — left on {{date}}',
   addTitle: 'Add a person',
-  mfaAtFirstLogin: 'At their first sign-in, the person will choose their own password and enable two-factor authentication.',
+  mfaAtFirstLogin:
+    'At their first sign-in, the person will choose their own password and enable two-factor authentication.',
   addSubmit: 'Add',
   addedNew: 'Here is {{name}}’s temporary password, shown only once: hand it over in person, never by e-mail.',
-  addedExisting: 'Someone new to Gardien uses it for their first sign-in, then chooses their own password. Someone who already uses Gardien for another practice signs in as usual and types this temporary password on their “To do” page to accept; their own password does not change. Until then, they are listed under “Pending”.',
+  addedExisting:
+    'Someone new to Gardien uses it for their first sign-in, then chooses their own password. Someone who already uses Gardien for another practice signs in as usual and types this temporary password on their “To do” page to accept; their own password does not change. Until then, they are listed under “Pending”.',
   pending: 'Pending',
-  pendingIntro: 'People added who have not signed in yet, or not yet accepted the invitation. They have access to nothing until then.',
+  pendingIntro:
+    'People added who have not signed in yet, or not yet accepted the invitation. They have access to nothing until then.',
   pendingLine: '{{name}} ({{email}}) — {{role}} — first sign-in or acceptance due by {{date}}',
   withdraw: 'Withdraw',
   withdrawTitle: 'Withdraw the addition of {{name}}',
-  withdrawExplain: '{{name}} will not join the practice: the invitation is withdrawn and, if an account was created for it, that account is closed. Nothing is erased from the audit trail.',
+  withdrawExplain:
+    '{{name}} will not join the practice: the invitation is withdrawn and, if an account was created for it, that account is closed. Nothing is erased from the audit trail.',
   withdrawConfirm: 'Withdraw',
   handOver: 'Hand it over in person, never by e-mail. It must be changed at the first sign-in.',
   resetTitle: 'Temporary password for {{name}}',
-  resetExplain: 'A new temporary password will be created for {{name}}. Their open sessions will end; they will choose their own password at the next sign-in.',
+  resetExplain:
+    'A new temporary password will be created for {{name}}. Their open sessions will end; they will choose their own password at the next sign-in.',
   resetConfirm: 'Create the temporary password',
   resetDone: '{{name}}’s temporary password:',
   endTitle: 'Cut {{name}}’s access',
-  endExplain: '{{name}} will no longer reach this practice, at once: their API tokens for this practice are revoked and, if they work in no other practice on this server, their sessions end. Nothing is deleted: their history stays in the audit trail.',
+  endExplain:
+    '{{name}} will no longer reach this practice, at once: their API tokens for this practice are revoked and, if they work in no other practice on this server, their sessions end. Nothing is deleted: their history stays in the audit trail.',
   endConfirm: 'Cut access',
 };
 
 export const auditEn = {
   title: 'Audit trail',
-  intro: 'Who consulted or changed what, and when. The trail is chained and signed: any later change shows at verification.',
+  intro:
+    'Who consulted or changed what, and when. The trail is chained and signed: any later change shows at verification.',
   export: 'Export (CSV)',
   verify: 'Verify integrity',
   verifiedOk: 'Trail intact',
@@ -82,7 +92,21 @@ export const auditEn = {
   more: 'Show more',
   admin: 'Server administrator',
   anonymous: 'Unknown',
-  targets: { register: 'The register', breach: 'A breach', patient: 'A patient', rights_request: 'A patient request', practice: 'The practice', user: 'A person', session: 'A session', api_token: 'An API token', audit_trail: 'The trail', backup: 'The backups', server: 'The server', invitation: 'An invitation', route: 'A request' },
+  targets: {
+    register: 'The register',
+    breach: 'A breach',
+    patient: 'A patient',
+    rights_request: 'A patient request',
+    practice: 'The practice',
+    user: 'A person',
+    session: 'A session',
+    api_token: 'An API token',
+    audit_trail: 'The trail',
+    backup: 'The backups',
+    server: 'The server',
+    invitation: 'An invitation',
+    route: 'A request',
+  },
   outcomes: { success: 'Done', denied: 'Refused', failure: 'Failed' },
 };
 
@@ -91,7 +115,8 @@ export const accountEn = {
   intro: '{{name}} — {{email}}',
   password: 'Password',
   mfa: 'Authenticator app',
-  mfaExplain: 'New phone? Confirm your password and a code from the current app, then scan the new QR code. The old app will stop working and new recovery codes will be created.',
+  mfaExplain:
+    'New phone? Confirm your password and a code from the current app, then scan the new QR code. The old app will stop working and new recovery codes will be created.',
   currentCode: 'Current code from the app',
   mfaStart: 'Change app',
   mfaReplaced: 'Your new app is active.',
@@ -102,7 +127,8 @@ export const accountEn = {
   thisSession: 'This session',
   revoke: 'Close',
   tokens: 'API tokens',
-  tokensExplain: 'A token lets a program use Gardien on your behalf, with your role, in this practice only. Every use is written to the audit trail.',
+  tokensExplain:
+    'A token lets a program use Gardien on your behalf, with your role, in this practice only. Every use is written to the audit trail.',
   tokenName: 'Token name',
   tokenCreate: 'Create a token',
   tokenOnce: 'Copy this token now: it will never be shown again.',

@@ -3,10 +3,12 @@ import type { noticesFr, registerFr } from './fr-register.js';
 
 export const registerEn: typeof registerFr = {
   title: 'Register of processing',
-  intro: 'The register describes each activity of the practice that uses personal data (GDPR Article 30). It must be shown to the CNIL on request. The owner validates each activity; each validation is kept as it was and a review is due a year later.',
+  intro:
+    'The register describes each activity of the practice that uses personal data (GDPR Article 30). It must be shown to the CNIL on request. The owner validates each activity; each validation is kept as it was and a review is due a year later.',
   start: {
     title: 'Start the register',
-    intro: 'Tick the activities of your practice. They are pre-filled from the CNIL’s référentiel for medical and paramedical practices; then adapt them to your practice.',
+    intro:
+      'Tick the activities of your practice. They are pre-filled from the CNIL’s référentiel for medical and paramedical practices; then adapt them to your practice.',
     create: 'Create the register with these activities',
     add: 'Add an activity',
     fromTemplate: 'From a template',
@@ -28,13 +30,17 @@ export const registerEn: typeof registerFr = {
     dpiaLikely: 'Likely required',
     dpiaNo: 'No',
   },
-  export: { title: 'Export the register', help: 'Generated from the data as it is now: PDF for the CNIL, editable Word, spreadsheet in the CNIL model’s layout, CSV, JSON.' },
+  export: {
+    title: 'Export the register',
+    help: 'Generated from the data as it is now: PDF for the CNIL, editable Word, spreadsheet in the CNIL model’s layout, CSV, JSON.',
+  },
   processors: {
     edit: 'Edit {{name}}',
     editShort: 'Edit',
     save: 'Save the changes',
     title: 'Register as a processor (Article 30(2))',
-    intro: 'Only needed when the practice processes data on behalf of another controller (for example X-rays read for a health centre).',
+    intro:
+      'Only needed when the practice processes data on behalf of another controller (for example X-rays read for a health centre).',
     none: 'No processing on behalf of a client.',
     clientName: 'Client (controller)',
     clientContact: 'Client’s contact details',
@@ -54,7 +60,8 @@ export const registerEn: typeof registerFr = {
     completeTitle: 'Activity complete',
     completeText: 'Every section of the CNIL model is filled in.',
     validate: 'Validate this activity',
-    validateHelp: 'Validation keeps a dated version of the activity that cannot be changed. A review is due twelve months later (a good-practice default).',
+    validateHelp:
+      'Validation keeps a dated version of the activity that cannot be changed. A review is due twelve months later (a good-practice default).',
     onlyOwner: 'Only the practice owner validates the register.',
     validatedOn: 'Version {{version}} validated on {{date}}; review due on {{review}}.',
     save: 'Save the changes',
@@ -114,9 +121,13 @@ export const registerEn: typeof registerFr = {
 
 export const noticesEn: typeof noticesFr = {
   title: 'Patient information',
-  intro: 'These documents are generated from the practice identity and the validated register, in short sentences without jargon. A new version is kept whenever the text changes; record where and when you distributed them.',
+  intro:
+    'These documents are generated from the practice identity and the validated register, in short sentences without jargon. A new version is kept whenever the text changes; record where and when you distributed them.',
   gapsTitle: 'Before generating: information about the practice is missing',
-  gaps: { address: 'The practice’s address, where patients can write to.', phone: 'A telephone or an e-mail to reach the practice (or the GDPR contact).' },
+  gaps: {
+    address: 'The practice’s address, where patients can write to.',
+    phone: 'A telephone or an e-mail to reach the practice (or the GDPR contact).',
+  },
   gapsLink: 'Complete the practice identity',
   preview: 'Preview: {{kind}}',
   previewShort: 'Preview',

@@ -3,7 +3,8 @@ import type { answersFr, answerValuesFr } from './fr-requests.js';
 export const answersEn: typeof answersFr = {
   decision: {
     title: 'Answer to the request',
-    intro: 'Gardien proposes an outcome for each item, with its legal ground. Check it, adjust it if needed and say why, then confirm: the patient’s record is updated and the answer letter is prepared.',
+    intro:
+      'Gardien proposes an outcome for each item, with its legal ground. Check it, adjust it if needed and say why, then confirm: the patient’s record is updated and the answer letter is prepared.',
     include: 'Asked for by the person: {{subject}}',
     verdict: 'Outcome',
     ground: 'Ground',
@@ -15,15 +16,20 @@ export const answersEn: typeof answersFr = {
     on: 'Answered on',
     language: 'Language of the letter',
     confirm: 'Confirm the answer',
-    cannotDecide: 'A practitioner, the owner or the DPO confirms the answer. You can prepare the letters and add the files.',
-    art15FromRegister: 'The Article 15 information comes from the practice’s validated register of processing: check it before sending.',
+    cannotDecide:
+      'A practitioner, the owner or the DPO confirms the answer. You can prepare the letters and add the files.',
+    art15FromRegister:
+      'The Article 15 information comes from the practice’s validated register of processing: check it before sending.',
     cautions: {
-      heirs_three_purposes: 'Heir: access is limited to three purposes — learning the cause of death, defending the memory of the deceased, asserting their rights — and refused if the patient objected while alive (public health code, L1110-4 V). Give only what serves the purpose stated.',
-      minor_may_object: 'Minor patient: they may object to their parents consulting information about their health (public health code, L1111-5). Check they have not asked for this before answering.',
+      heirs_three_purposes:
+        'Heir: access is limited to three purposes — learning the cause of death, defending the memory of the deceased, asserting their rights — and refused if the patient objected while alive (public health code, L1110-4 V). Give only what serves the purpose stated.',
+      minor_may_object:
+        'Minor patient: they may object to their parents consulting information about their health (public health code, L1111-5). Check they have not asked for this before answering.',
     },
     art15Source:
       'The Article 15 information follows the CNIL’s référentiel for medical and paramedical practices (defaults) until the register of processing is kept in Gardien: check it matches your practice before sending.',
-    retention: 'End of the medical record’s retention: {{date}}. Default: 20 years after the last care, not before age 28, 10 years after a death (aligned by analogy on Article R1112-7 of the public health code).',
+    retention:
+      'End of the medical record’s retention: {{date}}. Default: 20 years after the last care, not before age 28, 10 years after a death (aligned by analogy on Article R1112-7 of the public health code).',
     retentionUnknown: 'Last care date unknown: the record is presumed to be within its retention period.',
     patient: 'Patient concerned',
     patientNeeded: 'This answer changes the patient’s record: link the request to a patient.',
@@ -38,11 +44,16 @@ export const answersEn: typeof answersFr = {
     effect: 'Patient’s record: {{effect}}',
     by: 'Confirmed by {{name}} on {{when}}',
   },
-  effects: { marketingConsent: 'no more communications outside care', objectsToSms: 'no more SMS reminders', isRestricted: 'processing restricted' },
+  effects: {
+    marketingConsent: 'no more communications outside care',
+    objectsToSms: 'no more SMS reminders',
+    isRestricted: 'processing restricted',
+  },
   restriction: {
     inForce: 'Restriction in force: the patient’s data is kept but no longer used.',
     lift: 'Lift the restriction',
-    liftExplain: 'The person must be told before the lifting (GDPR Article 18(3)): prepare the “Restriction lifted” letter, record its sending, then lift the restriction.',
+    liftExplain:
+      'The person must be told before the lifting (GDPR Article 18(3)): prepare the “Restriction lifted” letter, record its sending, then lift the restriction.',
     liftedOn: 'Lifted on',
     lifted: 'Restriction lifted on {{date}}.',
   },
@@ -67,7 +78,8 @@ export const answersEn: typeof answersFr = {
   },
   files: {
     title: 'Files of the answer',
-    intro: 'Copies and exports handed to the person, 20 MiB at most each. They are encrypted (AES-256-GCM); the ZIP bundles them with the letters and an index (size, SHA-256 fingerprint).',
+    intro:
+      'Copies and exports handed to the person, 20 MiB at most each. They are encrypted (AES-256-GCM); the ZIP bundles them with the letters and an index (size, SHA-256 fingerprint).',
     none: 'No file.',
     add: 'Add a file',
     clear: 'Remove the chosen file',
@@ -118,9 +130,11 @@ export const answerValuesEn: typeof answerValuesFr = {
     art21_3_marketing: 'Article 21(3): objection to direct marketing, applied at once',
     art21_1_reminders: 'Article 21: objection to reminders applied',
     art18_restricted: 'Article 18: processing restricted until lifted',
-    art20_not_applicable: 'Article 20: does not apply to a record kept under a legal obligation (copy offered through access)',
+    art20_not_applicable:
+      'Article 20: does not apply to a record kept under a legal obligation (copy offered through access)',
     art20_served: 'Article 20: data provided handed over in a machine-readable format',
-    csp_l1110_4_sharing: 'Public health code L1110-4: objection to sharing between carers honoured, consequences explained',
+    csp_l1110_4_sharing:
+      'Public health code L1110-4: objection to sharing between carers honoured, consequences explained',
     nothing_held: 'Not applicable: no data of this kind is held',
     art12_5_manifestly_unfounded: 'Article 12(5): manifestly unfounded or excessive request',
     other: 'Other reason (to be given)',
@@ -133,5 +147,11 @@ export const answerValuesEn: typeof answerValuesFr = {
     refusal: 'Refusal',
     restriction_lift: 'Restriction lifted',
   },
-  sentChannels: { letter: 'Letter', registered_letter: 'Registered letter', email: 'E-mail', secure_messaging: 'Secure health messaging', in_person: 'Handed over in person' },
+  sentChannels: {
+    letter: 'Letter',
+    registered_letter: 'Registered letter',
+    email: 'E-mail',
+    secure_messaging: 'Secure health messaging',
+    in_person: 'Handed over in person',
+  },
 };

@@ -43,9 +43,23 @@ export const en: Messages = {
     backup: 'Backups',
     account: 'My account',
   },
-  notFound: { title: 'Page not found', text: 'The address {{path}} is not a page of Gardien.', home: 'Back to the to-do list' },
-  common: { close: 'Close', closeDialog: 'Close the window', cancel: 'Cancel', copy: 'Copy', copied: 'Copied', print: 'Print' },
-  errors: { title: 'Cannot continue', unexpected: 'An unexpected error occurred. Nothing was saved; please try again.' },
+  notFound: {
+    title: 'Page not found',
+    text: 'The address {{path}} is not a page of Gardien.',
+    home: 'Back to the to-do list',
+  },
+  common: {
+    close: 'Close',
+    closeDialog: 'Close the window',
+    cancel: 'Cancel',
+    copy: 'Copy',
+    copied: 'Copied',
+    print: 'Print',
+  },
+  errors: {
+    title: 'Cannot continue',
+    unexpected: 'An unexpected error occurred. Nothing was saved; please try again.',
+  },
   roles: {
     owner: 'Owner (controller)',
     practitioner: 'Practitioner',
@@ -64,7 +78,8 @@ export const en: Messages = {
   },
   setup: {
     title: 'Welcome to Gardien',
-    intro: 'First installation: create your practice and the owner’s account. You will then enable two-factor authentication with an app on your phone.',
+    intro:
+      'First installation: create your practice and the owner’s account. You will then enable two-factor authentication with an app on your phone.',
     practiceName: 'Practice name',
     ownerName: 'Your name (practice owner)',
     ownerHelp: 'The practitioner responsible for the practice’s data.',
@@ -77,7 +92,8 @@ export const en: Messages = {
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
-    lockoutHelp: 'After 5 wrong attempts, each new attempt is slowed down; after 10, the account is locked for an hour. The owner can give you a temporary password.',
+    lockoutHelp:
+      'After 5 wrong attempts, each new attempt is slowed down; after 10, the account is locked for an hour. The owner can give you a temporary password.',
     codeTitle: 'Verification code',
     codeHelp: 'Open your authenticator app and type the 6-digit code shown for Gardien.',
     recoveryHelp: 'Lost your phone? Type one of your recovery codes. Each works only once.',
@@ -96,7 +112,8 @@ export const en: Messages = {
     codeHelp: 'The code the app shows for Gardien.',
     confirm: 'Enable',
     recoveryTitle: 'Your recovery codes, shown only once',
-    recoveryHelp: 'Print them or write them down and keep them somewhere safe, away from the computer. Each lets you sign in once if you lose your phone.',
+    recoveryHelp:
+      'Print them or write them down and keep them somewhere safe, away from the computer. Each lets you sign in once if you lose your phone.',
     recoveryDone: 'I have written down my codes, continue',
   },
   password: {
@@ -112,7 +129,8 @@ export const en: Messages = {
   },
   lock: {
     title: 'Session locked',
-    explain: 'The screen was locked after a period of inactivity, so that nobody reads the data while you are away. {{name}}, type your password to pick up where you left off.',
+    explain:
+      'The screen was locked after a period of inactivity, so that nobody reads the data while you are away. {{name}}, type your password to pick up where you left off.',
     unlock: 'Unlock',
     otherPerson: 'This is not me: sign out',
   },
@@ -121,12 +139,18 @@ export const en: Messages = {
     title: 'To do',
     intro: 'Hello {{name}}. Here is everything with a deadline, soonest first.',
     emptyTitle: 'Nothing to do for now',
-    empty: 'This list will gather everything with a deadline: patient requests to answer, breaches to notify, the register to review, backups to check… Each task will appear here with its due date.',
+    empty:
+      'This list will gather everything with a deadline: patient requests to answer, breaches to notify, the register to review, backups to check… Each task will appear here with its due date.',
     dueOn: 'Due: {{date}}',
     overdueSince: 'Overdue since {{date}}',
     hoursLeft: 'CNIL: {{count}} h left to notify (before {{date}})',
     clockLate: '72-hour deadline passed since {{date}}',
-    urgency: { late: 'Overdue since {{date}}', today: 'Today, before {{date}}', soon: 'Soon: {{date}}', later: 'Due: {{date}}' },
+    urgency: {
+      late: 'Overdue since {{date}}',
+      today: 'Today, before {{date}}',
+      soon: 'Soon: {{date}}',
+      later: 'Due: {{date}}',
+    },
     firstSteps: {
       title: 'First steps',
       intro: 'To bring the practice into line, start with these steps, in order.',
@@ -155,14 +179,20 @@ export const en: Messages = {
     breach_inform_people: 'Breach: inform the people',
     breach_public_communication: 'Breach: publish the public communication (Art. 34(3)(c))',
     breach_action: 'Corrective action to do',
-    subject: { backup: 'Last success: {{value}}', 'rights-requests': 'Requester: {{value}}', breaches: '{{value}}', register: '{{value}}' },
+    subject: {
+      backup: 'Last success: {{value}}',
+      'rights-requests': 'Requester: {{value}}',
+      breaches: '{{value}}',
+      register: '{{value}}',
+    },
     register_review: 'Yearly review of a register activity',
   },
   team: teamEn,
   audit: auditEn,
   requests: {
     title: 'Patient requests',
-    intro: 'Each request has a legal deadline: one month for GDPR rights (extendable by two months), 8 days for the health record (2 months if older than five years). The most urgent is on top.',
+    intro:
+      'Each request has a legal deadline: one month for GDPR rights (extendable by two months), 8 days for the health record (2 months if older than five years). The most urgent is on top.',
     new: 'New request',
     show: 'Requests shown',
     open: 'Open',
@@ -177,7 +207,8 @@ export const en: Messages = {
     status: 'State',
     suspended: 'Suspended (identity)',
     newTitle: 'Record a request',
-    newIntro: 'Record the request as soon as it arrives: Gardien computes the legal due date and puts it in the “To do” list.',
+    newIntro:
+      'Record the request as soon as it arrives: Gardien computes the legal due date and puts it in the “To do” list.',
     olderThanFiveYears: 'The information asked for is more than five years old (two months)',
     channel: 'Received by',
     civility: 'Title (for the salutation)',
@@ -185,7 +216,8 @@ export const en: Messages = {
     civilities: { madame: 'Madam (Madame)', monsieur: 'Sir (Monsieur)' },
     address: 'Requester’s postal address',
     addressHelp: 'It heads the letters.',
-    steerHealthRecord: 'Does the request cover the dental record (a copy of the file, X-rays, reports)? The public health code then sets 8 days, or 2 months for information over five years old, instead of one month.',
+    steerHealthRecord:
+      'Does the request cover the dental record (a copy of the file, X-rays, reports)? The public health code then sets 8 days, or 2 months for information over five years old, instead of one month.',
     steerHealthRecordButton: 'Record it as a health record request',
     requesterName: 'Requester’s name',
     relation: 'The requester is',
@@ -208,8 +240,10 @@ export const en: Messages = {
     erasure: 'The person asks to erase their data. The health record cannot be erased during its retention period.',
     objection: 'The person objects to a use of their data. An objection to marketing applies at once.',
     restriction: 'The person asks to freeze the use of their data while something is checked.',
-    portability: 'The person wants their data in a reusable format. Does not apply to the record kept under a legal obligation.',
-    health_record_access: 'Communication of the health record (public health code): not before 48 hours, at the latest 8 days, identity checked before anything is sent.',
+    portability:
+      'The person wants their data in a reusable format. Does not apply to the record kept under a legal obligation.',
+    health_record_access:
+      'Communication of the health record (public health code): not before 48 hours, at the latest 8 days, identity checked before anything is sent.',
   },
   requestStatuses: {
     received: 'Received',
@@ -219,8 +253,20 @@ export const en: Messages = {
     refused: 'Refused',
     withdrawn: 'Withdrawn',
   },
-  channels: { letter: 'Letter', email: 'E-mail', in_person: 'At the practice', phone: 'Phone', web_form: 'Online form' },
-  relations: { self: 'The patient', legal_representative: 'A legal representative', designated_doctor: 'A designated doctor', heir: 'An heir', other: 'Other' },
+  channels: {
+    letter: 'Letter',
+    email: 'E-mail',
+    in_person: 'At the practice',
+    phone: 'Phone',
+    web_form: 'Online form',
+  },
+  relations: {
+    self: 'The patient',
+    legal_representative: 'A legal representative',
+    designated_doctor: 'A designated doctor',
+    heir: 'An heir',
+    other: 'Other',
+  },
   request: {
     facts: 'About the request',
     dueOn: 'Answer at the latest on {{date}}.',
@@ -245,9 +291,11 @@ export const en: Messages = {
       withdrawn: 'Request withdrawn',
     },
     explain: {
-      identity_request: 'Only when there is reasonable doubt about the identity. The GDPR clock stops until the proof arrives.',
+      identity_request:
+        'Only when there is reasonable doubt about the identity. The GDPR clock stops until the proof arrives.',
       identity_received: 'The clock restarts where it stopped; the new due date is computed.',
-      extension: 'Possible for a complex or numerous request, before the due date, telling the person why. The period becomes three months from receipt.',
+      extension:
+        'Possible for a complex or numerous request, before the due date, telling the person why. The period becomes three months from receipt.',
       in_progress: 'The request is being handled.',
       withdrawn: 'The person withdrew the request.',
     },
@@ -275,7 +323,8 @@ export const en: Messages = {
   },
   patients: {
     title: 'Patients',
-    intro: 'The patient index holds only what compliance needs (identity, contact, last visit, flags): never clinical data, which stays in the practice software. Every search is written to the audit trail.',
+    intro:
+      'The patient index holds only what compliance needs (identity, contact, last visit, flags): never clinical data, which stays in the practice software. Every search is written to the audit trail.',
     add: 'Add a patient',
     search: 'Search',
     searchHelp: 'Name (accents do not matter), birth date YYYY-MM-DD or software id; at least 2 characters.',
@@ -283,7 +332,8 @@ export const en: Messages = {
     typeMore: 'Type at least 2 characters',
     noneFound: 'No patient found.',
     partial: 'The first {{shown}} of {{total}} patients found: type more of the name to narrow the search.',
-    partialCapped: 'The first {{shown}} of more than {{total}} patients found: type more of the name to narrow the search.',
+    partialCapped:
+      'The first {{shown}} of more than {{total}} patients found: type more of the name to narrow the search.',
     name: 'Name',
     flags: 'Flags',
     restricted: 'Processing restricted',
@@ -310,7 +360,8 @@ export const en: Messages = {
     clearFile: 'Remove the file',
     open: 'Import a file',
     title: 'Import patients from the practice software',
-    intro: 'Export the patient list of your software as CSV, then choose the file. Gardien checks every line before writing anything; a patient already known (same software id) is updated, not duplicated.',
+    intro:
+      'Export the patient list of your software as CSV, then choose the file. Gardien checks every line before writing anything; a patient already known (same software id) is updated, not duplicated.',
     file: 'CSV file',
     none: 'No column',
     check: 'Check the file',
@@ -319,7 +370,8 @@ export const en: Messages = {
     importing: 'Importing: do not close the window…',
     progress: 'Importing: {{done}} of {{total}} patients written ({{percent}} %). Do not close the window.',
     checked: 'Check finished: nothing was written',
-    checkedDetail: '{{lines}} lines read, {{valid}} ready to import, {{rejected}} refused (details below). Adjust the columns if needed, then import.',
+    checkedDetail:
+      '{{lines}} lines read, {{valid}} ready to import, {{rejected}} refused (details below). Adjust the columns if needed, then import.',
     run: 'Import {{count}} patients',
     done: 'Import finished',
     doneDetail: '{{created}} patients added, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} lines refused.',
@@ -329,16 +381,27 @@ export const en: Messages = {
   },
   practice: {
     title: 'Practice',
-    intro: 'The practice’s identity appears on the register, the notices and the letters. The owner keeps it up to date.',
+    intro:
+      'The practice’s identity appears on the register, the notices and the letters. The owner keeps it up to date.',
     name: 'Practice name',
     legalForm: 'Legal form',
-    legalFormHelp: 'It sets how long the accounting is kept: 6 years for a sole practitioner (LPF L102 B), 10 years for a company (SELARL, SELAS…: Commercial Code L123-22).',
+    legalFormHelp:
+      'It sets how long the accounting is kept: 6 years for a sole practitioner (LPF L102 B), 10 years for a company (SELARL, SELAS…: Commercial Code L123-22).',
     phone: 'Practice telephone',
     email: 'Practice e-mail',
     overseasTerritory: 'Overseas practice',
-    overseasTerritoryHelp: 'The day of the abolition of slavery is a public holiday there (Labour Code L3422-2): deadlines skip it. Default date, to be checked.',
+    overseasTerritoryHelp:
+      'The day of the abolition of slavery is a public holiday there (Labour Code L3422-2): deadlines skip it. Default date, to be checked.',
     metropolitan: 'No (metropolitan France)',
-    territories: { guadeloupe: 'Guadeloupe (27 May)', martinique: 'Martinique (22 May)', guyane: 'French Guiana (10 June)', reunion: 'Réunion (20 December)', mayotte: 'Mayotte (27 April)', saint_barthelemy: 'Saint-Barthélemy (9 October)', saint_martin: 'Saint-Martin (28 May)' },
+    territories: {
+      guadeloupe: 'Guadeloupe (27 May)',
+      martinique: 'Martinique (22 May)',
+      guyane: 'French Guiana (10 June)',
+      reunion: 'Réunion (20 December)',
+      mayotte: 'Mayotte (27 April)',
+      saint_barthelemy: 'Saint-Barthélemy (9 October)',
+      saint_martin: 'Saint-Martin (28 May)',
+    },
     siren: 'SIREN (9 digits)',
     siret: 'SIRET (14 digits)',
     address: 'Address',
@@ -362,7 +425,8 @@ export const en: Messages = {
   registerValues: registerValuesEn,
   backup: {
     title: 'Backups',
-    intro: 'Gardien encrypts a full backup every day and regularly checks that it restores. Here is where these operations stand on this server.',
+    intro:
+      'Gardien encrypts a full backup every day and regularly checks that it restores. Here is where these operations stand on this server.',
     lastBackup: 'Last backup',
     lastBackupAt: 'Succeeded on {{date}}.',
     never: 'No successful backup yet.',

@@ -6,7 +6,8 @@ export const breachesFr = {
   report: 'Déclarer une violation',
   guidesTitle: 'Vous êtes dans l’une de ces situations ?',
   registerTitle: 'Registre des violations',
-  registerHelp: 'Le registre se télécharge à tout moment, même vide : il dit alors qu’aucune violation n’a été enregistrée à ce jour.',
+  registerHelp:
+    'Le registre se télécharge à tout moment, même vide : il dit alors qu’aucune violation n’a été enregistrée à ce jour.',
   exportPdf: 'Registre en PDF',
   exportCsv: 'Registre en CSV',
   exportXlsx: 'Registre en Excel',
@@ -33,7 +34,8 @@ export const breachesFr = {
     titleLabel: 'En quelques mots',
     titleHelp: 'Par exemple : « Rançongiciel sur le poste de l’accueil ».',
     awareAt: 'Quand avez-vous eu connaissance de la violation ?',
-    awareAtHelp: 'Le délai de 72 heures part de ce moment : quand vous avez été raisonnablement sûr que des données personnelles étaient touchées. Heure de cet ordinateur.',
+    awareAtHelp:
+      'Le délai de 72 heures part de ce moment : quand vous avez été raisonnablement sûr que des données personnelles étaient touchées. Heure de cet ordinateur.',
     detectedAt: 'Découverte de l’incident (si plus tôt)',
     startedAt: 'Début de l’incident (si connu)',
     endedAt: 'Fin de l’incident (vide s’il dure encore)',
@@ -79,11 +81,14 @@ export const breachesFr = {
   },
   assessment: {
     title: 'Gravité',
-    intro: 'Répondez à ces questions (méthode ENISA) : Gardien calcule la gravité et propose une décision. C’est une aide ; la décision vous appartient.',
-    source: 'Barème ENISA 2013. Les valeurs des circonstances viennent de calculateurs concordants : valeurs par défaut, à confirmer sur le document ENISA.',
+    intro:
+      'Répondez à ces questions (méthode ENISA) : Gardien calcule la gravité et propose une décision. C’est une aide ; la décision vous appartient.',
+    source:
+      'Barème ENISA 2013. Les valeurs des circonstances viennent de calculateurs concordants : valeurs par défaut, à confirmer sur le document ENISA.',
     dpcCategory: 'Quelles données ?',
     dpcScore: 'Sensibilité dans ce contexte (1 à 4)',
-    dpcScoreHelp: 'Partez du niveau proposé ; montez si beaucoup de données ou des personnes vulnérables (mineurs) ; descendez si les données sont anciennes, déjà publiques ou peu révélatrices.',
+    dpcScoreHelp:
+      'Partez du niveau proposé ; montez si beaucoup de données ou des personnes vulnérables (mineurs) ; descendez si les données sont anciennes, déjà publiques ou peu révélatrices.',
     ease: 'Peut-on savoir de qui il s’agit ?',
     confidentiality: 'Qui a pu voir les données ?',
     integrity: 'Les données ont-elles été modifiées ?',
@@ -120,13 +125,15 @@ export const breachesFr = {
   },
   notifications: {
     title: 'Notification à la CNIL',
-    intro: 'Notifiez sur le site de la CNIL, puis enregistrez ici la date et le numéro reçu. Vous pouvez compléter ensuite par une notification complémentaire.',
+    intro:
+      'Notifiez sur le site de la CNIL, puis enregistrez ici la date et le numéro reçu. Vous pouvez compléter ensuite par une notification complémentaire.',
     add: 'Enregistrer une notification',
     kind: 'Type',
     notifiedAt: 'Date et heure de l’envoi',
     reference: 'Numéro donné par la CNIL',
     delayReasons: 'Motifs du retard',
-    lateWarning: 'Plus de 72 heures après la prise de connaissance : indiquez les motifs du retard (article 33.1 du RGPD).',
+    lateWarning:
+      'Plus de 72 heures après la prise de connaissance : indiquez les motifs du retard (article 33.1 du RGPD).',
     none: 'Aucune notification enregistrée.',
     line: '{{kind}} le {{date}}',
     late: 'en retard',
@@ -147,7 +154,8 @@ export const breachesFr = {
   },
   people: {
     title: 'Information des personnes',
-    intro: 'Si le risque est élevé, informez les personnes sans tarder, en mots simples (article 34). Gardien rédige la lettre à partir des faits.',
+    intro:
+      'Si le risque est élevé, informez les personnes sans tarder, en mots simples (article 34). Gardien rédige la lettre à partir des faits.',
     letter: 'Lettre aux personnes',
     letterPdf: 'Lettre en PDF',
     letterText: 'Lettre en texte (pour un e-mail)',
@@ -162,7 +170,8 @@ export const breachesFr = {
   },
   actions: {
     title: 'Actions correctives',
-    intro: 'Ce qu’il reste à faire pour arrêter l’incident et éviter qu’il recommence. Chaque action est dans « À faire » jusqu’à ce qu’elle soit faite.',
+    intro:
+      'Ce qu’il reste à faire pour arrêter l’incident et éviter qu’il recommence. Chaque action est dans « À faire » jusqu’à ce qu’elle soit faite.',
     add: 'Ajouter une action',
     titleLabel: 'Action',
     dueOn: 'À faire avant le',
@@ -176,7 +185,8 @@ export const breachesFr = {
   },
   close: {
     button: 'Clôturer la violation',
-    explain: 'La violation reste dans le registre. Clôturez-la quand la décision est prise et que toutes les actions sont faites.',
+    explain:
+      'La violation reste dans le registre. Clôturez-la quand la décision est prise et que toutes les actions sont faites.',
     closedOn: 'Date de clôture',
     confirm: 'Clôturer',
   },
@@ -184,36 +194,113 @@ export const breachesFr = {
 
 /** The contract's values in words (run-time keys: a test checks every value has its words in both languages). */
 export const breachValuesFr = {
-  nature: { confidentiality: 'Confidentialité (données vues ou divulguées)', integrity: 'Intégrité (données modifiées)', availability: 'Disponibilité (données perdues ou inaccessibles)' },
-  circumstances: {
-    lost_or_stolen_device: 'Appareil perdu ou volé', lost_or_stolen_paper: 'Papier perdu, volé ou laissé accessible', mail_lost_or_opened: 'Courrier perdu ou ouvert',
-    hacking_malware_phishing: 'Piratage, virus ou hameçonnage', ransomware: 'Rançongiciel', wrong_recipient: 'Envoi au mauvais destinataire', improper_disposal: 'Jeté sans destruction',
-    published_by_mistake: 'Publié par erreur', verbal_disclosure: 'Divulgué oralement', other: 'Autre',
+  nature: {
+    confidentiality: 'Confidentialité (données vues ou divulguées)',
+    integrity: 'Intégrité (données modifiées)',
+    availability: 'Disponibilité (données perdues ou inaccessibles)',
   },
-  causes: { internal_malicious: 'Interne, malveillant', internal_accidental: 'Interne, accidentel', external_malicious: 'Externe, malveillant', external_accidental: 'Externe, accidentel', unknown: 'Inconnue', other: 'Autre' },
-  people: { patients: 'Patients', minors: 'Mineurs', vulnerable: 'Personnes vulnérables', staff: 'Personnel', other: 'Autres' },
+  circumstances: {
+    lost_or_stolen_device: 'Appareil perdu ou volé',
+    lost_or_stolen_paper: 'Papier perdu, volé ou laissé accessible',
+    mail_lost_or_opened: 'Courrier perdu ou ouvert',
+    hacking_malware_phishing: 'Piratage, virus ou hameçonnage',
+    ransomware: 'Rançongiciel',
+    wrong_recipient: 'Envoi au mauvais destinataire',
+    improper_disposal: 'Jeté sans destruction',
+    published_by_mistake: 'Publié par erreur',
+    verbal_disclosure: 'Divulgué oralement',
+    other: 'Autre',
+  },
+  causes: {
+    internal_malicious: 'Interne, malveillant',
+    internal_accidental: 'Interne, accidentel',
+    external_malicious: 'Externe, malveillant',
+    external_accidental: 'Externe, accidentel',
+    unknown: 'Inconnue',
+    other: 'Autre',
+  },
+  people: {
+    patients: 'Patients',
+    minors: 'Mineurs',
+    vulnerable: 'Personnes vulnérables',
+    staff: 'Personnel',
+    other: 'Autres',
+  },
   data: {
-    identity: 'État civil', contact: 'Coordonnées', social_security_number: 'Numéro de sécurité sociale', health: 'Santé', financial: 'Bancaires ou financières', login: 'Identifiants de connexion',
-    location: 'Localisation', official_documents: 'Documents officiels', other: 'Autres',
+    identity: 'État civil',
+    contact: 'Coordonnées',
+    social_security_number: 'Numéro de sécurité sociale',
+    health: 'Santé',
+    financial: 'Bancaires ou financières',
+    login: 'Identifiants de connexion',
+    location: 'Localisation',
+    official_documents: 'Documents officiels',
+    other: 'Autres',
   },
   consequences: {
-    loss_of_control: 'Perte de maîtrise de leurs données', limitation_of_rights: 'Limitation de leurs droits', discrimination: 'Discrimination', identity_theft: 'Usurpation d’identité ou fraude',
-    financial_loss: 'Perte financière', damage_to_reputation: 'Atteinte à la réputation', loss_of_professional_secrecy: 'Atteinte au secret professionnel', other: 'Autre',
+    loss_of_control: 'Perte de maîtrise de leurs données',
+    limitation_of_rights: 'Limitation de leurs droits',
+    discrimination: 'Discrimination',
+    identity_theft: 'Usurpation d’identité ou fraude',
+    financial_loss: 'Perte financière',
+    damage_to_reputation: 'Atteinte à la réputation',
+    loss_of_professional_secrecy: 'Atteinte au secret professionnel',
+    other: 'Autre',
   },
   bands: { low: 'négligeable', medium: 'limitée', high: 'importante', very_high: 'maximale' },
-  decisions: { record_only: 'inscrire au registre seulement', notify_authority: 'notifier la CNIL', notify_authority_and_people: 'notifier la CNIL et informer les personnes' },
-  exceptions: { encrypted: 'Données chiffrées, clé non compromise (art. 34.3.a)', risk_removed: 'Le risque élevé a été écarté (art. 34.3.b)', disproportionate_effort: 'Efforts disproportionnés : communication publique (art. 34.3.c)' },
-  notificationKinds: { initial: 'Notification initiale', complementary: 'Notification complémentaire', complete: 'Notification complète (en une fois)' },
-  informChannels: { letter: 'Courrier', email: 'E-mail', phone: 'Téléphone', in_person: 'En personne', public_communication: 'Communication publique' },
+  decisions: {
+    record_only: 'inscrire au registre seulement',
+    notify_authority: 'notifier la CNIL',
+    notify_authority_and_people: 'notifier la CNIL et informer les personnes',
+  },
+  exceptions: {
+    encrypted: 'Données chiffrées, clé non compromise (art. 34.3.a)',
+    risk_removed: 'Le risque élevé a été écarté (art. 34.3.b)',
+    disproportionate_effort: 'Efforts disproportionnés : communication publique (art. 34.3.c)',
+  },
+  notificationKinds: {
+    initial: 'Notification initiale',
+    complementary: 'Notification complémentaire',
+    complete: 'Notification complète (en une fois)',
+  },
+  informChannels: {
+    letter: 'Courrier',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    in_person: 'En personne',
+    public_communication: 'Communication publique',
+  },
   guides: {
     ransomware: 'Rançongiciel : les fichiers sont chiffrés et une rançon est demandée',
     stolen_device: 'Ordinateur, téléphone ou clé USB perdu ou volé',
     wrong_recipient_email: 'Un e-mail ou un courrier est parti au mauvais patient',
     former_employee_access: 'Une personne partie a encore accès',
   },
-  dpc: { simple: 'Données courantes (identité, coordonnées)', behavioural: 'Habitudes, rendez-vous, préférences', financial: 'Données bancaires ou financières', sensitive: 'Données de santé ou autres données sensibles' },
-  ease: { negligible: 'Presque impossible', limited: 'Difficilement', significant: 'Assez facilement', maximum: 'Directement (nom, numéro de dossier…)' },
-  confidentiality: { none: 'Personne, à notre connaissance', known_recipients: 'Quelques destinataires connus', unknown_recipients: 'Des inconnus, en nombre inconnu' },
-  integrity: { none: 'Non, ou corrigées sans dommage', altered_recoverable: 'Oui, mais on peut les rétablir', altered_not_recoverable: 'Oui, et on ne peut pas les rétablir' },
-  availability: { none: 'Oui, ou rétablies sans difficulté', temporary: 'Inaccessibles pour un temps', permanent: 'Perdues définitivement' },
+  dpc: {
+    simple: 'Données courantes (identité, coordonnées)',
+    behavioural: 'Habitudes, rendez-vous, préférences',
+    financial: 'Données bancaires ou financières',
+    sensitive: 'Données de santé ou autres données sensibles',
+  },
+  ease: {
+    negligible: 'Presque impossible',
+    limited: 'Difficilement',
+    significant: 'Assez facilement',
+    maximum: 'Directement (nom, numéro de dossier…)',
+  },
+  confidentiality: {
+    none: 'Personne, à notre connaissance',
+    known_recipients: 'Quelques destinataires connus',
+    unknown_recipients: 'Des inconnus, en nombre inconnu',
+  },
+  integrity: {
+    none: 'Non, ou corrigées sans dommage',
+    altered_recoverable: 'Oui, mais on peut les rétablir',
+    altered_not_recoverable: 'Oui, et on ne peut pas les rétablir',
+  },
+  availability: {
+    none: 'Oui, ou rétablies sans difficulté',
+    temporary: 'Inaccessibles pour un temps',
+    permanent: 'Perdues définitivement',
+  },
 };

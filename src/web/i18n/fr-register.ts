@@ -3,10 +3,12 @@ import { REGISTER_WORDS } from '../../contracts/register-labels.js';
 /** The register screens: the start assistant, the activities, their editor and validation, the exports, the notices. */
 export const registerFr = {
   title: 'Registre des traitements',
-  intro: 'Le registre décrit chaque activité du cabinet qui utilise des données personnelles (article 30 du RGPD). Il doit être présenté à la CNIL sur demande. Le titulaire valide chaque activité ; chaque validation est conservée telle quelle et une revue est prévue un an après.',
+  intro:
+    'Le registre décrit chaque activité du cabinet qui utilise des données personnelles (article 30 du RGPD). Il doit être présenté à la CNIL sur demande. Le titulaire valide chaque activité ; chaque validation est conservée telle quelle et une revue est prévue un an après.',
   start: {
     title: 'Démarrer le registre',
-    intro: 'Cochez les activités de votre cabinet. Elles sont préremplies d’après le référentiel de la CNIL pour les cabinets médicaux et paramédicaux ; adaptez-les ensuite à votre cabinet.',
+    intro:
+      'Cochez les activités de votre cabinet. Elles sont préremplies d’après le référentiel de la CNIL pour les cabinets médicaux et paramédicaux ; adaptez-les ensuite à votre cabinet.',
     create: 'Créer le registre avec ces activités',
     add: 'Ajouter une activité',
     fromTemplate: 'À partir d’un modèle',
@@ -28,13 +30,17 @@ export const registerFr = {
     dpiaLikely: 'Probablement requise',
     dpiaNo: 'Non',
   },
-  export: { title: 'Exporter le registre', help: 'Généré à partir des données du moment : PDF pour la CNIL, Word modifiable, tableur au format du modèle CNIL, CSV, JSON.' },
+  export: {
+    title: 'Exporter le registre',
+    help: 'Généré à partir des données du moment : PDF pour la CNIL, Word modifiable, tableur au format du modèle CNIL, CSV, JSON.',
+  },
   processors: {
     edit: 'Modifier {{name}}',
     editShort: 'Modifier',
     save: 'Enregistrer les modifications',
     title: 'Registre en tant que sous-traitant (article 30.2)',
-    intro: 'À tenir seulement si le cabinet traite des données pour le compte d’un autre responsable (par exemple des radiographies lues pour un centre de santé).',
+    intro:
+      'À tenir seulement si le cabinet traite des données pour le compte d’un autre responsable (par exemple des radiographies lues pour un centre de santé).',
     none: 'Aucun traitement pour le compte d’un client.',
     clientName: 'Client (responsable du traitement)',
     clientContact: 'Coordonnées du client',
@@ -54,7 +60,8 @@ export const registerFr = {
     completeTitle: 'Activité complète',
     completeText: 'Toutes les rubriques du modèle CNIL sont remplies.',
     validate: 'Valider cette activité',
-    validateHelp: 'La validation garde une version datée et non modifiable de l’activité. Une revue est prévue douze mois après (valeur par défaut de bonne pratique).',
+    validateHelp:
+      'La validation garde une version datée et non modifiable de l’activité. Une revue est prévue douze mois après (valeur par défaut de bonne pratique).',
     onlyOwner: 'Seul le titulaire du cabinet valide le registre.',
     validatedOn: 'Version {{version}} validée le {{date}} ; revue prévue le {{review}}.',
     save: 'Enregistrer les modifications',
@@ -114,9 +121,13 @@ export const registerFr = {
 
 export const noticesFr = {
   title: 'Information des patients',
-  intro: 'Ces documents sont générés à partir de l’identité du cabinet et du registre validé, en phrases courtes et sans jargon. Une nouvelle version est gardée chaque fois que le texte change ; notez où et quand vous les avez diffusés.',
+  intro:
+    'Ces documents sont générés à partir de l’identité du cabinet et du registre validé, en phrases courtes et sans jargon. Une nouvelle version est gardée chaque fois que le texte change ; notez où et quand vous les avez diffusés.',
   gapsTitle: 'Avant de générer : il manque des informations sur le cabinet',
-  gaps: { address: 'L’adresse du cabinet, où les patients peuvent écrire.', phone: 'Un téléphone ou un e-mail pour joindre le cabinet (ou le contact RGPD).' },
+  gaps: {
+    address: 'L’adresse du cabinet, où les patients peuvent écrire.',
+    phone: 'Un téléphone ou un e-mail pour joindre le cabinet (ou le contact RGPD).',
+  },
   gapsLink: 'Compléter l’identité du cabinet',
   preview: 'Aperçu : {{kind}}',
   previewShort: 'Aperçu',

@@ -2,27 +2,34 @@
 export const answersFr = {
   decision: {
     title: 'Réponse à la demande',
-    intro: 'Gardien propose une issue pour chaque point, avec son fondement. Vérifiez, ajustez si besoin en disant pourquoi, puis confirmez : la fiche du patient est mise à jour et le courrier de réponse est préparé.',
+    intro:
+      'Gardien propose une issue pour chaque point, avec son fondement. Vérifiez, ajustez si besoin en disant pourquoi, puis confirmez : la fiche du patient est mise à jour et le courrier de réponse est préparé.',
     include: 'Demandé par la personne : {{subject}}',
     verdict: 'Issue',
     ground: 'Fondement',
     reasons: 'Raisons (reprises dans le courrier)',
-    reasonsHelp: 'Obligatoires pour s’écarter de la proposition, pour « autre motif » et pour une demande manifestement excessive.',
+    reasonsHelp:
+      'Obligatoires pour s’écarter de la proposition, pour « autre motif » et pour une demande manifestement excessive.',
     proposed: 'Proposition : {{verdict}} — {{ground}}',
     effect: 'Effet sur la fiche du patient : {{effect}}',
     note: 'Ce qui a été fait ou remis (repris dans le courrier, facultatif)',
     on: 'Réponse donnée le',
     language: 'Langue du courrier',
     confirm: 'Confirmer la réponse',
-    cannotDecide: 'Un praticien, le titulaire ou le DPO confirme la réponse. Vous pouvez préparer les courriers et déposer les fichiers.',
-    art15FromRegister: 'Les informations de l’article 15 reprennent le registre des traitements validé du cabinet : vérifiez-les avant l’envoi.',
+    cannotDecide:
+      'Un praticien, le titulaire ou le DPO confirme la réponse. Vous pouvez préparer les courriers et déposer les fichiers.',
+    art15FromRegister:
+      'Les informations de l’article 15 reprennent le registre des traitements validé du cabinet : vérifiez-les avant l’envoi.',
     cautions: {
-      heirs_three_purposes: 'Ayant droit : l’accès est limité à trois fins — connaître les causes du décès, défendre la mémoire du défunt, faire valoir ses droits — et refusé si le patient s’y était opposé de son vivant (code de la santé publique, L1110-4 V). Ne communiquez que ce qui sert la fin invoquée.',
-      minor_may_object: 'Patient mineur : il peut s’opposer à ce que ses parents consultent les informations sur sa santé (code de la santé publique, L1111-5). Vérifiez qu’il ne l’a pas demandé avant de répondre.',
+      heirs_three_purposes:
+        'Ayant droit : l’accès est limité à trois fins — connaître les causes du décès, défendre la mémoire du défunt, faire valoir ses droits — et refusé si le patient s’y était opposé de son vivant (code de la santé publique, L1110-4 V). Ne communiquez que ce qui sert la fin invoquée.',
+      minor_may_object:
+        'Patient mineur : il peut s’opposer à ce que ses parents consultent les informations sur sa santé (code de la santé publique, L1111-5). Vérifiez qu’il ne l’a pas demandé avant de répondre.',
     },
     art15Source:
       'Les informations de l’article 15 reprennent le référentiel de la CNIL pour les cabinets médicaux et paramédicaux (valeurs par défaut), tant que le registre des traitements n’est pas tenu dans Gardien : vérifiez qu’elles correspondent à votre cabinet avant l’envoi.',
-    retention: 'Fin de conservation du dossier médical : {{date}}. Valeur par défaut : 20 ans après le dernier soin, pas avant 28 ans, 10 ans après un décès (alignée par analogie sur l’article R1112-7 du code de la santé publique).',
+    retention:
+      'Fin de conservation du dossier médical : {{date}}. Valeur par défaut : 20 ans après le dernier soin, pas avant 28 ans, 10 ans après un décès (alignée par analogie sur l’article R1112-7 du code de la santé publique).',
     retentionUnknown: 'Date du dernier soin inconnue : le dossier est présumé en cours de conservation.',
     patient: 'Patient concerné',
     patientNeeded: 'Cette réponse modifie la fiche du patient : liez la demande à un patient.',
@@ -37,11 +44,16 @@ export const answersFr = {
     effect: 'Fiche du patient : {{effect}}',
     by: 'Confirmée par {{name}} le {{when}}',
   },
-  effects: { marketingConsent: 'plus de communications hors soins', objectsToSms: 'plus de rappels par SMS', isRestricted: 'traitement limité' },
+  effects: {
+    marketingConsent: 'plus de communications hors soins',
+    objectsToSms: 'plus de rappels par SMS',
+    isRestricted: 'traitement limité',
+  },
   restriction: {
     inForce: 'Limitation en vigueur : les données du patient sont conservées mais plus utilisées.',
     lift: 'Lever la limitation',
-    liftExplain: 'La personne doit être prévenue avant la levée (article 18.3 du RGPD) : préparez le courrier « Levée de la limitation », enregistrez son envoi, puis levez la limitation.',
+    liftExplain:
+      'La personne doit être prévenue avant la levée (article 18.3 du RGPD) : préparez le courrier « Levée de la limitation », enregistrez son envoi, puis levez la limitation.',
     liftedOn: 'Levée le',
     lifted: 'Limitation levée le {{date}}.',
   },
@@ -66,7 +78,8 @@ export const answersFr = {
   },
   files: {
     title: 'Fichiers de la réponse',
-    intro: 'Copies et exports remis à la personne, 20 Mio au plus chacun. Ils sont chiffrés (AES-256-GCM) ; le ZIP les réunit avec les courriers et un index (taille, empreinte SHA-256).',
+    intro:
+      'Copies et exports remis à la personne, 20 Mio au plus chacun. Ils sont chiffrés (AES-256-GCM) ; le ZIP les réunit avec les courriers et un index (taille, empreinte SHA-256).',
     none: 'Aucun fichier.',
     add: 'Ajouter un fichier',
     clear: 'Retirer le fichier choisi',
@@ -117,9 +130,11 @@ export const answerValuesFr = {
     art21_3_marketing: 'Article 21.3 : opposition à la prospection, appliquée immédiatement',
     art21_1_reminders: 'Article 21 : opposition aux rappels appliquée',
     art18_restricted: 'Article 18 : traitement limité jusqu’à sa levée',
-    art20_not_applicable: 'Article 20 : ne s’applique pas au dossier tenu par obligation légale (copie proposée au titre de l’accès)',
+    art20_not_applicable:
+      'Article 20 : ne s’applique pas au dossier tenu par obligation légale (copie proposée au titre de l’accès)',
     art20_served: 'Article 20 : données fournies remises dans un format lisible par machine',
-    csp_l1110_4_sharing: 'Code de la santé publique L1110-4 : opposition au partage entre soignants respectée, conséquences expliquées',
+    csp_l1110_4_sharing:
+      'Code de la santé publique L1110-4 : opposition au partage entre soignants respectée, conséquences expliquées',
     nothing_held: 'Sans objet : aucune donnée de ce type n’est détenue',
     art12_5_manifestly_unfounded: 'Article 12.5 : demande manifestement infondée ou excessive',
     other: 'Autre motif (à préciser)',
@@ -132,5 +147,11 @@ export const answerValuesFr = {
     refusal: 'Refus',
     restriction_lift: 'Levée de la limitation',
   },
-  sentChannels: { letter: 'Courrier', registered_letter: 'Lettre recommandée', email: 'E-mail', secure_messaging: 'Messagerie sécurisée de santé', in_person: 'Remis en main propre' },
+  sentChannels: {
+    letter: 'Courrier',
+    registered_letter: 'Lettre recommandée',
+    email: 'E-mail',
+    secure_messaging: 'Messagerie sécurisée de santé',
+    in_person: 'Remis en main propre',
+  },
 };

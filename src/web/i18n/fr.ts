@@ -16,7 +16,8 @@ const flatKey = (action: string) => action.replaceAll('.', '_');
 export const actionKey = (action: string) => `auditActions.${flatKey(action)}`;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS_FR);
 /** The audit-event labels as i18next resources (one level, dots replaced). */
-export const nestActionLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [flatKey(k), v]));
+export const nestActionLabels = (labels: Record<string, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([k, v]) => [flatKey(k), v]));
 
 export const fr = {
   app: {
@@ -27,7 +28,8 @@ export const fr = {
     unreachable: 'Gardien ne répond pas. Vérifiez que le serveur est démarré et que vous êtes sur le bon réseau.',
     retry: 'Réessayer',
     noPracticeTitle: 'Aucun cabinet',
-    noPractice: 'Votre compte ne fait partie d’aucun cabinet pour l’instant. Demandez au titulaire de vous ajouter à l’équipe.',
+    noPractice:
+      'Votre compte ne fait partie d’aucun cabinet pour l’instant. Demandez au titulaire de vous ajouter à l’équipe.',
   },
   nav: {
     main: 'Navigation principale',
@@ -54,9 +56,23 @@ export const fr = {
     backup: 'Sauvegardes',
     account: 'Mon compte',
   },
-  notFound: { title: 'Page introuvable', text: 'L’adresse {{path}} ne correspond à aucune page de Gardien.', home: 'Revenir à la liste « À faire »' },
-  common: { close: 'Fermer', closeDialog: 'Fermer la fenêtre', cancel: 'Annuler', copy: 'Copier', copied: 'Copié', print: 'Imprimer' },
-  errors: { title: 'Impossible de continuer', unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré ; réessayez.' },
+  notFound: {
+    title: 'Page introuvable',
+    text: 'L’adresse {{path}} ne correspond à aucune page de Gardien.',
+    home: 'Revenir à la liste « À faire »',
+  },
+  common: {
+    close: 'Fermer',
+    closeDialog: 'Fermer la fenêtre',
+    cancel: 'Annuler',
+    copy: 'Copier',
+    copied: 'Copié',
+    print: 'Imprimer',
+  },
+  errors: {
+    title: 'Impossible de continuer',
+    unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré ; réessayez.',
+  },
   roles: {
     owner: 'Titulaire (responsable de traitement)',
     practitioner: 'Praticien',
@@ -75,7 +91,8 @@ export const fr = {
   },
   setup: {
     title: 'Bienvenue dans Gardien',
-    intro: 'Première installation : créez votre cabinet et le compte du titulaire. Vous activerez ensuite la double authentification avec une application sur votre téléphone.',
+    intro:
+      'Première installation : créez votre cabinet et le compte du titulaire. Vous activerez ensuite la double authentification avec une application sur votre téléphone.',
     practiceName: 'Nom du cabinet',
     ownerName: 'Votre nom (titulaire du cabinet)',
     ownerHelp: 'Le praticien responsable des données du cabinet.',
@@ -88,7 +105,8 @@ export const fr = {
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     submit: 'Se connecter',
-    lockoutHelp: 'Après 5 essais erronés, chaque nouvel essai est ralenti ; après 10, le compte est bloqué une heure. Le titulaire peut vous donner un mot de passe provisoire.',
+    lockoutHelp:
+      'Après 5 essais erronés, chaque nouvel essai est ralenti ; après 10, le compte est bloqué une heure. Le titulaire peut vous donner un mot de passe provisoire.',
     codeTitle: 'Code de vérification',
     codeHelp: 'Ouvrez votre application d’authentification et saisissez le code à 6 chiffres affiché pour Gardien.',
     recoveryHelp: 'Téléphone perdu ? Saisissez l’un de vos codes de secours. Chacun ne sert qu’une fois.',
@@ -107,7 +125,8 @@ export const fr = {
     codeHelp: 'Le code affiché par l’application pour Gardien.',
     confirm: 'Activer',
     recoveryTitle: 'Vos codes de secours, affichés une seule fois',
-    recoveryHelp: 'Imprimez-les ou notez-les et gardez-les en lieu sûr, hors de l’ordinateur. Chacun permet une connexion si vous perdez votre téléphone.',
+    recoveryHelp:
+      'Imprimez-les ou notez-les et gardez-les en lieu sûr, hors de l’ordinateur. Chacun permet une connexion si vous perdez votre téléphone.',
     recoveryDone: 'J’ai noté mes codes, continuer',
   },
   password: {
@@ -119,11 +138,13 @@ export const fr = {
     submit: 'Changer le mot de passe',
     changed: 'Mot de passe changé.',
     forcedTitle: 'Choisissez votre mot de passe',
-    forcedExplain: 'Votre mot de passe actuel est provisoire. Choisissez le vôtre pour continuer ; personne d’autre ne le connaîtra.',
+    forcedExplain:
+      'Votre mot de passe actuel est provisoire. Choisissez le vôtre pour continuer ; personne d’autre ne le connaîtra.',
   },
   lock: {
     title: 'Session verrouillée',
-    explain: 'L’écran a été verrouillé après une période d’inactivité, pour que personne ne lise les données en votre absence. {{name}}, saisissez votre mot de passe pour reprendre là où vous en étiez.',
+    explain:
+      'L’écran a été verrouillé après une période d’inactivité, pour que personne ne lise les données en votre absence. {{name}}, saisissez votre mot de passe pour reprendre là où vous en étiez.',
     unlock: 'Déverrouiller',
     otherPerson: 'Ce n’est pas moi : se déconnecter',
   },
@@ -132,12 +153,18 @@ export const fr = {
     title: 'À faire',
     intro: 'Bonjour {{name}}. Voici ce qui a une échéance, la plus proche en premier.',
     emptyTitle: 'Rien à faire pour l’instant',
-    empty: 'Cette liste réunira tout ce qui a une date limite : demandes des patients à traiter, violations à notifier, registre à revoir, sauvegardes à vérifier… Chaque tâche y apparaîtra avec son échéance.',
+    empty:
+      'Cette liste réunira tout ce qui a une date limite : demandes des patients à traiter, violations à notifier, registre à revoir, sauvegardes à vérifier… Chaque tâche y apparaîtra avec son échéance.',
     dueOn: 'Échéance : {{date}}',
     overdueSince: 'En retard depuis le {{date}}',
     hoursLeft: 'CNIL : encore {{count}} h pour notifier (avant le {{date}})',
     clockLate: 'Délai de 72 heures dépassé depuis le {{date}}',
-    urgency: { late: 'En retard depuis le {{date}}', today: 'Aujourd’hui, avant le {{date}}', soon: 'Bientôt : {{date}}', later: 'Échéance : {{date}}' },
+    urgency: {
+      late: 'En retard depuis le {{date}}',
+      today: 'Aujourd’hui, avant le {{date}}',
+      soon: 'Bientôt : {{date}}',
+      later: 'Échéance : {{date}}',
+    },
     firstSteps: {
       title: 'Premiers pas',
       intro: 'Pour que le cabinet soit en règle, commencez par ces étapes, dans l’ordre.',
@@ -166,14 +193,20 @@ export const fr = {
     breach_inform_people: 'Violation : informer les personnes',
     breach_public_communication: 'Violation : publier la communication au public (art. 34.3.c)',
     breach_action: 'Action corrective à faire',
-    subject: { backup: 'Dernière réussite : {{value}}', 'rights-requests': 'Demandeur : {{value}}', breaches: '{{value}}', register: '{{value}}' },
+    subject: {
+      backup: 'Dernière réussite : {{value}}',
+      'rights-requests': 'Demandeur : {{value}}',
+      breaches: '{{value}}',
+      register: '{{value}}',
+    },
     register_review: 'Revue annuelle d’une activité du registre',
   },
   team: teamFr,
   audit: auditFr,
   requests: {
     title: 'Demandes des patients',
-    intro: 'Chaque demande a un délai légal : un mois pour les droits RGPD (prolongeable de deux mois), 8 jours pour le dossier médical (2 mois s’il a plus de cinq ans). La plus urgente est en haut.',
+    intro:
+      'Chaque demande a un délai légal : un mois pour les droits RGPD (prolongeable de deux mois), 8 jours pour le dossier médical (2 mois s’il a plus de cinq ans). La plus urgente est en haut.',
     new: 'Nouvelle demande',
     show: 'Demandes affichées',
     open: 'En cours',
@@ -184,11 +217,13 @@ export const fr = {
     kind: 'Type de demande',
     requester: 'Demandeur',
     receivedOn: 'Reçue le',
-    receivedOnHelp: 'Le jour où la demande est arrivée au cabinet, même si elle a été lue plus tard : le délai part de là.',
+    receivedOnHelp:
+      'Le jour où la demande est arrivée au cabinet, même si elle a été lue plus tard : le délai part de là.',
     status: 'État',
     suspended: 'Suspendue (identité)',
     newTitle: 'Enregistrer une demande',
-    newIntro: 'Notez la demande dès son arrivée : Gardien calcule l’échéance légale et la met dans la liste « À faire ».',
+    newIntro:
+      'Notez la demande dès son arrivée : Gardien calcule l’échéance légale et la met dans la liste « À faire ».',
     olderThanFiveYears: 'Les informations demandées ont plus de cinq ans (délai de deux mois)',
     channel: 'Reçue par',
     civility: 'Civilité (pour la formule d’appel)',
@@ -196,7 +231,8 @@ export const fr = {
     civilities: { madame: 'Madame', monsieur: 'Monsieur' },
     address: 'Adresse postale du demandeur',
     addressHelp: 'Elle figure en tête des courriers.',
-    steerHealthRecord: 'La demande porte sur le dossier médical (copie du dossier, radiographies, comptes rendus) ? Le code de la santé publique fixe alors 8 jours, ou 2 mois pour des informations de plus de cinq ans, au lieu d’un mois.',
+    steerHealthRecord:
+      'La demande porte sur le dossier médical (copie du dossier, radiographies, comptes rendus) ? Le code de la santé publique fixe alors 8 jours, ou 2 mois pour des informations de plus de cinq ans, au lieu d’un mois.',
     steerHealthRecordButton: 'Enregistrer comme communication du dossier médical',
     requesterName: 'Nom du demandeur',
     relation: 'Le demandeur est',
@@ -214,13 +250,19 @@ export const fr = {
     health_record_access: 'Accès au dossier médical',
   },
   requestKindHelp: {
-    access: 'La personne veut savoir quelles données le cabinet a sur elle et en obtenir une copie (la première copie est gratuite).',
-    rectification: 'La personne demande de corriger une donnée inexacte. Pensez à la corriger aussi dans le logiciel du cabinet.',
-    erasure: 'La personne demande d’effacer ses données. Le dossier médical ne peut pas être effacé pendant sa durée de conservation.',
-    objection: 'La personne s’oppose à un usage de ses données. L’opposition à la prospection s’applique tout de suite.',
+    access:
+      'La personne veut savoir quelles données le cabinet a sur elle et en obtenir une copie (la première copie est gratuite).',
+    rectification:
+      'La personne demande de corriger une donnée inexacte. Pensez à la corriger aussi dans le logiciel du cabinet.',
+    erasure:
+      'La personne demande d’effacer ses données. Le dossier médical ne peut pas être effacé pendant sa durée de conservation.',
+    objection:
+      'La personne s’oppose à un usage de ses données. L’opposition à la prospection s’applique tout de suite.',
     restriction: 'La personne demande de geler l’usage de ses données le temps d’une vérification.',
-    portability: 'La personne veut récupérer ses données dans un format réutilisable. Ne s’applique pas au dossier tenu par obligation légale.',
-    health_record_access: 'Communication du dossier médical (code de la santé publique) : pas avant 48 heures, au plus tard 8 jours, identité vérifiée avant tout envoi.',
+    portability:
+      'La personne veut récupérer ses données dans un format réutilisable. Ne s’applique pas au dossier tenu par obligation légale.',
+    health_record_access:
+      'Communication du dossier médical (code de la santé publique) : pas avant 48 heures, au plus tard 8 jours, identité vérifiée avant tout envoi.',
   },
   requestStatuses: {
     received: 'Reçue',
@@ -230,13 +272,26 @@ export const fr = {
     refused: 'Refusée',
     withdrawn: 'Retirée',
   },
-  channels: { letter: 'Courrier', email: 'E-mail', in_person: 'Au cabinet', phone: 'Téléphone', web_form: 'Formulaire en ligne' },
-  relations: { self: 'Le patient lui-même', legal_representative: 'Un représentant légal', designated_doctor: 'Un médecin désigné', heir: 'Un ayant droit', other: 'Autre' },
+  channels: {
+    letter: 'Courrier',
+    email: 'E-mail',
+    in_person: 'Au cabinet',
+    phone: 'Téléphone',
+    web_form: 'Formulaire en ligne',
+  },
+  relations: {
+    self: 'Le patient lui-même',
+    legal_representative: 'Un représentant légal',
+    designated_doctor: 'Un médecin désigné',
+    heir: 'Un ayant droit',
+    other: 'Autre',
+  },
   request: {
     facts: 'Informations sur la demande',
     dueOn: 'Réponse à donner au plus tard le {{date}}.',
     closedOn: 'Close le {{date}}.',
-    suspended: 'Délai suspendu depuis le {{date}} : un justificatif d’identité est attendu. Le délai reprendra à sa réception.',
+    suspended:
+      'Délai suspendu depuis le {{date}} : un justificatif d’identité est attendu. Le délai reprendra à sa réception.',
     earliestOn: 'Pas de communication avant le {{date}} (48 heures de réflexion).',
     identityFirst: 'L’identité du demandeur doit être vérifiée avant tout envoi.',
     received: 'Reçue le {{date}} ({{channel}})',
@@ -256,9 +311,11 @@ export const fr = {
       withdrawn: 'Demande retirée',
     },
     explain: {
-      identity_request: 'À faire seulement en cas de doute raisonnable sur l’identité. Le délai RGPD est suspendu jusqu’à la réception du justificatif.',
+      identity_request:
+        'À faire seulement en cas de doute raisonnable sur l’identité. Le délai RGPD est suspendu jusqu’à la réception du justificatif.',
       identity_received: 'Le délai reprend là où il s’était arrêté ; la nouvelle échéance est calculée.',
-      extension: 'Possible pour une demande complexe ou nombreuse, avant l’échéance, en prévenant la personne avec les raisons. Le délai devient trois mois après la réception.',
+      extension:
+        'Possible pour une demande complexe ou nombreuse, avant l’échéance, en prévenant la personne avec les raisons. Le délai devient trois mois après la réception.',
       in_progress: 'La demande est en cours de traitement.',
       withdrawn: 'La personne a retiré sa demande.',
     },
@@ -269,7 +326,10 @@ export const fr = {
       in_progress: 'Depuis le',
       withdrawn: 'Retirée le',
     },
-    textLabel: { extension: 'Raisons de la prolongation (communiquées à la personne)', withdrawn: 'Précisions (facultatif)' },
+    textLabel: {
+      extension: 'Raisons de la prolongation (communiquées à la personne)',
+      withdrawn: 'Précisions (facultatif)',
+    },
     events: {
       created: 'Demande enregistrée',
       extended: 'Délai prolongé',
@@ -286,15 +346,19 @@ export const fr = {
   },
   patients: {
     title: 'Patients',
-    intro: 'L’index des patients ne contient que ce dont la conformité a besoin (identité, contact, dernière visite, indicateurs) : jamais de données cliniques, qui restent dans le logiciel du cabinet. Chaque recherche est inscrite au journal.',
+    intro:
+      'L’index des patients ne contient que ce dont la conformité a besoin (identité, contact, dernière visite, indicateurs) : jamais de données cliniques, qui restent dans le logiciel du cabinet. Chaque recherche est inscrite au journal.',
     add: 'Ajouter un patient',
     search: 'Rechercher',
-    searchHelp: 'Nom (sans se soucier des accents), date de naissance AAAA-MM-JJ ou identifiant du logiciel ; 2 caractères au moins.',
+    searchHelp:
+      'Nom (sans se soucier des accents), date de naissance AAAA-MM-JJ ou identifiant du logiciel ; 2 caractères au moins.',
     pickerHelp: 'Tapez au moins 2 lettres du nom, ou la date de naissance.',
     typeMore: 'Tapez au moins 2 caractères',
     noneFound: 'Aucun patient trouvé.',
-    partial: 'Les {{shown}} premiers des {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
-    partialCapped: 'Les {{shown}} premiers de plus de {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
+    partial:
+      'Les {{shown}} premiers des {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
+    partialCapped:
+      'Les {{shown}} premiers de plus de {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
     name: 'Nom',
     flags: 'Indicateurs',
     restricted: 'Traitement limité',
@@ -321,7 +385,8 @@ export const fr = {
     clearFile: 'Retirer le fichier',
     open: 'Importer un fichier',
     title: 'Importer les patients du logiciel du cabinet',
-    intro: 'Exportez la liste des patients de votre logiciel en CSV, puis choisissez le fichier. Gardien vérifie chaque ligne avant d’écrire quoi que ce soit ; un patient déjà connu (même identifiant du logiciel) est mis à jour, pas dupliqué.',
+    intro:
+      'Exportez la liste des patients de votre logiciel en CSV, puis choisissez le fichier. Gardien vérifie chaque ligne avant d’écrire quoi que ce soit ; un patient déjà connu (même identifiant du logiciel) est mis à jour, pas dupliqué.',
     file: 'Fichier CSV',
     none: 'Aucune colonne',
     check: 'Vérifier le fichier',
@@ -330,10 +395,12 @@ export const fr = {
     importing: 'Import en cours : ne fermez pas la fenêtre…',
     progress: 'Import en cours : {{done}} patients écrits sur {{total}} ({{percent}} %). Ne fermez pas la fenêtre.',
     checked: 'Vérification terminée : rien n’a été écrit',
-    checkedDetail: '{{lines}} lignes lues, {{valid}} prêtes à importer, {{rejected}} refusées (détail ci-dessous). Ajustez les colonnes si besoin, puis importez.',
+    checkedDetail:
+      '{{lines}} lignes lues, {{valid}} prêtes à importer, {{rejected}} refusées (détail ci-dessous). Ajustez les colonnes si besoin, puis importez.',
     run: 'Importer {{count}} patients',
     done: 'Import terminé',
-    doneDetail: '{{created}} patients ajoutés, {{updated}} mis à jour, {{unchanged}} inchangés, {{rejected}} lignes refusées.',
+    doneDetail:
+      '{{created}} patients ajoutés, {{updated}} mis à jour, {{unchanged}} inchangés, {{rejected}} lignes refusées.',
     line: 'Ligne',
     field: 'Champ',
     reason: 'Raison',
@@ -343,13 +410,23 @@ export const fr = {
     intro: 'L’identité du cabinet figure sur le registre, les notices et les courriers. Le titulaire la tient à jour.',
     name: 'Nom du cabinet',
     legalForm: 'Forme d’exercice',
-    legalFormHelp: 'Elle fixe la conservation de la comptabilité : 6 ans en exercice individuel (LPF L102 B), 10 ans pour une société (SELARL, SELAS… : code de commerce L123-22).',
+    legalFormHelp:
+      'Elle fixe la conservation de la comptabilité : 6 ans en exercice individuel (LPF L102 B), 10 ans pour une société (SELARL, SELAS… : code de commerce L123-22).',
     phone: 'Téléphone du cabinet',
     email: 'E-mail du cabinet',
     overseasTerritory: 'Cabinet outre-mer',
-    overseasTerritoryHelp: 'Le jour de l’abolition de l’esclavage y est férié (code du travail L3422-2) : les échéances le sautent. Date par défaut, à vérifier.',
+    overseasTerritoryHelp:
+      'Le jour de l’abolition de l’esclavage y est férié (code du travail L3422-2) : les échéances le sautent. Date par défaut, à vérifier.',
     metropolitan: 'Non (métropole)',
-    territories: { guadeloupe: 'Guadeloupe (27 mai)', martinique: 'Martinique (22 mai)', guyane: 'Guyane (10 juin)', reunion: 'La Réunion (20 décembre)', mayotte: 'Mayotte (27 avril)', saint_barthelemy: 'Saint-Barthélemy (9 octobre)', saint_martin: 'Saint-Martin (28 mai)' },
+    territories: {
+      guadeloupe: 'Guadeloupe (27 mai)',
+      martinique: 'Martinique (22 mai)',
+      guyane: 'Guyane (10 juin)',
+      reunion: 'La Réunion (20 décembre)',
+      mayotte: 'Mayotte (27 avril)',
+      saint_barthelemy: 'Saint-Barthélemy (9 octobre)',
+      saint_martin: 'Saint-Martin (28 mai)',
+    },
     siren: 'SIREN (9 chiffres)',
     siret: 'SIRET (14 chiffres)',
     address: 'Adresse',
@@ -358,7 +435,8 @@ export const fr = {
     idleLockMinutes: 'Verrouillage après inactivité (minutes)',
     idleLockHelp: 'De 1 à 60 minutes ; 5 par défaut. L’écran se couvre et le mot de passe est redemandé.',
     alsaceMoselle: 'Cabinet en Alsace-Moselle',
-    alsaceMoselleHelp: 'Le Vendredi saint et le 26 décembre sont alors fériés : les échéances des demandes les sautent.',
+    alsaceMoselleHelp:
+      'Le Vendredi saint et le 26 décembre sont alors fériés : les échéances des demandes les sautent.',
     save: 'Enregistrer',
     saved: 'Modifications enregistrées.',
   },
@@ -373,7 +451,8 @@ export const fr = {
   registerValues: registerValuesFr,
   backup: {
     title: 'Sauvegardes',
-    intro: 'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',
+    intro:
+      'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',
     lastBackup: 'Dernière sauvegarde',
     lastBackupAt: 'Réussie le {{date}}.',
     never: 'Aucune sauvegarde réussie pour l’instant.',

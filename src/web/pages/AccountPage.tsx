@@ -57,7 +57,9 @@ function ReEnrol() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [done, setDone] = useState(false);
-  const start = useMutation({ mutationFn: () => api('POST', '/api/v1/auth/mfa/re-enrollment', MfaEnrollmentResponseSchema, { password, code }) });
+  const start = useMutation({
+    mutationFn: () => api('POST', '/api/v1/auth/mfa/re-enrollment', MfaEnrollmentResponseSchema, { password, code }),
+  });
   if (done) return <Text role="status">{t('account.mfaReplaced')}</Text>;
   if (start.data) return <MfaEnrolment replace={start.data} onDone={() => setDone(true)} />;
   return (
@@ -69,9 +71,29 @@ function ReEnrol() {
     >
       <Stack>
         <Text>{t('account.mfaExplain')}</Text>
-        <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(start.error, 'password')} />
-        <TextInput label={t('account.currentCode')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.currentTarget.value)} required maxLength={6} error={fieldError(start.error, 'code')} />
-        <ErrorAlert error={start.error && !fieldError(start.error, 'password') && !fieldError(start.error, 'code') ? start.error : null} />
+        <PasswordField
+          label={t('login.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          required
+          error={fieldError(start.error, 'password')}
+        />
+        <TextInput
+          label={t('account.currentCode')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          required
+          maxLength={6}
+          error={fieldError(start.error, 'code')}
+        />
+        <ErrorAlert
+          error={
+            start.error && !fieldError(start.error, 'password') && !fieldError(start.error, 'code') ? start.error : null
+          }
+        />
         <Group>
           <Button type="submit" loading={start.isPending}>
             {t('account.mfaStart')}
@@ -85,8 +107,14 @@ function ReEnrol() {
 function Sessions() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['sessions'], queryFn: () => api('GET', '/api/v1/auth/sessions', SessionListResponseSchema) });
-  const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `/api/v1/auth/sessions/${id}`, OkResponseSchema), onSettled: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const list = useQuery({
+    queryKey: ['sessions'],
+    queryFn: () => api('GET', '/api/v1/auth/sessions', SessionListResponseSchema),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/v1/auth/sessions/${id}`, OkResponseSchema),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+  });
   return (
     <Stack>
       <ErrorAlert error={list.error ?? revoke.error} />
@@ -109,7 +137,9 @@ function Sessions() {
                   <Table.Td>{[x.ip, x.userAgent?.slice(0, 60)].filter(Boolean).join(' · ') || '—'}</Table.Td>
                   <Table.Td>
                     {x.isCurrent ? (
-                      <Badge variant="filled" color="teal.9">{t('account.thisSession')}</Badge>
+                      <Badge variant="filled" color="teal.9">
+                        {t('account.thisSession')}
+                      </Badge>
                     ) : (
                       <Button size="xs" variant="outline" color="red.9" onClick={() => revoke.mutate(x.id)}>
                         {t('account.revoke')}
@@ -134,15 +164,24 @@ function Tokens() {
   const base = `/api/v1/practices/${s.practiceId}/api-tokens`;
   const [name, setName] = useState('');
   const list = useQuery({ queryKey: key, queryFn: () => api('GET', base, ApiTokenListResponseSchema) });
-  const create = useMutation({ mutationFn: () => api('POST', base, CreateApiTokenResponseSchema, { name }), onSuccess: () => setName(''), onSettled: () => qc.invalidateQueries({ queryKey: key }) });
-  const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `${base}/${id}`, OkResponseSchema), onSettled: () => qc.invalidateQueries({ queryKey: key }) });
+  const create = useMutation({
+    mutationFn: () => api('POST', base, CreateApiTokenResponseSchema, { name }),
+    onSuccess: () => setName(''),
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api('DELETE', `${base}/${id}`, OkResponseSchema),
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
   const live = list.data?.items.filter((x) => !x.revokedAt) ?? [];
   return (
     <Stack>
       <Text>{t('account.tokensExplain')}</Text>
       {create.data && (
         <Alert color="blue" title={t('account.tokenOnce')}>
-          <Code block data-testid="api-token">{create.data.token}</Code>
+          <Code block data-testid="api-token">
+            {create.data.token}
+          </Code>
         </Alert>
       )}
       <form
@@ -152,7 +191,13 @@ function Tokens() {
         }}
       >
         <Group align="flex-end">
-          <TextInput label={t('account.tokenName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fieldError(create.error, 'name')} />
+          <TextInput
+            label={t('account.tokenName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            error={fieldError(create.error, 'name')}
+          />
           <Button type="submit" loading={create.isPending}>
             {t('account.tokenCreate')}
           </Button>
@@ -163,7 +208,11 @@ function Tokens() {
       {live.map((x) => (
         <Group key={x.id} justify="space-between">
           <Text>
-            {t('account.tokenLine', { name: x.name, created: formatInstant(x.createdAt, i18n.language), used: formatInstant(x.lastUsedAt, i18n.language) })}
+            {t('account.tokenLine', {
+              name: x.name,
+              created: formatInstant(x.createdAt, i18n.language),
+              used: formatInstant(x.lastUsedAt, i18n.language),
+            })}
           </Text>
           <Button size="xs" variant="outline" color="red.9" onClick={() => revoke.mutate(x.id)}>
             {t('account.revoke')}

@@ -1,11 +1,35 @@
-import { Alert, Button, Card, Checkbox, Group, List, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { OkResponseSchema } from '../../contracts/common.js';
 import {
-  ActivityDetailSchema, ActivitySchema, ART9_CONDITIONS, DATA_KINDS, DPIA_CRITERIA, LEGAL_BASES, PEOPLE, RECIPIENT_TYPES, SAFEGUARDS, SECURITY_MEASURES, SENSITIVE_KINDS,
+  ActivityDetailSchema,
+  ActivitySchema,
+  ART9_CONDITIONS,
+  DATA_KINDS,
+  DPIA_CRITERIA,
+  LEGAL_BASES,
+  PEOPLE,
+  RECIPIENT_TYPES,
+  SAFEGUARDS,
+  SECURITY_MEASURES,
+  SENSITIVE_KINDS,
   type ActivityFields,
 } from '../../contracts/register.js';
 import { api } from '../app/api.js';
@@ -17,7 +41,11 @@ import { Page } from '../components/Page.js';
 import { Loading } from '../components/Loading.js';
 
 type Fields = ActivityFields;
-type CategoryRow = { category: string; description: string; retention: { active: string; archive: string; deletion: string } };
+type CategoryRow = {
+  category: string;
+  description: string;
+  retention: { active: string; archive: string; deletion: string };
+};
 
 /** One activity: its state and what is missing, the owner's validation, the editor, the validated versions. */
 export function ActivityPage() {
@@ -33,7 +61,10 @@ export function ActivityPage() {
   // Kept here, not in the form, so the confirmation outlives the refresh that follows the save.
   const [saved, setSaved] = useState(false);
   const refresh = () => void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'register'] });
-  const validate = useMutation({ mutationFn: () => api('POST', `${url}/validation`, ActivitySchema), onSuccess: refresh });
+  const validate = useMutation({
+    mutationFn: () => api('POST', `${url}/validation`, ActivitySchema),
+    onSuccess: refresh,
+  });
   const remove = useMutation({
     mutationFn: () => api('DELETE', url, OkResponseSchema),
     onSuccess: () => {
@@ -48,7 +79,11 @@ export function ActivityPage() {
   return (
     <Page title={a.fields.name}>
       <Link to="/register">{t('register.activity.back')}</Link>
-      <Alert color={a.missing.length ? 'orange' : 'teal'} title={a.missing.length ? t('register.activity.missingTitle') : t('register.activity.completeTitle')} data-testid="activity-state">
+      <Alert
+        color={a.missing.length ? 'orange' : 'teal'}
+        title={a.missing.length ? t('register.activity.missingTitle') : t('register.activity.completeTitle')}
+        data-testid="activity-state"
+      >
         {a.missing.length ? (
           <List size="sm">
             {a.missing.map((m) => (
@@ -59,7 +94,15 @@ export function ActivityPage() {
           t('register.activity.completeText')
         )}
       </Alert>
-      {a.validatedAt && <Text>{t('register.activity.validatedOn', { version: a.version, date: formatDate(a.validatedAt.slice(0, 10), i18n.language), review: formatDate(a.reviewDueOn, i18n.language) })}</Text>}
+      {a.validatedAt && (
+        <Text>
+          {t('register.activity.validatedOn', {
+            version: a.version,
+            date: formatDate(a.validatedAt.slice(0, 10), i18n.language),
+            review: formatDate(a.reviewDueOn, i18n.language),
+          })}
+        </Text>
+      )}
       <Text data-testid="dpia-screening">{t(`registerValues.dpiaReasons.${a.dpiaReason}`)}</Text>
       {a.status === 'draft' && (
         <Card withBorder>
@@ -110,7 +153,14 @@ export function ActivityPage() {
         ) : (
           <List>
             {a.versions.map((v) => (
-              <List.Item key={v.version}>{t('register.activity.version', { version: v.version, date: formatInstant(v.validatedAt, i18n.language), name: nameOf(v.validatedBy), sha: v.sha256.slice(0, 12) })}</List.Item>
+              <List.Item key={v.version}>
+                {t('register.activity.version', {
+                  version: v.version,
+                  date: formatInstant(v.validatedAt, i18n.language),
+                  name: nameOf(v.validatedBy),
+                  sha: v.sha256.slice(0, 12),
+                })}
+              </List.Item>
             ))}
           </List>
         )}
@@ -124,17 +174,34 @@ const STRUCTURAL = new Set(['purposes', 'people', 'data', 'recipients', 'securit
 
 function missingLabel(path: string, t: (k: string, o?: Record<string, unknown>) => string): string {
   const parts = path.split('.');
-  if (parts[0] === 'purposes' && parts[2] === 'legalBasis') return t('register.missing.legalBasis', { n: Number(parts[1]) + 1 });
+  if (parts[0] === 'purposes' && parts[2] === 'legalBasis')
+    return t('register.missing.legalBasis', { n: Number(parts[1]) + 1 });
   if (path === 'purposes.art9Condition') return t('register.missing.art9Condition');
-  if (parts[2] === 'retention') return t('register.missing.retention', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
+  if (parts[2] === 'retention')
+    return t('register.missing.retention', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
   // Template text still to adapt ("(à préciser)"), in a field or in a line of a list.
-  if (parts.length > 1) return t('register.missing.placeholderIn', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
+  if (parts.length > 1)
+    return t('register.missing.placeholderIn', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
   if (!STRUCTURAL.has(path)) return t('register.missing.placeholder', { field: t(`register.fields.${path}`) });
   return t(`register.missing.${parts[0]}`);
 }
 
 /** A list of rows of the same shape, each removable, with an add button. */
-function Rows<T>({ title, rows, onChange, blank, render, describe }: { title: string; rows: T[]; onChange: (rows: T[]) => void; blank: T; render: (row: T, set: (patch: Partial<T>) => void, i: number) => ReactNode; describe: (row: T) => string }) {
+function Rows<T>({
+  title,
+  rows,
+  onChange,
+  blank,
+  render,
+  describe,
+}: {
+  title: string;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  blank: T;
+  render: (row: T, set: (patch: Partial<T>) => void, i: number) => ReactNode;
+  describe: (row: T) => string;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -144,8 +211,15 @@ function Rows<T>({ title, rows, onChange, blank, render, describe }: { title: st
       {rows.map((row, i) => (
         <Card key={i} withBorder padding="xs">
           <Group align="end" wrap="nowrap">
-            <div style={{ flex: 1 }}>{render(row, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))), i)}</div>
-            <Button size="xs" variant="default" aria-label={t('register.fields.remove', { n: i + 1, what: describe(row) || title })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            <div style={{ flex: 1 }}>
+              {render(row, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))), i)}
+            </div>
+            <Button
+              size="xs"
+              variant="default"
+              aria-label={t('register.fields.remove', { n: i + 1, what: describe(row) || title })}
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            >
               ✕
             </Button>
           </Group>
@@ -166,13 +240,31 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
   const [f, setF] = useState<Fields>(initial);
   const save = useMutation({ mutationFn: () => api('PUT', url, ActivitySchema, f), onSuccess: onSaved });
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
-  const opts = <T extends string>(family: string, values: readonly T[]) => values.map((v) => ({ value: v, label: t(`registerValues.${family}.${v}`) }));
+  const opts = <T extends string>(family: string, values: readonly T[]) =>
+    values.map((v) => ({ value: v, label: t(`registerValues.${family}.${v}`) }));
   const err = (p: string) => fieldError(save.error, p);
-  const retention = (r: { active: string; archive: string; deletion: string }, setR: (r: { active: string; archive: string; deletion: string }) => void, at: string) => (
+  const retention = (
+    r: { active: string; archive: string; deletion: string },
+    setR: (r: { active: string; archive: string; deletion: string }) => void,
+    at: string,
+  ) => (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <TextInput label={t('register.fields.active')} value={r.active} onChange={(e) => setR({ ...r, active: e.currentTarget.value })} error={err(`${at}.retention.active`)} />
-      <TextInput label={t('register.fields.archive')} value={r.archive} onChange={(e) => setR({ ...r, archive: e.currentTarget.value })} />
-      <TextInput label={t('register.fields.deletion')} value={r.deletion} onChange={(e) => setR({ ...r, deletion: e.currentTarget.value })} />
+      <TextInput
+        label={t('register.fields.active')}
+        value={r.active}
+        onChange={(e) => setR({ ...r, active: e.currentTarget.value })}
+        error={err(`${at}.retention.active`)}
+      />
+      <TextInput
+        label={t('register.fields.archive')}
+        value={r.archive}
+        onChange={(e) => setR({ ...r, archive: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('register.fields.deletion')}
+        value={r.deletion}
+        onChange={(e) => setR({ ...r, deletion: e.currentTarget.value })}
+      />
     </SimpleGrid>
   );
   // The data and the sensitive data: a category, a description and its retention each.
@@ -186,8 +278,18 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
       render={(r, setR, i) => (
         <Stack gap={4}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('register.fields.category')} data={opts(key, values)} value={r.category} allowDeselect={false} onChange={(v) => setR({ category: v ?? r.category })} />
-            <TextInput label={t('register.fields.description')} value={r.description} onChange={(e) => setR({ description: e.currentTarget.value })} />
+            <Select
+              label={t('register.fields.category')}
+              data={opts(key, values)}
+              value={r.category}
+              allowDeselect={false}
+              onChange={(v) => setR({ category: v ?? r.category })}
+            />
+            <TextInput
+              label={t('register.fields.description')}
+              value={r.description}
+              onChange={(e) => setR({ description: e.currentTarget.value })}
+            />
           </SimpleGrid>
           {retention(r.retention, (retention) => setR({ retention }), `${key}.${i}`)}
         </Stack>
@@ -207,10 +309,29 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             {t('register.fields.general')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('register.fields.name')} value={f.name} onChange={(e) => set({ name: e.currentTarget.value })} required error={err('name')} />
-            <TextInput label={t('register.fields.ref')} value={f.ref} onChange={(e) => set({ ref: e.currentTarget.value })} error={err('ref')} />
-            <TextInput label={t('register.fields.software')} value={f.software} onChange={(e) => set({ software: e.currentTarget.value })} />
-            <TextInput label={t('register.fields.jointController')} value={f.jointController} onChange={(e) => set({ jointController: e.currentTarget.value })} />
+            <TextInput
+              label={t('register.fields.name')}
+              value={f.name}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+              required
+              error={err('name')}
+            />
+            <TextInput
+              label={t('register.fields.ref')}
+              value={f.ref}
+              onChange={(e) => set({ ref: e.currentTarget.value })}
+              error={err('ref')}
+            />
+            <TextInput
+              label={t('register.fields.software')}
+              value={f.software}
+              onChange={(e) => set({ software: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('register.fields.jointController')}
+              value={f.jointController}
+              onChange={(e) => set({ jointController: e.currentTarget.value })}
+            />
           </SimpleGrid>
           <Rows
             title={t('register.fields.purposes')}
@@ -220,10 +341,29 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             describe={(r) => r.purpose}
             render={(r, setR, i) => (
               <Stack gap={4}>
-                <TextInput label={t('register.fields.purpose')} value={r.purpose} onChange={(e) => setR({ purpose: e.currentTarget.value })} required error={err(`purposes.${i}.purpose`)} />
+                <TextInput
+                  label={t('register.fields.purpose')}
+                  value={r.purpose}
+                  onChange={(e) => setR({ purpose: e.currentTarget.value })}
+                  required
+                  error={err(`purposes.${i}.purpose`)}
+                />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select label={t('register.fields.legalBasis')} data={opts('legalBases', LEGAL_BASES)} value={r.legalBasis} onChange={(v) => setR({ legalBasis: v as (typeof LEGAL_BASES)[number] | null })} clearable />
-                  <Select label={t('register.fields.art9Condition')} data={opts('art9', ART9_CONDITIONS)} value={r.art9Condition} onChange={(v) => setR({ art9Condition: v as (typeof ART9_CONDITIONS)[number] | null })} clearable placeholder={t('register.fields.none')} />
+                  <Select
+                    label={t('register.fields.legalBasis')}
+                    data={opts('legalBases', LEGAL_BASES)}
+                    value={r.legalBasis}
+                    onChange={(v) => setR({ legalBasis: v as (typeof LEGAL_BASES)[number] | null })}
+                    clearable
+                  />
+                  <Select
+                    label={t('register.fields.art9Condition')}
+                    data={opts('art9', ART9_CONDITIONS)}
+                    value={r.art9Condition}
+                    onChange={(v) => setR({ art9Condition: v as (typeof ART9_CONDITIONS)[number] | null })}
+                    clearable
+                    placeholder={t('register.fields.none')}
+                  />
                 </SimpleGrid>
               </Stack>
             )}
@@ -236,8 +376,18 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             describe={(r) => t(`registerValues.people.${r.category}`)}
             render={(r, setR) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select label={t('register.fields.category')} data={opts('people', PEOPLE)} value={r.category} allowDeselect={false} onChange={(v) => setR({ category: (v ?? r.category) as typeof r.category })} />
-                <TextInput label={t('register.fields.details')} value={r.details} onChange={(e) => setR({ details: e.currentTarget.value })} />
+                <Select
+                  label={t('register.fields.category')}
+                  data={opts('people', PEOPLE)}
+                  value={r.category}
+                  allowDeselect={false}
+                  onChange={(v) => setR({ category: (v ?? r.category) as typeof r.category })}
+                />
+                <TextInput
+                  label={t('register.fields.details')}
+                  value={r.details}
+                  onChange={(e) => setR({ details: e.currentTarget.value })}
+                />
               </SimpleGrid>
             )}
           />
@@ -251,8 +401,20 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             describe={(r) => r.details}
             render={(r, setR, i) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select label={t('register.fields.type')} data={opts('recipients', RECIPIENT_TYPES)} value={r.type} allowDeselect={false} onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })} />
-                <TextInput label={t('register.fields.details')} value={r.details} onChange={(e) => setR({ details: e.currentTarget.value })} required error={err(`recipients.${i}.details`)} />
+                <Select
+                  label={t('register.fields.type')}
+                  data={opts('recipients', RECIPIENT_TYPES)}
+                  value={r.type}
+                  allowDeselect={false}
+                  onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })}
+                />
+                <TextInput
+                  label={t('register.fields.details')}
+                  value={r.details}
+                  onChange={(e) => setR({ details: e.currentTarget.value })}
+                  required
+                  error={err(`recipients.${i}.details`)}
+                />
               </SimpleGrid>
             )}
           />
@@ -264,10 +426,32 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             describe={(r) => r.recipient}
             render={(r, setR, i) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('register.fields.recipient')} value={r.recipient} onChange={(e) => setR({ recipient: e.currentTarget.value })} required error={err(`transfers.${i}.recipient`)} />
-                <TextInput label={t('register.fields.country')} value={r.country} onChange={(e) => setR({ country: e.currentTarget.value })} required error={err(`transfers.${i}.country`)} />
-                <Select label={t('register.fields.safeguard')} data={opts('safeguards', SAFEGUARDS)} value={r.safeguard} allowDeselect={false} onChange={(v) => setR({ safeguard: (v ?? r.safeguard) as typeof r.safeguard })} />
-                <TextInput label={t('register.fields.documentation')} value={r.documentation} onChange={(e) => setR({ documentation: e.currentTarget.value })} />
+                <TextInput
+                  label={t('register.fields.recipient')}
+                  value={r.recipient}
+                  onChange={(e) => setR({ recipient: e.currentTarget.value })}
+                  required
+                  error={err(`transfers.${i}.recipient`)}
+                />
+                <TextInput
+                  label={t('register.fields.country')}
+                  value={r.country}
+                  onChange={(e) => setR({ country: e.currentTarget.value })}
+                  required
+                  error={err(`transfers.${i}.country`)}
+                />
+                <Select
+                  label={t('register.fields.safeguard')}
+                  data={opts('safeguards', SAFEGUARDS)}
+                  value={r.safeguard}
+                  allowDeselect={false}
+                  onChange={(v) => setR({ safeguard: (v ?? r.safeguard) as typeof r.safeguard })}
+                />
+                <TextInput
+                  label={t('register.fields.documentation')}
+                  value={r.documentation}
+                  onChange={(e) => setR({ documentation: e.currentTarget.value })}
+                />
               </SimpleGrid>
             )}
           />
@@ -279,19 +463,40 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             describe={(r) => t(`registerValues.security.${r.type}`)}
             render={(r, setR) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select label={t('register.fields.type')} data={opts('security', SECURITY_MEASURES)} value={r.type} allowDeselect={false} onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })} />
-                <TextInput label={t('register.fields.details')} value={r.details} onChange={(e) => setR({ details: e.currentTarget.value })} />
+                <Select
+                  label={t('register.fields.type')}
+                  data={opts('security', SECURITY_MEASURES)}
+                  value={r.type}
+                  allowDeselect={false}
+                  onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })}
+                />
+                <TextInput
+                  label={t('register.fields.details')}
+                  value={r.details}
+                  onChange={(e) => setR({ details: e.currentTarget.value })}
+                />
               </SimpleGrid>
             )}
           />
-          <Checkbox.Group label={t('register.fields.dpia')} description={t('register.fields.dpiaHelp')} value={f.dpiaCriteria} onChange={(v) => set({ dpiaCriteria: v as Fields['dpiaCriteria'] })}>
+          <Checkbox.Group
+            label={t('register.fields.dpia')}
+            description={t('register.fields.dpiaHelp')}
+            value={f.dpiaCriteria}
+            onChange={(v) => set({ dpiaCriteria: v as Fields['dpiaCriteria'] })}
+          >
             <Stack gap={4} mt={4}>
               {DPIA_CRITERIA.map((c) => (
                 <Checkbox key={c} value={c} label={t(`registerValues.dpia.${c}`)} />
               ))}
             </Stack>
           </Checkbox.Group>
-          <Textarea label={t('register.fields.notes')} value={f.notes} onChange={(e) => set({ notes: e.currentTarget.value })} autosize minRows={2} />
+          <Textarea
+            label={t('register.fields.notes')}
+            value={f.notes}
+            onChange={(e) => set({ notes: e.currentTarget.value })}
+            autosize
+            minRows={2}
+          />
           <ErrorAlert error={save.error} />
           <Group>
             <Button type="submit" loading={save.isPending}>

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +56,14 @@ function query(f: Filters): URLSearchParams {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const [f, setF] = useState<Filters>({ scope: 'practice', actorId: null, action: null, targetId: null, from: '', to: '' });
+  const [f, setF] = useState<Filters>({
+    scope: 'practice',
+    actorId: null,
+    action: null,
+    targetId: null,
+    from: '',
+    to: '',
+  });
   const base = `/api/v1/practices/${s.practiceId}/audit-trail`;
   const members = useMembers();
   const names = new Map((members.data?.items ?? []).map((m) => [m.userId, m.name]));
@@ -65,7 +84,13 @@ export function AuditPage() {
     mutationFn: () => downloadFile(`${base}/export?${query(f).toString()}`, 'journal.csv'),
   });
   const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(actionKey(a)) : a);
-  const who = (id: string) => names.get(id) ?? (id.startsWith('cli:') || id.startsWith('setup:') ? t('audit.admin') : id === 'anonymous' ? t('audit.anonymous') : id);
+  const who = (id: string) =>
+    names.get(id) ??
+    (id.startsWith('cli:') || id.startsWith('setup:')
+      ? t('audit.admin')
+      : id === 'anonymous'
+        ? t('audit.anonymous')
+        : id);
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page
@@ -86,7 +111,12 @@ export function AuditPage() {
       <Text>{t('audit.intro')}</Text>
       <ErrorAlert error={verify.error ?? exportCsv.error} />
       {verify.data && (
-        <Alert color={verify.data.ok ? 'teal' : 'red'} title={verify.data.ok ? t('audit.verifiedOk') : t('audit.verifiedBad')} role="status" data-testid="verification">
+        <Alert
+          color={verify.data.ok ? 'teal' : 'red'}
+          title={verify.data.ok ? t('audit.verifiedOk') : t('audit.verifiedBad')}
+          role="status"
+          data-testid="verification"
+        >
           {verify.data.ok
             ? t('audit.verifiedOkDetail', { entries: verify.data.entries, checkpoints: verify.data.checkpoints })
             : t('audit.verifiedBadDetail', { seq: verify.data.firstBadSeq ?? '?', problem: verify.data.problem ?? '' })}
@@ -97,14 +127,51 @@ export function AuditPage() {
           aria-label={t('audit.scope')}
           value={f.scope}
           onChange={(v) => setF({ ...f, scope: v as Filters['scope'] })}
-          data={[{ value: 'practice', label: t('audit.scopePractice') }, { value: 'sign-ins', label: t('audit.scopeSignIns') }]}
+          data={[
+            { value: 'practice', label: t('audit.scopePractice') },
+            { value: 'sign-ins', label: t('audit.scopeSignIns') },
+          ]}
         />
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
-          <Select label={t('audit.person')} data={people} value={f.actorId} onChange={(v) => setF({ ...f, actorId: v })} clearable searchable placeholder={t('audit.everyone')} />
-          <Select label={t('audit.action')} data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(actionKey(a)) }))} value={f.action} onChange={(v) => setF({ ...f, action: v })} clearable searchable placeholder={t('audit.allActions')} />
-          <Select label={t('audit.target')} data={people} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} clearable searchable placeholder={t('audit.anyTarget')} />
-          <TextInput label={t('audit.from')} type="date" value={f.from} onChange={(e) => setF({ ...f, from: e.currentTarget.value })} />
-          <TextInput label={t('audit.to')} type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.currentTarget.value })} />
+          <Select
+            label={t('audit.person')}
+            data={people}
+            value={f.actorId}
+            onChange={(v) => setF({ ...f, actorId: v })}
+            clearable
+            searchable
+            placeholder={t('audit.everyone')}
+          />
+          <Select
+            label={t('audit.action')}
+            data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(actionKey(a)) }))}
+            value={f.action}
+            onChange={(v) => setF({ ...f, action: v })}
+            clearable
+            searchable
+            placeholder={t('audit.allActions')}
+          />
+          <Select
+            label={t('audit.target')}
+            data={people}
+            value={f.targetId}
+            onChange={(v) => setF({ ...f, targetId: v })}
+            clearable
+            searchable
+            placeholder={t('audit.anyTarget')}
+          />
+          <TextInput
+            label={t('audit.from')}
+            type="date"
+            value={f.from}
+            onChange={(e) => setF({ ...f, from: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('audit.to')}
+            type="date"
+            value={f.to}
+            onChange={(e) => setF({ ...f, to: e.currentTarget.value })}
+          />
         </SimpleGrid>
       </Stack>
       <ErrorAlert error={entries.error} />
@@ -127,9 +194,17 @@ export function AuditPage() {
                   <Table.Td>{formatInstant(e.ts, i18n.language)}</Table.Td>
                   <Table.Td>{who(e.actorId)}</Table.Td>
                   <Table.Td>{actionLabel(e.action)}</Table.Td>
-                  <Table.Td>{e.targetType === 'user' && e.targetId ? who(e.targetId) : t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType })}</Table.Td>
+                  <Table.Td>
+                    {e.targetType === 'user' && e.targetId
+                      ? who(e.targetId)
+                      : t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType })}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge variant="filled" style={{ overflow: 'visible' }} color={e.outcome === 'success' ? 'teal.9' : 'red.9'}>
+                    <Badge
+                      variant="filled"
+                      style={{ overflow: 'visible' }}
+                      color={e.outcome === 'success' ? 'teal.9' : 'red.9'}
+                    >
                       {t(`audit.outcomes.${e.outcome}`)}
                     </Badge>
                   </Table.Td>

@@ -13,7 +13,10 @@ import { Loading } from '../components/Loading.js';
 export function BackupPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const status = useQuery({ queryKey: ['practice', s.practiceId, 'backup'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/backup-status`, BackupStatusSchema) });
+  const status = useQuery({
+    queryKey: ['practice', s.practiceId, 'backup'],
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/backup-status`, BackupStatusSchema),
+  });
   const d = status.data;
   return (
     <Page title={t('backup.title')}>
@@ -22,13 +25,21 @@ export function BackupPage() {
       <ErrorAlert error={status.error} />
       {d && (
         <Stack>
-          <Alert color={d.isBackupTooOld || d.lastBackupFailed ? 'red' : 'teal'} title={t('backup.lastBackup')} data-testid="backup-status">
-            {d.lastBackupAt ? t('backup.lastBackupAt', { date: formatInstant(d.lastBackupAt, i18n.language) }) : t('backup.never')}
+          <Alert
+            color={d.isBackupTooOld || d.lastBackupFailed ? 'red' : 'teal'}
+            title={t('backup.lastBackup')}
+            data-testid="backup-status"
+          >
+            {d.lastBackupAt
+              ? t('backup.lastBackupAt', { date: formatInstant(d.lastBackupAt, i18n.language) })
+              : t('backup.never')}
             {d.lastBackupFailed && ` ${t('backup.failed')}`}
             {d.isBackupTooOld && d.lastBackupAt && ` ${t('backup.tooOld')}`}
           </Alert>
           <Alert color={d.isDrillTooOld ? 'red' : 'teal'} title={t('backup.lastDrill')}>
-            {d.lastDrillAt ? t('backup.lastDrillAt', { date: formatInstant(d.lastDrillAt, i18n.language) }) : t('backup.neverDrill')}
+            {d.lastDrillAt
+              ? t('backup.lastDrillAt', { date: formatInstant(d.lastDrillAt, i18n.language) })
+              : t('backup.neverDrill')}
             {d.isDrillTooOld && d.lastDrillAt && ` ${t('backup.drillTooOld')}`}
           </Alert>
           <Text>{t('backup.how')}</Text>

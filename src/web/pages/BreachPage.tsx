@@ -7,7 +7,15 @@ import { BreachDetailSchema } from '../../contracts/breaches.js';
 import { api } from '../app/api.js';
 import { formatDate, formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.js';
-import { ActionsSection, AssessmentSection, CloseDialog, DecisionSection, FactsDialog, NotificationsSection, PeopleSection } from '../components/BreachSections.js';
+import {
+  ActionsSection,
+  AssessmentSection,
+  CloseDialog,
+  DecisionSection,
+  FactsDialog,
+  NotificationsSection,
+  PeopleSection,
+} from '../components/BreachSections.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { Loading } from '../components/Loading.js';
@@ -18,7 +26,10 @@ export function BreachPage() {
   const s = useSession();
   const { breachId = '' } = useParams();
   const key = ['practice', s.practiceId, 'breach', breachId];
-  const q = useQuery({ queryKey: key, queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${breachId}`, BreachDetailSchema) });
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${breachId}`, BreachDetailSchema),
+  });
   const [dialog, setDialog] = useState<'facts' | 'close' | null>(null);
   if (q.isPending) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
@@ -37,8 +48,10 @@ export function BreachPage() {
         : hours < 0
           ? { color: 'red', text: t('breaches.passed', { date: when(b.notifyBy) }) }
           : { color: hours <= 24 ? 'red' : 'blue', text: t('breaches.leftUntil', { date: when(b.notifyBy), hours }) };
-  const list = (family: string, values: readonly string[]) => values.map((v) => t(`breachValues.${family}.${v}`)).join(', ') || '—';
-  const yesNo = (v: boolean | null) => (v === null ? t('breaches.facts.unknown') : v ? t('breaches.facts.yes') : t('breaches.facts.no'));
+  const list = (family: string, values: readonly string[]) =>
+    values.map((v) => t(`breachValues.${family}.${v}`)).join(', ') || '—';
+  const yesNo = (v: boolean | null) =>
+    v === null ? t('breaches.facts.unknown') : v ? t('breaches.facts.yes') : t('breaches.facts.no');
   return (
     <Page title={b.title}>
       <Alert color={clock.color} title={t('breaches.colDeadline')} data-testid="breach-clock">
@@ -59,18 +72,31 @@ export function BreachPage() {
           <List.Item>{t('breaches.facts.aware', { date: when(b.awareAt) })}</List.Item>
           {b.detectedAt && <List.Item>{t('breaches.facts.detected', { date: when(b.detectedAt) })}</List.Item>}
           {b.startedAt && <List.Item>{t('breaches.facts.started', { date: when(b.startedAt) })}</List.Item>}
-          <List.Item>{b.endedAt ? t('breaches.facts.ended', { date: when(b.endedAt) }) : t('breaches.facts.ongoing')}</List.Item>
+          <List.Item>
+            {b.endedAt ? t('breaches.facts.ended', { date: when(b.endedAt) }) : t('breaches.facts.ongoing')}
+          </List.Item>
           <List.Item>{t('breaches.facts.nature', { value: list('nature', b.nature) })}</List.Item>
           <List.Item>{t('breaches.facts.circumstances', { value: list('circumstances', b.circumstances) })}</List.Item>
-          {b.cause && <List.Item>{t('breaches.facts.cause', { value: t(`breachValues.causes.${b.cause}`) })}</List.Item>}
+          {b.cause && (
+            <List.Item>{t('breaches.facts.cause', { value: t(`breachValues.causes.${b.cause}`) })}</List.Item>
+          )}
           <List.Item>{t('breaches.facts.people', { value: list('people', b.peopleCategories) })}</List.Item>
           <List.Item>{t('breaches.facts.data', { value: list('data', b.dataCategories) })}</List.Item>
           <List.Item>
-            {[b.approxPeople !== null ? t('breaches.facts.peopleCount', { count: b.approxPeople }) : t('breaches.facts.peopleUnknown'), ...(b.approxRecords !== null ? [t('breaches.facts.records', { count: b.approxRecords })] : [])].join(', ')}
+            {[
+              b.approxPeople !== null
+                ? t('breaches.facts.peopleCount', { count: b.approxPeople })
+                : t('breaches.facts.peopleUnknown'),
+              ...(b.approxRecords !== null ? [t('breaches.facts.records', { count: b.approxRecords })] : []),
+            ].join(', ')}
           </List.Item>
           <List.Item>{t('breaches.facts.encrypted', { value: yesNo(b.encrypted) })}</List.Item>
           {b.description && <List.Item>{t('breaches.facts.description', { value: b.description })}</List.Item>}
-          {b.consequences.length > 0 && <List.Item>{t('breaches.facts.consequencesLine', { value: list('consequences', b.consequences) })}</List.Item>}
+          {b.consequences.length > 0 && (
+            <List.Item>
+              {t('breaches.facts.consequencesLine', { value: list('consequences', b.consequences) })}
+            </List.Item>
+          )}
           {b.measures && <List.Item>{t('breaches.facts.measuresLine', { value: b.measures })}</List.Item>}
         </List>
       </Card>

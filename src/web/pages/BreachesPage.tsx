@@ -12,11 +12,30 @@ import { Page } from '../components/Page.js';
 /** The badge of a breach's 72-hour clock: hours left, passed, notified, or no notification decided. */
 function ClockBadge({ b }: { b: BreachResponse }) {
   const { t } = useTranslation();
-  if (b.decision?.decision === 'record_only') return <Badge color="gray.8" variant="filled">{t('breaches.notRequired')}</Badge>;
-  if (b.notifiedAt) return <Badge color="teal.9" variant="filled">{t('breaches.notifiedShort')}</Badge>;
+  if (b.decision?.decision === 'record_only')
+    return (
+      <Badge color="gray.8" variant="filled">
+        {t('breaches.notRequired')}
+      </Badge>
+    );
+  if (b.notifiedAt)
+    return (
+      <Badge color="teal.9" variant="filled">
+        {t('breaches.notifiedShort')}
+      </Badge>
+    );
   const hours = Math.floor((Date.parse(b.notifyBy) - Date.now()) / 3_600_000);
-  if (hours < 0) return <Badge color="red.9" variant="filled">{t('breaches.passedShort')}</Badge>;
-  return <Badge color={hours <= 24 ? 'red.9' : 'blue.9'} variant="filled">{t('breaches.left', { hours })}</Badge>;
+  if (hours < 0)
+    return (
+      <Badge color="red.9" variant="filled">
+        {t('breaches.passedShort')}
+      </Badge>
+    );
+  return (
+    <Badge color={hours <= 24 ? 'red.9' : 'blue.9'} variant="filled">
+      {t('breaches.left', { hours })}
+    </Badge>
+  );
 }
 
 /** The breaches, the guided starts for the difficult situations, and the register to download. */
@@ -25,10 +44,25 @@ export function BreachesPage() {
   const s = useSession();
   const navigate = useNavigate();
   const base = `/api/v1/practices/${s.practiceId}/breaches`;
-  const list = useQuery({ queryKey: ['practice', s.practiceId, 'breaches'], queryFn: () => api('GET', `${base}?limit=200`, BreachListResponseSchema) });
-  const download = useMutation({ mutationFn: (format: 'pdf' | 'csv' | 'xlsx') => downloadFile(`${base}/export?format=${format}`, `registre.${format}`) });
+  const list = useQuery({
+    queryKey: ['practice', s.practiceId, 'breaches'],
+    queryFn: () => api('GET', `${base}?limit=200`, BreachListResponseSchema),
+  });
+  const download = useMutation({
+    mutationFn: (format: 'pdf' | 'csv' | 'xlsx') =>
+      downloadFile(`${base}/export?format=${format}`, `registre.${format}`),
+  });
   return (
-    <Page title={t('breaches.title')} actions={s.can('breach.report') && <Button color="red.9" onClick={() => void navigate('/breaches/new')}>{t('breaches.report')}</Button>}>
+    <Page
+      title={t('breaches.title')}
+      actions={
+        s.can('breach.report') && (
+          <Button color="red.9" onClick={() => void navigate('/breaches/new')}>
+            {t('breaches.report')}
+          </Button>
+        )
+      }
+    >
       <Text>{t('breaches.intro')}</Text>
       {s.can('breach.report') && (
         <Stack gap="xs" component="section" aria-labelledby="guides-title">
@@ -37,7 +71,11 @@ export function BreachesPage() {
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {GUIDES.map((g) => (
-              <UnstyledButton key={g} onClick={() => void navigate(`/breaches/new?guide=${g}`)} data-testid={`guide-${g}`}>
+              <UnstyledButton
+                key={g}
+                onClick={() => void navigate(`/breaches/new?guide=${g}`)}
+                data-testid={`guide-${g}`}
+              >
                 <Card withBorder padding="sm" h="100%">
                   <Text fw={600}>{t(`breachValues.guides.${g}`)}</Text>
                 </Card>
@@ -82,9 +120,27 @@ export function BreachesPage() {
         </Title>
         <Text size="sm">{t('breaches.registerHelp')}</Text>
         <Group>
-          <Button variant="default" onClick={() => download.mutate('pdf')} loading={download.isPending && download.variables === 'pdf'}>{t('breaches.exportPdf')}</Button>
-          <Button variant="default" onClick={() => download.mutate('csv')} loading={download.isPending && download.variables === 'csv'}>{t('breaches.exportCsv')}</Button>
-          <Button variant="default" onClick={() => download.mutate('xlsx')} loading={download.isPending && download.variables === 'xlsx'}>{t('breaches.exportXlsx')}</Button>
+          <Button
+            variant="default"
+            onClick={() => download.mutate('pdf')}
+            loading={download.isPending && download.variables === 'pdf'}
+          >
+            {t('breaches.exportPdf')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => download.mutate('csv')}
+            loading={download.isPending && download.variables === 'csv'}
+          >
+            {t('breaches.exportCsv')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => download.mutate('xlsx')}
+            loading={download.isPending && download.variables === 'xlsx'}
+          >
+            {t('breaches.exportXlsx')}
+          </Button>
         </Group>
       </Stack>
     </Page>

@@ -30,9 +30,17 @@ const COLOURS: Record<Urgency, string> = { late: 'red.9', today: '#9c3b00', soon
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const list = useQuery({ queryKey: ['practice', s.practiceId, 'worklist'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/worklist`, WorklistResponseSchema) });
+  const list = useQuery({
+    queryKey: ['practice', s.practiceId, 'worklist'],
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/worklist`, WorklistResponseSchema),
+  });
   const now = Date.now();
-  const items = list.data ? [...list.data.items.filter((i) => CLOCK_KINDS.has(i.kind)), ...list.data.items.filter((i) => !CLOCK_KINDS.has(i.kind))] : [];
+  const items = list.data
+    ? [
+        ...list.data.items.filter((i) => CLOCK_KINDS.has(i.kind)),
+        ...list.data.items.filter((i) => !CLOCK_KINDS.has(i.kind)),
+      ]
+    : [];
   const steps = list.data?.firstSteps ?? [];
   const pending = steps.filter((x) => !x.done);
   const badge = (item: WorklistItem) => {
@@ -56,13 +64,26 @@ export function HomePage() {
             const u = urgencyOf(item.dueAt, now);
             const clock = CLOCK_KINDS.has(item.kind);
             return (
-              <Card component="li" withBorder key={item.id} data-testid="worklist-item" data-urgency={u} style={clock ? { borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 } : undefined}>
+              <Card
+                component="li"
+                withBorder
+                key={item.id}
+                data-testid="worklist-item"
+                data-urgency={u}
+                style={clock ? { borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 } : undefined}
+              >
                 <Group justify="space-between" wrap="wrap">
                   <Stack gap={2}>
                     <Anchor component={Link} to={item.path} fw={600}>
                       {t(`worklist.${item.kind}`, { defaultValue: t('worklist.generic') })}
                     </Anchor>
-                    {item.subject && <Text size="sm">{t(`worklist.subject.${item.module}`, { value: item.module === 'backup' ? formatInstant(item.subject, i18n.language) : item.subject })}</Text>}
+                    {item.subject && (
+                      <Text size="sm">
+                        {t(`worklist.subject.${item.module}`, {
+                          value: item.module === 'backup' ? formatInstant(item.subject, i18n.language) : item.subject,
+                        })}
+                      </Text>
+                    )}
                   </Stack>
                   <Badge color={COLOURS[u]} variant="filled" size="lg" data-testid={clock ? 'breach-clock' : undefined}>
                     {badge(item)}

@@ -24,7 +24,10 @@ export function LockScreen() {
     await s.refresh();
   };
   return (
-    <div data-testid="lock-screen" style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'white', overflow: 'auto' }}>
+    <div
+      data-testid="lock-screen"
+      style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'white', overflow: 'auto' }}
+    >
       <AuthFrame title={t('lock.title')}>
         <Text>{t('lock.explain', { name: s.name })}</Text>
         <form
@@ -34,7 +37,15 @@ export function LockScreen() {
           }}
         >
           <Stack>
-            <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoFocus error={fieldError(unlock.error, 'password')} />
+            <PasswordField
+              label={t('login.password')}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+              autoFocus
+              error={fieldError(unlock.error, 'password')}
+            />
             <ErrorAlert error={unlock.error && !fieldError(unlock.error, 'password') ? unlock.error : null} />
             <Group justify="space-between">
               <Button type="submit" loading={unlock.isPending}>

@@ -48,8 +48,23 @@ function PasswordStep({ onNext }: { onNext: (next: string) => void }) {
         }}
       >
         <Stack>
-          <TextInput label={t('login.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required error={fieldError(login.error, 'email')} />
-          <PasswordField label={t('login.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required error={fieldError(login.error, 'password')} />
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            required
+            error={fieldError(login.error, 'email')}
+          />
+          <PasswordField
+            label={t('login.password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+            error={fieldError(login.error, 'password')}
+          />
           <ErrorAlert error={login.error} />
           <Text size="sm">{t('login.lockoutHelp')}</Text>
           <Group>
@@ -69,7 +84,13 @@ function CodeStep({ onNext }: { onNext: (next: string) => void }) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [value, setValue] = useState('');
   const verify = useMutation({
-    mutationFn: () => api('POST', '/api/v1/auth/mfa/verify', MfaVerifyResponseSchema, useRecovery ? { recoveryCode: value } : { code: value }),
+    mutationFn: () =>
+      api(
+        'POST',
+        '/api/v1/auth/mfa/verify',
+        MfaVerifyResponseSchema,
+        useRecovery ? { recoveryCode: value } : { code: value },
+      ),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
       onNext(r.next);
@@ -104,7 +125,15 @@ function CodeStep({ onNext }: { onNext: (next: string) => void }) {
             <Button type="submit" loading={verify.isPending}>
               {t('login.verify')}
             </Button>
-            <Anchor component="button" type="button" onClick={() => { setUseRecovery(!useRecovery); setValue(''); verify.reset(); }}>
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => {
+                setUseRecovery(!useRecovery);
+                setValue('');
+                verify.reset();
+              }}
+            >
               {useRecovery ? t('login.useApp') : t('login.useRecovery')}
             </Anchor>
           </Group>

@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { guideOf } from '../../contracts/breach-guides.js';
-import { BreachDetailSchema, CAUSES, CIRCUMSTANCES, DATA_CATEGORIES, NATURES, PEOPLE_CATEGORIES, type CreateBreach } from '../../contracts/breaches.js';
+import {
+  BreachDetailSchema,
+  CAUSES,
+  CIRCUMSTANCES,
+  DATA_CATEGORIES,
+  NATURES,
+  PEOPLE_CATEGORIES,
+  type CreateBreach,
+} from '../../contracts/breaches.js';
 import { api } from '../app/api.js';
 import { fromLocalInput, toLocalInput } from '../app/format.js';
 import { useSession } from '../app/session.js';
@@ -27,7 +35,9 @@ export function NewBreachPage() {
   const [nature, setNature] = useState<CreateBreach['nature']>(guide?.nature ?? []);
   const [circumstances, setCircumstances] = useState<CreateBreach['circumstances']>(guide?.circumstances ?? []);
   const [cause, setCause] = useState<string | null>(guide?.cause ?? null);
-  const [people, setPeople] = useState<NonNullable<CreateBreach['peopleCategories']>>(guide?.peopleCategories ?? ['patients']);
+  const [people, setPeople] = useState<NonNullable<CreateBreach['peopleCategories']>>(
+    guide?.peopleCategories ?? ['patients'],
+  );
   const [data, setData] = useState<CreateBreach['dataCategories']>(guide?.dataCategories ?? []);
   const [approxPeople, setApproxPeople] = useState<number | string>('');
   const [approxRecords, setApproxRecords] = useState<number | string>('');
@@ -73,21 +83,112 @@ export function NewBreachPage() {
         }}
       >
         <Stack maw={760}>
-          <TextInput label={t('breaches.new.titleLabel')} description={t('breaches.new.titleHelp')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={fieldError(save.error, 'title')} />
-          <TextInput type="datetime-local" label={t('breaches.new.awareAt')} description={t('breaches.new.awareAtHelp')} value={awareAt} onChange={(e) => setAwareAt(e.currentTarget.value)} required error={fieldError(save.error, 'awareAt')} />
-          <TextInput type="datetime-local" label={t('breaches.new.detectedAt')} value={detectedAt} onChange={(e) => setDetectedAt(e.currentTarget.value)} error={fieldError(save.error, 'detectedAt')} />
-          <TextInput type="datetime-local" label={t('breaches.new.startedAt')} value={startedAt} onChange={(e) => setStartedAt(e.currentTarget.value)} error={fieldError(save.error, 'startedAt')} />
-          <ChoiceGroup label={t('breaches.new.nature')} values={NATURES} value={nature} onChange={setNature} labelOf={(v) => t(`breachValues.nature.${v}`)} error={fieldError(save.error, 'nature')} required />
-          <ChoiceGroup label={t('breaches.new.circumstances')} values={CIRCUMSTANCES} value={circumstances} onChange={setCircumstances} labelOf={(v) => t(`breachValues.circumstances.${v}`)} error={fieldError(save.error, 'circumstances')} required />
-          <Select label={t('breaches.new.cause')} value={cause} onChange={setCause} clearable placeholder={t('breaches.new.causeNone')} data={CAUSES.map((c) => ({ value: c, label: t(`breachValues.causes.${c}`) }))} />
-          <ChoiceGroup label={t('breaches.new.peopleCategories')} values={PEOPLE_CATEGORIES} value={people} onChange={setPeople} labelOf={(v) => t(`breachValues.people.${v}`)} error={fieldError(save.error, 'peopleCategories')} />
-          <ChoiceGroup label={t('breaches.new.dataCategories')} values={DATA_CATEGORIES} value={data} onChange={setData} labelOf={(v) => t(`breachValues.data.${v}`)} error={fieldError(save.error, 'dataCategories')} />
-          <NumberInput label={t('breaches.new.approxPeople')} min={0} value={approxPeople} onChange={setApproxPeople} error={fieldError(save.error, 'approxPeople')} />
-          <NumberInput label={t('breaches.new.approxRecords')} min={0} value={approxRecords} onChange={setApproxRecords} error={fieldError(save.error, 'approxRecords')} />
-          <Checkbox label={t('breaches.new.encrypted')} checked={encrypted} onChange={(e) => setEncrypted(e.currentTarget.checked)} />
-          <Textarea label={t('breaches.new.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} error={fieldError(save.error, 'description')} />
+          <TextInput
+            label={t('breaches.new.titleLabel')}
+            description={t('breaches.new.titleHelp')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            error={fieldError(save.error, 'title')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('breaches.new.awareAt')}
+            description={t('breaches.new.awareAtHelp')}
+            value={awareAt}
+            onChange={(e) => setAwareAt(e.currentTarget.value)}
+            required
+            error={fieldError(save.error, 'awareAt')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('breaches.new.detectedAt')}
+            value={detectedAt}
+            onChange={(e) => setDetectedAt(e.currentTarget.value)}
+            error={fieldError(save.error, 'detectedAt')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('breaches.new.startedAt')}
+            value={startedAt}
+            onChange={(e) => setStartedAt(e.currentTarget.value)}
+            error={fieldError(save.error, 'startedAt')}
+          />
+          <ChoiceGroup
+            label={t('breaches.new.nature')}
+            values={NATURES}
+            value={nature}
+            onChange={setNature}
+            labelOf={(v) => t(`breachValues.nature.${v}`)}
+            error={fieldError(save.error, 'nature')}
+            required
+          />
+          <ChoiceGroup
+            label={t('breaches.new.circumstances')}
+            values={CIRCUMSTANCES}
+            value={circumstances}
+            onChange={setCircumstances}
+            labelOf={(v) => t(`breachValues.circumstances.${v}`)}
+            error={fieldError(save.error, 'circumstances')}
+            required
+          />
+          <Select
+            label={t('breaches.new.cause')}
+            value={cause}
+            onChange={setCause}
+            clearable
+            placeholder={t('breaches.new.causeNone')}
+            data={CAUSES.map((c) => ({ value: c, label: t(`breachValues.causes.${c}`) }))}
+          />
+          <ChoiceGroup
+            label={t('breaches.new.peopleCategories')}
+            values={PEOPLE_CATEGORIES}
+            value={people}
+            onChange={setPeople}
+            labelOf={(v) => t(`breachValues.people.${v}`)}
+            error={fieldError(save.error, 'peopleCategories')}
+          />
+          <ChoiceGroup
+            label={t('breaches.new.dataCategories')}
+            values={DATA_CATEGORIES}
+            value={data}
+            onChange={setData}
+            labelOf={(v) => t(`breachValues.data.${v}`)}
+            error={fieldError(save.error, 'dataCategories')}
+          />
+          <NumberInput
+            label={t('breaches.new.approxPeople')}
+            min={0}
+            value={approxPeople}
+            onChange={setApproxPeople}
+            error={fieldError(save.error, 'approxPeople')}
+          />
+          <NumberInput
+            label={t('breaches.new.approxRecords')}
+            min={0}
+            value={approxRecords}
+            onChange={setApproxRecords}
+            error={fieldError(save.error, 'approxRecords')}
+          />
+          <Checkbox
+            label={t('breaches.new.encrypted')}
+            checked={encrypted}
+            onChange={(e) => setEncrypted(e.currentTarget.checked)}
+          />
+          <Textarea
+            label={t('breaches.new.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            error={fieldError(save.error, 'description')}
+          />
           <ErrorAlert error={save.error} />
-          <FormActions submit={t('breaches.new.submit')} pending={save.isPending} onCancel={() => void navigate('/breaches')} />
+          <FormActions
+            submit={t('breaches.new.submit')}
+            pending={save.isPending}
+            onCancel={() => void navigate('/breaches')}
+          />
         </Stack>
       </form>
     </Page>

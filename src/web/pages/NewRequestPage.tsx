@@ -3,7 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CHANNELS, CIVILITIES, RELATIONS, REQUEST_KINDS, RightsRequestSchema, type RequestKind } from '../../contracts/rights-requests.js';
+import {
+  CHANNELS,
+  CIVILITIES,
+  RELATIONS,
+  REQUEST_KINDS,
+  RightsRequestSchema,
+  type RequestKind,
+} from '../../contracts/rights-requests.js';
 import { api } from '../app/api.js';
 import { todayInParis } from '../app/format.js';
 import { useSession } from '../app/session.js';
@@ -11,7 +18,6 @@ import { FormActions } from '../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
 import { PatientPicker } from '../components/PatientPicker.js';
-
 
 /** Intake at the front desk: what is asked, when it arrived, by whom; the due date is computed on saving. */
 export function NewRequestPage() {
@@ -32,7 +38,16 @@ export function NewRequestPage() {
   const save = useMutation({
     mutationFn: () =>
       api('POST', `/api/v1/practices/${s.practiceId}/rights-requests`, RightsRequestSchema, {
-        kind, receivedOn, channel, requester: { name, relation, civility: (civility || null) as (typeof CIVILITIES)[number] | null, address: address.trim() || null }, patientId,
+        kind,
+        receivedOn,
+        channel,
+        requester: {
+          name,
+          relation,
+          civility: (civility || null) as (typeof CIVILITIES)[number] | null,
+          address: address.trim() || null,
+        },
+        patientId,
         ...(kind === 'health_record_access' ? { healthRecord: { olderThanFiveYears: older } } : {}),
         ...(note.trim() ? { note } : {}),
       }),
@@ -51,7 +66,15 @@ export function NewRequestPage() {
         }}
       >
         <Stack maw={640}>
-          <Select label={t('requests.kind')} data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requestKinds.${k}`) }))} value={kind} allowDeselect={false} onChange={(v) => v && setKind(v as RequestKind)} description={t(`requestKindHelp.${kind}`)} error={fieldError(save.error, 'kind')} />
+          <Select
+            label={t('requests.kind')}
+            data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requestKinds.${k}`) }))}
+            value={kind}
+            allowDeselect={false}
+            onChange={(v) => v && setKind(v as RequestKind)}
+            description={t(`requestKindHelp.${kind}`)}
+            error={fieldError(save.error, 'kind')}
+          />
           {kind === 'access' && (
             // CSP L1111-7 / R1111-1: a request for the dental record (a copy of the file, X-rays) runs on the 8-day clock.
             <Alert color="blue" data-testid="steer-health-record">
@@ -61,17 +84,84 @@ export function NewRequestPage() {
               </Button>
             </Alert>
           )}
-          {kind === 'health_record_access' && <Checkbox label={t('requests.olderThanFiveYears')} checked={older} onChange={(e) => setOlder(e.currentTarget.checked)} />}
-          <TextInput label={t('requests.receivedOn')} description={t('requests.receivedOnHelp')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} required error={fieldError(save.error, 'receivedOn')} />
-          <Select label={t('requests.channel')} data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} value={channel} allowDeselect={false} onChange={(v) => v && setChannel(v as (typeof CHANNELS)[number])} />
-          <TextInput label={t('requests.requesterName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fieldError(save.error, 'requester.name')} />
-          <Select label={t('requests.civility')} data={[{ value: '', label: t('requests.civilityUnknown') }, ...CIVILITIES.map((c) => ({ value: c, label: t(`requests.civilities.${c}`) }))]} value={civility} allowDeselect={false} onChange={(v) => setCivility(v ?? '')} />
-          <Textarea label={t('requests.address')} description={t('requests.addressHelp')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} autosize minRows={2} error={fieldError(save.error, 'requester.address')} />
-          <Select label={t('requests.relation')} data={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} value={relation} allowDeselect={false} onChange={(v) => v && setRelation(v as (typeof RELATIONS)[number])} />
-          {s.can('patient.read') && <PatientPicker label={t('requests.patient')} value={patientId} onChange={setPatientId} error={fieldError(save.error, 'patientId')} />}
-          <Textarea label={t('requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={fieldError(save.error, 'note')} />
+          {kind === 'health_record_access' && (
+            <Checkbox
+              label={t('requests.olderThanFiveYears')}
+              checked={older}
+              onChange={(e) => setOlder(e.currentTarget.checked)}
+            />
+          )}
+          <TextInput
+            label={t('requests.receivedOn')}
+            description={t('requests.receivedOnHelp')}
+            type="date"
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.currentTarget.value)}
+            required
+            error={fieldError(save.error, 'receivedOn')}
+          />
+          <Select
+            label={t('requests.channel')}
+            data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+            value={channel}
+            allowDeselect={false}
+            onChange={(v) => v && setChannel(v as (typeof CHANNELS)[number])}
+          />
+          <TextInput
+            label={t('requests.requesterName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            error={fieldError(save.error, 'requester.name')}
+          />
+          <Select
+            label={t('requests.civility')}
+            data={[
+              { value: '', label: t('requests.civilityUnknown') },
+              ...CIVILITIES.map((c) => ({ value: c, label: t(`requests.civilities.${c}`) })),
+            ]}
+            value={civility}
+            allowDeselect={false}
+            onChange={(v) => setCivility(v ?? '')}
+          />
+          <Textarea
+            label={t('requests.address')}
+            description={t('requests.addressHelp')}
+            value={address}
+            onChange={(e) => setAddress(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            error={fieldError(save.error, 'requester.address')}
+          />
+          <Select
+            label={t('requests.relation')}
+            data={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))}
+            value={relation}
+            allowDeselect={false}
+            onChange={(v) => v && setRelation(v as (typeof RELATIONS)[number])}
+          />
+          {s.can('patient.read') && (
+            <PatientPicker
+              label={t('requests.patient')}
+              value={patientId}
+              onChange={setPatientId}
+              error={fieldError(save.error, 'patientId')}
+            />
+          )}
+          <Textarea
+            label={t('requests.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            error={fieldError(save.error, 'note')}
+          />
           <ErrorAlert error={save.error} />
-          <FormActions submit={t('requests.save')} pending={save.isPending} onCancel={() => void navigate('/requests')} />
+          <FormActions
+            submit={t('requests.save')}
+            pending={save.isPending}
+            onCancel={() => void navigate('/requests')}
+          />
         </Stack>
       </form>
     </Page>

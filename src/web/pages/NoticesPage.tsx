@@ -1,8 +1,28 @@
-import { Alert, Anchor, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DistributionSchema, NOTICE_CHANNELS, NOTICE_KINDS, NoticesOverviewSchema, type NoticeKind } from '../../contracts/register.js';
+import {
+  DistributionSchema,
+  NOTICE_CHANNELS,
+  NOTICE_KINDS,
+  NoticesOverviewSchema,
+  type NoticeKind,
+} from '../../contracts/register.js';
 import { Link } from 'react-router';
 import { noticeGaps, PracticeSchema } from '../../contracts/practices.js';
 import { api, apiRaw, downloadFile } from '../app/api.js';
@@ -24,14 +44,21 @@ export function NoticesPage() {
   const overview = useQuery({ queryKey: key, queryFn: () => api('GET', base, NoticesOverviewSchema) });
   const [language, setLanguage] = useState<'fr' | 'en'>(i18n.language === 'en' ? 'en' : 'fr');
   const download = useMutation({
-    mutationFn: ({ kind, format }: { kind: NoticeKind; format: (typeof FORMATS)[number] }) => downloadFile(`${base}/${kind}?format=${format}&language=${language}`, `information.${format}`),
+    mutationFn: ({ kind, format }: { kind: NoticeKind; format: (typeof FORMATS)[number] }) =>
+      downloadFile(`${base}/${kind}?format=${format}&language=${language}`, `information.${format}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
-  const practice = useQuery({ queryKey: ['practice', s.practiceId, 'identity'], queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema) });
+  const practice = useQuery({
+    queryKey: ['practice', s.practiceId, 'identity'],
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema),
+  });
   const gaps = practice.data ? noticeGaps(practice.data) : [];
   // The preview is the text a patient reads (the same generation as a download: a changed text is a new version).
   const preview = useMutation({
-    mutationFn: async (kind: NoticeKind) => ({ kind, text: await (await apiRaw('GET', `${base}/${kind}?format=txt&language=${language}`)).text() }),
+    mutationFn: async (kind: NoticeKind) => ({
+      kind,
+      text: await (await apiRaw('GET', `${base}/${kind}?format=txt&language=${language}`)).text(),
+    }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
   const versions = overview.data?.versions ?? [];
@@ -51,7 +78,17 @@ export function NoticesPage() {
         </Alert>
       )}
       <ErrorAlert error={overview.error ?? download.error ?? preview.error} />
-      <Select label={t('notices.language')} data={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} value={language} allowDeselect={false} onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')} w={200} />
+      <Select
+        label={t('notices.language')}
+        data={[
+          { value: 'fr', label: 'Français' },
+          { value: 'en', label: 'English' },
+        ]}
+        value={language}
+        allowDeselect={false}
+        onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
+        w={200}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {NOTICE_KINDS.map((kind) => (
           <Card key={kind} withBorder component="section" aria-labelledby={`notice-${kind}`}>
@@ -65,14 +102,25 @@ export function NoticesPage() {
                     key={format}
                     size="xs"
                     variant="default"
-                    aria-label={t('notices.download', { kind: t(`registerValues.noticeKinds.${kind}`), format: format.toUpperCase() })}
+                    aria-label={t('notices.download', {
+                      kind: t(`registerValues.noticeKinds.${kind}`),
+                      format: format.toUpperCase(),
+                    })}
                     onClick={() => download.mutate({ kind, format })}
-                    loading={download.isPending && download.variables?.kind === kind && download.variables.format === format}
+                    loading={
+                      download.isPending && download.variables?.kind === kind && download.variables.format === format
+                    }
                   >
                     {format.toUpperCase()}
                   </Button>
                 ))}
-                <Button size="xs" variant="light" aria-label={t('notices.preview', { kind: t(`registerValues.noticeKinds.${kind}`) })} onClick={() => preview.mutate(kind)} loading={preview.isPending && preview.variables === kind}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={t('notices.preview', { kind: t(`registerValues.noticeKinds.${kind}`) })}
+                  onClick={() => preview.mutate(kind)}
+                  loading={preview.isPending && preview.variables === kind}
+                >
                   {t('notices.previewShort')}
                 </Button>
               </Group>
@@ -99,7 +147,14 @@ export function NoticesPage() {
         ) : (
           <List data-testid="notice-versions">
             {versions.map((v) => (
-              <List.Item key={v.id}>{t('notices.version', { kind: t(`registerValues.noticeKinds.${v.kind}`), language: v.language.toUpperCase(), version: v.version, date: formatInstant(v.generatedAt, i18n.language) })}</List.Item>
+              <List.Item key={v.id}>
+                {t('notices.version', {
+                  kind: t(`registerValues.noticeKinds.${v.kind}`),
+                  language: v.language.toUpperCase(),
+                  version: v.version,
+                  date: formatInstant(v.generatedAt, i18n.language),
+                })}
+              </List.Item>
             ))}
           </List>
         )}
@@ -115,7 +170,12 @@ export function NoticesPage() {
           <List data-testid="notice-distributions">
             {overview.data?.distributions.map((d) => (
               <List.Item key={d.id}>
-                {t('notices.distribution', { date: formatDate(d.on, i18n.language), channel: t(`registerValues.noticeChannels.${d.channel}`), kind: t(`registerValues.noticeKinds.${d.kind}`), version: d.version })}
+                {t('notices.distribution', {
+                  date: formatDate(d.on, i18n.language),
+                  channel: t(`registerValues.noticeChannels.${d.channel}`),
+                  kind: t(`registerValues.noticeKinds.${d.kind}`),
+                  version: d.version,
+                })}
                 {d.patientId ? ` — ${t('notices.toPatient')}` : ''}
                 {d.note ? ` — ${d.note}` : ''}
               </List.Item>
@@ -127,7 +187,11 @@ export function NoticesPage() {
   );
 }
 
-function DistributionForm({ versions }: { versions: { id: string; kind: NoticeKind; version: number; language: string }[] }) {
+function DistributionForm({
+  versions,
+}: {
+  versions: { id: string; kind: NoticeKind; version: number; language: string }[];
+}) {
   const { t } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
@@ -137,7 +201,14 @@ function DistributionForm({ versions }: { versions: { id: string; kind: NoticeKi
   const [patientId, setPatientId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/notices/distributions`, DistributionSchema, { versionId, channel, on, ...(patientId ? { patientId } : {}), ...(note.trim() ? { note } : {}) }),
+    mutationFn: () =>
+      api('POST', `/api/v1/practices/${s.practiceId}/notices/distributions`, DistributionSchema, {
+        versionId,
+        channel,
+        on,
+        ...(patientId ? { patientId } : {}),
+        ...(note.trim() ? { note } : {}),
+      }),
     onSuccess: () => {
       setNote('');
       setPatientId(null);
@@ -159,17 +230,43 @@ function DistributionForm({ versions }: { versions: { id: string; kind: NoticeKi
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('notices.versionField')}
-              data={versions.map((v) => ({ value: v.id, label: `${t(`registerValues.noticeKinds.${v.kind}`)} (${v.language.toUpperCase()}) v${v.version}` }))}
+              data={versions.map((v) => ({
+                value: v.id,
+                label: `${t(`registerValues.noticeKinds.${v.kind}`)} (${v.language.toUpperCase()}) v${v.version}`,
+              }))}
               value={versionId}
               allowDeselect={false}
               onChange={(v) => setVersionId(v ?? versionId)}
               error={fieldError(save.error, 'versionId')}
             />
-            <Select label={t('notices.channel')} data={NOTICE_CHANNELS.map((c) => ({ value: c, label: t(`registerValues.noticeChannels.${c}`) }))} value={channel} allowDeselect={false} onChange={(v) => setChannel((v ?? channel) as typeof channel)} />
-            <TextInput label={t('notices.on')} type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} required error={fieldError(save.error, 'on')} />
-            <PatientPicker label={t('notices.patient')} value={patientId} onChange={setPatientId} error={fieldError(save.error, 'patientId')} />
+            <Select
+              label={t('notices.channel')}
+              data={NOTICE_CHANNELS.map((c) => ({ value: c, label: t(`registerValues.noticeChannels.${c}`) }))}
+              value={channel}
+              allowDeselect={false}
+              onChange={(v) => setChannel((v ?? channel) as typeof channel)}
+            />
+            <TextInput
+              label={t('notices.on')}
+              type="date"
+              value={on}
+              onChange={(e) => setOn(e.currentTarget.value)}
+              required
+              error={fieldError(save.error, 'on')}
+            />
+            <PatientPicker
+              label={t('notices.patient')}
+              value={patientId}
+              onChange={setPatientId}
+              error={fieldError(save.error, 'patientId')}
+            />
           </SimpleGrid>
-          <TextInput label={t('notices.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(save.error, 'note')} />
+          <TextInput
+            label={t('notices.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={fieldError(save.error, 'note')}
+          />
           <ErrorAlert error={save.error} />
           <Group>
             <Button type="submit" loading={save.isPending}>

@@ -22,7 +22,12 @@ export function PatientsPage() {
   const query = q.trim();
   const list = useQuery({
     queryKey: ['practice', s.practiceId, 'patients', 'page', query],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/patients?limit=50&q=${encodeURIComponent(query)}`, PatientListResponseSchema),
+    queryFn: () =>
+      api(
+        'GET',
+        `/api/v1/practices/${s.practiceId}/patients?limit=50&q=${encodeURIComponent(query)}`,
+        PatientListResponseSchema,
+      ),
     enabled: query.length >= 2,
   });
   return (
@@ -40,7 +45,13 @@ export function PatientsPage() {
       }
     >
       <Text>{t('patients.intro')}</Text>
-      <TextInput label={t('patients.search')} description={t('patients.searchHelp')} value={q} onChange={(e) => setQ(e.currentTarget.value)} maw={480} />
+      <TextInput
+        label={t('patients.search')}
+        description={t('patients.searchHelp')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        maw={480}
+      />
       <ErrorAlert error={list.error} />
       {list.data && list.data.items.length === 0 && <Text>{t('patients.noneFound')}</Text>}
       {list.data && list.data.items.length > 0 && (
@@ -61,7 +72,15 @@ export function PatientsPage() {
                   <Table.Td>{`${p.lastName} ${p.firstName}`}</Table.Td>
                   <Table.Td>{formatDate(p.birthDate, i18n.language)}</Table.Td>
                   <Table.Td>{p.externalId ?? '—'}</Table.Td>
-                  <Table.Td>{[p.isRestricted && t('patients.restricted'), p.objectsToSms && t('patients.noSms'), p.deathOn && t('patients.deceased')].filter(Boolean).join(', ') || '—'}</Table.Td>
+                  <Table.Td>
+                    {[
+                      p.isRestricted && t('patients.restricted'),
+                      p.objectsToSms && t('patients.noSms'),
+                      p.deathOn && t('patients.deceased'),
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </Table.Td>
                   {s.can('patient.write') && (
                     <Table.Td>
                       <Button size="xs" variant="default" onClick={() => setEditing(p)}>
@@ -77,7 +96,10 @@ export function PatientsPage() {
       )}
       {list.data && list.data.total > list.data.items.length && (
         <Text role="status">
-          {t(list.data.totalCapped ? 'patients.partialCapped' : 'patients.partial', { shown: list.data.items.length, total: list.data.total.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR') })}
+          {t(list.data.totalCapped ? 'patients.partialCapped' : 'patients.partial', {
+            shown: list.data.items.length,
+            total: list.data.total.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR'),
+          })}
         </Text>
       )}
       {importing && <PatientImport onClose={() => setImporting(false)} />}
@@ -91,25 +113,62 @@ function PatientForm({ patient, onClose }: { patient: PatientResponse | null; on
   const s = useSession();
   const qc = useQueryClient();
   const [f, setF] = useState({
-    lastName: patient?.lastName ?? '', firstName: patient?.firstName ?? '', birthDate: patient?.birthDate ?? '', externalId: patient?.externalId ?? '',
-    email: patient?.email ?? '', phone: patient?.phone ?? '', address: patient?.address ?? '', lastCareOn: patient?.lastCareOn ?? '', deathOn: patient?.deathOn ?? '',
-    isRestricted: patient?.isRestricted ?? false, objectsToSms: patient?.objectsToSms ?? false, marketingConsent: patient?.marketingConsent ?? false,
+    lastName: patient?.lastName ?? '',
+    firstName: patient?.firstName ?? '',
+    birthDate: patient?.birthDate ?? '',
+    externalId: patient?.externalId ?? '',
+    email: patient?.email ?? '',
+    phone: patient?.phone ?? '',
+    address: patient?.address ?? '',
+    lastCareOn: patient?.lastCareOn ?? '',
+    deathOn: patient?.deathOn ?? '',
+    isRestricted: patient?.isRestricted ?? false,
+    objectsToSms: patient?.objectsToSms ?? false,
+    marketingConsent: patient?.marketingConsent ?? false,
   });
   const orNull = (v: string) => (v.trim() ? v.trim() : null);
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...f, externalId: orNull(f.externalId), email: orNull(f.email), phone: orNull(f.phone), address: orNull(f.address), lastCareOn: orNull(f.lastCareOn), deathOn: orNull(f.deathOn) };
-      return patient ? api('PATCH', `/api/v1/practices/${s.practiceId}/patients/${patient.id}`, PatientSchema, body) : api('POST', `/api/v1/practices/${s.practiceId}/patients`, PatientSchema, body);
+      const body = {
+        ...f,
+        externalId: orNull(f.externalId),
+        email: orNull(f.email),
+        phone: orNull(f.phone),
+        address: orNull(f.address),
+        lastCareOn: orNull(f.lastCareOn),
+        deathOn: orNull(f.deathOn),
+      };
+      return patient
+        ? api('PATCH', `/api/v1/practices/${s.practiceId}/patients/${patient.id}`, PatientSchema, body)
+        : api('POST', `/api/v1/practices/${s.practiceId}/patients`, PatientSchema, body);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'patients'] });
       onClose();
     },
   });
-  const text = (key: 'lastName' | 'firstName' | 'birthDate' | 'externalId' | 'email' | 'phone' | 'address' | 'lastCareOn' | 'deathOn', type = 'text', required = false) => (
-    <TextInput label={t(`patients.${key}`)} type={type} value={f[key]} onChange={(e) => setF({ ...f, [key]: e.currentTarget.value })} required={required} error={fieldError(save.error, key)} />
+  const text = (
+    key:
+      'lastName' | 'firstName' | 'birthDate' | 'externalId' | 'email' | 'phone' | 'address' | 'lastCareOn' | 'deathOn',
+    type = 'text',
+    required = false,
+  ) => (
+    <TextInput
+      label={t(`patients.${key}`)}
+      type={type}
+      value={f[key]}
+      onChange={(e) => setF({ ...f, [key]: e.currentTarget.value })}
+      required={required}
+      error={fieldError(save.error, key)}
+    />
   );
-  const flag = (key: 'isRestricted' | 'objectsToSms' | 'marketingConsent') => <Checkbox label={t(`patients.${key}`)} checked={f[key]} onChange={(e) => setF({ ...f, [key]: e.currentTarget.checked })} />;
+  const flag = (key: 'isRestricted' | 'objectsToSms' | 'marketingConsent') => (
+    <Checkbox
+      label={t(`patients.${key}`)}
+      checked={f[key]}
+      onChange={(e) => setF({ ...f, [key]: e.currentTarget.checked })}
+    />
+  );
   return (
     <Dialog title={patient ? t('patients.editTitle') : t('patients.addTitle')} onClose={onClose} size="xl">
       <form

@@ -22,7 +22,11 @@ export function RequestPage() {
   const s = useSession();
   const { requestId = '' } = useParams();
   const key = ['practice', s.practiceId, 'request', requestId];
-  const r = useQuery({ queryKey: key, queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`, RightsRequestDetailSchema) });
+  const r = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api('GET', `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`, RightsRequestDetailSchema),
+  });
   const [action, setAction] = useState<Action | null>(null);
   if (r.isPending) return <Loading />;
   if (r.error || !r.data) return <ErrorAlert error={r.error} />;
@@ -42,22 +46,51 @@ export function RequestPage() {
     : [];
   return (
     <Page title={`${t(`requestKinds.${d.kind}`)} — ${d.requester.name}`}>
-      <Alert color={closed ? 'teal' : d.dueOn && d.dueOn < todayInParis() ? 'red' : 'blue'} title={t(`requestStatuses.${d.status}`)} data-testid="request-due">
+      <Alert
+        color={closed ? 'teal' : d.dueOn && d.dueOn < todayInParis() ? 'red' : 'blue'}
+        title={t(`requestStatuses.${d.status}`)}
+        data-testid="request-due"
+      >
         {closed
           ? t('request.closedOn', { date: formatDate(d.closedOn, i18n.language) })
           : d.dueOn
             ? t('request.dueOn', { date: formatDate(d.dueOn, i18n.language) })
             : t('request.suspended', { date: formatDate(d.identityRequestedOn, i18n.language) })}
-        {isHealth && d.earliestOn && !closed && ` ${t('request.earliestOn', { date: formatDate(d.earliestOn, i18n.language) })}`}
+        {isHealth &&
+          d.earliestOn &&
+          !closed &&
+          ` ${t('request.earliestOn', { date: formatDate(d.earliestOn, i18n.language) })}`}
         {isHealth && !closed && ` ${t('request.identityFirst')}`}
       </Alert>
       <Card withBorder component="section" aria-label={t('request.facts')}>
         <List spacing={4}>
-          <List.Item>{t('request.received', { date: formatDate(d.receivedOn, i18n.language), channel: t(`channels.${d.channel}`) })}</List.Item>
-          <List.Item>{t('request.by', { name: d.requester.name, relation: t(`relations.${d.requester.relation}`) })}</List.Item>
-          {d.identityRequestedOn && <List.Item>{t('request.identityAsked', { date: formatDate(d.identityRequestedOn, i18n.language) })}</List.Item>}
-          {d.identityReceivedOn && <List.Item>{t('request.identityReceived', { date: formatDate(d.identityReceivedOn, i18n.language) })}</List.Item>}
-          {d.extended && <List.Item>{t('request.extendedOn', { date: formatDate(d.extensionNotifiedOn, i18n.language), reason: d.extensionReason ?? '' })}</List.Item>}
+          <List.Item>
+            {t('request.received', {
+              date: formatDate(d.receivedOn, i18n.language),
+              channel: t(`channels.${d.channel}`),
+            })}
+          </List.Item>
+          <List.Item>
+            {t('request.by', { name: d.requester.name, relation: t(`relations.${d.requester.relation}`) })}
+          </List.Item>
+          {d.identityRequestedOn && (
+            <List.Item>
+              {t('request.identityAsked', { date: formatDate(d.identityRequestedOn, i18n.language) })}
+            </List.Item>
+          )}
+          {d.identityReceivedOn && (
+            <List.Item>
+              {t('request.identityReceived', { date: formatDate(d.identityReceivedOn, i18n.language) })}
+            </List.Item>
+          )}
+          {d.extended && (
+            <List.Item>
+              {t('request.extendedOn', {
+                date: formatDate(d.extensionNotifiedOn, i18n.language),
+                reason: d.extensionReason ?? '',
+              })}
+            </List.Item>
+          )}
           {d.note && <List.Item>{t('request.noteLine', { note: d.note })}</List.Item>}
         </List>
       </Card>
@@ -70,7 +103,13 @@ export function RequestPage() {
           ))}
         </Group>
       )}
-      {d.proposal && !closed && (s.can('request.decide') ? <DecisionForm d={d} /> : s.can('request.manage') && <Alert color="gray">{t('answers.decision.cannotDecide')}</Alert>)}
+      {d.proposal &&
+        !closed &&
+        (s.can('request.decide') ? (
+          <DecisionForm d={d} />
+        ) : (
+          s.can('request.manage') && <Alert color="gray">{t('answers.decision.cannotDecide')}</Alert>
+        ))}
       {d.decision && <DecisionSummary d={d} />}
       <LettersSection d={d} />
       <FilesSection d={d} />
@@ -80,7 +119,12 @@ export function RequestPage() {
         </Title>
         <List>
           {d.history.map((e, i) => (
-            <List.Item key={i}>{t('request.historyLine', { when: formatInstant(e.at, i18n.language), what: t(`request.events.${e.type.replace('-', '_')}`, { defaultValue: e.type }) })}</List.Item>
+            <List.Item key={i}>
+              {t('request.historyLine', {
+                when: formatInstant(e.at, i18n.language),
+                what: t(`request.events.${e.type.replace('-', '_')}`, { defaultValue: e.type }),
+              })}
+            </List.Item>
           ))}
         </List>
       </Stack>
@@ -89,7 +133,17 @@ export function RequestPage() {
   );
 }
 
-function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action; requestId: string; onClose: () => void; queryKey: unknown[] }) {
+function ActionDialog({
+  action,
+  requestId,
+  onClose,
+  queryKey,
+}: {
+  action: Action;
+  requestId: string;
+  onClose: () => void;
+  queryKey: unknown[];
+}) {
   const { t } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
@@ -98,10 +152,17 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
   const base = `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`;
   const run = useMutation({
     mutationFn: () => {
-      if (action === 'identity-request') return api('POST', `${base}/identity-request`, RightsRequestSchema, { requestedOn: day });
-      if (action === 'identity-received') return api('POST', `${base}/identity-received`, RightsRequestSchema, { receivedOn: day });
-      if (action === 'extension') return api('POST', `${base}/extension`, RightsRequestSchema, { reason: text, notifiedOn: day });
-      return api('POST', `${base}/status`, RightsRequestSchema, { status: action, on: day, ...(text.trim() ? { note: text } : {}) });
+      if (action === 'identity-request')
+        return api('POST', `${base}/identity-request`, RightsRequestSchema, { requestedOn: day });
+      if (action === 'identity-received')
+        return api('POST', `${base}/identity-received`, RightsRequestSchema, { receivedOn: day });
+      if (action === 'extension')
+        return api('POST', `${base}/extension`, RightsRequestSchema, { reason: text, notifiedOn: day });
+      return api('POST', `${base}/status`, RightsRequestSchema, {
+        status: action,
+        on: day,
+        ...(text.trim() ? { note: text } : {}),
+      });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey });
@@ -110,7 +171,14 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
       onClose();
     },
   });
-  const dayField = action === 'identity-request' ? 'requestedOn' : action === 'identity-received' ? 'receivedOn' : action === 'extension' ? 'notifiedOn' : 'on';
+  const dayField =
+    action === 'identity-request'
+      ? 'requestedOn'
+      : action === 'identity-received'
+        ? 'receivedOn'
+        : action === 'extension'
+          ? 'notifiedOn'
+          : 'on';
   const needsText = action === 'extension' || action === 'withdrawn';
   const k = action.replace('-', '_');
   return (
@@ -123,7 +191,14 @@ function ActionDialog({ action, requestId, onClose, queryKey }: { action: Action
       >
         <Stack>
           <Text>{t(`request.explain.${k}`)}</Text>
-          <TextInput label={t(`request.dayLabel.${k}`)} type="date" value={day} onChange={(e) => setDay(e.currentTarget.value)} required error={fieldError(run.error, dayField)} />
+          <TextInput
+            label={t(`request.dayLabel.${k}`)}
+            type="date"
+            value={day}
+            onChange={(e) => setDay(e.currentTarget.value)}
+            required
+            error={fieldError(run.error, dayField)}
+          />
           {needsText && (
             <Textarea
               label={t(`request.textLabel.${k}`)}

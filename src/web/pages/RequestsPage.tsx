@@ -18,25 +18,54 @@ export function RequestsPage() {
   const [open, setOpen] = useState('true');
   const list = useQuery({
     queryKey: ['practice', s.practiceId, 'requests', open],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/rights-requests?limit=200${open === 'true' ? '&open=true' : ''}`, RightsRequestListResponseSchema),
+    queryFn: () =>
+      api(
+        'GET',
+        `/api/v1/practices/${s.practiceId}/rights-requests?limit=200${open === 'true' ? '&open=true' : ''}`,
+        RightsRequestListResponseSchema,
+      ),
   });
   const today = todayInParis();
-  const download = useMutation({ mutationFn: (format: 'pdf' | 'csv' | 'xlsx') => downloadFile(`/api/v1/practices/${s.practiceId}/rights-requests/export?format=${format}`, `registre.${format}`) });
+  const download = useMutation({
+    mutationFn: (format: 'pdf' | 'csv' | 'xlsx') =>
+      downloadFile(`/api/v1/practices/${s.practiceId}/rights-requests/export?format=${format}`, `registre.${format}`),
+  });
   return (
-    <Page title={t('requests.title')} actions={s.can('request.manage') && <Button onClick={() => void navigate('/requests/new')}>{t('requests.new')}</Button>}>
+    <Page
+      title={t('requests.title')}
+      actions={
+        s.can('request.manage') && <Button onClick={() => void navigate('/requests/new')}>{t('requests.new')}</Button>
+      }
+    >
       <Text>{t('requests.intro')}</Text>
       <Group>
         {(['pdf', 'csv', 'xlsx'] as const).map((f) => (
-          <Button key={f} variant="default" onClick={() => download.mutate(f)} loading={download.isPending && download.variables === f}>
+          <Button
+            key={f}
+            variant="default"
+            onClick={() => download.mutate(f)}
+            loading={download.isPending && download.variables === f}
+          >
             {t(`answers.register.${f}`)}
           </Button>
         ))}
       </Group>
       <Text size="sm">{t('answers.register.help')}</Text>
       <ErrorAlert error={download.error} />
-      <SegmentedControl aria-label={t('requests.show')} value={open} onChange={setOpen} data={[{ value: 'true', label: t('requests.open') }, { value: 'false', label: t('requests.all') }]} w="fit-content" />
+      <SegmentedControl
+        aria-label={t('requests.show')}
+        value={open}
+        onChange={setOpen}
+        data={[
+          { value: 'true', label: t('requests.open') },
+          { value: 'false', label: t('requests.all') },
+        ]}
+        w="fit-content"
+      />
       <ErrorAlert error={list.error} />
-      {list.data && list.data.items.length === 0 && <Text>{open === 'true' ? t('requests.noneOpen') : t('requests.none')}</Text>}
+      {list.data && list.data.items.length === 0 && (
+        <Text>{open === 'true' ? t('requests.noneOpen') : t('requests.none')}</Text>
+      )}
       {list.data && list.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
@@ -54,7 +83,11 @@ export function RequestsPage() {
                 <Table.Tr key={r.id} data-testid="request-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {r.dueOn ? (
-                      <Badge variant="filled" style={{ overflow: 'visible' }} color={r.dueOn < today && !r.closedOn ? 'red.9' : 'teal.9'}>
+                      <Badge
+                        variant="filled"
+                        style={{ overflow: 'visible' }}
+                        color={r.dueOn < today && !r.closedOn ? 'red.9' : 'teal.9'}
+                      >
                         {formatDate(r.dueOn, i18n.language)}
                       </Badge>
                     ) : (

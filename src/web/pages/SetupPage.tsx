@@ -46,9 +46,19 @@ export function SetupPage() {
       >
         <Stack>
           <TextInput label={t('setup.practiceName')} autoComplete="organization" {...field('practiceName')} />
-          <TextInput label={t('setup.ownerName')} description={t('setup.ownerHelp')} autoComplete="name" {...field('ownerName')} />
+          <TextInput
+            label={t('setup.ownerName')}
+            description={t('setup.ownerHelp')}
+            autoComplete="name"
+            {...field('ownerName')}
+          />
           <TextInput label={t('setup.ownerEmail')} type="email" autoComplete="username" {...field('ownerEmail')} />
-          <PasswordField label={t('setup.password')} description={t('password.rule')} autoComplete="new-password" {...field('password')} />
+          <PasswordField
+            label={t('setup.password')}
+            description={t('password.rule')}
+            autoComplete="new-password"
+            {...field('password')}
+          />
           <ErrorAlert error={setup.error} />
           <Group>
             <Button type="submit" loading={setup.isPending}>

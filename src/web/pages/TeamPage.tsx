@@ -24,7 +24,10 @@ export function TeamPage() {
   const s = useSession();
   const qc = useQueryClient();
   const key = ['practice', s.practiceId, 'members'];
-  const members = useQuery({ queryKey: key, queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema) });
+  const members = useQuery({
+    queryKey: key,
+    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema),
+  });
   const manage = s.can('member.manage');
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Member | null>(null);
@@ -32,7 +35,8 @@ export function TeamPage() {
   const [withdrawing, setWithdrawing] = useState<Invitation | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const changeRole = useMutation({
-    mutationFn: (v: { userId: string; role: Role }) => api('PATCH', `/api/v1/practices/${s.practiceId}/members/${v.userId}`, OkResponseSchema, { role: v.role }),
+    mutationFn: (v: { userId: string; role: Role }) =>
+      api('PATCH', `/api/v1/practices/${s.practiceId}/members/${v.userId}`, OkResponseSchema, { role: v.role }),
     onSettled: refresh,
   });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
@@ -61,7 +65,14 @@ export function TeamPage() {
                   <Table.Td>{m.email}</Table.Td>
                   <Table.Td>
                     {manage && m.userId !== s.me?.user.id ? (
-                      <Select aria-label={t('team.roleOf', { name: m.name })} data={roleOptions} value={m.role} allowDeselect={false} onChange={(v) => v && changeRole.mutate({ userId: m.userId, role: v as Role })} w={200} />
+                      <Select
+                        aria-label={t('team.roleOf', { name: m.name })}
+                        data={roleOptions}
+                        value={m.role}
+                        allowDeselect={false}
+                        onChange={(v) => v && changeRole.mutate({ userId: m.userId, role: v as Role })}
+                        w={200}
+                      />
                     ) : (
                       t(`roles.${m.role}`)
                     )}
@@ -99,7 +110,14 @@ export function TeamPage() {
           <Text size="sm">{t('team.pendingIntro')}</Text>
           {members.data!.invitations.map((inv) => (
             <Group key={inv.id} justify="space-between" wrap="wrap" data-testid={`invitation-${inv.email}`}>
-              <Text>{t('team.pendingLine', { name: inv.name, email: inv.email, role: t(`roles.${inv.role}`), date: formatDate(inv.expiresAt, i18n.language) })}</Text>
+              <Text>
+                {t('team.pendingLine', {
+                  name: inv.name,
+                  email: inv.email,
+                  role: t(`roles.${inv.role}`),
+                  date: formatDate(inv.expiresAt, i18n.language),
+                })}
+              </Text>
               {manage && (
                 <Button size="xs" variant="default" onClick={() => setWithdrawing(inv)}>
                   {t('team.withdraw')}
@@ -116,15 +134,42 @@ export function TeamPage() {
           </Text>
           {former.map((m) => (
             <Text key={m.userId}>
-              {t('team.formerLine', { name: m.name, role: t(`roles.${m.role}`), date: formatDate(m.endedAt, i18n.language) })}
+              {t('team.formerLine', {
+                name: m.name,
+                role: t(`roles.${m.role}`),
+                date: formatDate(m.endedAt, i18n.language),
+              })}
             </Text>
           ))}
         </Stack>
       )}
-      {adding && <AddMember onClose={() => { setAdding(false); void refresh(); }} />}
+      {adding && (
+        <AddMember
+          onClose={() => {
+            setAdding(false);
+            void refresh();
+          }}
+        />
+      )}
       {resetting && <ResetPassword member={resetting} onClose={() => setResetting(null)} />}
-      {ending && <EndMembership member={ending} onClose={() => { setEnding(null); void refresh(); }} />}
-      {withdrawing && <WithdrawInvitation invitation={withdrawing} onClose={() => { setWithdrawing(null); void refresh(); }} />}
+      {ending && (
+        <EndMembership
+          member={ending}
+          onClose={() => {
+            setEnding(null);
+            void refresh();
+          }}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawInvitation
+          invitation={withdrawing}
+          onClose={() => {
+            setWithdrawing(null);
+            void refresh();
+          }}
+        />
+      )}
     </Page>
   );
 }
@@ -132,14 +177,23 @@ export function TeamPage() {
 function AddMember({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const s = useSession();
-  const [form, setForm] = useState({ name: '', email: '', role: 'assistant' as Role, initialPassword: temporaryPassword() });
-  const add = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddMemberResponseSchema, form) });
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    role: 'assistant' as Role,
+    initialPassword: temporaryPassword(),
+  });
+  const add = useMutation({
+    mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddMemberResponseSchema, form),
+  });
   return (
     <Dialog onClose={onClose} title={t('team.addTitle')} size="lg">
       {add.data ? (
         <Stack>
           <Text>{t('team.addedNew', { name: form.name })}</Text>
-          <Code block data-testid="temporary-password">{form.initialPassword}</Code>
+          <Code block data-testid="temporary-password">
+            {form.initialPassword}
+          </Code>
           <CopyPrint title={t('team.temporaryPasswordFor', { name: form.name })} lines={[form.initialPassword]} />
           <Alert color="blue">{t('team.addedExisting', { name: form.name })}</Alert>
           <Group>
@@ -154,9 +208,29 @@ function AddMember({ onClose }: { onClose: () => void }) {
           }}
         >
           <Stack>
-            <TextInput label={t('team.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required error={fieldError(add.error, 'name')} />
-            <TextInput label={t('team.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} required error={fieldError(add.error, 'email')} />
-            <Select label={t('team.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={form.role} allowDeselect={false} onChange={(v) => v && setForm({ ...form, role: v as Role })} description={t(`roleHelp.${form.role}`)} />
+            <TextInput
+              label={t('team.name')}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              required
+              error={fieldError(add.error, 'name')}
+            />
+            <TextInput
+              label={t('team.email')}
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+              required
+              error={fieldError(add.error, 'email')}
+            />
+            <Select
+              label={t('team.role')}
+              data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              value={form.role}
+              allowDeselect={false}
+              onChange={(v) => v && setForm({ ...form, role: v as Role })}
+              description={t(`roleHelp.${form.role}`)}
+            />
             <Text size="sm">{t('team.mfaAtFirstLogin')}</Text>
             <ErrorAlert error={add.error} />
             <FormActions submit={t('team.addSubmit')} pending={add.isPending} onCancel={onClose} />
@@ -171,14 +245,21 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
   const { t } = useTranslation();
   const s = useSession();
   const [password] = useState(temporaryPassword);
-  const reset = useMutation({ mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/password-reset`, OkResponseSchema, { temporaryPassword: password }) });
+  const reset = useMutation({
+    mutationFn: () =>
+      api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/password-reset`, OkResponseSchema, {
+        temporaryPassword: password,
+      }),
+  });
   return (
     <Dialog onClose={onClose} title={t('team.resetTitle', { name: member.name })} size="lg">
       <Stack>
         {reset.isSuccess ? (
           <>
             <Text>{t('team.resetDone', { name: member.name })}</Text>
-            <Code block data-testid="temporary-password">{password}</Code>
+            <Code block data-testid="temporary-password">
+              {password}
+            </Code>
             <CopyPrint title={t('team.temporaryPasswordFor', { name: member.name })} lines={[password]} />
             <Alert color="blue">{t('team.handOver')}</Alert>
             <Group>
@@ -205,7 +286,19 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
 }
 
 /** A step that cannot be undone from here, confirmed in a dialog: what it does, then a red button; closes once done. */
-function ConfirmPost({ url, title, explain, confirm, onClose }: { url: string; title: string; explain: string; confirm: string; onClose: () => void }) {
+function ConfirmPost({
+  url,
+  title,
+  explain,
+  confirm,
+  onClose,
+}: {
+  url: string;
+  title: string;
+  explain: string;
+  confirm: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const run = useMutation({ mutationFn: () => api('POST', url, OkResponseSchema, {}), onSuccess: onClose });
   return (
@@ -229,11 +322,27 @@ function ConfirmPost({ url, title, explain, confirm, onClose }: { url: string; t
 function EndMembership({ member, onClose }: { member: Member; onClose: () => void }) {
   const { t } = useTranslation();
   const s = useSession();
-  return <ConfirmPost url={`/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`} title={t('team.endTitle', { name: member.name })} explain={t('team.endExplain', { name: member.name })} confirm={t('team.endConfirm')} onClose={onClose} />;
+  return (
+    <ConfirmPost
+      url={`/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`}
+      title={t('team.endTitle', { name: member.name })}
+      explain={t('team.endExplain', { name: member.name })}
+      confirm={t('team.endConfirm')}
+      onClose={onClose}
+    />
+  );
 }
 
 function WithdrawInvitation({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
   const { t } = useTranslation();
   const s = useSession();
-  return <ConfirmPost url={`/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`} title={t('team.withdrawTitle', { name: invitation.name })} explain={t('team.withdrawExplain', { name: invitation.name })} confirm={t('team.withdrawConfirm')} onClose={onClose} />;
+  return (
+    <ConfirmPost
+      url={`/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`}
+      title={t('team.withdrawTitle', { name: invitation.name })}
+      explain={t('team.withdrawExplain', { name: invitation.name })}
+      confirm={t('team.withdrawConfirm')}
+      onClose={onClose}
+    />
+  );
 }

@@ -11,10 +11,15 @@ describe('role → permission table', () => {
     const writes = ['practice.update', 'member.manage', 'token.manage-all'] as const;
     for (const p of writes) assert.equal(can('auditor', p), false, p);
     assert.deepEqual([...ROLE_PERMISSIONS.trainee], ['practice.read', 'worklist.read']);
-    for (const p of ['patient.read', 'patient.write', 'request.read', 'request.manage'] as const) assert.equal(can('trainee', p), false, p);
-    for (const p of ['patient.write', 'request.manage', 'patient.read'] as const) assert.equal(can('auditor', p), false, p);
+    for (const p of ['patient.read', 'patient.write', 'request.read', 'request.manage'] as const)
+      assert.equal(can('trainee', p), false, p);
+    for (const p of ['patient.write', 'request.manage', 'patient.read'] as const)
+      assert.equal(can('auditor', p), false, p);
   });
   it('lets only the owner manage the team', () => {
-    assert.deepEqual(ROLES.filter((r) => can(r, 'member.manage')), ['owner']);
+    assert.deepEqual(
+      ROLES.filter((r) => can(r, 'member.manage')),
+      ['owner'],
+    );
   });
 });

@@ -22,8 +22,15 @@ export async function practiceExists(db: Executor, practiceId: string): Promise<
 }
 
 /** When each person was a member, every period: from joining (or accepting) to leaving, `to` null while they still are. */
-export async function memberPeriods(db: Executor, practiceId: string): Promise<{ actorId: string; from: string; to: string | null }[]> {
-  const rows = await db.selectFrom('membership_periods').select(['user_id', 'started_at', 'ended_at']).where('practice_id', '=', practiceId).execute();
+export async function memberPeriods(
+  db: Executor,
+  practiceId: string,
+): Promise<{ actorId: string; from: string; to: string | null }[]> {
+  const rows = await db
+    .selectFrom('membership_periods')
+    .select(['user_id', 'started_at', 'ended_at'])
+    .where('practice_id', '=', practiceId)
+    .execute();
   return rows.map((r) => ({ actorId: r.user_id, from: r.started_at, to: r.ended_at }));
 }
 

@@ -3,7 +3,14 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import type { AuditAction } from '../audit-trail/index.js';
-import { OnceAMinute, SERVER_CHAIN, type AppendInput, type AuditContext, type AuditTrail, type GroupCommit } from '../audit-trail/index.js';
+import {
+  OnceAMinute,
+  SERVER_CHAIN,
+  type AppendInput,
+  type AuditContext,
+  type AuditTrail,
+  type GroupCommit,
+} from '../audit-trail/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { can, type Permission } from './access.policy.js';
 import * as repo from './access.repository.js';
@@ -88,7 +95,12 @@ export class Access {
     return repo.memberIds(tx, practiceId);
   }
 
-  async run<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+  async run<T>(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase,
+    work: (scope: UseCaseScope) => Promise<T>,
+  ): Promise<T> {
     if (useCase.readOnly) return this.read(actor, practiceId, useCase, work);
     const role = await this.resolveRole(actor, practiceId);
     if (role === null || (role !== 'admin' && !can(role, useCase.permission))) {
@@ -106,14 +118,24 @@ export class Access {
     return result;
   }
 
-  private transact<T>(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin', work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+  private transact<T>(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase,
+    role: Role | 'admin',
+    work: (scope: UseCaseScope) => Promise<T>,
+  ): Promise<T> {
     return this.deps.db.transaction().execute(async (tx) => {
       // Re-read the role inside the transaction: a membership ended a moment ago must not slip through.
       const current = role === 'admin' ? 'admin' : await this.resolveRole(actor, practiceId, tx);
       if (current !== role) throw new AppError('NOT_FOUND');
       const scope: UseCaseScope = { tx, role, audit: {} };
       const value = await work(scope);
-      await this.deps.auditTrail.append(tx, entryOf(actor, practiceId, useCase, scope.audit), auditContext(actor, role));
+      await this.deps.auditTrail.append(
+        tx,
+        entryOf(actor, practiceId, useCase, scope.audit),
+        auditContext(actor, role),
+      );
       return value;
     });
   }
@@ -123,7 +145,12 @@ export class Access {
    * inside its transaction; `withoutTransaction`: no transaction), then the audit entry goes through the group commit
    * and the answer waits for it. A refusal is audited exactly as for a change.
    */
-  private async read<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T> {
+  private async read<T>(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase,
+    work: (scope: UseCaseScope) => Promise<T>,
+  ): Promise<T> {
     const audit: UseCaseScope['audit'] = {};
     const seen: { role: Role | 'admin' | null } = { role: null };
     let value: T;
@@ -135,7 +162,9 @@ export class Access {
     };
     try {
       // Read only: READ ONLY on PostgreSQL, DEFERRED on SQLite; a read use case that tried to write would fail.
-      value = useCase.withoutTransaction ? await checked(this.deps.db) : await this.deps.db.transaction().setAccessMode('read only').execute(checked);
+      value = useCase.withoutTransaction
+        ? await checked(this.deps.db)
+        : await this.deps.db.transaction().setAccessMode('read only').execute(checked);
     } catch (e) {
       await this.recordRefusal(e, actor, practiceId, useCase, seen.role);
       throw e;
@@ -146,8 +175,15 @@ export class Access {
   }
 
   /** An object of another practice (or none) answers 404 like a missing one, and the attempt is on record (ASVS 8.2.2). */
-  private async recordRefusal(e: unknown, actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null): Promise<void> {
-    if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) await this.recordDenial(actor, practiceId, useCase, role, e.code);
+  private async recordRefusal(
+    e: unknown,
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase,
+    role: Role | 'admin' | null,
+  ): Promise<void> {
+    if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN'))
+      await this.recordDenial(actor, practiceId, useCase, role, e.code);
   }
 
   /**
@@ -155,8 +191,20 @@ export class Access {
    * member goes into the server chain too, whether the practice exists or not: the caller's own sign-ins view reads
    * that chain, and the two cases must look alike there (no existence oracle).
    */
-  private async recordDenial(actor: Actor, practiceId: string, useCase: UseCase, role: Role | 'admin' | null, reason: 'NOT_FOUND' | 'FORBIDDEN' = role === null ? 'NOT_FOUND' : 'FORBIDDEN'): Promise<void> {
-    const admitted = role === null ? this.foreign.admit([practiceId, actorId(actor), useCase.action, useCase.targetType].join('|'), this.deps.clock.now().getTime()) : { repeatsPreviousMinute: 0 };
+  private async recordDenial(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase,
+    role: Role | 'admin' | null,
+    reason: 'NOT_FOUND' | 'FORBIDDEN' = role === null ? 'NOT_FOUND' : 'FORBIDDEN',
+  ): Promise<void> {
+    const admitted =
+      role === null
+        ? this.foreign.admit(
+            [practiceId, actorId(actor), useCase.action, useCase.targetType].join('|'),
+            this.deps.clock.now().getTime(),
+          )
+        : { repeatsPreviousMinute: 0 };
     if (!admitted) return this.deps.onAudited?.(actor);
     const repeats = admitted.repeatsPreviousMinute ? { repeatsPreviousMinute: admitted.repeatsPreviousMinute } : {};
     await this.deps.db.transaction().execute(async (tx) => {
@@ -167,7 +215,13 @@ export class Access {
         targetType: useCase.targetType,
         targetId: useCase.targetId ?? null,
         outcome: 'denied',
-        details: { permission: useCase.permission, attempted: useCase.action, reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden', ...(withPracticeId ? { practiceId: practiceId.slice(0, 80) } : {}), ...repeats },
+        details: {
+          permission: useCase.permission,
+          attempted: useCase.action,
+          reason: reason === 'NOT_FOUND' ? 'not_found' : 'forbidden',
+          ...(withPracticeId ? { practiceId: practiceId.slice(0, 80) } : {}),
+          ...repeats,
+        },
       });
       if (exists) await this.deps.auditTrail.append(tx, entry(practiceId, false), auditContext(actor, role ?? 'none'));
       if (role === null) await this.deps.auditTrail.append(tx, entry(SERVER_CHAIN, true), auditContext(actor, 'none'));

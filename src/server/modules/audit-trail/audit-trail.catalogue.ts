@@ -16,7 +16,8 @@ export const AUDIT_ACTIONS = {
   'auth.sessions.revoked': 'Every session of a person was ended',
   'auth.password.changed': 'A person changed their password',
   'access.denied': 'An action was refused by the permission check',
-  'request.refused': 'A request was refused before any use case: a bad or replayed credential, a missing second factor or CSRF token, a locked session, invalid input (identical refusals from one address are written once a minute, with the count of the previous minute)',
+  'request.refused':
+    'A request was refused before any use case: a bad or replayed credential, a missing second factor or CSRF token, a locked session, invalid input (identical refusals from one address are written once a minute, with the count of the previous minute)',
   'practice.created': 'A practice was created',
   'practice.read': 'The practice identity was consulted',
   'practice.updated': 'The practice identity or settings were changed',
@@ -24,13 +25,16 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'An account was disabled and all its sessions ended',
   'user.unlocked': 'A locked account was unlocked by an administrator',
   'member.added': 'A person was given a role in the practice',
-  'member.invited': 'The owner added a person: a new account with a temporary password, or an invitation to an existing account (the same entry either way)',
-  'invitation.accepted': 'A person joined the practice: accepted its invitation, or signed in to the new account for the first time',
+  'member.invited':
+    'The owner added a person: a new account with a temporary password, or an invitation to an existing account (the same entry either way)',
+  'invitation.accepted':
+    'A person joined the practice: accepted its invitation, or signed in to the new account for the first time',
   'invitation.declined': 'A person declined an invitation to the practice',
   'invitation.revoked': 'The owner withdrew an invitation not yet answered',
   'member.role-changed': 'A person’s role was changed',
   'member.removed': 'A person’s membership ended (never deleted)',
-  'member.password-reset': 'The owner gave a person a temporary password (to change at the next login); their sessions ended',
+  'member.password-reset':
+    'The owner gave a person a temporary password (to change at the next login); their sessions ended',
   'setup.completed': 'First run: the first practice and its owner were created from the web setup page',
   'worklist.read': 'The to-do list (deadlines across modules) was consulted',
   'member.listed': 'The team list was consulted',
@@ -54,9 +58,12 @@ export const AUDIT_ACTIONS = {
   'request.identity-requested': 'Proof of identity was asked for (the GDPR clock stopped)',
   'request.identity-received': 'Proof of identity arrived (the clock started again)',
   'request.status-changed': 'A rights request moved on (in progress, withdrawn)',
-  'request.decided': 'The answer to a rights request was confirmed item by item with its grounds (the patient flags it set are recorded)',
-  'request.restriction-lifted': 'A restriction of processing granted by a rights request was lifted, the patient told before (Art. 18(3))',
-  'request.letter-generated': 'A letter of a rights request was generated (acknowledgement, identity, extension, answer, refusal, restriction lifted)',
+  'request.decided':
+    'The answer to a rights request was confirmed item by item with its grounds (the patient flags it set are recorded)',
+  'request.restriction-lifted':
+    'A restriction of processing granted by a rights request was lifted, the patient told before (Art. 18(3))',
+  'request.letter-generated':
+    'A letter of a rights request was generated (acknowledgement, identity, extension, answer, refusal, restriction lifted)',
   'request.letter-downloaded': 'A letter of a rights request was downloaded (text or PDF)',
   'request.letter-sent': 'The sending of a letter of a rights request was recorded (date and channel)',
   'request.file-uploaded': 'A file of the answer to a rights request was stored (encrypted)',
@@ -77,9 +84,11 @@ export const AUDIT_ACTIONS = {
   'breach.closed': 'A breach was closed',
   'breach.register-exported': 'The breach register was exported (PDF, CSV or XLSX)',
   'breach.cnil-draft-generated': 'The draft of the CNIL notification of a breach was generated',
-  'breach.reminder-sent': 'An e-mail reminder of a breach’s 72-hour deadline was sent (24, 12, 1 hour before, or passed)',
+  'breach.reminder-sent':
+    'An e-mail reminder of a breach’s 72-hour deadline was sent (24, 12, 1 hour before, or passed)',
   'breach.letter-generated': 'The letter to the people affected by a breach was generated',
-  'request.reminder-sent': 'An e-mail reminder of a rights request’s due date was sent (7 and 2 days before, or overdue)',
+  'request.reminder-sent':
+    'An e-mail reminder of a rights request’s due date was sent (7 and 2 days before, or overdue)',
   'worklist.digest-sent': 'The daily e-mail digest of the to-do list was sent to a person (counts and due dates only)',
   'register.templates-listed': 'The dental templates of the register were listed',
   'register.listed': 'The register of processing activities was consulted',

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Executor } from '../../platform/db/database.js';
-import { auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import {
+  auditEntries,
+  call,
+  createPractice,
+  createTestApp,
+  login,
+  type Client,
+  type TestApp,
+} from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 
 /** Reads share the commit of their audit entries (group commit); none is answered before its entry is written. */
@@ -27,12 +35,16 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
     };
     try {
       const before = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed').length;
-      const answers = await Promise.all(Array.from({ length: 30 }, () => call(t, 'GET', `/api/v1/practices/${practiceId}/members`, { as: owner })));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () => call(t, 'GET', `/api/v1/practices/${practiceId}/members`, { as: owner })),
+      );
       assert.ok(answers.every((r) => r.statusCode === 200));
       const entries = (await auditEntries(t, practiceId)).filter((e) => e.action === 'member.listed');
       assert.equal(entries.length - before, 30);
       assert.ok(transactions.size > 0 && transactions.size < 30, `30 entries in ${transactions.size} commits`);
-      const verification = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, { as: owner });
+      const verification = await call(t, 'GET', `/api/v1/practices/${practiceId}/audit-trail/verification`, {
+        as: owner,
+      });
       assert.equal(verification.json().ok, true, verification.body);
     } finally {
       trail.appendMany = original;
@@ -61,7 +73,10 @@ describeEachDialect('group commit of the audit entries of reads', (dialect) => {
     const original = db.transaction.bind(db);
     let calls = 0;
     // The read's own transaction is the first; the group commit's is the second.
-    db.transaction = () => (++calls === 2 ? ({ execute: () => Promise.reject(new Error('database is locked')) } as unknown as ReturnType<typeof original>) : original());
+    db.transaction = () =>
+      ++calls === 2
+        ? ({ execute: () => Promise.reject(new Error('database is locked')) } as unknown as ReturnType<typeof original>)
+        : original();
     try {
       const res = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: owner });
       assert.equal(res.statusCode, 500);

@@ -38,7 +38,9 @@ export class GroupCommit {
       await new Promise((r) => setImmediate(r));
       const taken: { batch?: PendingEntry[] } = {};
       try {
-        await this.deps.db.transaction().execute((tx) => this.deps.auditTrail.appendMany(tx, (taken.batch = this.pending.splice(0))));
+        await this.deps.db
+          .transaction()
+          .execute((tx) => this.deps.auditTrail.appendMany(tx, (taken.batch = this.pending.splice(0))));
         for (const b of taken.batch ?? []) b.done();
       } catch (e) {
         // No batch taken: the transaction could not begin; the entries waiting share its failure.

@@ -18,7 +18,10 @@ export interface RangeCheck {
 function workerEntry(): URL {
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new URL('./verify-worker.cjs', here);
-  return new URL(here.endsWith('.ts') ? './audit-trail.verify-worker.from-sources.mjs' : './audit-trail.verify-worker.js', here);
+  return new URL(
+    here.endsWith('.ts') ? './audit-trail.verify-worker.from-sources.mjs' : './audit-trail.verify-worker.js',
+    here,
+  );
 }
 
 function runSlice(task: SliceTask): { done: Promise<SliceReport>; stop: () => void } {
@@ -26,7 +29,9 @@ function runSlice(task: SliceTask): { done: Promise<SliceReport>; stop: () => vo
   // cost more collections (measured: 4.5 → 6.6 s), and a worker's resourceLimits does not override a flag.
   const worker = new Worker(workerEntry(), { workerData: { task } });
   const done = new Promise<SliceReport>((resolve, reject) => {
-    worker.once('message', (m: { ok?: SliceReport; error?: string }) => (m.ok ? resolve(m.ok) : reject(new Error(m.error ?? 'audit verification worker failed'))));
+    worker.once('message', (m: { ok?: SliceReport; error?: string }) =>
+      m.ok ? resolve(m.ok) : reject(new Error(m.error ?? 'audit verification worker failed')),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`audit verification worker exited (${code})`)));
   });
@@ -38,7 +43,15 @@ function runSlice(task: SliceTask): { done: Promise<SliceReport>; stop: () => vo
  * joins between the slices. Entries are append-only, so any later connection reads the same entries up to lastSeq as
  * the caller's transaction. Throws when a worker cannot run (the caller then verifies on its own connection).
  */
-export async function verifyRangeInWorkers(opts: { target: DatabaseTarget; sql: string; pageSize: number; practiceId: string; lastSeq: number; keepHashesFor: readonly number[]; workers?: number }): Promise<RangeCheck> {
+export async function verifyRangeInWorkers(opts: {
+  target: DatabaseTarget;
+  sql: string;
+  pageSize: number;
+  practiceId: string;
+  lastSeq: number;
+  keepHashesFor: readonly number[];
+  workers?: number;
+}): Promise<RangeCheck> {
   const require = createRequire(import.meta.url);
   const driver = opts.target.kind === 'sqlite' ? sqliteDriverPath() : require.resolve('pg');
   const n = Math.max(1, Math.min(opts.workers ?? Math.min(4, os.availableParallelism()), opts.lastSeq));
@@ -46,7 +59,16 @@ export async function verifyRangeInWorkers(opts: { target: DatabaseTarget; sql: 
   const slices = Array.from({ length: n }, (_, k) => {
     const first = k * per + 1;
     const last = Math.min(opts.lastSeq, (k + 1) * per);
-    return runSlice({ target: opts.target, driver, sql: opts.sql, pageSize: opts.pageSize, practiceId: opts.practiceId, first, last, keepHashesFor: opts.keepHashesFor.filter((s) => s >= first && s <= last) });
+    return runSlice({
+      target: opts.target,
+      driver,
+      sql: opts.sql,
+      pageSize: opts.pageSize,
+      practiceId: opts.practiceId,
+      first,
+      last,
+      keepHashesFor: opts.keepHashesFor.filter((s) => s >= first && s <= last),
+    });
   });
   let reports: SliceReport[];
   try {
@@ -57,7 +79,8 @@ export async function verifyRangeInWorkers(opts: { target: DatabaseTarget; sql: 
   const hashes = new Map<number, string>();
   let prev = GENESIS_HASH;
   for (const r of reports) {
-    if (r.suspectSeq !== null || r.count === 0 || r.firstPrev !== prev) return { intact: false, lastHash: null, hashes };
+    if (r.suspectSeq !== null || r.count === 0 || r.firstPrev !== prev)
+      return { intact: false, lastHash: null, hashes };
     for (const [seq, hash] of r.hashes) hashes.set(seq, hash);
     prev = r.lastHash!;
   }

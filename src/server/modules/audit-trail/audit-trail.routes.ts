@@ -1,4 +1,9 @@
-import { AuditExportQuerySchema, AuditListQuerySchema, AuditListResponseSchema, AuditVerificationSchema } from '../../../contracts/audit-trail.js';
+import {
+  AuditExportQuerySchema,
+  AuditListQuerySchema,
+  AuditListResponseSchema,
+  AuditVerificationSchema,
+} from '../../../contracts/audit-trail.js';
 import { z } from 'zod';
 import { toCsv } from '../../platform/documents/csv.js';
 import { pickLang } from '../../platform/http/messages.js';
@@ -10,34 +15,102 @@ import type { AuditTrailUseCases } from './audit-trail.use-cases.js';
 const tags = ['audit-trail'];
 
 export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailUseCases): void {
-  app.get('/api/v1/practices/:practiceId/audit-trail', {
-    schema: { tags, summary: 'Read the audit trail, newest first', params: PracticeParamsSchema, querystring: AuditListQuerySchema, response: { 200: AuditListResponseSchema } },
-  }, async (req) => {
-    return useCases.list(actorOf(req), req.params.practiceId, req.query);
-  });
+  app.get(
+    '/api/v1/practices/:practiceId/audit-trail',
+    {
+      schema: {
+        tags,
+        summary: 'Read the audit trail, newest first',
+        params: PracticeParamsSchema,
+        querystring: AuditListQuerySchema,
+        response: { 200: AuditListResponseSchema },
+      },
+    },
+    async (req) => {
+      return useCases.list(actorOf(req), req.params.practiceId, req.query);
+    },
+  );
 
-  app.get('/api/v1/practices/:practiceId/audit-trail/export', {
-    schema: { tags, summary: 'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised', params: PracticeParamsSchema, querystring: AuditExportQuerySchema, response: { 200: z.string() } },
-  }, async (req, reply) => {
-    const entries = await useCases.exportEntries(actorOf(req), req.params.practiceId, req.query);
-    const lang = pickLang(req.headers['accept-language']);
-    const csv = toCsv(CSV_HEADERS[lang], entries.map((e) => [e.seq, e.ts, e.actorId, e.actorRole, e.action, e.targetType, e.targetId, e.outcome, e.ip, e.requestId, e.details]));
-    const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="journal-${day}.csv"`)
-      .serializer((p: unknown) => p as string)
-      .send(csv);
-  });
+  app.get(
+    '/api/v1/practices/:practiceId/audit-trail/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised',
+        params: PracticeParamsSchema,
+        querystring: AuditExportQuerySchema,
+        response: { 200: z.string() },
+      },
+    },
+    async (req, reply) => {
+      const entries = await useCases.exportEntries(actorOf(req), req.params.practiceId, req.query);
+      const lang = pickLang(req.headers['accept-language']);
+      const csv = toCsv(
+        CSV_HEADERS[lang],
+        entries.map((e) => [
+          e.seq,
+          e.ts,
+          e.actorId,
+          e.actorRole,
+          e.action,
+          e.targetType,
+          e.targetId,
+          e.outcome,
+          e.ip,
+          e.requestId,
+          e.details,
+        ]),
+      );
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="journal-${day}.csv"`)
+        .serializer((p: unknown) => p as string)
+        .send(csv);
+    },
+  );
 
-  app.get('/api/v1/practices/:practiceId/audit-trail/verification', {
-    schema: { tags, summary: 'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)', params: PracticeParamsSchema, response: { 200: AuditVerificationSchema } },
-  }, async (req) => {
-    return useCases.verify(actorOf(req), req.params.practiceId);
-  });
+  app.get(
+    '/api/v1/practices/:practiceId/audit-trail/verification',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)',
+        params: PracticeParamsSchema,
+        response: { 200: AuditVerificationSchema },
+      },
+    },
+    async (req) => {
+      return useCases.verify(actorOf(req), req.params.practiceId);
+    },
+  );
 }
 
 const CSV_HEADERS = {
-  fr: ['N°', 'Date (UTC)', 'Personne', 'Rôle', 'Action', 'Type de cible', 'Cible', 'Résultat', 'Adresse IP', 'Requête', 'Détails'],
-  en: ['No.', 'Date (UTC)', 'Person', 'Role', 'Action', 'Target type', 'Target', 'Outcome', 'IP address', 'Request', 'Details'],
+  fr: [
+    'N°',
+    'Date (UTC)',
+    'Personne',
+    'Rôle',
+    'Action',
+    'Type de cible',
+    'Cible',
+    'Résultat',
+    'Adresse IP',
+    'Requête',
+    'Détails',
+  ],
+  en: [
+    'No.',
+    'Date (UTC)',
+    'Person',
+    'Role',
+    'Action',
+    'Target type',
+    'Target',
+    'Outcome',
+    'IP address',
+    'Request',
+    'Details',
+  ],
 };

@@ -2,7 +2,20 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, ChainVerifier, checkpointSignatureValid, ENCODED_FIELDS, ENCODING_TAG, encodeEntry, isCheckpointSignatureValid, GENESIS_HASH, hashEntry, signCheckpoint, wellFormed, type ChainedFields } from './audit-trail.rules.js';
+import {
+  canonicalJson,
+  ChainVerifier,
+  checkpointSignatureValid,
+  ENCODED_FIELDS,
+  ENCODING_TAG,
+  encodeEntry,
+  isCheckpointSignatureValid,
+  GENESIS_HASH,
+  hashEntry,
+  signCheckpoint,
+  wellFormed,
+  type ChainedFields,
+} from './audit-trail.rules.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 
@@ -11,8 +24,19 @@ function chain(n: number): (ChainedFields & { hash: string })[] {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const f: ChainedFields = {
-      practiceId: 'prc_test', seq, ts: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actorId: `usr_${seq % 3}`, actorRole: 'owner',
-      action: 'practice.read', targetType: 'practice', targetId: 'prc_test', outcome: 'success', requestId: `r${seq}`, ip: '127.0.0.1', details: canonicalJson({ n: seq }), prevHash: prev,
+      practiceId: 'prc_test',
+      seq,
+      ts: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+      actorId: `usr_${seq % 3}`,
+      actorRole: 'owner',
+      action: 'practice.read',
+      targetType: 'practice',
+      targetId: 'prc_test',
+      outcome: 'success',
+      requestId: `r${seq}`,
+      ip: '127.0.0.1',
+      details: canonicalJson({ n: seq }),
+      prevHash: prev,
     };
     const hash = hashEntry(f);
     out.push({ ...f, hash });
@@ -21,7 +45,11 @@ function chain(n: number): (ChainedFields & { hash: string })[] {
   return out;
 }
 
-function verify(entries: (ChainedFields & { hash: string })[], head?: { lastSeq: number; lastHash: string }, checkpoints: { seq: number; hash: string; ts: string; signature: string; keyId: string }[] = []) {
+function verify(
+  entries: (ChainedFields & { hash: string })[],
+  head?: { lastSeq: number; lastHash: string },
+  checkpoints: { seq: number; hash: string; ts: string; signature: string; keyId: string }[] = [],
+) {
   const v = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
   for (const e of entries) v.add(e);
   v.checkHead(head);
@@ -33,10 +61,19 @@ it('checks a checkpoint signature on the thread pool exactly as on the main thre
   const c = { practiceId: 'prc_test', seq: 100, hash: 'a'.repeat(64), ts: '2026-11-29T10:00:00.000Z' };
   const signature = signCheckpoint(c, privateKey);
   const other = generateKeyPairSync('ed25519').publicKey;
-  const cases: [typeof c, string, typeof publicKey][] = [[c, signature, publicKey], [{ ...c, seq: 101 }, signature, publicKey], [c, signature, other], [c, 'not base64 at all', publicKey], [c, '', publicKey]];
+  const cases: [typeof c, string, typeof publicKey][] = [
+    [c, signature, publicKey],
+    [{ ...c, seq: 101 }, signature, publicKey],
+    [c, signature, other],
+    [c, 'not base64 at all', publicKey],
+    [c, '', publicKey],
+  ];
   const pooled = await Promise.all(cases.map(([f, s, k]) => checkpointSignatureValid(f, s, k)));
   assert.deepEqual(pooled, [true, false, false, false, false]);
-  assert.deepEqual(pooled, cases.map(([f, s, k]) => isCheckpointSignatureValid(f, s, k)));
+  assert.deepEqual(
+    pooled,
+    cases.map(([f, s, k]) => isCheckpointSignatureValid(f, s, k)),
+  );
 });
 
 describe('canonical encoding', () => {
@@ -60,7 +97,11 @@ describe('canonical encoding', () => {
     const [e] = chain(1);
     const distinct: ChainedFields = { ...e!, targetId: 't', requestId: 'r', ip: 'i', details: '{"d":1}' };
     assert.equal(encodeEntry(distinct), JSON.stringify([ENCODING_TAG, ...ENCODED_FIELDS.map((f) => distinct[f])]));
-    assert.equal(new Set(ENCODED_FIELDS.map((f) => distinct[f])).size, ENCODED_FIELDS.length, 'every field has its own value, so an order swap shows');
+    assert.equal(
+      new Set(ENCODED_FIELDS.map((f) => distinct[f])).size,
+      ENCODED_FIELDS.length,
+      'every field has its own value, so an order swap shows',
+    );
   });
   it('hashes text as the database gives it back: a lone surrogate becomes U+FFFD, everything else stays', () => {
     assert.equal(wellFormed('a\ud800b'), 'a\ufffdb');
@@ -85,14 +126,19 @@ describe('chain verifier', () => {
 
   it('finds any single altered field, at the right entry', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 29 }), fc.constantFrom('actorId', 'action', 'ts', 'details', 'targetId', 'outcome'), fc.string({ minLength: 1 }), (i, field, value) => {
-        const copy = entries.map((e) => ({ ...e }));
-        const original = String(copy[i]![field as keyof ChainedFields]);
-        fc.pre(value !== original);
-        (copy[i] as unknown as Record<string, unknown>)[field] = value;
-        const v = verify(copy, head);
-        assert.equal(v.firstBadSeq, i + 1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 29 }),
+        fc.constantFrom('actorId', 'action', 'ts', 'details', 'targetId', 'outcome'),
+        fc.string({ minLength: 1 }),
+        (i, field, value) => {
+          const copy = entries.map((e) => ({ ...e }));
+          const original = String(copy[i]![field as keyof ChainedFields]);
+          fc.pre(value !== original);
+          (copy[i] as unknown as Record<string, unknown>)[field] = value;
+          const v = verify(copy, head);
+          assert.equal(v.firstBadSeq, i + 1);
+        },
+      ),
       { seed: 7, numRuns: 200 },
     );
   });
@@ -108,7 +154,13 @@ describe('chain verifier', () => {
   });
 
   it('finds a deleted entry, a swapped pair and a truncated tail', () => {
-    assert.equal(verify(entries.filter((e) => e.seq !== 12), head).firstBadSeq, 12);
+    assert.equal(
+      verify(
+        entries.filter((e) => e.seq !== 12),
+        head,
+      ).firstBadSeq,
+      12,
+    );
     const swapped = entries.map((e) => ({ ...e }));
     [swapped[4], swapped[5]] = [swapped[5]!, swapped[4]!];
     assert.equal(verify(swapped, head).firstBadSeq, 5);

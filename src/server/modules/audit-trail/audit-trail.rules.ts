@@ -47,15 +47,41 @@ export function canonicalJson(value: unknown): string {
  */
 export function encodeEntry(f: ChainedFields): string {
   return JSON.stringify([
-    ENCODING_TAG, f.practiceId, f.seq, f.ts, f.actorId, f.actorRole, f.action, f.targetType,
-    f.targetId, f.outcome, f.requestId, f.ip, f.details, f.prevHash,
+    ENCODING_TAG,
+    f.practiceId,
+    f.seq,
+    f.ts,
+    f.actorId,
+    f.actorRole,
+    f.action,
+    f.targetType,
+    f.targetId,
+    f.outcome,
+    f.requestId,
+    f.ip,
+    f.details,
+    f.prevHash,
   ]);
 }
 
 export const ENCODING_TAG = 'gardien-audit-v1';
 
 /** The fields of encodeEntry in their order after the tag, for an encoding built elsewhere (by the database). */
-export const ENCODED_FIELDS = ['practiceId', 'seq', 'ts', 'actorId', 'actorRole', 'action', 'targetType', 'targetId', 'outcome', 'requestId', 'ip', 'details', 'prevHash'] as const satisfies readonly (keyof ChainedFields)[];
+export const ENCODED_FIELDS = [
+  'practiceId',
+  'seq',
+  'ts',
+  'actorId',
+  'actorRole',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'requestId',
+  'ip',
+  'details',
+  'prevHash',
+] as const satisfies readonly (keyof ChainedFields)[];
 
 export const hashEntry = (f: ChainedFields): string => createHash('sha256').update(encodeEntry(f)).digest('hex');
 
@@ -66,9 +92,11 @@ export interface CheckpointFields {
   ts: string;
 }
 
-const checkpointMessage = (c: CheckpointFields): Buffer => Buffer.from(JSON.stringify(['gardien-checkpoint-v1', c.practiceId, c.seq, c.hash, c.ts]));
+const checkpointMessage = (c: CheckpointFields): Buffer =>
+  Buffer.from(JSON.stringify(['gardien-checkpoint-v1', c.practiceId, c.seq, c.hash, c.ts]));
 
-export const signCheckpoint = (c: CheckpointFields, key: KeyObject): string => edSign(null, checkpointMessage(c), key).toString('base64');
+export const signCheckpoint = (c: CheckpointFields, key: KeyObject): string =>
+  edSign(null, checkpointMessage(c), key).toString('base64');
 
 export function isCheckpointSignatureValid(c: CheckpointFields, signature: string, publicKey: KeyObject): boolean {
   try {
@@ -82,10 +110,16 @@ export function isCheckpointSignatureValid(c: CheckpointFields, signature: strin
  * The same check on libuv's thread pool, beside the main thread: a chain of a million entries carries ten thousand
  * checkpoints, whose signatures were a tenth of its verification when checked one after the other.
  */
-export function checkpointSignatureValid(c: CheckpointFields, signature: string, publicKey: KeyObject): Promise<boolean> {
+export function checkpointSignatureValid(
+  c: CheckpointFields,
+  signature: string,
+  publicKey: KeyObject,
+): Promise<boolean> {
   return new Promise((resolve) => {
     try {
-      edVerify(null, checkpointMessage(c), publicKey, Buffer.from(signature, 'base64'), (err, ok) => resolve(!err && ok));
+      edVerify(null, checkpointMessage(c), publicKey, Buffer.from(signature, 'base64'), (err, ok) =>
+        resolve(!err && ok),
+      );
     } catch {
       resolve(false);
     }
@@ -126,7 +160,10 @@ export class ChainVerifier {
     this.count++;
     if (this.firstBadSeq !== null) return;
     if (entry.seq !== this.expectedSeq) {
-      this.fail(Math.min(entry.seq, this.expectedSeq), entry.seq > this.expectedSeq ? 'missing entry (sequence gap)' : 'duplicate or reordered entry');
+      this.fail(
+        Math.min(entry.seq, this.expectedSeq),
+        entry.seq > this.expectedSeq ? 'missing entry (sequence gap)' : 'duplicate or reordered entry',
+      );
       return;
     }
     if (entry.prevHash !== this.prevHash) {
@@ -160,13 +197,21 @@ export class ChainVerifier {
    */
   checkHead(head: { lastSeq: number; lastHash: string } | undefined, lastStoredSeq: number = this.lastSeq): void {
     if (this.firstBadSeq !== null || !head) return;
-    if (head.lastSeq > this.lastSeq) this.fail(this.lastSeq + 1, 'tail truncated: entries after the last present one are missing');
-    else if (head.lastSeq < Math.max(this.lastSeq, lastStoredSeq)) this.fail(head.lastSeq + 1, 'entries beyond the recorded head (inserted outside the application)');
-    else if (head.lastSeq === this.lastSeq && this.count > 0 && head.lastHash !== this.prevHash) this.fail(this.lastSeq, 'last entry does not match the chain head');
+    if (head.lastSeq > this.lastSeq)
+      this.fail(this.lastSeq + 1, 'tail truncated: entries after the last present one are missing');
+    else if (head.lastSeq < Math.max(this.lastSeq, lastStoredSeq))
+      this.fail(head.lastSeq + 1, 'entries beyond the recorded head (inserted outside the application)');
+    else if (head.lastSeq === this.lastSeq && this.count > 0 && head.lastHash !== this.prevHash)
+      this.fail(this.lastSeq, 'last entry does not match the chain head');
   }
 
   /** `signatureValid`, when given, is the outcome of checkpointSignatureValid for this checkpoint (checked beforehand). */
-  checkCheckpoint(c: CheckpointFields & { signature: string; keyId: string }, publicKey: KeyObject, keyId: string, signatureValid?: boolean): void {
+  checkCheckpoint(
+    c: CheckpointFields & { signature: string; keyId: string },
+    publicKey: KeyObject,
+    keyId: string,
+    signatureValid?: boolean,
+  ): void {
     if (c.keyId !== keyId || !(signatureValid ?? isCheckpointSignatureValid(c, c.signature, publicKey))) {
       this.fail(c.seq, 'checkpoint signature invalid (forged or signed by another key)');
       return;
@@ -176,6 +221,7 @@ export class ChainVerifier {
       return;
     }
     const seen = this.hashes.get(c.seq);
-    if (seen !== undefined && seen !== c.hash) this.fail(c.seq, 'entry differs from its signed checkpoint (tail rewritten)');
+    if (seen !== undefined && seen !== c.hash)
+      this.fail(c.seq, 'entry differs from its signed checkpoint (tail rewritten)');
   }
 }

@@ -5,7 +5,15 @@ import type { DatabaseTarget, Db, Executor } from '../../platform/db/database.js
 import type { AuditAction, AuditOutcome } from './audit-trail.catalogue.js';
 import { verifyRangeInWorkers } from './audit-trail.parallel-verify.js';
 import * as repo from './audit-trail.repository.js';
-import { canonicalJson, ChainVerifier, checkpointSignatureValid, hashEntry, signCheckpoint, wellFormed, type ChainedFields } from './audit-trail.rules.js';
+import {
+  canonicalJson,
+  ChainVerifier,
+  checkpointSignatureValid,
+  hashEntry,
+  signCheckpoint,
+  wellFormed,
+  type ChainedFields,
+} from './audit-trail.rules.js';
 
 /** Who did it and from where: filled from the actor and the request, never from user input. */
 export interface AuditContext {
@@ -49,7 +57,10 @@ export class AuditTrail {
    * are claimed once, the entries hashed one after the other in memory and written in one statement, and the head
    * moved once. The result is the same chain as appending them one by one, in the order given.
    */
-  async appendMany(tx: Executor, entries: { input: AppendInput; ctx: AuditContext }[]): Promise<{ seq: number; hash: string }[]> {
+  async appendMany(
+    tx: Executor,
+    entries: { input: AppendInput; ctx: AuditContext }[],
+  ): Promise<{ seq: number; hash: string }[]> {
     const results: { seq: number; hash: string }[] = new Array(entries.length);
     const byChain = new Map<string, number[]>();
     entries.forEach((e, i) => {
@@ -95,7 +106,14 @@ export class AuditTrail {
   private async writeCheckpoint(tx: Executor, practiceId: string, seq: number, hash: string): Promise<void> {
     const ts = this.deps.clock.now().toISOString();
     const signature = signCheckpoint({ practiceId, seq, hash, ts }, this.deps.keys.auditSigningKey);
-    await repo.insertCheckpoint(tx, { practice_id: practiceId, seq, hash, ts, key_id: this.deps.keys.auditKeyId, signature });
+    await repo.insertCheckpoint(tx, {
+      practice_id: practiceId,
+      seq,
+      hash,
+      ts,
+      key_id: this.deps.keys.auditKeyId,
+      signature,
+    });
   }
 
   /** Seals the current head of a chain with a signed checkpoint (CLI `audit checkpoint`, and before a backup). */
@@ -120,8 +138,14 @@ export class AuditTrail {
     // One snapshot for what bounds the check: the checkpoints, the head, and the highest seq stored. Entries are then
     // read up to the head, in that snapshot or not (they never change, and the ones appended meanwhile are not
     // looked at), so a verification need not hold a transaction while it reads a million of them.
-    const bounds = async (ex: Executor) => ({ checkpoints: await repo.findCheckpoints(ex, practiceId), head: await repo.getHead(ex, practiceId), lastStored: await repo.maxSeq(ex, practiceId) });
-    const { checkpoints, head, lastStored } = db.isTransaction ? await bounds(db) : await db.transaction().setIsolationLevel('repeatable read').execute(bounds);
+    const bounds = async (ex: Executor) => ({
+      checkpoints: await repo.findCheckpoints(ex, practiceId),
+      head: await repo.getHead(ex, practiceId),
+      lastStored: await repo.maxSeq(ex, practiceId),
+    });
+    const { checkpoints, head, lastStored } = db.isTransaction
+      ? await bounds(db)
+      : await db.transaction().setIsolationLevel('repeatable read').execute(bounds);
     const verifier = new ChainVerifier(new Set(checkpoints.map((c) => c.seq)));
     const { auditPublicKey, auditKeyId } = this.deps.keys;
     // The signatures are checked on the thread pool while the entries are read and hashed, handed over a few hundred at
@@ -130,12 +154,30 @@ export class AuditTrail {
       const valid: Promise<boolean>[] = [];
       for (let i = 0; i < checkpoints.length; i += 500) {
         if (i > 0) await new Promise((r) => setImmediate(r));
-        for (const c of checkpoints.slice(i, i + 500)) valid.push(c.key_id === auditKeyId ? checkpointSignatureValid({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts }, c.signature, auditPublicKey) : Promise.resolve(false));
+        for (const c of checkpoints.slice(i, i + 500))
+          valid.push(
+            c.key_id === auditKeyId
+              ? checkpointSignatureValid(
+                  { practiceId, seq: c.seq, hash: c.hash, ts: c.ts },
+                  c.signature,
+                  auditPublicKey,
+                )
+              : Promise.resolve(false),
+          );
       }
       return Promise.all(valid);
     })();
     const upTo = head?.lastSeq ?? lastStored ?? 0;
-    const inWorkers = readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000) ? await this.checkInWorkers(readFrom, practiceId, head, checkpoints.map((c) => c.seq), verifier) : false;
+    const inWorkers =
+      readFrom && head && lastStored === head.lastSeq && head.lastSeq >= (this.deps.parallelVerifyFrom ?? 50_000)
+        ? await this.checkInWorkers(
+            readFrom,
+            practiceId,
+            head,
+            checkpoints.map((c) => c.seq),
+            verifier,
+          )
+        : false;
     if (!inWorkers) {
       for await (const page of repo.streamEntryPages(db, practiceId, PAGE_SIZE, upTo)) {
         for (const r of page) verifier.add(repo.entryFields(r));
@@ -143,7 +185,14 @@ export class AuditTrail {
     }
     verifier.checkHead(head, lastStored ?? 0);
     const valid = await signatures;
-    checkpoints.forEach((c, i) => verifier.checkCheckpoint({ practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id }, auditPublicKey, auditKeyId, valid[i]));
+    checkpoints.forEach((c, i) =>
+      verifier.checkCheckpoint(
+        { practiceId, seq: c.seq, hash: c.hash, ts: c.ts, signature: c.signature, keyId: c.key_id },
+        auditPublicKey,
+        auditKeyId,
+        valid[i],
+      ),
+    );
     return {
       practiceId,
       ok: verifier.ok,
@@ -158,11 +207,24 @@ export class AuditTrail {
   }
 
   /** True when workers found entries 1..head intact: the verifier is then fed their result. */
-  private async checkInWorkers(target: DatabaseTarget, practiceId: string, head: { lastSeq: number; lastHash: string }, checkpointSeqs: number[], verifier: ChainVerifier): Promise<boolean> {
+  private async checkInWorkers(
+    target: DatabaseTarget,
+    practiceId: string,
+    head: { lastSeq: number; lastHash: string },
+    checkpointSeqs: number[],
+    verifier: ChainVerifier,
+  ): Promise<boolean> {
     if (target.kind === 'sqlite' && (target.file === ':memory:' || target.file === '')) return false;
     const keepHashesFor = checkpointSeqs.filter((s) => s <= head.lastSeq);
     const sql = repo.encodedPageSql(target.kind, PAGE_SIZE);
-    const check = await verifyRangeInWorkers({ target, sql, pageSize: PAGE_SIZE, practiceId, lastSeq: head.lastSeq, keepHashesFor }).catch(() => null);
+    const check = await verifyRangeInWorkers({
+      target,
+      sql,
+      pageSize: PAGE_SIZE,
+      practiceId,
+      lastSeq: head.lastSeq,
+      keepHashesFor,
+    }).catch(() => null);
     if (!check?.intact || check.lastHash !== head.lastHash) return false;
     verifier.addVerified(head.lastSeq, check.lastHash, check.hashes);
     return true;

@@ -18,7 +18,8 @@ const ctx = { actorId: 'usr_test', actorRole: 'owner', requestId: 'req', ip: '12
 async function disableGuards(t: TestApp): Promise<void> {
   if (t.dialect === 'sqlite') {
     for (const table of ['audit_entries', 'audit_checkpoints']) {
-      for (const op of ['update', 'delete']) await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_no_${op}`)}`.execute(t.services.db);
+      for (const op of ['update', 'delete'])
+        await sql`DROP TRIGGER IF EXISTS ${sql.id(`${table}_no_${op}`)}`.execute(t.services.db);
     }
   } else {
     await sql`ALTER TABLE audit_entries DISABLE TRIGGER USER`.execute(t.services.db);
@@ -28,21 +29,43 @@ async function disableGuards(t: TestApp): Promise<void> {
 
 async function appendMany(t: TestApp, practiceId: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await t.services.db.transaction().execute((tx) => t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', targetId: practiceId, details: { i } }, ctx));
+    await t.services.db
+      .transaction()
+      .execute((tx) =>
+        t.services.auditTrail.append(
+          tx,
+          { practiceId, action: 'practice.read', targetType: 'practice', targetId: practiceId, details: { i } },
+          ctx,
+        ),
+      );
   }
 }
 
 const verify = (t: TestApp, practiceId: string) => t.services.auditTrail.verifyChain(t.services.db, practiceId);
 
 /** The same trail, but every chain first checked by worker threads (no minimum length). */
-const inWorkers = (t: TestApp) => new AuditTrail({ keys: t.services.keys, clock: t.clock, checkpointEvery: 10, parallelVerifyFrom: 0 });
-const verifyInWorkers = (t: TestApp, practiceId: string) => inWorkers(t).verifyChain(t.services.db, practiceId, t.testDb.target);
+const inWorkers = (t: TestApp) =>
+  new AuditTrail({ keys: t.services.keys, clock: t.clock, checkpointEvery: 10, parallelVerifyFrom: 0 });
+const verifyInWorkers = (t: TestApp, practiceId: string) =>
+  inWorkers(t).verifyChain(t.services.db, practiceId, t.testDb.target);
 
 /** The workers' check alone, without the exact verification that follows it when they find anything wrong. */
 async function workersFindIntact(t: TestApp, practiceId: string, workers = 3): Promise<boolean> {
-  const head = await t.services.db.selectFrom('audit_heads').select('last_seq').where('practice_id', '=', practiceId).executeTakeFirstOrThrow();
+  const head = await t.services.db
+    .selectFrom('audit_heads')
+    .select('last_seq')
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirstOrThrow();
   const lastSeq = Number(head.last_seq);
-  const check = await verifyRangeInWorkers({ target: t.testDb.target, sql: encodedPageSql(t.dialect, 4), pageSize: 4, practiceId, lastSeq, keepHashesFor: [], workers });
+  const check = await verifyRangeInWorkers({
+    target: t.testDb.target,
+    sql: encodedPageSql(t.dialect, 4),
+    pageSize: 4,
+    practiceId,
+    lastSeq,
+    keepHashesFor: [],
+    workers,
+  });
   return check.intact;
 }
 
@@ -57,11 +80,29 @@ describeEachDialect('audit trail', (dialect) => {
     const practiceId = 'prc_concurrent0001';
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        t.services.db.transaction().execute((tx) => t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', details: { i } }, ctx)),
+        t.services.db
+          .transaction()
+          .execute((tx) =>
+            t.services.auditTrail.append(
+              tx,
+              { practiceId, action: 'practice.read', targetType: 'practice', details: { i } },
+              ctx,
+            ),
+          ),
       ),
     );
-    const seqs = (await t.services.db.selectFrom('audit_entries').select('seq').where('practice_id', '=', practiceId).orderBy('seq').execute()).map((r) => Number(r.seq));
-    assert.deepEqual(seqs, Array.from({ length: 40 }, (_, i) => i + 1));
+    const seqs = (
+      await t.services.db
+        .selectFrom('audit_entries')
+        .select('seq')
+        .where('practice_id', '=', practiceId)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => Number(r.seq));
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     const r = await verify(t, practiceId);
     assert.equal(r.ok, true);
     assert.equal(r.checkpoints, 4); // every 10 entries, signed
@@ -70,13 +111,41 @@ describeEachDialect('audit trail', (dialect) => {
   it('appends a batch across two chains as if one by one: each chain gapless and in the order given, checkpoints at their seq', async () => {
     const [a, b] = ['prc_batch00000001', 'prc_batch00000002'];
     await appendMany(t, a, 7);
-    const batch = Array.from({ length: 25 }, (_, i) => ({ input: { practiceId: i % 3 === 0 ? b : a, action: 'practice.read' as const, targetType: 'practice', details: { i } }, ctx }));
+    const batch = Array.from({ length: 25 }, (_, i) => ({
+      input: {
+        practiceId: i % 3 === 0 ? b : a,
+        action: 'practice.read' as const,
+        targetType: 'practice',
+        details: { i },
+      },
+      ctx,
+    }));
     const done = await t.services.db.transaction().execute((tx) => t.services.auditTrail.appendMany(tx, batch));
-    assert.deepEqual(done.filter((_, i) => i % 3 !== 0).map((d) => d.seq), Array.from({ length: 16 }, (_, i) => i + 8));
-    assert.deepEqual(done.filter((_, i) => i % 3 === 0).map((d) => d.seq), Array.from({ length: 9 }, (_, i) => i + 1));
-    const details = (await t.services.db.selectFrom('audit_entries').select('details').where('practice_id', '=', a).where('seq', '>', 7).orderBy('seq').execute()).map((r) => JSON.parse(r.details).i);
-    assert.deepEqual(details, batch.map((e, i) => (e.input.practiceId === a ? i : -1)).filter((i) => i >= 0));
-    for (const [chain, entries, checkpoints] of [[a, 23, 2], [b, 9, 0]] as const) {
+    assert.deepEqual(
+      done.filter((_, i) => i % 3 !== 0).map((d) => d.seq),
+      Array.from({ length: 16 }, (_, i) => i + 8),
+    );
+    assert.deepEqual(
+      done.filter((_, i) => i % 3 === 0).map((d) => d.seq),
+      Array.from({ length: 9 }, (_, i) => i + 1),
+    );
+    const details = (
+      await t.services.db
+        .selectFrom('audit_entries')
+        .select('details')
+        .where('practice_id', '=', a)
+        .where('seq', '>', 7)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => JSON.parse(r.details).i);
+    assert.deepEqual(
+      details,
+      batch.map((e, i) => (e.input.practiceId === a ? i : -1)).filter((i) => i >= 0),
+    );
+    for (const [chain, entries, checkpoints] of [
+      [a, 23, 2],
+      [b, 9, 0],
+    ] as const) {
       const r = await verify(t, chain);
       assert.deepEqual([r.ok, r.entries, r.checkpoints], [true, entries, checkpoints], chain);
     }
@@ -101,14 +170,18 @@ describeEachDialect('audit trail', (dialect) => {
   it('refuses UPDATE and DELETE of entries and checkpoints at the database level', async () => {
     await appendMany(t, 'prc_guarded000001', 10);
     const attempts: ((db: Executor) => Promise<unknown>)[] = [
-      (db) => db.updateTable('audit_entries').set({ actor_id: 'x' }).where('practice_id', '=', 'prc_guarded000001').execute(),
+      (db) =>
+        db.updateTable('audit_entries').set({ actor_id: 'x' }).where('practice_id', '=', 'prc_guarded000001').execute(),
       (db) => db.deleteFrom('audit_entries').where('practice_id', '=', 'prc_guarded000001').execute(),
       (db) => db.updateTable('audit_checkpoints').set({ hash: 'x' }).execute(),
       (db) => db.deleteFrom('audit_checkpoints').execute(),
     ];
     if (dialect === 'postgres') attempts.push((db) => sql`TRUNCATE audit_entries`.execute(db));
     for (const attempt of attempts) {
-      const error = await attempt(t.services.db).then(() => null, (e: unknown) => e);
+      const error = await attempt(t.services.db).then(
+        () => null,
+        (e: unknown) => e,
+      );
       assert.ok(error, 'the statement must fail');
       assert.equal(classifyDbError(error), 'append_only_violation');
     }
@@ -129,51 +202,144 @@ describeEachDialect('audit trail', (dialect) => {
   });
 
   it('verifies a clean trail after a restart (values read back identically)', async () => {
-    const { practiceId } = await t.services.practices.createPractice(cliActor(), { name: 'Cabinet Restart', owner: { email: `restart.${dialect}@example.fr`, name: 'Jean Dupont', password: 'Sel-de-Guérande-42-Brioche!' } });
+    const { practiceId } = await t.services.practices.createPractice(cliActor(), {
+      name: 'Cabinet Restart',
+      owner: { email: `restart.${dialect}@example.fr`, name: 'Jean Dupont', password: 'Sel-de-Guérande-42-Brioche!' },
+    });
     await appendMany(t, practiceId, 12);
     await t.restart();
     const r = await verify(t, practiceId);
     assert.equal(r.ok, true, r.problem ?? '');
     assert.equal(r.entries, 15);
     const all = await t.services.auditTrail.verifyAll(t.services.db);
-    assert.ok(all.every((c) => c.ok), JSON.stringify(all.filter((c) => !c.ok)));
+    assert.ok(
+      all.every((c) => c.ok),
+      JSON.stringify(all.filter((c) => !c.ok)),
+    );
   });
 
   describe('tampering is detected', () => {
     // byCheckpoints: the entries left still form an intact chain up to the head; only the signed checkpoints tell.
-    const cases: { name: string; expected: number; byCheckpoints?: true; tamper: (db: Executor, p: string) => Promise<void> }[] = [
-      { name: 'a modified entry', expected: 7, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ actor_id: 'usr_someone_else' }).where('practice_id', '=', p).where('seq', '=', 7).execute()) },
-      { name: 'a modified detail', expected: 3, tamper: async (db, p) => void (await db.updateTable('audit_entries').set({ details: '{"i":99}' }).where('practice_id', '=', p).where('seq', '=', 3).execute()) },
+    const cases: {
+      name: string;
+      expected: number;
+      byCheckpoints?: true;
+      tamper: (db: Executor, p: string) => Promise<void>;
+    }[] = [
+      {
+        name: 'a modified entry',
+        expected: 7,
+        tamper: async (db, p) =>
+          void (await db
+            .updateTable('audit_entries')
+            .set({ actor_id: 'usr_someone_else' })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 7)
+            .execute()),
+      },
+      {
+        name: 'a modified detail',
+        expected: 3,
+        tamper: async (db, p) =>
+          void (await db
+            .updateTable('audit_entries')
+            .set({ details: '{"i":99}' })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 3)
+            .execute()),
+      },
       {
         // Its own hash made to fit: the next entry, which still names the old hash, is where the chain breaks.
         name: 'a modified entry with its hash recomputed',
         expected: 8,
         tamper: async (db, p) => {
-          const r = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', p).where('seq', '=', 7).executeTakeFirstOrThrow();
+          const r = await db
+            .selectFrom('audit_entries')
+            .selectAll()
+            .where('practice_id', '=', p)
+            .where('seq', '=', 7)
+            .executeTakeFirstOrThrow();
           const forged = { ...entryFields(r), actorId: 'usr_forger' };
-          await db.updateTable('audit_entries').set({ actor_id: forged.actorId, hash: hashEntry(forged) }).where('practice_id', '=', p).where('seq', '=', 7).execute();
+          await db
+            .updateTable('audit_entries')
+            .set({ actor_id: forged.actorId, hash: hashEntry(forged) })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 7)
+            .execute();
         },
       },
-      { name: 'a deleted entry', expected: 12, tamper: async (db, p) => void (await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '=', 12).execute()) },
+      {
+        name: 'a deleted entry',
+        expected: 12,
+        tamper: async (db, p) =>
+          void (await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '=', 12).execute()),
+      },
       {
         // The forged entry links to its predecessor; the first entry that no longer fits is the one pushed after it.
         name: 'an inserted entry (later entries shifted)',
         expected: 10,
         tamper: async (db, p) => {
-          const rows = await db.selectFrom('audit_entries').selectAll().where('practice_id', '=', p).where('seq', '>=', 9).orderBy('seq', 'desc').execute();
-          for (const r of rows) await db.updateTable('audit_entries').set({ seq: Number(r.seq) + 1 }).where('practice_id', '=', p).where('seq', '=', Number(r.seq)).execute();
+          const rows = await db
+            .selectFrom('audit_entries')
+            .selectAll()
+            .where('practice_id', '=', p)
+            .where('seq', '>=', 9)
+            .orderBy('seq', 'desc')
+            .execute();
+          for (const r of rows)
+            await db
+              .updateTable('audit_entries')
+              .set({ seq: Number(r.seq) + 1 })
+              .where('practice_id', '=', p)
+              .where('seq', '=', Number(r.seq))
+              .execute();
           const prev = rows.at(-1)!;
           const forged = { ...prev, seq: 9, actor_id: 'usr_forger' };
-          await db.insertInto('audit_entries').values({ ...forged, hash: hashEntry({ practiceId: p, seq: 9, ts: forged.ts, actorId: forged.actor_id, actorRole: forged.actor_role, action: forged.action, targetType: forged.target_type, targetId: forged.target_id, outcome: forged.outcome, requestId: forged.request_id, ip: forged.ip, details: forged.details, prevHash: forged.prev_hash }) }).execute();
+          await db
+            .insertInto('audit_entries')
+            .values({
+              ...forged,
+              hash: hashEntry({
+                practiceId: p,
+                seq: 9,
+                ts: forged.ts,
+                actorId: forged.actor_id,
+                actorRole: forged.actor_role,
+                action: forged.action,
+                targetType: forged.target_type,
+                targetId: forged.target_id,
+                outcome: forged.outcome,
+                requestId: forged.request_id,
+                ip: forged.ip,
+                details: forged.details,
+                prevHash: forged.prev_hash,
+              }),
+            })
+            .execute();
         },
       },
       {
         name: 'two entries swapped',
         expected: 4,
         tamper: async (db, p) => {
-          await db.updateTable('audit_entries').set({ seq: -4 }).where('practice_id', '=', p).where('seq', '=', 4).execute();
-          await db.updateTable('audit_entries').set({ seq: 4 }).where('practice_id', '=', p).where('seq', '=', 5).execute();
-          await db.updateTable('audit_entries').set({ seq: 5 }).where('practice_id', '=', p).where('seq', '=', -4).execute();
+          await db
+            .updateTable('audit_entries')
+            .set({ seq: -4 })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 4)
+            .execute();
+          await db
+            .updateTable('audit_entries')
+            .set({ seq: 4 })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 5)
+            .execute();
+          await db
+            .updateTable('audit_entries')
+            .set({ seq: 5 })
+            .where('practice_id', '=', p)
+            .where('seq', '=', -4)
+            .execute();
         },
       },
       {
@@ -182,15 +348,30 @@ describeEachDialect('audit trail', (dialect) => {
         byCheckpoints: true,
         tamper: async (db, p) => {
           await db.deleteFrom('audit_entries').where('practice_id', '=', p).where('seq', '>', 15).execute();
-          const last = await db.selectFrom('audit_entries').select('hash').where('practice_id', '=', p).where('seq', '=', 15).executeTakeFirstOrThrow();
-          await db.updateTable('audit_heads').set({ last_seq: 15, last_hash: last.hash }).where('practice_id', '=', p).execute();
+          const last = await db
+            .selectFrom('audit_entries')
+            .select('hash')
+            .where('practice_id', '=', p)
+            .where('seq', '=', 15)
+            .executeTakeFirstOrThrow();
+          await db
+            .updateTable('audit_heads')
+            .set({ last_seq: 15, last_hash: last.hash })
+            .where('practice_id', '=', p)
+            .execute();
         },
       },
       {
         name: 'a forged checkpoint',
         expected: 10,
         byCheckpoints: true,
-        tamper: async (db, p) => void (await db.updateTable('audit_checkpoints').set({ signature: Buffer.alloc(64, 7).toString('base64') }).where('practice_id', '=', p).where('seq', '=', 10).execute()),
+        tamper: async (db, p) =>
+          void (await db
+            .updateTable('audit_checkpoints')
+            .set({ signature: Buffer.alloc(64, 7).toString('base64') })
+            .where('practice_id', '=', p)
+            .where('seq', '=', 10)
+            .execute()),
       },
     ];
 
@@ -212,10 +393,11 @@ describeEachDialect('audit trail', (dialect) => {
   });
 
   describe('verified by worker threads', () => {
-    it('accepts a clean chain on the workers\' check alone, with the same result as entry by entry', async () => {
+    it("accepts a clean chain on the workers' check alone, with the same result as entry by entry", async () => {
       const practiceId = `prc_workers_clean_${dialect}`;
       await appendMany(t, practiceId, 23);
-      for (const workers of [1, 2, 5]) assert.equal(await workersFindIntact(t, practiceId, workers), true, `${workers} workers`);
+      for (const workers of [1, 2, 5])
+        assert.equal(await workersFindIntact(t, practiceId, workers), true, `${workers} workers`);
       const exact = await verify(t, practiceId);
       assert.equal(exact.ok, true, exact.problem ?? '');
       assert.deepEqual(await verifyInWorkers(t, practiceId), exact);
@@ -224,16 +406,53 @@ describeEachDialect('audit trail', (dialect) => {
     it('builds in the database the very encoding the entry was hashed over, whatever the text (fast-check, fixed seed)', async () => {
       const practiceId = `prc_workers_text_${dialect}`;
       // Any code point, control characters, quotes, backslashes, JSON-looking text, and the separators of the encoding.
-      const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('"', '\\', '\\"', '\u2028\u2029', '["x",1]', '{"a":null}', ',', '\u007f\u0080', 'null', '\ud800', 'a\udfffb'));
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.constantFrom(
+          '"',
+          '\\',
+          '\\"',
+          '\u2028\u2029',
+          '["x",1]',
+          '{"a":null}',
+          ',',
+          '\u007f\u0080',
+          'null',
+          '\ud800',
+          'a\udfffb',
+        ),
+      );
       const seed = 20261129;
-      const samples = fc.sample(fc.tuple(text, text, text, fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 })), { seed, numRuns: 120 });
+      const samples = fc.sample(
+        fc.tuple(
+          text,
+          text,
+          text,
+          fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 }),
+        ),
+        { seed, numRuns: 120 },
+      );
       for (const [targetId, requestId, ip, details] of samples) {
         // Lone surrogates included (stored as U+FFFD: the entry is hashed over that form); not NUL, which PostgreSQL
         // text refuses (and SQLite keeps).
         const clean = (v: string) => (dialect === 'postgres' ? v.replaceAll('\0', '') : v);
-        await t.services.db.transaction().execute((tx) =>
-          t.services.auditTrail.append(tx, { practiceId, action: 'practice.read', targetType: 'practice', targetId: clean(targetId), details: Object.fromEntries(Object.entries(details).map(([k, v]) => [clean(k), typeof v === 'string' ? clean(v) : v])) }, { ...ctx, requestId: clean(requestId), ip: clean(ip) }),
-        );
+        await t.services.db
+          .transaction()
+          .execute((tx) =>
+            t.services.auditTrail.append(
+              tx,
+              {
+                practiceId,
+                action: 'practice.read',
+                targetType: 'practice',
+                targetId: clean(targetId),
+                details: Object.fromEntries(
+                  Object.entries(details).map(([k, v]) => [clean(k), typeof v === 'string' ? clean(v) : v]),
+                ),
+              },
+              { ...ctx, requestId: clean(requestId), ip: clean(ip) },
+            ),
+          );
       }
       assert.equal((await verify(t, practiceId)).ok, true);
       assert.equal(await workersFindIntact(t, practiceId), true, `seed ${seed}`);
@@ -244,7 +463,11 @@ describeEachDialect('audit trail', (dialect) => {
       try {
         const p = await createPractice(w, 'Cabinet des Workers');
         const owner = await login(w, p.ownerEmail);
-        for (let i = 0; i < 12; i++) assert.equal((await call(w, 'GET', `/api/v1/practices/${p.practiceId}/members`, { as: owner })).statusCode, 200);
+        for (let i = 0; i < 12; i++)
+          assert.equal(
+            (await call(w, 'GET', `/api/v1/practices/${p.practiceId}/members`, { as: owner })).statusCode,
+            200,
+          );
         // What the workers concluded, each time the route asked them.
         const trail = w.services.auditTrail as unknown as { checkInWorkers: (...a: unknown[]) => Promise<boolean> };
         const original = trail.checkInWorkers.bind(trail);
@@ -267,7 +490,12 @@ describeEachDialect('audit trail', (dialect) => {
         assert.deepEqual(concluded, [true], 'the route had the workers check the chain, and they accepted it');
         assert.deepEqual(inTransaction, [false], 'verified outside a transaction');
         await disableGuards(w);
-        await w.services.db.updateTable('audit_entries').set({ outcome: 'denied' }).where('practice_id', '=', p.practiceId).where('seq', '=', 6).execute();
+        await w.services.db
+          .updateTable('audit_entries')
+          .set({ outcome: 'denied' })
+          .where('practice_id', '=', p.practiceId)
+          .where('seq', '=', 6)
+          .execute();
         const tampered = await call(w, 'GET', url, { as: owner });
         assert.equal(tampered.json().ok, false, tampered.body);
         assert.equal(tampered.json().firstBadSeq, 6, tampered.body);
@@ -280,7 +508,10 @@ describeEachDialect('audit trail', (dialect) => {
     it('falls back to the entry-by-entry check when the workers cannot read the database', async () => {
       const practiceId = `prc_workers_unreachable_${dialect}`;
       await appendMany(t, practiceId, 5);
-      const nowhere = t.dialect === 'sqlite' ? { kind: 'sqlite' as const, file: `${t.testDb.dataDir}/missing.db` } : { kind: 'postgres' as const, url: 'postgres://nobody@127.0.0.1:1/none' };
+      const nowhere =
+        t.dialect === 'sqlite'
+          ? { kind: 'sqlite' as const, file: `${t.testDb.dataDir}/missing.db` }
+          : { kind: 'postgres' as const, url: 'postgres://nobody@127.0.0.1:1/none' };
       const r = await inWorkers(t).verifyChain(t.services.db, practiceId, nowhere);
       assert.deepEqual(r, await verify(t, practiceId));
       assert.equal(r.ok, true);

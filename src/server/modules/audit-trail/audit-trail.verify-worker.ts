@@ -37,14 +37,18 @@ async function open(w: SliceTask): Promise<{ page: (after: number) => Promise<Ro
     const db = new Database(w.target.file, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 10000');
     const page = db.prepare(w.sql).raw(true);
-    return { page: async (after) => page.all(w.practiceId, after, w.last) as Row[], close: async () => void db.close() };
+    return {
+      page: async (after) => page.all(w.practiceId, after, w.last) as Row[],
+      close: async () => void db.close(),
+    };
   }
   const { Client } = require(w.driver) as typeof import('pg');
   const client = new Client({ connectionString: w.target.url });
   client.on('error', () => undefined);
   await client.connect();
   return {
-    page: async (after) => (await client.query<Row>({ text: w.sql, values: [w.practiceId, after, w.last], rowMode: 'array' })).rows,
+    page: async (after) =>
+      (await client.query<Row>({ text: w.sql, values: [w.practiceId, after, w.last], rowMode: 'array' })).rows,
     close: () => client.end(),
   };
 }

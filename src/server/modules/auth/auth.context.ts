@@ -63,7 +63,6 @@ export interface NewSession {
   next: LoginResponse['next'];
 }
 
-
 /** Who an auth event is by, for the server chain. */
 export interface Who {
   actorId: string;
@@ -71,7 +70,11 @@ export interface Who {
   info: RequestInfo;
 }
 
-export const infoOf = (ctx: AuthContext): RequestInfo => ({ ip: ctx.actor.ip, requestId: ctx.actor.requestId, userAgent: null });
+export const infoOf = (ctx: AuthContext): RequestInfo => ({
+  ip: ctx.actor.ip,
+  requestId: ctx.actor.requestId,
+  userAgent: null,
+});
 
 /**
  * What the parts of authentication share (AuthService, SecondFactor): the clock, the server chain's audit entries, the
@@ -88,7 +91,14 @@ export class AuthCore {
     return this.deps.clock.now();
   }
 
-  async audit(tx: Executor, ctx: Who, action: AuditAction, target: { type: string; id: string | null }, outcome: 'success' | 'failure' | 'denied' = 'success', details: Record<string, unknown> = {}): Promise<void> {
+  async audit(
+    tx: Executor,
+    ctx: Who,
+    action: AuditAction,
+    target: { type: string; id: string | null },
+    outcome: 'success' | 'failure' | 'denied' = 'success',
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.deps.auditTrail.append(
       tx,
       { practiceId: SERVER_CHAIN, action, targetType: target.type, targetId: target.id, outcome, details },
@@ -101,26 +111,54 @@ export class AuthCore {
     const failures = await repo.incrementFailedLogins(tx, user.id, now.toISOString());
     const until = lockUntilAfterFailure(failures, now);
     if (until) await repo.updateUser(tx, user.id, { locked_until: until.toISOString() });
-    if (failures === LOCKOUT_FAILURES) await this.audit(tx, who, 'auth.account.locked', { type: 'user', id: user.id }, 'success', { failures, until: until?.toISOString() });
+    if (failures === LOCKOUT_FAILURES)
+      await this.audit(tx, who, 'auth.account.locked', { type: 'user', id: user.id }, 'success', {
+        failures,
+        until: until?.toISOString(),
+      });
   }
 
-  async openSession(tx: Executor, userId: string, info: RequestInfo, now: Date): Promise<{ id: string; token: string; csrfToken: string }> {
+  async openSession(
+    tx: Executor,
+    userId: string,
+    info: RequestInfo,
+    now: Date,
+  ): Promise<{ id: string; token: string; csrfToken: string }> {
     const token = newSecret();
     const csrfToken = newSecret();
     const id = newId('ses');
     await repo.insertSession(tx, {
-      id, token_hash: hashSecret(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(), last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + this.deps.sessionAbsoluteMs).toISOString(), mfa_at: null, mfa_failures: 0, locked_at: null, revoked_at: null,
-      ip: info.ip, user_agent: info.userAgent?.slice(0, 300) ?? null,
+      id,
+      token_hash: hashSecret(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.deps.sessionAbsoluteMs).toISOString(),
+      mfa_at: null,
+      mfa_failures: 0,
+      locked_at: null,
+      revoked_at: null,
+      ip: info.ip,
+      user_agent: info.userAgent?.slice(0, 300) ?? null,
     });
     return { id, token, csrfToken };
   }
 
   /** A new secret for the same session after a privilege change (second factor given): fixation gets nothing. */
-  async rotateSession(tx: Executor, sessionId: string, patch: { mfa_at?: string }): Promise<{ token: string; csrfToken: string }> {
+  async rotateSession(
+    tx: Executor,
+    sessionId: string,
+    patch: { mfa_at?: string },
+  ): Promise<{ token: string; csrfToken: string }> {
     const token = newSecret();
     const csrfToken = newSecret();
-    await repo.updateSession(tx, sessionId, { ...patch, token_hash: hashSecret(token), csrf_token: csrfToken, mfa_failures: 0 });
+    await repo.updateSession(tx, sessionId, {
+      ...patch,
+      token_hash: hashSecret(token),
+      csrf_token: csrfToken,
+      mfa_failures: 0,
+    });
     return { token, csrfToken };
   }
 
@@ -129,5 +167,4 @@ export class AuthCore {
     if (!ctx.session) throw new AppError('UNAUTHENTICATED');
     return ctx.session;
   }
-
 }

@@ -4,7 +4,13 @@ import type { HttpServer } from '../../platform/http/server.js';
 import { safeEqual } from '../../platform/crypto/hashing.js';
 import { AppError } from '../../shared/app-error.js';
 import { SchemaValidationError } from '../../platform/http/validation.js';
-import { AuthRefusal, type AuthContext, type AuthService, type RequestInfo, type RequestRefusal } from './auth.service.js';
+import {
+  AuthRefusal,
+  type AuthContext,
+  type AuthService,
+  type RequestInfo,
+  type RequestRefusal,
+} from './auth.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,11 +28,21 @@ export interface SessionCookieOptions {
 export const sessionCookieName = (secure: boolean): string => (secure ? '__Host-gardien_session' : 'gardien_session');
 
 export function setSessionCookie(reply: FastifyReply, token: string, opts: SessionCookieOptions): void {
-  void reply.setCookie(sessionCookieName(opts.secure), token, { httpOnly: true, secure: opts.secure, sameSite: 'strict', path: '/' });
+  void reply.setCookie(sessionCookieName(opts.secure), token, {
+    httpOnly: true,
+    secure: opts.secure,
+    sameSite: 'strict',
+    path: '/',
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, opts: SessionCookieOptions): void {
-  void reply.clearCookie(sessionCookieName(opts.secure), { httpOnly: true, secure: opts.secure, sameSite: 'strict', path: '/' });
+  void reply.clearCookie(sessionCookieName(opts.secure), {
+    httpOnly: true,
+    secure: opts.secure,
+    sameSite: 'strict',
+    path: '/',
+  });
 }
 
 export const requestInfo = (req: FastifyRequest): RequestInfo => ({
@@ -52,7 +68,11 @@ function bearerToken(req: FastifyRequest): string | undefined {
  * Every route is authenticated unless it says `auth: 'none'`: no route but login and the second-factor steps is
  * reachable before the second factor. Cookie sessions must echo their CSRF token on every state-changing request.
  */
-export function registerAuthentication(app: HttpServer, auth: AuthService, opts: SessionCookieOptions & { isAudited: (ctx: AuthContext) => boolean; publicOrigin?: string | undefined }): void {
+export function registerAuthentication(
+  app: HttpServer,
+  auth: AuthService,
+  opts: SessionCookieOptions & { isAudited: (ctx: AuthContext) => boolean; publicOrigin?: string | undefined },
+): void {
   const allowedOrigin = opts.publicOrigin ? new URL(opts.publicOrigin).origin : null;
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null);
@@ -62,12 +82,23 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
     const level = cfg.auth ?? 'full';
     // Defence in depth beside SameSite and the CSRF token: a browser request from another site is refused. Without
     // GARDIEN_PUBLIC_ORIGIN, the site is the one the request was sent to (its Host, or X-Forwarded-Host behind a trusted proxy).
-    if (!SAFE_METHODS.has(req.method) && typeof req.headers.origin === 'string' && !isSameSite(req.headers.origin, allowedOrigin, req.host)) throw new AppError('CSRF_FAILED');
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      typeof req.headers.origin === 'string' &&
+      !isSameSite(req.headers.origin, allowedOrigin, req.host)
+    )
+      throw new AppError('CSRF_FAILED');
     if (level === 'none') return;
     const bearer = bearerToken(req);
     const sessionToken = bearer === undefined ? req.cookies[sessionCookieName(opts.secure)] : undefined;
     const practiceId = (req.params as Record<string, unknown> | undefined)?.practiceId;
-    req.auth = await auth.authenticate({ sessionToken, bearerToken: bearer }, requestInfo(req), level, cfg.allowsPasswordChange === true, typeof practiceId === 'string' ? practiceId : null);
+    req.auth = await auth.authenticate(
+      { sessionToken, bearerToken: bearer },
+      requestInfo(req),
+      level,
+      cfg.allowsPasswordChange === true,
+      typeof practiceId === 'string' ? practiceId : null,
+    );
     req.actor = req.auth.actor;
     if (req.auth.session && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
@@ -81,7 +112,8 @@ export function registerAuthentication(app: HttpServer, auth: AuthService, opts:
   });
   // Every use of an API token is on record: the use case's own entry, or this one.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.auth?.token && !opts.isAudited(req.auth)) await auth.auditTokenUse(req.auth, req.routeOptions.url ?? req.url, req.method, reply.statusCode);
+    if (req.auth?.token && !opts.isAudited(req.auth))
+      await auth.auditTokenUse(req.auth, req.routeOptions.url ?? req.url, req.method, reply.statusCode);
     return payload;
   });
 }
@@ -96,7 +128,13 @@ function isSameSite(origin: string, allowedOrigin: string | null, host: string):
   }
 }
 
-const CREDENTIAL_REFUSALS = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED', 'SESSION_LOCKED', 'PASSWORD_CHANGE_REQUIRED', 'CSRF_FAILED']);
+const CREDENTIAL_REFUSALS = new Set([
+  'UNAUTHENTICATED',
+  'MFA_REQUIRED',
+  'SESSION_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'CSRF_FAILED',
+]);
 
 /**
  * What of an error is a refusal to audit: a credential that did not work (forged, replayed, ended; a request that
@@ -120,11 +158,24 @@ function refusalOf(req: FastifyRequest, error: unknown, cookieName: string): Req
   }
   if (!req.auth) return null;
   // Refused inside a use case: the values are not kept, the fields are.
-  if (error instanceof AppError && (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT' || error.code === 'DEADLINE_PASSED')) {
-    return { ...base, reason: error.code === 'VALIDATION_FAILED' ? 'invalid_input' : 'conflict', fields: [...new Set((error.issues ?? []).map((i) => i.path || '(body)'))] };
+  if (
+    error instanceof AppError &&
+    (error.code === 'VALIDATION_FAILED' || error.code === 'CONFLICT' || error.code === 'DEADLINE_PASSED')
+  ) {
+    return {
+      ...base,
+      reason: error.code === 'VALIDATION_FAILED' ? 'invalid_input' : 'conflict',
+      fields: [...new Set((error.issues ?? []).map((i) => i.path || '(body)'))],
+    };
   }
-  if (error instanceof SchemaValidationError) return { ...base, reason: 'invalid_input', fields: [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(body)'))] };
+  if (error instanceof SchemaValidationError)
+    return {
+      ...base,
+      reason: 'invalid_input',
+      fields: [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(body)'))],
+    };
   const status = (error as { statusCode?: unknown }).statusCode;
-  if (!(error instanceof AppError) && typeof status === 'number' && [400, 413, 415].includes(status)) return { ...base, reason: 'invalid_request' };
+  if (!(error instanceof AppError) && typeof status === 'number' && [400, 413, 415].includes(status))
+    return { ...base, reason: 'invalid_request' };
   return null;
 }

@@ -14,7 +14,6 @@ const RECOVERY_CODE_COUNT = 10;
 export class SecondFactor {
   constructor(private readonly core: AuthCore) {}
 
-
   async startMfaEnrollment(ctx: AuthContext): Promise<{ secret: string; otpauthUri: string }> {
     const session = this.core.requireSession(ctx);
     if (session.mfa_at !== null || ctx.user.totp_secret !== null) throw conflict('', 'mfa_already_enrolled');
@@ -23,7 +22,10 @@ export class SecondFactor {
     const kept = this.pendingEnrolmentSecret(ctx.user.totp_pending_secret, ctx.user.id, session.id);
     if (kept !== null) return { secret: kept, otpauthUri: totpUri(kept, ctx.user.email) };
     const secret = newTotpSecret();
-    await repo.updateUser(this.core.deps.db, ctx.user.id, { totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, enrolmentContext(ctx.user.id, session.id)), updated_at: this.core.now().toISOString() });
+    await repo.updateUser(this.core.deps.db, ctx.user.id, {
+      totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, enrolmentContext(ctx.user.id, session.id)),
+      updated_at: this.core.now().toISOString(),
+    });
     return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
   }
 
@@ -40,7 +42,10 @@ export class SecondFactor {
   async confirmMfaEnrollment(ctx: AuthContext, code: string): Promise<NewSession & { recoveryCodes: string[] }> {
     const session = this.core.requireSession(ctx);
     const user = await repo.findUserById(this.core.deps.db, ctx.user.id);
-    const secret = user && user.totp_secret === null ? this.pendingEnrolmentSecret(user.totp_pending_secret, user.id, session.id) : null;
+    const secret =
+      user && user.totp_secret === null
+        ? this.pendingEnrolmentSecret(user.totp_pending_secret, user.id, session.id)
+        : null;
     if (!user || secret === null) throw conflict('', 'mfa_enrollment_not_started');
     const now = this.core.now();
     await this.assertMayTryCode(ctx, user, session, 'code', now);
@@ -52,22 +57,48 @@ export class SecondFactor {
       await this.installTotp(tx, user.id, secret, hashes, now);
       await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
       const rotated = await this.core.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
-      await this.core.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', { type: 'user', id: user.id });
-      return { ...rotated, recoveryCodes, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
+      await this.core.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.enrolled', {
+        type: 'user',
+        id: user.id,
+      });
+      return {
+        ...rotated,
+        recoveryCodes,
+        next: user.must_change_password ? 'password_change_required' : 'authenticated',
+      };
     });
   }
 
   /** The pending secret becomes the account's second factor, with a fresh set of recovery codes (caller's transaction). */
-  private async installTotp(tx: Executor, userId: string, secret: string, recoveryHashes: string[], now: Date, lastStep?: number): Promise<void> {
-    await repo.updateUser(tx, userId, { totp_secret: seal(this.core.deps.keys.dataKey, secret, `totp:${userId}`), totp_pending_secret: null, ...(lastStep !== undefined ? { totp_last_step: lastStep } : {}), updated_at: now.toISOString() });
-    await repo.replaceRecoveryCodes(tx, userId, recoveryHashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })));
+  private async installTotp(
+    tx: Executor,
+    userId: string,
+    secret: string,
+    recoveryHashes: string[],
+    now: Date,
+    lastStep?: number,
+  ): Promise<void> {
+    await repo.updateUser(tx, userId, {
+      totp_secret: seal(this.core.deps.keys.dataKey, secret, `totp:${userId}`),
+      totp_pending_secret: null,
+      ...(lastStep !== undefined ? { totp_last_step: lastStep } : {}),
+      updated_at: now.toISOString(),
+    });
+    await repo.replaceRecoveryCodes(
+      tx,
+      userId,
+      recoveryHashes.map((h) => ({ id: newId('rc'), code_hash: h, created_at: now.toISOString() })),
+    );
   }
 
   /**
    * Replacing the authenticator app (new phone): the password and a current code first (re-authentication), then a
    * new secret is pending until confirmed; the old app keeps working until then.
    */
-  async startMfaReEnrollment(ctx: AuthContext, input: { password: string; code: string }): Promise<{ secret: string; otpauthUri: string }> {
+  async startMfaReEnrollment(
+    ctx: AuthContext,
+    input: { password: string; code: string },
+  ): Promise<{ secret: string; otpauthUri: string }> {
     const session = this.core.requireSession(ctx);
     const now = this.core.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
@@ -75,16 +106,26 @@ export class SecondFactor {
     if (isLocked(ctx.user.locked_until, now) || !(await verifyPassword(ctx.user.password_hash, input.password))) {
       await this.core.deps.db.transaction().execute(async (tx) => {
         await this.core.recordCredentialFailure(tx, ctx.user, who, now);
-        await this.core.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id }, 'failure', { reason: 'password' });
+        await this.core.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id }, 'failure', {
+          reason: 'password',
+        });
       });
       throw validationError('password', 'password_wrong');
     }
-    const step = await checkTotp(open(this.core.deps.keys.dataKey, ctx.user.totp_secret, `totp:${ctx.user.id}`), input.code, ctx.user.totp_last_step, now);
+    const step = await checkTotp(
+      open(this.core.deps.keys.dataKey, ctx.user.totp_secret, `totp:${ctx.user.id}`),
+      input.code,
+      ctx.user.totp_last_step,
+      now,
+    );
     if (step === null) return this.failMfa(ctx, session, 'code');
     const secret = newTotpSecret();
     await this.core.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.claimTotpStep(tx, ctx.user.id, step))) throw validationError('code', 'totp_invalid');
-      await repo.updateUser(tx, ctx.user.id, { totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`), updated_at: now.toISOString() });
+      await repo.updateUser(tx, ctx.user.id, {
+        totp_pending_secret: seal(this.core.deps.keys.dataKey, secret, `totp-pending:${ctx.user.id}`),
+        updated_at: now.toISOString(),
+      });
       await this.core.audit(tx, who, 'auth.mfa.re-enrollment-started', { type: 'user', id: ctx.user.id });
     });
     return { secret, otpauthUri: totpUri(secret, ctx.user.email) };
@@ -94,7 +135,8 @@ export class SecondFactor {
   async confirmMfaReEnrollment(ctx: AuthContext, code: string): Promise<{ recoveryCodes: string[] }> {
     const session = this.core.requireSession(ctx);
     const user = await repo.findUserById(this.core.deps.db, ctx.user.id);
-    if (!user || user.totp_secret === null || user.totp_pending_secret === null) throw conflict('', 'mfa_enrollment_not_started');
+    if (!user || user.totp_secret === null || user.totp_pending_secret === null)
+      throw conflict('', 'mfa_enrollment_not_started');
     const secret = open(this.core.deps.keys.dataKey, user.totp_pending_secret, `totp-pending:${user.id}`);
     const now = this.core.now();
     const step = await checkTotp(secret, code, null, now);
@@ -103,7 +145,10 @@ export class SecondFactor {
     return this.core.deps.db.transaction().execute(async (tx) => {
       // A new secret has no replay history: its first code's step becomes the last one used.
       await this.installTotp(tx, user.id, secret, hashes, now, step);
-      await this.core.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.re-enrolled', { type: 'user', id: user.id });
+      await this.core.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.re-enrolled', {
+        type: 'user',
+        id: user.id,
+      });
       return { recoveryCodes };
     });
   }
@@ -118,7 +163,12 @@ export class SecondFactor {
     await this.assertMayTryCode(ctx, user, session, field, now);
     let claim: ((tx: Executor) => Promise<boolean>) | null = null;
     if ('code' in input) {
-      const step = await checkTotp(open(this.core.deps.keys.dataKey, user.totp_secret, `totp:${user.id}`), input.code, user.totp_last_step, now);
+      const step = await checkTotp(
+        open(this.core.deps.keys.dataKey, user.totp_secret, `totp:${user.id}`),
+        input.code,
+        user.totp_last_step,
+        now,
+      );
       if (step !== null) claim = (tx) => repo.claimTotpStep(tx, user.id, step);
     } else {
       const wanted = normaliseRecoveryCode(input.recoveryCode);
@@ -132,12 +182,16 @@ export class SecondFactor {
     if (claim === null) return this.failMfa(ctx, session, field);
     const accepted = claim;
     return this.core.deps.db.transaction().execute(async (tx) => {
-      if (!(await accepted(tx))) throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
+      if (!(await accepted(tx)))
+        throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
       await this.afterSecondFactor(tx, user.id, infoOf(ctx), now);
       const rotated = await this.core.rotateSession(tx, session.id, { mfa_at: now.toISOString() });
       const who = { actorId: user.id, role: 'none', info: infoOf(ctx) };
-      if (field === 'recoveryCode') await this.core.audit(tx, who, 'auth.recovery-code.used', { type: 'user', id: user.id });
-      await this.core.audit(tx, who, 'auth.mfa.verified', { type: 'session', id: session.id }, 'success', { method: field === 'code' ? 'totp' : 'recovery_code' });
+      if (field === 'recoveryCode')
+        await this.core.audit(tx, who, 'auth.recovery-code.used', { type: 'user', id: user.id });
+      await this.core.audit(tx, who, 'auth.mfa.verified', { type: 'session', id: session.id }, 'success', {
+        method: field === 'code' ? 'totp' : 'recovery_code',
+      });
       return { ...rotated, next: user.must_change_password ? 'password_change_required' : 'authenticated' };
     });
   }
@@ -147,12 +201,27 @@ export class SecondFactor {
    * wrong password and code of the account (CNIL 2022-100: block after at most 10 failures), and the address counter
    * every failure from it, so guesses spread over sessions or accounts meet a limit too.
    */
-  private async assertMayTryCode(ctx: AuthContext, user: repo.UserRow, session: repo.SessionRow, field: string, now: Date): Promise<void> {
+  private async assertMayTryCode(
+    ctx: AuthContext,
+    user: repo.UserRow,
+    session: repo.SessionRow,
+    field: string,
+    now: Date,
+  ): Promise<void> {
     const isIpOver = this.core.ipFailures.isOver(ctx.actor.ip ?? 'unknown', now.getTime());
     if (!isIpOver && !isLocked(user.locked_until, now)) return;
-    await this.core.deps.db.transaction().execute((tx) =>
-      this.core.audit(tx, { actorId: user.id, role: 'none', info: infoOf(ctx) }, 'auth.mfa.failed', { type: 'session', id: session.id }, 'denied', { reason: isIpOver ? 'ip_rate_limited' : 'locked' }),
-    );
+    await this.core.deps.db
+      .transaction()
+      .execute((tx) =>
+        this.core.audit(
+          tx,
+          { actorId: user.id, role: 'none', info: infoOf(ctx) },
+          'auth.mfa.failed',
+          { type: 'session', id: session.id },
+          'denied',
+          { reason: isIpOver ? 'ip_rate_limited' : 'locked' },
+        ),
+      );
     if (isIpOver) throw new AppError('RATE_LIMITED');
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, code: 'account_locked' }] });
   }
@@ -166,7 +235,13 @@ export class SecondFactor {
     for (const inv of await repo.acceptNewAccountInvitations(tx, userId, now.toISOString())) {
       await this.core.deps.auditTrail.append(
         tx,
-        { practiceId: inv.practice_id, action: 'invitation.accepted', targetType: 'invitation', targetId: inv.id, details: { role: inv.role } },
+        {
+          practiceId: inv.practice_id,
+          action: 'invitation.accepted',
+          targetType: 'invitation',
+          targetId: inv.id,
+          details: { role: inv.role },
+        },
         { actorId: userId, actorRole: inv.role, requestId: info.requestId, ip: info.ip },
       );
     }
@@ -182,7 +257,10 @@ export class SecondFactor {
       const failures = await repo.incrementSessionMfaFailures(tx, session.id);
       const isEnded = failures >= MAX_MFA_FAILURES_PER_SESSION;
       if (isEnded) await repo.updateSession(tx, session.id, { revoked_at: now.toISOString() });
-      await this.core.audit(tx, who, 'auth.mfa.failed', { type: 'session', id: session.id }, 'failure', { sessionFailures: failures, sessionEnded: isEnded });
+      await this.core.audit(tx, who, 'auth.mfa.failed', { type: 'session', id: session.id }, 'failure', {
+        sessionFailures: failures,
+        sessionEnded: isEnded,
+      });
     });
     throw validationError(field, field === 'code' ? 'totp_invalid' : 'recovery_code_invalid');
   }

@@ -42,11 +42,14 @@ export class RefusalRecorder {
           targetType: 'route',
           targetId: `${r.method} ${r.route}`.slice(0, 200),
           outcome: 'denied',
-          details: { reason: r.reason, ...(r.fields ? { fields: r.fields.slice(0, 20) } : {}), ...(repeatsBefore ? { repeatsPreviousMinute: repeatsBefore } : {}) },
+          details: {
+            reason: r.reason,
+            ...(r.fields ? { fields: r.fields.slice(0, 20) } : {}),
+            ...(repeatsBefore ? { repeatsPreviousMinute: repeatsBefore } : {}),
+          },
         },
         { actorId: r.actorId, actorRole: r.actorRole, requestId: r.requestId, ip: r.ip },
       ),
     );
   }
 }
-

@@ -7,8 +7,10 @@ export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 
-export const findUserByEmail = (db: Executor, email: string) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-export const findUserById = (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserByEmail = (db: Executor, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+export const findUserById = (db: Executor, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insertUser(db: Executor, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
@@ -40,7 +42,10 @@ export async function claimTotpStep(db: Executor, id: string, step: number): Pro
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function activePracticeDelays(db: Executor, userId: string): Promise<{ practiceId: string; practiceName: string; role: string; idleLockMinutes: number }[]> {
+export async function activePracticeDelays(
+  db: Executor,
+  userId: string,
+): Promise<{ practiceId: string; practiceName: string; role: string; idleLockMinutes: number }[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('practices', 'practices.id', 'memberships.practice_id')
@@ -49,7 +54,12 @@ export async function activePracticeDelays(db: Executor, userId: string): Promis
     .where('memberships.ended_at', 'is', null)
     .orderBy('practices.name')
     .execute();
-  return rows.map((r) => ({ practiceId: r.id, practiceName: r.name, role: r.role, idleLockMinutes: Number(r.idle_lock_minutes) }));
+  return rows.map((r) => ({
+    practiceId: r.id,
+    practiceName: r.name,
+    role: r.role,
+    idleLockMinutes: Number(r.idle_lock_minutes),
+  }));
 }
 
 export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
@@ -58,9 +68,23 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
 
 /** Every column of users, checked complete by the compiler: a column added later cannot go missing from a joined row. */
 const USER_COLUMNS = Object.keys({
-  id: true, email: true, name: true, password_hash: true, password_changed_at: true, must_change_password: true, totp_secret: true,
-  totp_pending_secret: true, totp_last_step: true, is_disabled: true, disabled_at: true, failed_logins: true, locked_until: true,
-  language: true, preferred_practice_id: true, created_at: true, updated_at: true,
+  id: true,
+  email: true,
+  name: true,
+  password_hash: true,
+  password_changed_at: true,
+  must_change_password: true,
+  totp_secret: true,
+  totp_pending_secret: true,
+  totp_last_step: true,
+  is_disabled: true,
+  disabled_at: true,
+  failed_logins: true,
+  locked_until: true,
+  language: true,
+  preferred_practice_id: true,
+  created_at: true,
+  updated_at: true,
 } satisfies Record<keyof UsersTable, true>) as (keyof UsersTable)[];
 const USER_PREFIX = 'user__';
 /** The users columns under a prefix, built once, selected beside a session's or a token's own columns. */
@@ -82,11 +106,19 @@ function splitPerson<T>(row: object): { own: T; user: UserRow } {
 }
 
 const sessionWithUser = precompiled((db, p: Slots<'tokenHash'>) =>
-  db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').selectAll('sessions').select(USER_SELECTION).where('sessions.token_hash', '=', p.tokenHash),
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(USER_SELECTION)
+    .where('sessions.token_hash', '=', p.tokenHash),
 );
 
 /** A session and its person in one read: the authentication of every browser request (it was two). */
-export async function findSessionWithUser(db: Executor, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findSessionWithUser(
+  db: Executor,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const [row] = await sessionWithUser(db, { tokenHash });
   if (!row) return undefined;
   const { own, user } = splitPerson<SessionRow>(row);
@@ -119,22 +151,49 @@ export const findLiveSessions = (db: Executor, userId: string, now: string) =>
 
 /** Ends sessions server-side; `exceptId` keeps the current one (password change). Returns how many ended. */
 export async function revokeSessions(db: Executor, userId: string, now: string, exceptId?: string): Promise<number> {
-  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
-export async function replaceRecoveryCodes(db: Executor, userId: string, rows: { id: string; code_hash: string; created_at: string }[]): Promise<void> {
-  await db.updateTable('recovery_codes').set({ used_at: rows[0]?.created_at ?? null }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
-  if (rows.length) await db.insertInto('recovery_codes').values(rows.map((r) => ({ ...r, user_id: userId, used_at: null }))).execute();
+export async function replaceRecoveryCodes(
+  db: Executor,
+  userId: string,
+  rows: { id: string; code_hash: string; created_at: string }[],
+): Promise<void> {
+  await db
+    .updateTable('recovery_codes')
+    .set({ used_at: rows[0]?.created_at ?? null })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+  if (rows.length)
+    await db
+      .insertInto('recovery_codes')
+      .values(rows.map((r) => ({ ...r, user_id: userId, used_at: null })))
+      .execute();
 }
 
 export const findUnusedRecoveryCodes = (db: Executor, userId: string) =>
-  db.selectFrom('recovery_codes').select(['id', 'code_hash']).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  db
+    .selectFrom('recovery_codes')
+    .select(['id', 'code_hash'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 
 export async function markRecoveryCodeUsed(db: Executor, id: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('recovery_codes').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -144,11 +203,19 @@ export async function insertApiToken(db: Executor, row: ApiTokenRow): Promise<vo
 }
 
 const apiTokenWithUser = precompiled((db, p: Slots<'tokenHash'>) =>
-  db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens').select(USER_SELECTION).where('api_tokens.token_hash', '=', p.tokenHash),
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select(USER_SELECTION)
+    .where('api_tokens.token_hash', '=', p.tokenHash),
 );
 
 /** A token and the person it acts for in one read: the authentication of every API request (it was two). */
-export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
+export async function findApiTokenWithUser(
+  db: Executor,
+  tokenHash: string,
+): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
   const [row] = await apiTokenWithUser(db, { tokenHash });
   if (!row) return undefined;
   const { own, user } = splitPerson<ApiTokenRow>(row);
@@ -165,11 +232,26 @@ export function findApiTokens(db: Executor, practiceId: string, userId?: string)
 }
 
 export async function revokeApiToken(db: Executor, practiceId: string, id: string, now: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: now }).where('practice_id', '=', practiceId).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
-export async function revokeUserApiTokens(db: Executor, userId: string, now: string, practiceId?: string): Promise<number> {
-  let q = db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+export async function revokeUserApiTokens(
+  db: Executor,
+  userId: string,
+  now: string,
+  practiceId?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (practiceId) q = q.where('practice_id', '=', practiceId);
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }
@@ -179,7 +261,10 @@ export async function touchApiToken(db: Executor, id: string, now: string): Prom
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -188,7 +273,14 @@ export const findInvitationsToAnswer = (db: Executor, userId: string, now: strin
   db
     .selectFrom('invitations')
     .innerJoin('practices', 'practices.id', 'invitations.practice_id')
-    .select(['invitations.id', 'invitations.practice_id', 'practices.name as practice_name', 'invitations.role', 'invitations.created_at', 'invitations.expires_at'])
+    .select([
+      'invitations.id',
+      'invitations.practice_id',
+      'practices.name as practice_name',
+      'invitations.role',
+      'invitations.created_at',
+      'invitations.expires_at',
+    ])
     .where('invitations.user_id', '=', userId)
     .where('invitations.kind', '=', 'existing_account')
     .where('invitations.accepted_at', 'is', null)
@@ -202,7 +294,11 @@ export const findInvitationsToAnswer = (db: Executor, userId: string, now: strin
  * A new account's invitations, answered by its first full sign-in: accepted while still valid. One that expired (or was
  * withdrawn) unanswered is not: its membership ends now, period closed (the holder joins nothing). Returns the accepted.
  */
-export async function acceptNewAccountInvitations(tx: Executor, userId: string, now: string): Promise<{ id: string; practice_id: string; role: string }[]> {
+export async function acceptNewAccountInvitations(
+  tx: Executor,
+  userId: string,
+  now: string,
+): Promise<{ id: string; practice_id: string; role: string }[]> {
   const open = await tx
     .selectFrom('invitations')
     .select(['id', 'practice_id', 'role', 'expires_at'])
@@ -213,11 +309,32 @@ export async function acceptNewAccountInvitations(tx: Executor, userId: string, 
     .execute();
   const valid = open.filter((i) => i.expires_at > now);
   const expired = open.filter((i) => i.expires_at <= now);
-  if (valid.length) await tx.updateTable('invitations').set({ accepted_at: now }).where('id', 'in', valid.map((i) => i.id)).execute();
+  if (valid.length)
+    await tx
+      .updateTable('invitations')
+      .set({ accepted_at: now })
+      .where(
+        'id',
+        'in',
+        valid.map((i) => i.id),
+      )
+      .execute();
   for (const i of expired) {
     await tx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', i.id).execute();
-    await tx.updateTable('memberships').set({ ended_at: now }).where('practice_id', '=', i.practice_id).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
-    await tx.updateTable('membership_periods').set({ ended_at: now }).where('practice_id', '=', i.practice_id).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+    await tx
+      .updateTable('memberships')
+      .set({ ended_at: now })
+      .where('practice_id', '=', i.practice_id)
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .execute();
+    await tx
+      .updateTable('membership_periods')
+      .set({ ended_at: now })
+      .where('practice_id', '=', i.practice_id)
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .execute();
   }
   return valid.map(({ id, practice_id, role }) => ({ id, practice_id, role }));
 }

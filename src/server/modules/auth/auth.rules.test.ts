@@ -1,14 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutesFor, isLocked, lockUntilAfterFailure, LOCKOUT_FAILURES, sessionState, WindowCounter } from './auth.rules.js';
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  idleLockMinutesFor,
+  isLocked,
+  lockUntilAfterFailure,
+  LOCKOUT_FAILURES,
+  sessionState,
+  WindowCounter,
+} from './auth.rules.js';
 
 const now = new Date('2026-03-29T00:30:00.000Z');
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null);
 
 describe('throttling and lockout', () => {
   it('lets four failures pass, then delays progressively, then locks for an hour at the tenth (CNIL: ≤ 10 tries)', () => {
-    assert.deepEqual([1, 2, 3, 4].map((n) => minutes(lockUntilAfterFailure(n, now))), [null, null, null, null]);
-    assert.deepEqual([5, 6, 7, 8, 9].map((n) => minutes(lockUntilAfterFailure(n, now))), [1, 2, 4, 8, 16]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => minutes(lockUntilAfterFailure(n, now))),
+      [null, null, null, null],
+    );
+    assert.deepEqual(
+      [5, 6, 7, 8, 9].map((n) => minutes(lockUntilAfterFailure(n, now))),
+      [1, 2, 4, 8, 16],
+    );
     assert.equal(minutes(lockUntilAfterFailure(LOCKOUT_FAILURES, now)), 60);
     assert.equal(minutes(lockUntilAfterFailure(25, now)), 60);
   });
@@ -32,7 +46,13 @@ describe('throttling and lockout', () => {
 });
 
 describe('session state', () => {
-  const base = { revokedAt: null, expiresAt: '2026-03-29T12:00:00.000Z', lastSeenAt: '2026-03-29T00:26:00.000Z', lockedAt: null, mfaAt: '2026-03-29T00:20:00.000Z' };
+  const base = {
+    revokedAt: null,
+    expiresAt: '2026-03-29T12:00:00.000Z',
+    lastSeenAt: '2026-03-29T00:26:00.000Z',
+    lockedAt: null,
+    mfaAt: '2026-03-29T00:20:00.000Z',
+  };
   it('is active within the idle delay and idle beyond it', () => {
     assert.equal(sessionState(base, 5, now), 'active');
     assert.equal(sessionState(base, 3, now), 'idle');
@@ -53,11 +73,18 @@ describe('session state', () => {
 });
 
 it('holds a request to the idle delay of the practice it works in, never to another practice’s (issue 18)', () => {
-  const mine = [{ practiceId: 'A', idleLockMinutes: 15 }, { practiceId: 'B', idleLockMinutes: 1 }];
+  const mine = [
+    { practiceId: 'A', idleLockMinutes: 15 },
+    { practiceId: 'B', idleLockMinutes: 1 },
+  ];
   assert.equal(idleLockMinutesFor(mine, 'A', null), 15);
   assert.equal(idleLockMinutesFor(mine, 'B', 'A'), 1);
   assert.equal(idleLockMinutesFor(mine, null, 'A'), 15, 'no practice in the URL: the one last worked in');
-  assert.equal(idleLockMinutesFor(mine, null, null), 15, 'else the first, the one the web app shows; before: the strictest, B’s');
+  assert.equal(
+    idleLockMinutesFor(mine, null, null),
+    15,
+    'else the first, the one the web app shows; before: the strictest, B’s',
+  );
   assert.equal(idleLockMinutesFor(mine, 'Z', null), 15, 'a practice that is not theirs changes nothing');
   assert.equal(idleLockMinutesFor([], null, null), 5);
 });

@@ -15,7 +15,8 @@ export function lockUntilAfterFailure(failures: number, now: Date): Date | null 
   return new Date(now.getTime() + minutes * 60_000);
 }
 
-export const isLocked = (lockedUntil: string | null, now: Date): boolean => lockedUntil !== null && new Date(lockedUntil).getTime() > now.getTime();
+export const isLocked = (lockedUntil: string | null, now: Date): boolean =>
+  lockedUntil !== null && new Date(lockedUntil).getTime() > now.getTime();
 
 export type SessionState = 'expired' | 'revoked' | 'idle' | 'locked' | 'mfa_pending' | 'active';
 
@@ -43,8 +44,15 @@ export function sessionState(s: SessionFacts, idleLockMinutes: number, now: Date
  * in, else the first of theirs, the one the web app then shows); 5 minutes when they have none. One practice's delay
  * never reaches the person's requests to another (a consultant's other practices). `practices` in the web app's order.
  */
-export function idleLockMinutesFor(practices: { practiceId: string; idleLockMinutes: number }[], practiceId: string | null, preferredPracticeId: string | null): number {
-  const own = practices.find((p) => p.practiceId === practiceId) ?? practices.find((p) => p.practiceId === preferredPracticeId) ?? practices[0];
+export function idleLockMinutesFor(
+  practices: { practiceId: string; idleLockMinutes: number }[],
+  practiceId: string | null,
+  preferredPracticeId: string | null,
+): number {
+  const own =
+    practices.find((p) => p.practiceId === practiceId) ??
+    practices.find((p) => p.practiceId === preferredPracticeId) ??
+    practices[0];
   return own ? own.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
 }
 

@@ -7,7 +7,17 @@ import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId, newSecret } from '../../shared/ids.js';
 import { SERVER_CHAIN } from '../audit-trail/index.js';
 import { ROLE_PERMISSIONS } from '../access/index.js';
-import { AuthCore, AuthRefusal, infoOf, type AuthContext, type AuthDeps, type AuthLevel, type NewSession, type RequestInfo, type RequestRefusal } from './auth.context.js';
+import {
+  AuthCore,
+  AuthRefusal,
+  infoOf,
+  type AuthContext,
+  type AuthDeps,
+  type AuthLevel,
+  type NewSession,
+  type RequestInfo,
+  type RequestRefusal,
+} from './auth.context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './auth.crypto.js';
 import { SecondFactor } from './auth.mfa.js';
 import { RefusalRecorder } from './auth.refusals.js';
@@ -16,7 +26,15 @@ import { idleLockMinutesFor, isLocked, sessionState } from './auth.rules.js';
 import { assertPasswordRule } from './password.check.js';
 import { contextWordsFor } from './password.rules.js';
 
-export { AuthRefusal, type AuthContext, type AuthDeps, type AuthLevel, type NewSession, type RequestInfo, type RequestRefusal } from './auth.context.js';
+export {
+  AuthRefusal,
+  type AuthContext,
+  type AuthDeps,
+  type AuthLevel,
+  type NewSession,
+  type RequestInfo,
+  type RequestRefusal,
+} from './auth.context.js';
 
 /** Accounts, passwords, the second factor, sessions and API tokens. */
 export class AuthService extends AuthCore {
@@ -36,34 +54,78 @@ export class AuthService extends AuthCore {
   async recordRefusal(r: RequestRefusal, info: RequestInfo): Promise<void> {
     let chain = SERVER_CHAIN;
     if (r.practiceId && r.userId) {
-      const isMember = r.tokenPracticeId ? r.tokenPracticeId === r.practiceId : (await repo.activePracticeDelays(this.deps.db, r.userId)).some((p) => p.practiceId === r.practiceId);
+      const isMember = r.tokenPracticeId
+        ? r.tokenPracticeId === r.practiceId
+        : (await repo.activePracticeDelays(this.deps.db, r.userId)).some((p) => p.practiceId === r.practiceId);
       if (isMember) chain = r.practiceId;
     }
     await this.refusals.record({
-      chain, actorId: r.userId ?? 'anonymous', actorRole: r.tokenPracticeId ? 'token' : 'none', ip: info.ip, requestId: info.requestId,
-      method: r.method, route: r.route, reason: r.reason, ...(r.fields ? { fields: r.fields } : {}),
+      chain,
+      actorId: r.userId ?? 'anonymous',
+      actorRole: r.tokenPracticeId ? 'token' : 'none',
+      ip: info.ip,
+      requestId: info.requestId,
+      method: r.method,
+      route: r.route,
+      reason: r.reason,
+      ...(r.fields ? { fields: r.fields } : {}),
     });
   }
 
   // ---------- passwords and accounts ----------
 
   /** Refuses a weak, common or guessable password with a 400 naming `field`. */
-  async assertAcceptablePassword(password: string, person: { email: string; name: string }, field: string, db: Executor = this.deps.db, userId?: string): Promise<void> {
+  async assertAcceptablePassword(
+    password: string,
+    person: { email: string; name: string },
+    field: string,
+    db: Executor = this.deps.db,
+    userId?: string,
+  ): Promise<void> {
     const practiceNames = userId ? (await repo.activePracticeDelays(db, userId)).map((p) => p.practiceName) : [];
     await assertPasswordRule(password, contextWordsFor(person.email, person.name, practiceNames), field);
   }
 
   /** Creates an account inside the caller's transaction. The caller audits it in the practice it belongs to. */
-  async createUser(tx: Executor, input: { email: string; name: string; password: string; mustChangePassword: boolean; passwordField?: string; practiceNames?: string[] }): Promise<string> {
+  async createUser(
+    tx: Executor,
+    input: {
+      email: string;
+      name: string;
+      password: string;
+      mustChangePassword: boolean;
+      passwordField?: string;
+      practiceNames?: string[];
+    },
+  ): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (await repo.findUserByEmail(tx, email)) throw conflict('email', 'email_taken');
-    await this.checkNewPassword(input.password, { email, name: input.name }, input.practiceNames ?? [], input.passwordField ?? 'password');
+    await this.checkNewPassword(
+      input.password,
+      { email, name: input.name },
+      input.practiceNames ?? [],
+      input.passwordField ?? 'password',
+    );
     const now = this.now().toISOString();
     const id = newId('usr');
     await repo.insertUser(tx, {
-      id, email, name: input.name, password_hash: await hashPassword(input.password), password_changed_at: now,
-      must_change_password: input.mustChangePassword ? 1 : 0, totp_secret: null, totp_pending_secret: null, totp_last_step: null,
-      is_disabled: 0, disabled_at: null, failed_logins: 0, locked_until: null, language: null, preferred_practice_id: null, created_at: now, updated_at: now,
+      id,
+      email,
+      name: input.name,
+      password_hash: await hashPassword(input.password),
+      password_changed_at: now,
+      must_change_password: input.mustChangePassword ? 1 : 0,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_last_step: null,
+      is_disabled: 0,
+      disabled_at: null,
+      failed_logins: 0,
+      locked_until: null,
+      language: null,
+      preferred_practice_id: null,
+      created_at: now,
+      updated_at: now,
     });
     return id;
   }
@@ -72,18 +134,39 @@ export class AuthService extends AuthCore {
    * A password set by someone else (the owner's reset): checked against the rule, to be changed at the next login;
    * the lockout is cleared and every session of the person ends at once (caller's transaction, caller audits).
    */
-  async setTemporaryPassword(tx: Executor, userId: string, password: string, field: string): Promise<{ sessions: number }> {
+  async setTemporaryPassword(
+    tx: Executor,
+    userId: string,
+    password: string,
+    field: string,
+  ): Promise<{ sessions: number }> {
     const user = await repo.findUserById(tx, userId);
     if (!user || user.is_disabled) throw new AppError('NOT_FOUND');
     await this.assertAcceptablePassword(password, user, field, tx, userId);
     const now = this.now().toISOString();
-    await repo.updateUser(tx, userId, { password_hash: await hashPassword(password), password_changed_at: now, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: now });
+    await repo.updateUser(tx, userId, {
+      password_hash: await hashPassword(password),
+      password_changed_at: now,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    });
     return { sessions: await repo.revokeSessions(tx, userId, now) };
   }
 
   /** The password rule for a password chosen for someone, with the words of their name, e-mail and practice. */
-  async checkNewPassword(password: string, person: { email: string; name: string }, practiceNames: string[], field: string): Promise<void> {
-    await assertPasswordRule(password, contextWordsFor(person.email.trim().toLowerCase(), person.name, practiceNames), field);
+  async checkNewPassword(
+    password: string,
+    person: { email: string; name: string },
+    practiceNames: string[],
+    field: string,
+  ): Promise<void> {
+    await assertPasswordRule(
+      password,
+      contextWordsFor(person.email.trim().toLowerCase(), person.name, practiceNames),
+      field,
+    );
   }
 
   /** An invitation's temporary password, kept as argon2id (the same work as a new account's password). */
@@ -107,19 +190,39 @@ export class AuthService extends AuthCore {
     const anon = { actorId: 'anonymous', role: 'none', info };
     const emailRef = sha256Hex(`login:${email}`).slice(0, 16); // pseudonymous: lets an admin correlate attempts without storing the address
     if (this.ipFailures.isOver(ipKey, now.getTime())) {
-      await this.deps.db.transaction().execute((tx) => this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'denied', { reason: 'ip_rate_limited', emailRef }));
+      await this.deps.db
+        .transaction()
+        .execute((tx) =>
+          this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'denied', {
+            reason: 'ip_rate_limited',
+            emailRef,
+          }),
+        );
       throw new AppError('RATE_LIMITED');
     }
     const user = await repo.findUserByEmail(this.deps.db, email);
     if (!user) {
       await burnPasswordCheck(password);
       this.ipFailures.hit(ipKey, now.getTime());
-      await this.deps.db.transaction().execute((tx) => this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'failure', { reason: 'unknown_account', emailRef }));
+      await this.deps.db
+        .transaction()
+        .execute((tx) =>
+          this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'failure', {
+            reason: 'unknown_account',
+            emailRef,
+          }),
+        );
       throw new AppError('INVALID_CREDENTIALS');
     }
     const isPasswordRight = await verifyPassword(user.password_hash, password);
     const who = { actorId: user.id, role: 'none', info };
-    const refusal = user.is_disabled ? 'disabled' : isLocked(user.locked_until, now) ? 'locked' : !isPasswordRight ? 'wrong_password' : null;
+    const refusal = user.is_disabled
+      ? 'disabled'
+      : isLocked(user.locked_until, now)
+        ? 'locked'
+        : !isPasswordRight
+          ? 'wrong_password'
+          : null;
     if (refusal) {
       this.ipFailures.hit(ipKey, now.getTime());
       await this.deps.db.transaction().execute(async (tx) => {
@@ -133,7 +236,11 @@ export class AuthService extends AuthCore {
       // here, wrong codes could be guessed forever, four per sign-in, without the lock ever falling.
       const s = await this.openSession(tx, user.id, info, now);
       await this.audit(tx, who, 'auth.login.succeeded', { type: 'session', id: s.id });
-      return { token: s.token, csrfToken: s.csrfToken, next: user.totp_secret ? 'mfa_required' : 'mfa_enrollment_required' };
+      return {
+        token: s.token,
+        csrfToken: s.csrfToken,
+        next: user.totp_secret ? 'mfa_required' : 'mfa_enrollment_required',
+      };
     });
   }
 
@@ -162,7 +269,13 @@ export class AuthService extends AuthCore {
   // ---------- authenticating a request ----------
 
   /** Turns a session cookie or a bearer token into an actor, enforcing MFA, idle lock, lifetime and disabled accounts. */
-  async authenticate(credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined }, info: RequestInfo, level: AuthLevel, allowsPasswordChange = false, practiceId: string | null = null): Promise<AuthContext> {
+  async authenticate(
+    credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
+    info: RequestInfo,
+    level: AuthLevel,
+    allowsPasswordChange = false,
+    practiceId: string | null = null,
+  ): Promise<AuthContext> {
     const now = this.now();
     if (credentials.bearerToken !== undefined) return this.authenticateToken(credentials.bearerToken, info, level, now);
     if (credentials.sessionToken === undefined) throw new AppError('UNAUTHENTICATED');
@@ -172,16 +285,40 @@ export class AuthService extends AuthCore {
     const practices = await repo.activePracticeDelays(this.deps.db, user.id);
     const idleLockMinutes = idleLockMinutesFor(practices, practiceId, user.preferred_practice_id);
     const ctx: AuthContext = {
-      actor: { kind: 'user', userId: user.id, sessionId: session.id, tokenId: null, tokenPracticeId: null, requestId: info.requestId, ip: info.ip },
-      user, session, token: null, idleLockMinutes,
+      actor: {
+        kind: 'user',
+        userId: user.id,
+        sessionId: session.id,
+        tokenId: null,
+        tokenPracticeId: null,
+        requestId: info.requestId,
+        ip: info.ip,
+      },
+      user,
+      session,
+      token: null,
+      idleLockMinutes,
     };
-    let state = sessionState({ revokedAt: session.revoked_at, expiresAt: session.expires_at, lastSeenAt: session.last_seen_at, lockedAt: session.locked_at, mfaAt: session.mfa_at }, idleLockMinutes, now);
+    let state = sessionState(
+      {
+        revokedAt: session.revoked_at,
+        expiresAt: session.expires_at,
+        lastSeenAt: session.last_seen_at,
+        lockedAt: session.locked_at,
+        mfaAt: session.mfa_at,
+      },
+      idleLockMinutes,
+      now,
+    );
     if (state === 'idle') {
       await this.deps.db.transaction().execute(async (tx) => {
         await repo.updateSession(tx, session.id, { locked_at: now.toISOString() });
         // No delay in the details: the server chain is shown to each of the person's practices, and one practice's setting is
         // not another's to read.
-        await this.audit(tx, { actorId: user.id, role: 'none', info }, 'auth.session.locked', { type: 'session', id: session.id });
+        await this.audit(tx, { actorId: user.id, role: 'none', info }, 'auth.session.locked', {
+          type: 'session',
+          id: session.id,
+        });
       });
       session.locked_at = now.toISOString();
       state = 'locked';
@@ -197,22 +334,42 @@ export class AuthService extends AuthCore {
         if (level === 'mfa' || level === 'unlock') return ctx;
         throw new AuthRefusal('MFA_REQUIRED', user.id);
       case 'active':
-        if (level === 'full' && user.must_change_password && !allowsPasswordChange) throw new AuthRefusal('PASSWORD_CHANGE_REQUIRED', user.id);
-        if (now.getTime() - new Date(session.last_seen_at).getTime() > 5_000) await repo.updateSession(this.deps.db, session.id, { last_seen_at: now.toISOString() });
+        if (level === 'full' && user.must_change_password && !allowsPasswordChange)
+          throw new AuthRefusal('PASSWORD_CHANGE_REQUIRED', user.id);
+        if (now.getTime() - new Date(session.last_seen_at).getTime() > 5_000)
+          await repo.updateSession(this.deps.db, session.id, { last_seen_at: now.toISOString() });
         return ctx;
     }
   }
 
-  private async authenticateToken(secret: string, info: RequestInfo, level: AuthLevel, now: Date): Promise<AuthContext> {
+  private async authenticateToken(
+    secret: string,
+    info: RequestInfo,
+    level: AuthLevel,
+    now: Date,
+  ): Promise<AuthContext> {
     if (level !== 'full') throw new AppError('UNAUTHENTICATED'); // session management is for people, not scripts
     const found = await repo.findApiTokenWithUser(this.deps.db, hashSecret(secret));
     if (!found) throw new AppError('UNAUTHENTICATED');
-    if (found.token.revoked_at !== null || found.user.is_disabled) throw new AuthRefusal('UNAUTHENTICATED', found.user.id);
+    if (found.token.revoked_at !== null || found.user.is_disabled)
+      throw new AuthRefusal('UNAUTHENTICATED', found.user.id);
     const { token, user } = found;
-    if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > 60_000) await repo.touchApiToken(this.deps.db, token.id, now.toISOString());
+    if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > 60_000)
+      await repo.touchApiToken(this.deps.db, token.id, now.toISOString());
     return {
-      actor: { kind: 'user', userId: user.id, sessionId: null, tokenId: token.id, tokenPracticeId: token.practice_id, requestId: info.requestId, ip: info.ip },
-      user, session: null, token, idleLockMinutes: 0,
+      actor: {
+        kind: 'user',
+        userId: user.id,
+        sessionId: null,
+        tokenId: token.id,
+        tokenPracticeId: token.practice_id,
+        requestId: info.requestId,
+        ip: info.ip,
+      },
+      user,
+      session: null,
+      token,
+      idleLockMinutes: 0,
     };
   }
 
@@ -220,13 +377,22 @@ export class AuthService extends AuthCore {
   async auditTokenUse(ctx: AuthContext, route: string, method: string, statusCode: number): Promise<void> {
     if (!ctx.token) return;
     const token = ctx.token;
-    await this.deps.db.transaction().execute((tx) =>
-      this.deps.auditTrail.append(
-        tx,
-        { practiceId: token.practice_id, action: 'token.used', targetType: 'api_token', targetId: token.id, outcome: statusCode < 400 ? 'success' : 'failure', details: { route, method, status: statusCode } },
-        { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
-      ),
-    );
+    await this.deps.db
+      .transaction()
+      .execute((tx) =>
+        this.deps.auditTrail.append(
+          tx,
+          {
+            practiceId: token.practice_id,
+            action: 'token.used',
+            targetType: 'api_token',
+            targetId: token.id,
+            outcome: statusCode < 400 ? 'success' : 'failure',
+            details: { route, method, status: statusCode },
+          },
+          { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
+        ),
+      );
   }
 
   // ---------- session life ----------
@@ -234,7 +400,16 @@ export class AuthService extends AuthCore {
   /** Where the session stands, from its row: a reloaded page or a second tab resumes at the same step, with the token. */
   sessionStatus(ctx: AuthContext): AuthSessionResponse {
     const session = this.requireSession(ctx);
-    const step = session.locked_at !== null ? 'locked' : session.mfa_at === null ? (ctx.user.totp_secret !== null ? 'mfa_required' : 'mfa_enrollment_required') : ctx.user.must_change_password ? 'password_change_required' : 'authenticated';
+    const step =
+      session.locked_at !== null
+        ? 'locked'
+        : session.mfa_at === null
+          ? ctx.user.totp_secret !== null
+            ? 'mfa_required'
+            : 'mfa_enrollment_required'
+          : ctx.user.must_change_password
+            ? 'password_change_required'
+            : 'authenticated';
     return { step, csrfToken: session.csrf_token, name: ctx.user.name, idleLockMinutes: ctx.idleLockMinutes };
   }
 
@@ -265,7 +440,10 @@ export class AuthService extends AuthCore {
     const session = this.requireSession(ctx);
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateSession(tx, session.id, { revoked_at: this.now().toISOString() });
-      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.logged-out', { type: 'session', id: session.id });
+      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.logged-out', {
+        type: 'session',
+        id: session.id,
+      });
     });
   }
 
@@ -273,7 +451,14 @@ export class AuthService extends AuthCore {
     this.requireSession(ctx);
     return this.deps.db.transaction().execute(async (tx) => {
       const count = await repo.revokeSessions(tx, ctx.user.id, this.now().toISOString());
-      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.sessions.revoked', { type: 'user', id: ctx.user.id }, 'success', { sessions: count });
+      await this.audit(
+        tx,
+        { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) },
+        'auth.sessions.revoked',
+        { type: 'user', id: ctx.user.id },
+        'success',
+        { sessions: count },
+      );
       return count;
     });
   }
@@ -281,7 +466,15 @@ export class AuthService extends AuthCore {
   async listSessions(ctx: AuthContext) {
     this.requireSession(ctx);
     const rows = await repo.findLiveSessions(this.deps.db, ctx.user.id, this.now().toISOString());
-    return rows.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at, ip: s.ip, userAgent: s.user_agent, isCurrent: s.id === ctx.session?.id }));
+    return rows.map((s) => ({
+      id: s.id,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      expiresAt: s.expires_at,
+      ip: s.ip,
+      userAgent: s.user_agent,
+      isCurrent: s.id === ctx.session?.id,
+    }));
   }
 
   async revokeSession(ctx: AuthContext, sessionId: string): Promise<void> {
@@ -290,23 +483,37 @@ export class AuthService extends AuthCore {
     if (!live.some((s) => s.id === sessionId)) throw new AppError('NOT_FOUND');
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateSession(tx, sessionId, { revoked_at: this.now().toISOString() });
-      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.session.revoked', { type: 'session', id: sessionId });
+      await this.audit(tx, { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) }, 'auth.session.revoked', {
+        type: 'session',
+        id: sessionId,
+      });
     });
   }
 
-  async changePassword(ctx: AuthContext, input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean }): Promise<{ revokedSessions: number }> {
+  async changePassword(
+    ctx: AuthContext,
+    input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean },
+  ): Promise<{ revokedSessions: number }> {
     this.requireSession(ctx); // a script's token never changes a person's password
     const now = this.now();
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
     // The account lock holds here too: a stolen open session must not become a way to guess the password.
     if (isLocked(ctx.user.locked_until, now)) {
-      await this.deps.db.transaction().execute((tx) => this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'denied', { reason: 'locked' }));
+      await this.deps.db
+        .transaction()
+        .execute((tx) =>
+          this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'denied', {
+            reason: 'locked',
+          }),
+        );
       throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'currentPassword', code: 'account_locked' }] });
     }
     if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {
       await this.deps.db.transaction().execute(async (tx) => {
         await this.recordCredentialFailure(tx, ctx.user, who, now);
-        await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'failure', { reason: 'wrong_password' });
+        await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'failure', {
+          reason: 'wrong_password',
+        });
       });
       throw validationError('currentPassword', 'password_wrong');
     }
@@ -314,9 +521,18 @@ export class AuthService extends AuthCore {
     await this.assertAcceptablePassword(input.newPassword, ctx.user, 'newPassword', this.deps.db, ctx.user.id);
     const hash = await hashPassword(input.newPassword);
     return this.deps.db.transaction().execute(async (tx) => {
-      await repo.updateUser(tx, ctx.user.id, { password_hash: hash, password_changed_at: now.toISOString(), must_change_password: 0, updated_at: now.toISOString() });
-      const revoked = input.revokeOtherSessions ? await repo.revokeSessions(tx, ctx.user.id, now.toISOString(), ctx.session?.id) : 0;
-      await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'success', { revokedSessions: revoked });
+      await repo.updateUser(tx, ctx.user.id, {
+        password_hash: hash,
+        password_changed_at: now.toISOString(),
+        must_change_password: 0,
+        updated_at: now.toISOString(),
+      });
+      const revoked = input.revokeOtherSessions
+        ? await repo.revokeSessions(tx, ctx.user.id, now.toISOString(), ctx.session?.id)
+        : 0;
+      await this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'success', {
+        revokedSessions: revoked,
+      });
       return { revokedSessions: revoked };
     });
   }
@@ -325,20 +541,53 @@ export class AuthService extends AuthCore {
     const practices = await repo.activePracticeDelays(this.deps.db, ctx.user.id);
     const visible = ctx.token ? practices.filter((p) => p.practiceId === ctx.token?.practice_id) : practices;
     return {
-      user: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, mfaEnabled: ctx.user.totp_secret !== null, mustChangePassword: ctx.user.must_change_password === 1 },
+      user: {
+        id: ctx.user.id,
+        email: ctx.user.email,
+        name: ctx.user.name,
+        mfaEnabled: ctx.user.totp_secret !== null,
+        mustChangePassword: ctx.user.must_change_password === 1,
+      },
       preferences: {
         language: ctx.user.language === 'fr' || ctx.user.language === 'en' ? ctx.user.language : null,
-        practiceId: visible.some((p) => p.practiceId === ctx.user.preferred_practice_id) ? ctx.user.preferred_practice_id : null,
+        practiceId: visible.some((p) => p.practiceId === ctx.user.preferred_practice_id)
+          ? ctx.user.preferred_practice_id
+          : null,
       },
-      invitations: ctx.token ? [] : (await repo.findInvitationsToAnswer(this.deps.db, ctx.user.id, this.now().toISOString())).map((i) => ({ id: i.id, practiceId: i.practice_id, practiceName: i.practice_name, role: i.role, invitedAt: i.created_at, expiresAt: i.expires_at })),
-      memberships: visible.map((p) => ({ practiceId: p.practiceId, practiceName: p.practiceName, role: p.role as Role, idleLockMinutes: p.idleLockMinutes, permissions: [...(ROLE_PERMISSIONS[p.role as Role] ?? [])] })),
-      session: ctx.session ? { id: ctx.session.id, csrfToken: ctx.session.csrf_token, idleLockMinutes: ctx.idleLockMinutes, expiresAt: ctx.session.expires_at } : null,
+      invitations: ctx.token
+        ? []
+        : (await repo.findInvitationsToAnswer(this.deps.db, ctx.user.id, this.now().toISOString())).map((i) => ({
+            id: i.id,
+            practiceId: i.practice_id,
+            practiceName: i.practice_name,
+            role: i.role,
+            invitedAt: i.created_at,
+            expiresAt: i.expires_at,
+          })),
+      memberships: visible.map((p) => ({
+        practiceId: p.practiceId,
+        practiceName: p.practiceName,
+        role: p.role as Role,
+        idleLockMinutes: p.idleLockMinutes,
+        permissions: [...(ROLE_PERMISSIONS[p.role as Role] ?? [])],
+      })),
+      session: ctx.session
+        ? {
+            id: ctx.session.id,
+            csrfToken: ctx.session.csrf_token,
+            idleLockMinutes: ctx.idleLockMinutes,
+            expiresAt: ctx.session.expires_at,
+          }
+        : null,
       via: ctx.token ? 'token' : 'session',
     };
   }
 
   /** The interface language and the practice last worked in, remembered for the person (not for a token). */
-  async updatePreferences(ctx: AuthContext, input: { language?: 'fr' | 'en' | undefined; practiceId?: string | null | undefined }): Promise<void> {
+  async updatePreferences(
+    ctx: AuthContext,
+    input: { language?: 'fr' | 'en' | undefined; practiceId?: string | null | undefined },
+  ): Promise<void> {
     this.requireSession(ctx);
     if (input.practiceId) {
       const practices = await repo.activePracticeDelays(this.deps.db, ctx.user.id);
@@ -361,28 +610,58 @@ export class AuthService extends AuthCore {
   async disableUser(tx: Executor, userId: string): Promise<{ sessions: number; tokens: number }> {
     const now = this.now().toISOString();
     await repo.updateUser(tx, userId, { is_disabled: 1, disabled_at: now, updated_at: now });
-    return { sessions: await repo.revokeSessions(tx, userId, now), tokens: await repo.revokeUserApiTokens(tx, userId, now) };
+    return {
+      sessions: await repo.revokeSessions(tx, userId, now),
+      tokens: await repo.revokeUserApiTokens(tx, userId, now),
+    };
   }
 
   /** Ends this practice's tokens of a person when their membership ends, and their sessions when asked (caller's transaction). */
-  async endAccessToPractice(tx: Executor, userId: string, practiceId: string, endSessions: boolean): Promise<{ sessions: number; tokens: number }> {
+  async endAccessToPractice(
+    tx: Executor,
+    userId: string,
+    practiceId: string,
+    endSessions: boolean,
+  ): Promise<{ sessions: number; tokens: number }> {
     const now = this.now().toISOString();
-    return { sessions: endSessions ? await repo.revokeSessions(tx, userId, now) : 0, tokens: await repo.revokeUserApiTokens(tx, userId, now, practiceId) };
+    return {
+      sessions: endSessions ? await repo.revokeSessions(tx, userId, now) : 0,
+      tokens: await repo.revokeUserApiTokens(tx, userId, now, practiceId),
+    };
   }
 
   async unlockAccount(actor: Actor, userId: string): Promise<void> {
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateUser(tx, userId, { failed_logins: 0, locked_until: null, updated_at: this.now().toISOString() });
-      await this.audit(tx, { actorId: actorId(actor), role: actor.kind === 'admin' ? 'admin' : 'none', info: { ip: actor.ip, requestId: actor.requestId, userAgent: null } }, 'user.unlocked', { type: 'user', id: userId });
+      await this.audit(
+        tx,
+        {
+          actorId: actorId(actor),
+          role: actor.kind === 'admin' ? 'admin' : 'none',
+          info: { ip: actor.ip, requestId: actor.requestId, userAgent: null },
+        },
+        'user.unlocked',
+        { type: 'user', id: userId },
+      );
     });
   }
 
   /** Issues an API token (caller's transaction). The secret is returned once and only its hash is kept. */
-  async issueApiToken(tx: Executor, input: { practiceId: string; userId: string; name: string; createdBy: string }): Promise<{ token: string; row: repo.ApiTokenRow }> {
+  async issueApiToken(
+    tx: Executor,
+    input: { practiceId: string; userId: string; name: string; createdBy: string },
+  ): Promise<{ token: string; row: repo.ApiTokenRow }> {
     const token = `gardien_${newSecret()}`;
     const row: repo.ApiTokenRow = {
-      id: newId('tok'), practice_id: input.practiceId, user_id: input.userId, name: input.name, token_hash: hashSecret(token),
-      created_at: this.now().toISOString(), created_by: input.createdBy, last_used_at: null, revoked_at: null,
+      id: newId('tok'),
+      practice_id: input.practiceId,
+      user_id: input.userId,
+      name: input.name,
+      token_hash: hashSecret(token),
+      created_at: this.now().toISOString(),
+      created_by: input.createdBy,
+      last_used_at: null,
+      revoked_at: null,
     };
     await repo.insertApiToken(tx, row);
     return { token, row };

@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { addMember, auditEntries, call, completeMfa, createPractice, createTestApp, login, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail, type TestApp } from '../../../../test/support/app.js';
+import {
+  addMember,
+  auditEntries,
+  call,
+  completeMfa,
+  createPractice,
+  createTestApp,
+  login,
+  loginPasswordOnly,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type TestApp,
+} from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { totpCodeAt } from './auth.crypto.js';
 import { SERVER_CHAIN } from '../audit-trail/index.js';
@@ -14,7 +26,8 @@ describeEachDialect('authentication', (dialect) => {
   });
   after(async () => t.close());
 
-  const serverActions = async (userId: string) => (await auditEntries(t, SERVER_CHAIN)).filter((e) => e.actor_id === userId).map((e) => e.action);
+  const serverActions = async (userId: string) =>
+    (await auditEntries(t, SERVER_CHAIN)).filter((e) => e.actor_id === userId).map((e) => e.action);
 
   it('signs in with password then enrols TOTP; the session is rotated at each step', async () => {
     const { ownerEmail } = await createPractice(t);
@@ -38,7 +51,19 @@ describeEachDialect('authentication', (dialect) => {
   it('reaches no route but login and the MFA steps before the second factor', async () => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const c = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    const reachable = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/mfa/enrollment', 'POST /api/v1/auth/mfa/enrollment/confirm', 'POST /api/v1/auth/mfa/verify', 'POST /api/v1/auth/unlock', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/v1/setup', 'POST /api/v1/setup']);
+    const reachable = new Set([
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/mfa/enrollment',
+      'POST /api/v1/auth/mfa/enrollment/confirm',
+      'POST /api/v1/auth/mfa/verify',
+      'POST /api/v1/auth/unlock',
+      'POST /api/v1/auth/logout',
+      'GET /api/v1/auth/session',
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/v1/setup',
+      'POST /api/v1/setup',
+    ]);
     let checked = 0;
     for (const r of t.app.routeTable) {
       const key = `${r.method} ${r.url}`;
@@ -65,7 +90,10 @@ describeEachDialect('authentication', (dialect) => {
     assert.equal(replay.statusCode, 400);
     assert.equal(replay.json().issues[0].path, 'code');
     t.clock.advance(30_000);
-    const fresh = await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s2, body: { code: await totpCodeAt(c.totpSecret!, t.clock.now()) } });
+    const fresh = await call(t, 'POST', '/api/v1/auth/mfa/verify', {
+      as: s2,
+      body: { code: await totpCodeAt(c.totpSecret!, t.clock.now()) },
+    });
     assert.equal(fresh.statusCode, 200);
   });
 
@@ -73,13 +101,23 @@ describeEachDialect('authentication', (dialect) => {
     const { ownerEmail } = await createPractice(t);
     const c = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
     const enr = (await call(t, 'POST', '/api/v1/auth/mfa/enrollment', { as: c })).json();
-    const conf = await call(t, 'POST', '/api/v1/auth/mfa/enrollment/confirm', { as: c, body: { code: await totpCodeAt(enr.secret, t.clock.now()) } });
+    const conf = await call(t, 'POST', '/api/v1/auth/mfa/enrollment/confirm', {
+      as: c,
+      body: { code: await totpCodeAt(enr.secret, t.clock.now()) },
+    });
     const codes = conf.json().recoveryCodes as string[];
     assert.equal(codes.length, 10);
     const s2 = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s2, body: { recoveryCode: codes[3]!.toUpperCase() } })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s2, body: { recoveryCode: codes[3]!.toUpperCase() } }))
+        .statusCode,
+      200,
+    );
     const s3 = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s3, body: { recoveryCode: codes[3] } })).statusCode, 400);
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s3, body: { recoveryCode: codes[3] } })).statusCode,
+      400,
+    );
     assert.ok((await serverActions(c.userId)).includes('auth.recovery-code.used'));
   });
 
@@ -87,14 +125,27 @@ describeEachDialect('authentication', (dialect) => {
     const { ownerEmail } = await createPractice(t);
     await login(t, ownerEmail);
     const s = await loginPasswordOnly(t, ownerEmail, STRONG_PASSWORD);
-    for (let i = 0; i < 5; i++) assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode, 400);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode,
+        400,
+      );
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/mfa/verify', { as: s, body: { code: '000000' } })).statusCode,
+      401,
+    );
   });
 
   it('answers an unknown account exactly like a wrong password', async () => {
     const { ownerEmail } = await createPractice(t);
-    const unknown = await call(t, 'POST', '/api/v1/auth/login', { body: { email: 'nobody@example.fr', password: STRONG_PASSWORD }, ip: '10.9.0.1' });
-    const wrong = await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: 'Wrong-password-123456!' }, ip: '10.9.0.2' });
+    const unknown = await call(t, 'POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@example.fr', password: STRONG_PASSWORD },
+      ip: '10.9.0.1',
+    });
+    const wrong = await call(t, 'POST', '/api/v1/auth/login', {
+      body: { email: ownerEmail, password: 'Wrong-password-123456!' },
+      ip: '10.9.0.2',
+    });
     assert.equal(unknown.statusCode, 401);
     assert.equal(wrong.statusCode, 401);
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
@@ -106,9 +157,15 @@ describeEachDialect('authentication', (dialect) => {
     const { ownerEmail, ownerId } = await createPractice(t);
     for (let i = 0; i < 10; i++) {
       t.clock.advance(20 * MIN); // let each progressive delay pass: only the count matters here
-      await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: `Wrong-password-${i}-xx!` }, ip: `10.8.0.${i}` });
+      await call(t, 'POST', '/api/v1/auth/login', {
+        body: { email: ownerEmail, password: `Wrong-password-${i}-xx!` },
+        ip: `10.8.0.${i}`,
+      });
     }
-    const refused = await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip: '10.8.1.1' });
+    const refused = await call(t, 'POST', '/api/v1/auth/login', {
+      body: { email: ownerEmail, password: STRONG_PASSWORD },
+      ip: '10.8.1.1',
+    });
     assert.equal(refused.statusCode, 401);
     assert.ok((await serverActions(ownerId)).includes('auth.account.locked'));
     t.clock.advance(61 * MIN);
@@ -118,17 +175,44 @@ describeEachDialect('authentication', (dialect) => {
 
   it('delays after the fifth failure: the right password is refused during the delay', async () => {
     const { ownerEmail } = await createPractice(t);
-    for (let i = 0; i < 5; i++) await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: `Wrong-password-${i}-xx!` }, ip: `10.7.0.${i}` });
-    assert.equal((await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip: '10.7.1.1' })).statusCode, 401);
+    for (let i = 0; i < 5; i++)
+      await call(t, 'POST', '/api/v1/auth/login', {
+        body: { email: ownerEmail, password: `Wrong-password-${i}-xx!` },
+        ip: `10.7.0.${i}`,
+      });
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/login', {
+          body: { email: ownerEmail, password: STRONG_PASSWORD },
+          ip: '10.7.1.1',
+        })
+      ).statusCode,
+      401,
+    );
     t.clock.advance(MIN + 1000);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip: '10.7.1.1' })).statusCode, 200);
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/login', {
+          body: { email: ownerEmail, password: STRONG_PASSWORD },
+          ip: '10.7.1.1',
+        })
+      ).statusCode,
+      200,
+    );
   });
 
   it('throttles one address that keeps failing (429), whatever the account', async () => {
     const ip = '10.6.6.6';
-    for (let i = 0; i < 30; i++) await call(t, 'POST', '/api/v1/auth/login', { body: { email: `nobody${i}@example.fr`, password: 'Wrong-password-123456!' }, ip });
+    for (let i = 0; i < 30; i++)
+      await call(t, 'POST', '/api/v1/auth/login', {
+        body: { email: `nobody${i}@example.fr`, password: 'Wrong-password-123456!' },
+        ip,
+      });
     const { ownerEmail } = await createPractice(t);
-    const res = await call(t, 'POST', '/api/v1/auth/login', { body: { email: ownerEmail, password: STRONG_PASSWORD }, ip });
+    const res = await call(t, 'POST', '/api/v1/auth/login', {
+      body: { email: ownerEmail, password: STRONG_PASSWORD },
+      ip,
+    });
     assert.equal(res.statusCode, 429);
     assert.equal(res.json().code, 'RATE_LIMITED');
   });
@@ -144,12 +228,18 @@ describeEachDialect('authentication', (dialect) => {
     const wrong = await call(t, 'POST', '/api/v1/auth/unlock', { as: c, body: { password: 'Wrong-password-123456!' } });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().issues[0].path, 'password');
-    assert.equal((await call(t, 'POST', '/api/v1/auth/unlock', { as: c, body: { password: STRONG_PASSWORD } })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'POST', '/api/v1/auth/unlock', { as: c, body: { password: STRONG_PASSWORD } })).statusCode,
+      200,
+    );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: c })).statusCode, 200);
     const actions = await serverActions(c.userId);
     assert.ok(actions.includes('auth.session.locked') && actions.includes('auth.session.unlocked'));
     // The owner lengthens the delay for the practice: 10 minutes of silence no longer lock.
-    assert.equal((await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: c, body: { idleLockMinutes: 15 } })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: c, body: { idleLockMinutes: 15 } })).statusCode,
+      200,
+    );
     t.clock.advance(10 * MIN);
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: c })).statusCode, 200);
   });
@@ -169,10 +259,17 @@ describeEachDialect('authentication', (dialect) => {
   it('requires the CSRF token on every state-changing request of a browser session', async () => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const c = await login(t, ownerEmail);
-    const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, { as: c, body: { name: 'Autre nom' }, headers: { 'x-csrf-token': 'forged' } });
+    const res = await call(t, 'PATCH', `/api/v1/practices/${practiceId}`, {
+      as: c,
+      body: { name: 'Autre nom' },
+      headers: { 'x-csrf-token': 'forged' },
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().code, 'CSRF_FAILED');
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: c })).json().name !== 'Autre nom', true);
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: c })).json().name !== 'Autre nom',
+      true,
+    );
   });
 
   it('lists and revokes one’s sessions, logs out, and logs out everywhere', async () => {
@@ -180,10 +277,13 @@ describeEachDialect('authentication', (dialect) => {
     const a = await login(t, ownerEmail);
     const b = await login(t, ownerEmail, STRONG_PASSWORD, { totpSecret: a.totpSecret! });
     const c = await login(t, ownerEmail, STRONG_PASSWORD, { totpSecret: a.totpSecret! });
-    const list = (await call(t, 'GET', '/api/v1/auth/sessions', { as: a })).json().items as { id: string; isCurrent: boolean }[];
+    const list = (await call(t, 'GET', '/api/v1/auth/sessions', { as: a })).json().items as {
+      id: string;
+      isCurrent: boolean;
+    }[];
     assert.equal(list.length, 3);
     assert.equal(list.filter((s) => s.isCurrent).length, 1);
-    const bId = ((await call(t, 'GET', '/api/v1/me', { as: b })).json().session.id) as string;
+    const bId = (await call(t, 'GET', '/api/v1/me', { as: b })).json().session.id as string;
     assert.equal((await call(t, 'DELETE', `/api/v1/auth/sessions/${bId}`, { as: a })).statusCode, 200);
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: b })).statusCode, 401);
     assert.equal((await call(t, 'POST', '/api/v1/auth/logout', { as: c })).statusCode, 200);
@@ -198,7 +298,10 @@ describeEachDialect('authentication', (dialect) => {
     const { ownerEmail, practiceId } = await createPractice(t);
     const owner = await login(t, ownerEmail);
     const email = uniqueEmail('assistant');
-    const added = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, { as: owner, body: { email, name: 'Léa Le Goff-Ménard', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' } });
+    const added = await call(t, 'POST', `/api/v1/practices/${practiceId}/members`, {
+      as: owner,
+      body: { email, name: 'Léa Le Goff-Ménard', role: 'assistant', initialPassword: 'Provisoire-Cabinet-2026!x' },
+    });
     assert.equal(added.statusCode, 201);
     const p1 = await loginPasswordOnly(t, email, 'Provisoire-Cabinet-2026!x');
     await completeMfa(t, p1);
@@ -206,11 +309,17 @@ describeEachDialect('authentication', (dialect) => {
     const blocked = await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: p1 });
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().code, 'PASSWORD_CHANGE_REQUIRED');
-    const weak = await call(t, 'POST', '/api/v1/auth/password', { as: p1, body: { currentPassword: 'Provisoire-Cabinet-2026!x', newPassword: 'azerty123' } });
+    const weak = await call(t, 'POST', '/api/v1/auth/password', {
+      as: p1,
+      body: { currentPassword: 'Provisoire-Cabinet-2026!x', newPassword: 'azerty123' },
+    });
     assert.equal(weak.statusCode, 400);
     assert.equal(weak.json().issues[0].path, 'newPassword');
     assert.match(weak.json().issues[0].message, /courants/);
-    const ok = await call(t, 'POST', '/api/v1/auth/password', { as: p1, body: { currentPassword: 'Provisoire-Cabinet-2026!x', newPassword: 'Une-Autre-Phrase-Longue-77' } });
+    const ok = await call(t, 'POST', '/api/v1/auth/password', {
+      as: p1,
+      body: { currentPassword: 'Provisoire-Cabinet-2026!x', newPassword: 'Une-Autre-Phrase-Longue-77' },
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: p1 })).statusCode, 200);
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: p2 })).statusCode, 401);
@@ -221,15 +330,29 @@ describeEachDialect('authentication', (dialect) => {
     const owner = await login(t, ownerEmail);
     const m = await addMember(t, practiceId, 'practitioner');
     const p = await login(t, m.email);
-    const token = (await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: p, body: { name: 'agenda' } })).json().token as string;
+    const token = (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: p, body: { name: 'agenda' } })
+    ).json().token as string;
     assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: { token } })).statusCode, 200);
-    assert.equal((await call(t, 'POST', `/api/v1/practices/${practiceId}/members/${m.userId}/deactivate`, { as: owner })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'POST', `/api/v1/practices/${practiceId}/members/${m.userId}/deactivate`, { as: owner }))
+        .statusCode,
+      200,
+    );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: p })).statusCode, 401);
     assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}`, { as: { token } })).statusCode, 401);
     // Never deleted: the account is disabled and its sign-in refused.
     const row = await t.services.auth.findUserByEmail(m.email);
     assert.equal(row?.is_disabled, 1);
-    assert.equal((await call(t, 'POST', '/api/v1/auth/login', { body: { email: m.email, password: STRONG_PASSWORD }, ip: '10.5.0.1' })).statusCode, 401);
+    assert.equal(
+      (
+        await call(t, 'POST', '/api/v1/auth/login', {
+          body: { email: m.email, password: STRONG_PASSWORD },
+          ip: '10.5.0.1',
+        })
+      ).statusCode,
+      401,
+    );
   });
 });
 
@@ -244,16 +367,30 @@ describeEachDialect('API tokens', (dialect) => {
     const a = await createPractice(t);
     const b = await createPractice(t);
     const owner = await login(t, a.ownerEmail);
-    const created = await call(t, 'POST', `/api/v1/practices/${a.practiceId}/api-tokens`, { as: owner, body: { name: 'export comptable' } });
+    const created = await call(t, 'POST', `/api/v1/practices/${a.practiceId}/api-tokens`, {
+      as: owner,
+      body: { name: 'export comptable' },
+    });
     assert.equal(created.statusCode, 201);
     const { token, apiToken } = created.json() as { token: string; apiToken: { id: string } };
     assert.match(token, /^gardien_/);
-    const row = await t.services.db.selectFrom('api_tokens').selectAll().where('id', '=', apiToken.id).executeTakeFirstOrThrow();
+    const row = await t.services.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', apiToken.id)
+      .executeTakeFirstOrThrow();
     assert.notEqual(row.token_hash, token); // stored hashed
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${a.practiceId}/members`, { as: { token } })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${a.practiceId}/members`, { as: { token } })).statusCode,
+      200,
+    );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token } })).json().via, 'token');
     // Bound to its practice: the owner's other practices are out of reach.
-    await t.services.practices.addMember({ kind: 'admin', adminId: 'cli:test', requestId: null, ip: null }, b.practiceId, { email: a.ownerEmail, name: 'x', role: 'owner' });
+    await t.services.practices.addMember(
+      { kind: 'admin', adminId: 'cli:test', requestId: null, ip: null },
+      b.practiceId,
+      { email: a.ownerEmail, name: 'x', role: 'owner' },
+    );
     assert.equal((await call(t, 'GET', `/api/v1/practices/${b.practiceId}`, { as: { token } })).statusCode, 404);
     // Session management is for people.
     assert.equal((await call(t, 'GET', '/api/v1/auth/sessions', { as: { token } })).statusCode, 401);
@@ -261,17 +398,24 @@ describeEachDialect('API tokens', (dialect) => {
     const viaToken = entries.filter((e) => e.details.includes(apiToken.id) || e.target_id === apiToken.id);
     assert.ok(viaToken.some((e) => e.action === 'member.listed' && JSON.parse(e.details).via === apiToken.id));
     assert.ok(viaToken.some((e) => e.action === 'token.used'));
-    assert.equal((await call(t, 'DELETE', `/api/v1/practices/${a.practiceId}/api-tokens/${apiToken.id}`, { as: owner })).statusCode, 200);
+    assert.equal(
+      (await call(t, 'DELETE', `/api/v1/practices/${a.practiceId}/api-tokens/${apiToken.id}`, { as: owner }))
+        .statusCode,
+      200,
+    );
     assert.equal((await call(t, 'GET', `/api/v1/practices/${a.practiceId}`, { as: { token } })).statusCode, 401);
   });
 
   it('is read with its person in one query, as a session is: the same person, and a disabled person’s token and session are refused', async () => {
     const { practiceId, ownerEmail } = await createPractice(t);
     const owner = await login(t, ownerEmail);
-    const { token } = (await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner, body: { name: 'agenda' } })).json() as { token: string };
+    const { token } = (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner, body: { name: 'agenda' } })
+    ).json() as { token: string };
     const viaSession = (await call(t, 'GET', '/api/v1/me', { as: owner })).json() as Record<string, unknown>;
     const viaToken = (await call(t, 'GET', '/api/v1/me', { as: { token } })).json() as Record<string, unknown>;
-    for (const key of ['user', 'preferences', 'memberships']) assert.deepEqual(viaToken[key], viaSession[key], `the same person: ${key}`);
+    for (const key of ['user', 'preferences', 'memberships'])
+      assert.deepEqual(viaToken[key], viaSession[key], `the same person: ${key}`);
     // Disabled without its tokens and sessions being revoked (as a direct database change would): still refused.
     await t.services.db.updateTable('users').set({ is_disabled: 1 }).where('email', '=', ownerEmail).execute();
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token } })).statusCode, 401);
@@ -283,11 +427,29 @@ describeEachDialect('API tokens', (dialect) => {
     const owner = await login(t, ownerEmail);
     const m = await addMember(t, practiceId, 'assistant');
     const asst = await login(t, m.email);
-    const mine = (await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: asst, body: { name: 'mine' } })).json().apiToken.id as string;
-    const ownerToken = (await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner, body: { name: 'owner' } })).json().apiToken.id as string;
-    assert.deepEqual((await call(t, 'GET', `/api/v1/practices/${practiceId}/api-tokens`, { as: asst })).json().items.map((x: { id: string }) => x.id), [mine]);
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner })).json().items.length, 2);
-    assert.equal((await call(t, 'DELETE', `/api/v1/practices/${practiceId}/api-tokens/${ownerToken}`, { as: asst })).statusCode, 404);
-    assert.equal((await call(t, 'DELETE', `/api/v1/practices/${practiceId}/api-tokens/${mine}`, { as: owner })).statusCode, 200);
+    const mine = (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: asst, body: { name: 'mine' } })
+    ).json().apiToken.id as string;
+    const ownerToken = (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner, body: { name: 'owner' } })
+    ).json().apiToken.id as string;
+    assert.deepEqual(
+      (await call(t, 'GET', `/api/v1/practices/${practiceId}/api-tokens`, { as: asst }))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+      [mine],
+    );
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${practiceId}/api-tokens`, { as: owner })).json().items.length,
+      2,
+    );
+    assert.equal(
+      (await call(t, 'DELETE', `/api/v1/practices/${practiceId}/api-tokens/${ownerToken}`, { as: asst })).statusCode,
+      404,
+    );
+    assert.equal(
+      (await call(t, 'DELETE', `/api/v1/practices/${practiceId}/api-tokens/${mine}`, { as: owner })).statusCode,
+      200,
+    );
   });
 });

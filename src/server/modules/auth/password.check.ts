@@ -26,7 +26,14 @@ const loadChecker = () =>
       common: new Set(list.map((p) => p.toLowerCase())),
       guessability: (password: string) => {
         const r = zxcvbn.check(password);
-        return { score: r.score, matches: r.sequence.map((m) => ({ pattern: m.pattern, token: m.token, ...('baseToken' in m ? { baseToken: m.baseToken as string | string[] } : {}) })) };
+        return {
+          score: r.score,
+          matches: r.sequence.map((m) => ({
+            pattern: m.pattern,
+            token: m.token,
+            ...('baseToken' in m ? { baseToken: m.baseToken as string | string[] } : {}),
+          })),
+        };
       },
     };
   }));
@@ -34,7 +41,11 @@ const loadChecker = () =>
 /** The password rule (password.rules.ts) with the common-password list and zxcvbn: the issues, empty when acceptable. */
 export async function passwordIssues(password: string, contextWords: string[], field: string): Promise<ErrorIssue[]> {
   const c = await loadChecker();
-  return checkPasswordStrength(password, { contextWords, isCommon: (p) => c.common.has(p), guessability: c.guessability }).map((i) => ({ ...i, path: field }));
+  return checkPasswordStrength(password, {
+    contextWords,
+    isCommon: (p) => c.common.has(p),
+    guessability: c.guessability,
+  }).map((i) => ({ ...i, path: field }));
 }
 
 /** The password rule, refused as a 400 on `field`. */

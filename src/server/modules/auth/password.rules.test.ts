@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPasswordStrength, contextWordsFor, estimateEntropyBits, MIN_ENTROPY_BITS } from './password.rules.js';
 
-const ctx = (words: string[] = [], common: string[] = ['azerty123', 'motdepasse']) => ({ contextWords: words, isCommon: (p: string) => common.includes(p) });
+const ctx = (words: string[] = [], common: string[] = ['azerty123', 'motdepasse']) => ({
+  contextWords: words,
+  isCommon: (p: string) => common.includes(p),
+});
 const codes = (pw: string, c = ctx()) => checkPasswordStrength(pw, c).map((i) => i.code);
 
 describe('password rule (CNIL 2022-100, ASVS 6.2)', () => {
@@ -48,10 +51,19 @@ describe('password rule (CNIL 2022-100, ASVS 6.2)', () => {
 
 describe('password rule: repeats, sequences and zxcvbn (issue 18)', async () => {
   const { passwordIssues } = await import('./password.check.js');
-  const real = async (pw: string, words: string[] = []) => (await passwordIssues(pw, words, 'password')).map((i) => i.code);
+  const real = async (pw: string, words: string[] = []) =>
+    (await passwordIssues(pw, words, 'password')).map((i) => i.code);
 
   it('refuses the trivial passwords the attack got through', async () => {
-    for (const pw of ['a a a a a a a', 'aaaaaaaaaaaaaaaaaaaa', 'chat chat chat chat chat chat chat', 'Aaaaaaaaaa1!', 'abcdefghijklmnopqrstuvwxyz', 'Motdepasse2026!!', 'Azerty123456!']) {
+    for (const pw of [
+      'a a a a a a a',
+      'aaaaaaaaaaaaaaaaaaaa',
+      'chat chat chat chat chat chat chat',
+      'Aaaaaaaaaa1!',
+      'abcdefghijklmnopqrstuvwxyz',
+      'Motdepasse2026!!',
+      'Azerty123456!',
+    ]) {
       const c = await real(pw);
       assert.equal(c.length, 1, pw);
       assert.ok(['password_predictable', 'password_too_weak', 'password_common'].includes(c[0]!), `${pw}: ${c[0]}`);
@@ -60,7 +72,14 @@ describe('password rule: repeats, sequences and zxcvbn (issue 18)', async () => 
   });
 
   it('refuses what the second attack got through: words of one letter repeated or runs of the alphabet, lists said by heart, runs of one character', async () => {
-    for (const pw of ['aaa bbb ccc ddd eee fff ggg', 'abcd efgh ijkl mnop qrst uvwx yzab', 'aaaabbbbccccddddeeeeffffgggg', 'one two three four five six seven', 'lundi mardi mercredi jeudi vendredi samedi dimanche', 'AAaa11!!BBbb']) {
+    for (const pw of [
+      'aaa bbb ccc ddd eee fff ggg',
+      'abcd efgh ijkl mnop qrst uvwx yzab',
+      'aaaabbbbccccddddeeeeffffgggg',
+      'one two three four five six seven',
+      'lundi mardi mercredi jeudi vendredi samedi dimanche',
+      'AAaa11!!BBbb',
+    ]) {
       assert.notDeepEqual(await real(pw), [], pw);
     }
     // A real passphrase that happens to hold one day or number still counts it as a word.
@@ -68,7 +87,14 @@ describe('password rule: repeats, sequences and zxcvbn (issue 18)', async () => 
   });
 
   it('still accepts the CNIL examples and real passphrases', async () => {
-    for (const pw of ['Kx7!mQ2#vL9@', 'Kx7mQ2vL9pRt4Z', 'lune sable orage fenêtre colline brioche tulipe', 'unebellejourneedautomneenbretagne', 'Sel-de-Guérande-42-Brioche!']) assert.deepEqual(await real(pw), [], pw);
+    for (const pw of [
+      'Kx7!mQ2#vL9@',
+      'Kx7mQ2vL9pRt4Z',
+      'lune sable orage fenêtre colline brioche tulipe',
+      'unebellejourneedautomneenbretagne',
+      'Sel-de-Guérande-42-Brioche!',
+    ])
+      assert.deepEqual(await real(pw), [], pw);
   });
 
   it('counts a passphrase by its distinct words of three letters or more', async () => {

@@ -51,8 +51,34 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
   ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
   ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-  ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
-  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  [
+    'janvier',
+    'fevrier',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'aout',
+    'septembre',
+    'octobre',
+    'novembre',
+    'decembre',
+  ],
+  [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ],
   ['do', 're', 'mi', 'fa', 'sol', 'la', 'si'],
 ];
 
@@ -70,7 +96,10 @@ function isTrivialWord(w: string): boolean {
  * knows in order (numbers, days, months) as one word; null when it does not read as a passphrase.
  */
 function passphraseWords(password: string): number | null {
-  const words = password.trim().split(/[\s\-_.,;:]+/).filter(Boolean);
+  const words = password
+    .trim()
+    .split(/[\s\-_.,;:]+/)
+    .filter(Boolean);
   if (words.length < 3 || !words.every((w) => /^\p{L}+$/u.test(w))) return null;
   const kept = words.map(normalise).filter((w) => [...w].length >= MIN_PASSPHRASE_WORD_LENGTH && !isTrivialWord(w));
   // A word that follows its predecessor in a known list adds nothing: a run of the list counts as its first word.
@@ -92,7 +121,8 @@ function effectiveText(password: string, g: Guessability | null): string {
   const reduced = g
     ? g.matches
         .map((m) => {
-          if (m.pattern === 'repeat') return typeof m.baseToken === 'string' ? m.baseToken : (m.baseToken ?? []).join('');
+          if (m.pattern === 'repeat')
+            return typeof m.baseToken === 'string' ? m.baseToken : (m.baseToken ?? []).join('');
           if (m.pattern === 'sequence' || m.pattern === 'spatial') return m.token.slice(0, 2);
           return m.token;
         })
@@ -125,13 +155,16 @@ export interface PasswordContext {
  */
 export function checkPasswordStrength(password: string, ctx: PasswordContext): ErrorIssue[] {
   const length = [...password].length;
-  if (length > MAX_PASSWORD_LENGTH) return [{ path: 'password', code: 'password_too_long', params: { maximum: MAX_PASSWORD_LENGTH } }];
+  if (length > MAX_PASSWORD_LENGTH)
+    return [{ path: 'password', code: 'password_too_long', params: { maximum: MAX_PASSWORD_LENGTH } }];
   const n = normalise(password);
-  if (ctx.isCommon(n) || ctx.isCommon(n.replace(/[^a-z0-9]/g, ''))) return [{ path: 'password', code: 'password_common' }];
+  if (ctx.isCommon(n) || ctx.isCommon(n.replace(/[^a-z0-9]/g, '')))
+    return [{ path: 'password', code: 'password_common' }];
   const whole = password.normalize('NFC').replace(/\s+/g, ' ').trim();
   // Context words count for nothing: remove them (whatever their case) before measuring.
   let stripped = whole;
-  for (const w of ctx.contextWords.filter((w) => w.length >= 4)) stripped = stripped.replace(new RegExp(escapeRegExp(w.normalize('NFC')), 'giu'), ' ');
+  for (const w of ctx.contextWords.filter((w) => w.length >= 4))
+    stripped = stripped.replace(new RegExp(escapeRegExp(w.normalize('NFC')), 'giu'), ' ');
   stripped = stripped.replace(/\s+/g, ' ').trim();
   const g = ctx.guessability?.(stripped) ?? null;
   const bits = strengthBits(stripped, g);
@@ -142,10 +175,13 @@ export function checkPasswordStrength(password: string, ctx: PasswordContext): E
   // "It reuses your name" only when the name is what made it look strong: the same password without it would pass.
   if (stripped !== whole) {
     const gWhole = ctx.guessability?.(whole) ?? null;
-    const wouldPass = (strengthBits(whole, gWhole) >= MIN_ENTROPY_BITS || isCnilFourKindsExample(effectiveText(whole, gWhole))) && (gWhole === null || gWhole.score >= MIN_ZXCVBN_SCORE);
+    const wouldPass =
+      (strengthBits(whole, gWhole) >= MIN_ENTROPY_BITS || isCnilFourKindsExample(effectiveText(whole, gWhole))) &&
+      (gWhole === null || gWhole.score >= MIN_ZXCVBN_SCORE);
     if (wouldPass) return [{ path: 'password', code: 'password_context', params }];
   }
-  const isPredictable = g !== null && g.matches.some((m) => m.pattern === 'repeat' || m.pattern === 'sequence' || m.pattern === 'spatial');
+  const isPredictable =
+    g !== null && g.matches.some((m) => m.pattern === 'repeat' || m.pattern === 'sequence' || m.pattern === 'spatial');
   if (isPredictable) return [{ path: 'password', code: 'password_predictable', params }];
   return [{ path: 'password', code: 'password_too_weak', params }];
 }
@@ -160,7 +196,17 @@ export function contextWordsFor(email: string, name: string, practiceNames: stri
   const local = email.split('@')[0] ?? '';
   const domain = (email.split('@')[1] ?? '').split('.')[0] ?? '';
   return [
-    'gardien', 'dentaire', 'dentiste', 'cabinet', 'password', 'motdepasse', 'azerty', 'qwerty',
-    local, domain, ...name.split(/\s+/), ...practiceNames.flatMap((p) => p.split(/\s+/)),
+    'gardien',
+    'dentaire',
+    'dentiste',
+    'cabinet',
+    'password',
+    'motdepasse',
+    'azerty',
+    'qwerty',
+    local,
+    domain,
+    ...name.split(/\s+/),
+    ...practiceNames.flatMap((p) => p.split(/\s+/)),
   ].filter((w) => w.length >= 4);
 }

@@ -5,7 +5,16 @@ import type { HttpServer } from '../../platform/http/server.js';
 import type { BackupUseCases } from './backup.use-cases.js';
 
 export function registerBackupRoutes(app: HttpServer, useCases: BackupUseCases): void {
-  app.get('/api/v1/practices/:practiceId/backup-status', {
-    schema: { tags: ['backup'], summary: 'When the last good backup and restore drill ran; warnings when they are too old', params: PracticeParamsSchema, response: { 200: BackupStatusSchema } },
-  }, async (req) => useCases.status(actorOf(req), req.params.practiceId));
+  app.get(
+    '/api/v1/practices/:practiceId/backup-status',
+    {
+      schema: {
+        tags: ['backup'],
+        summary: 'When the last good backup and restore drill ran; warnings when they are too old',
+        params: PracticeParamsSchema,
+        response: { 200: BackupStatusSchema },
+      },
+    },
+    async (req) => useCases.status(actorOf(req), req.params.practiceId),
+  );
 }

@@ -7,7 +7,16 @@ import { pipeline, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Keys } from '../../platform/crypto/key-file.js';
-import { keyCheckOf, keyFromKeyFile, keyFromPassphrase, readSealedFile, SCRYPT_PARAMS, SealedFileError, writeSealedFile, type SealedHeader } from '../../platform/crypto/sealed-file.js';
+import {
+  keyCheckOf,
+  keyFromKeyFile,
+  keyFromPassphrase,
+  readSealedFile,
+  SCRYPT_PARAMS,
+  SealedFileError,
+  writeSealedFile,
+  type SealedHeader,
+} from '../../platform/crypto/sealed-file.js';
 import { openDatabase, withSnapshot, type DatabaseTarget, type Db, type Executor } from '../../platform/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../../platform/db/migrations/index.js';
 import { AppError, conflict } from '../../shared/app-error.js';
@@ -52,7 +61,16 @@ export interface DrillResult {
 }
 
 type Line =
-  | { kind: 'meta'; format: number; app: 'gardien'; version: string; migrations: string[]; createdAt: string; sourceDialect: string; counts: Record<string, number> }
+  | {
+      kind: 'meta';
+      format: number;
+      app: 'gardien';
+      version: string;
+      migrations: string[];
+      createdAt: string;
+      sourceDialect: string;
+      counts: Record<string, number>;
+    }
   | { kind: 'row'; t: string; r: Record<string, unknown> }
   | { kind: 'table-end'; t: string; rows: number; sha256: string }
   | { kind: 'end'; tables: Record<string, TableSummary> };
@@ -87,8 +105,15 @@ export class BackupService {
 
   private sealingKey(header: Pick<SealedHeader, 'keySource' | 'salt' | 'scrypt'>, key: BackupKey): Buffer {
     if (header.keySource === 'passphrase') {
-      if (!key.passphrase) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'passphrase', code: 'backup_passphrase_required' }] });
-      return keyFromPassphrase(key.passphrase, Buffer.from(header.salt ?? '', 'base64'), header.scrypt ?? SCRYPT_PARAMS);
+      if (!key.passphrase)
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'passphrase', code: 'backup_passphrase_required' }],
+        });
+      return keyFromPassphrase(
+        key.passphrase,
+        Buffer.from(header.salt ?? '', 'base64'),
+        header.scrypt ?? SCRYPT_PARAMS,
+      );
     }
     return keyFromKeyFile(this.deps.keys.dataKey, 'backup');
   }
@@ -104,7 +129,10 @@ export class BackupService {
     const startedAt = this.deps.clock.now().toISOString();
     const salt = randomBytes(16);
     const keySource = key.passphrase ? 'passphrase' : 'keyfile';
-    const header = { keySource, ...(key.passphrase ? { salt: salt.toString('base64'), scrypt: { ...SCRYPT_PARAMS } } : {}) } as const;
+    const header = {
+      keySource,
+      ...(key.passphrase ? { salt: salt.toString('base64'), scrypt: { ...SCRYPT_PARAMS } } : {}),
+    } as const;
     const sealKey = this.sealingKey(header, key);
     const tables: Record<string, TableSummary> = {};
     const run = async (snap: Executor) => {
@@ -114,7 +142,18 @@ export class BackupService {
       const version = this.deps.version;
       const dialect = this.deps.dialect;
       async function* lines(): AsyncGenerator<string> {
-        yield JSON.stringify({ kind: 'meta', format: BACKUP_FORMAT, app: 'gardien', version, migrations: MIGRATION_NAMES, createdAt: startedAt, sourceDialect: dialect, counts } satisfies Line) + '\n';
+        yield (
+          JSON.stringify({
+            kind: 'meta',
+            format: BACKUP_FORMAT,
+            app: 'gardien',
+            version,
+            migrations: MIGRATION_NAMES,
+            createdAt: startedAt,
+            sourceDialect: dialect,
+            counts,
+          } satisfies Line) + '\n'
+        );
         let done = 0;
         for (const t of BACKUP_TABLES) {
           const hasher = new TableHasher();
@@ -136,14 +175,21 @@ export class BackupService {
       }
       const gz = createGzip({ level: 6 });
       pipeline(Readable.from(lines()), gz, () => undefined); // an error on either side reaches the reader below
-      return writeSealedFile(file, { kind: 'gardien-backup', createdAt: startedAt, keyCheck: keyCheckOf(sealKey), ...header }, gz as AsyncIterable<Buffer>, sealKey);
+      return writeSealedFile(
+        file,
+        { kind: 'gardien-backup', createdAt: startedAt, keyCheck: keyCheckOf(sealKey), ...header },
+        gz as AsyncIterable<Buffer>,
+        sealKey,
+      );
     };
     let bytes = 0;
     try {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
       bytes = await withSnapshot(this.deps.target, run);
     } catch (e) {
-      await this.recordRun('backup', startedAt, false, file, null, { error: e instanceof Error ? e.message : String(e) });
+      await this.recordRun('backup', startedAt, false, file, null, {
+        error: e instanceof Error ? e.message : String(e),
+      });
       throw e;
     }
     await this.recordRun('backup', startedAt, true, file, bytes, { tables });
@@ -171,17 +217,20 @@ export class BackupService {
         const line = JSON.parse(text) as Line;
         if (sawEnd) throw new SealedFileError('backup has content after its end record');
         if (line.kind === 'meta') {
-          if (line.format !== BACKUP_FORMAT || line.app !== 'gardien') throw new SealedFileError(`unsupported backup format ${String(line.format)}`);
+          if (line.format !== BACKUP_FORMAT || line.app !== 'gardien')
+            throw new SealedFileError(`unsupported backup format ${String(line.format)}`);
           meta = line;
         } else if (!meta) throw new SealedFileError('backup does not start with its description');
         else if (line.kind === 'row') {
-          if (!BACKUP_TABLES.some((t) => t.name === line.t)) throw new SealedFileError(`backup holds an unknown table ${line.t}`);
+          if (!BACKUP_TABLES.some((t) => t.name === line.t))
+            throw new SealedFileError(`backup holds an unknown table ${line.t}`);
           let h = hashers.get(line.t);
           if (!h) hashers.set(line.t, (h = new TableHasher()));
           h.add(line.r);
         } else if (line.kind === 'table-end') {
           const h = hashers.get(line.t) ?? new TableHasher();
-          if (h.rows !== line.rows || h.digest() !== line.sha256) throw new SealedFileError(`table ${line.t} does not match its recorded hash`);
+          if (h.rows !== line.rows || h.digest() !== line.sha256)
+            throw new SealedFileError(`table ${line.t} does not match its recorded hash`);
           hashers.delete(line.t);
         } else if (line.kind === 'end') sawEnd = true;
         yield line;
@@ -191,7 +240,10 @@ export class BackupService {
   }
 
   /** Reads the whole backup once, verifying key, every frame, every table hash and the schema version; changes nothing. */
-  async inspect(file: string, key: BackupKey = {}): Promise<{ meta: Extract<Line, { kind: 'meta' }>; tables: Record<string, TableSummary> }> {
+  async inspect(
+    file: string,
+    key: BackupKey = {},
+  ): Promise<{ meta: Extract<Line, { kind: 'meta' }>; tables: Record<string, TableSummary> }> {
     let meta: Extract<Line, { kind: 'meta' }> | null = null;
     let tables: Record<string, TableSummary> = {};
     try {
@@ -201,11 +253,21 @@ export class BackupService {
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', code: 'backup_invalid', params: { reason: e instanceof Error ? e.message : String(e) } }], cause: e });
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [
+          { path: 'file', code: 'backup_invalid', params: { reason: e instanceof Error ? e.message : String(e) } },
+        ],
+        cause: e,
+      });
     }
-    if (!meta) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', code: 'backup_invalid', params: { reason: 'empty backup' } }] });
+    if (!meta)
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: 'file', code: 'backup_invalid', params: { reason: 'empty backup' } }],
+      });
     if (meta.migrations.join() !== MIGRATION_NAMES.join()) {
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', code: 'backup_other_version', params: { version: meta.version } }] });
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: 'file', code: 'backup_other_version', params: { version: meta.version } }],
+      });
     }
     return { meta, tables };
   }
@@ -215,15 +277,24 @@ export class BackupService {
    * transaction, then the result is checked (integrity, audit chains, table hashes). A SQLite file is built beside the
    * target and swapped in only when everything passed; the previous file is kept.
    */
-  async restore(file: string, target: DatabaseTarget, key: BackupKey = {}, onProgress?: Progress, options: { replaceSqlite?: boolean } = {}): Promise<DrillResult> {
+  async restore(
+    file: string,
+    target: DatabaseTarget,
+    key: BackupKey = {},
+    onProgress?: Progress,
+    options: { replaceSqlite?: boolean } = {},
+  ): Promise<DrillResult> {
     const started = Date.now();
     const { meta, tables } = await this.inspect(file, key);
     const total = Object.values(meta.counts).reduce((a, b) => a + b, 0);
-    const buildTarget: DatabaseTarget = target.kind === 'sqlite' ? { kind: 'sqlite', file: `${target.file}.restoring-${process.pid}` } : target;
+    const buildTarget: DatabaseTarget =
+      target.kind === 'sqlite' ? { kind: 'sqlite', file: `${target.file}.restoring-${process.pid}` } : target;
     if (target.kind === 'sqlite' && fs.existsSync(target.file) && !options.replaceSqlite) {
       throw conflict('target', 'restore_target_exists');
     }
-    if (buildTarget.kind === 'sqlite') for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`]) fs.rmSync(f, { force: true });
+    if (buildTarget.kind === 'sqlite')
+      for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`])
+        fs.rmSync(f, { force: true });
     const opened = await openDatabase(buildTarget);
     let result: DrillResult;
     try {
@@ -255,11 +326,22 @@ export class BackupService {
       result = await this.checkDatabase(opened.db, buildTarget, tables, file, started);
     } catch (e) {
       await opened.close();
-      if (buildTarget.kind === 'sqlite') for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`]) fs.rmSync(f, { force: true });
+      if (buildTarget.kind === 'sqlite')
+        for (const f of [buildTarget.file, `${buildTarget.file}-wal`, `${buildTarget.file}-shm`])
+          fs.rmSync(f, { force: true });
       throw e;
     }
     await opened.close();
-    if (!result.ok) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'file', code: 'backup_invalid', params: { reason: result.problem ?? 'restored copy failed its checks' } }] });
+    if (!result.ok)
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [
+          {
+            path: 'file',
+            code: 'backup_invalid',
+            params: { reason: result.problem ?? 'restored copy failed its checks' },
+          },
+        ],
+      });
     if (target.kind === 'sqlite' && buildTarget.kind === 'sqlite') {
       if (fs.existsSync(target.file)) {
         const kept = `${target.file}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -272,7 +354,13 @@ export class BackupService {
   }
 
   /** Integrity of a restored database: engine check, every audit chain, and each table's hash against the backup's. */
-  private async checkDatabase(db: Db, target: DatabaseTarget, expected: Record<string, TableSummary>, file: string, started: number): Promise<DrillResult> {
+  private async checkDatabase(
+    db: Db,
+    target: DatabaseTarget,
+    expected: Record<string, TableSummary>,
+    file: string,
+    started: number,
+  ): Promise<DrillResult> {
     let integrity = 'ok';
     if (target.kind === 'sqlite') {
       const r = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
@@ -287,8 +375,24 @@ export class BackupService {
     }
     const mismatch = BACKUP_TABLES.find((t) => actual[t.name]?.sha256 !== expected[t.name]?.sha256);
     const badChain = chains.find((c) => !c.ok);
-    const problem = integrity !== 'ok' ? `integrity check: ${integrity}` : badChain ? `audit trail of ${badChain.practiceId}: ${badChain.problem}` : mismatch ? `table ${mismatch.name} differs from the backup` : null;
-    return { ok: problem === null, file, tables: actual, integrity, auditChains: chains.length, auditOk: !badChain, durationMs: Date.now() - started, problem };
+    const problem =
+      integrity !== 'ok'
+        ? `integrity check: ${integrity}`
+        : badChain
+          ? `audit trail of ${badChain.practiceId}: ${badChain.problem}`
+          : mismatch
+            ? `table ${mismatch.name} differs from the backup`
+            : null;
+    return {
+      ok: problem === null,
+      file,
+      tables: actual,
+      integrity,
+      auditChains: chains.length,
+      auditOk: !badChain,
+      durationMs: Date.now() - started,
+      problem,
+    };
   }
 
   /** The restore drill: restores into a temporary SQLite file, checks it, records the result, deletes the copy. */
@@ -297,19 +401,45 @@ export class BackupService {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-drill-'));
     try {
       const result = await this.restore(file, { kind: 'sqlite', file: path.join(dir, 'drill.db') }, key, onProgress);
-      await this.recordRun('drill', startedAt, true, file, null, { durationMs: result.durationMs, auditChains: result.auditChains });
+      await this.recordRun('drill', startedAt, true, file, null, {
+        durationMs: result.durationMs,
+        auditChains: result.auditChains,
+      });
       return result;
     } catch (e) {
-      await this.recordRun('drill', startedAt, false, file, null, { error: e instanceof AppError ? (e.issues?.[0]?.params?.reason ?? e.code) : e instanceof Error ? e.message : String(e) });
+      await this.recordRun('drill', startedAt, false, file, null, {
+        error:
+          e instanceof AppError
+            ? (e.issues?.[0]?.params?.reason ?? e.code)
+            : e instanceof Error
+              ? e.message
+              : String(e),
+      });
       throw e;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  private async recordRun(kind: 'backup' | 'drill', startedAt: string, ok: boolean, file: string | null, bytes: number | null, details: Record<string, unknown>): Promise<void> {
+  private async recordRun(
+    kind: 'backup' | 'drill',
+    startedAt: string,
+    ok: boolean,
+    file: string | null,
+    bytes: number | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     if (!this.deps.db) return;
-    await repo.insertRun(this.deps.db, { id: newId('bkp'), kind, started_at: startedAt, finished_at: this.deps.clock.now().toISOString(), ok: ok ? 1 : 0, file: file ? path.basename(file) : null, bytes, details: JSON.stringify(details) });
+    await repo.insertRun(this.deps.db, {
+      id: newId('bkp'),
+      kind,
+      started_at: startedAt,
+      finished_at: this.deps.clock.now().toISOString(),
+      ok: ok ? 1 : 0,
+      file: file ? path.basename(file) : null,
+      bytes,
+      details: JSON.stringify(details),
+    });
   }
 
   private live(): Db {
@@ -321,7 +451,11 @@ export class BackupService {
   /** Runs on `db`: inside a use case, its transaction (SQLite has one connection: another query would wait forever). */
   async status(db: Executor = this.live()): Promise<BackupStatus> {
     const now = this.deps.clock.now().getTime();
-    const [backup, drill, lastAttempt] = await Promise.all([repo.findLastRun(db, 'backup', true), repo.findLastRun(db, 'drill', true), repo.findLastRun(db, 'backup', false)]);
+    const [backup, drill, lastAttempt] = await Promise.all([
+      repo.findLastRun(db, 'backup', true),
+      repo.findLastRun(db, 'drill', true),
+      repo.findLastRun(db, 'backup', false),
+    ]);
     const age = (at: string | undefined) => (at ? now - new Date(at).getTime() : Infinity);
     return {
       lastBackupAt: backup?.finished_at ?? null,
@@ -333,15 +467,23 @@ export class BackupService {
   }
 
   /** Scheduled backups: one when the last good one is older than `everyMs`, then the oldest files beyond `keep` are removed. */
-  async runScheduled(dir: string, opts: { everyMs: number; keep: number; drillEveryMs: number }): Promise<BackupResult | null> {
+  async runScheduled(
+    dir: string,
+    opts: { everyMs: number; keep: number; drillEveryMs: number },
+  ): Promise<BackupResult | null> {
     const status = await this.status();
     const now = this.deps.clock.now();
     if (status.lastBackupAt && now.getTime() - new Date(status.lastBackupAt).getTime() < opts.everyMs) return null;
     const file = path.join(dir, `gardien-${now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.gbk`);
     const result = await this.createBackup(file);
-    const files = fs.readdirSync(dir).filter((f) => /^gardien-\d{8}T\d{6}\.gbk$/.test(f)).sort();
-    for (const old of files.slice(0, Math.max(0, files.length - opts.keep))) fs.rmSync(path.join(dir, old), { force: true });
-    if (!status.lastDrillAt || now.getTime() - new Date(status.lastDrillAt).getTime() > opts.drillEveryMs) await this.drill(file).catch(() => undefined);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^gardien-\d{8}T\d{6}\.gbk$/.test(f))
+      .sort();
+    for (const old of files.slice(0, Math.max(0, files.length - opts.keep)))
+      fs.rmSync(path.join(dir, old), { force: true });
+    if (!status.lastDrillAt || now.getTime() - new Date(status.lastDrillAt).getTime() > opts.drillEveryMs)
+      await this.drill(file).catch(() => undefined);
     return result;
   }
 }

@@ -14,8 +14,13 @@ it('backs up every table of the schema but the sessions: a new module’s tables
   const { db, dialect, close } = await openDatabase(testDb.target);
   try {
     await migrateToLatest(db, dialect);
-    const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
-    const tables = rows.rows.map((r) => r.name).filter((n) => !NOT_BACKED_UP.has(n)).sort();
+    const rows = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+    const tables = rows.rows
+      .map((r) => r.name)
+      .filter((n) => !NOT_BACKED_UP.has(n))
+      .sort();
     assert.deepEqual([...BACKUP_TABLES.map((t) => t.name)].sort(), tables);
   } finally {
     await close();

@@ -7,11 +7,18 @@ import { cliActor } from '../../shared/actor.js';
 import { loadOrCreateKeys } from '../../platform/crypto/key-file.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { createPractice, createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { createTestDatabase, describeEachDialect, PG_URL, tempDir, type TestDatabase } from '../../../../test/support/dialects.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  PG_URL,
+  tempDir,
+  type TestDatabase,
+} from '../../../../test/support/dialects.js';
 import { AuditTrail } from '../audit-trail/index.js';
 import { BackupService } from './backup.service.js';
 
-const reason = (e: unknown) => (e instanceof AppError ? String(e.issues?.[0]?.params?.reason ?? e.issues?.[0]?.code ?? e.code) : String(e));
+const reason = (e: unknown) =>
+  e instanceof AppError ? String(e.issues?.[0]?.params?.reason ?? e.issues?.[0]?.code ?? e.code) : String(e);
 
 describeEachDialect('backup and restore', (dialect) => {
   let t: TestApp;
@@ -23,7 +30,13 @@ describeEachDialect('backup and restore', (dialect) => {
     dir = tempDir('gardien-backups-');
     const p = await createPractice(t, 'Cabinet Sauvegarde');
     practiceId = p.practiceId;
-    for (let i = 0; i < 30; i++) await t.services.practices.addMember(cliActor(), practiceId, { email: `m${i}@example.fr`, name: `Membre ${i}`, role: 'assistant', initialPassword: 'Sel-de-Guérande-42-Brioche!' });
+    for (let i = 0; i < 30; i++)
+      await t.services.practices.addMember(cliActor(), practiceId, {
+        email: `m${i}@example.fr`,
+        name: `Membre ${i}`,
+        role: 'assistant',
+        initialPassword: 'Sel-de-Guérande-42-Brioche!',
+      });
   });
   after(async () => {
     for (const d of targets) await d.dispose();
@@ -38,7 +51,12 @@ describeEachDialect('backup and restore', (dialect) => {
       while (writing && n < 300) {
         // Let the event loop breathe between writes, as requests arriving over the network do.
         await new Promise((r) => setImmediate(r));
-        await t.services.apiTokens.createForMember(cliActor(), practiceId, (await t.services.auth.findUserByEmail('m1@example.fr'))!.id, `token ${n++}`);
+        await t.services.apiTokens.createForMember(
+          cliActor(),
+          practiceId,
+          (await t.services.auth.findUserByEmail('m1@example.fr'))!.id,
+          `token ${n++}`,
+        );
       }
       return n;
     })();
@@ -72,7 +90,9 @@ describeEachDialect('backup and restore', (dialect) => {
       assert.equal(result.ok, true, `${dialect} → ${kind}: ${result.problem}`);
       assert.deepEqual(result.tables, r.tables, `${dialect} → ${kind}`);
       const opened = await openDatabase(target.target);
-      const verify = await new AuditTrail({ keys: t.services.keys, clock: t.clock, checkpointEvery: 100 }).verifyAll(opened.db);
+      const verify = await new AuditTrail({ keys: t.services.keys, clock: t.clock, checkpointEvery: 100 }).verifyAll(
+        opened.db,
+      );
       await opened.close();
       assert.ok(verify.length >= 1, JSON.stringify(verify));
       for (const v of verify) assert.equal(v.ok, true, `${dialect} → ${kind}: ${JSON.stringify(v)}`);
@@ -87,7 +107,14 @@ describeEachDialect('backup and restore', (dialect) => {
     flipped[Math.floor(bytes.length * 0.6)]! ^= 0x01;
     fs.writeFileSync(path.join(dir, 'flipped.gbk'), flipped);
     fs.writeFileSync(path.join(dir, 'truncated.gbk'), bytes.subarray(0, bytes.length - 40));
-    const other = new BackupService({ target: { kind: 'sqlite', file: '/nonexistent' }, dialect: 'sqlite', keys: loadOrCreateKeys(tempDir()), clock: t.clock, auditTrail: t.services.auditTrail, version: '0.1.0' });
+    const other = new BackupService({
+      target: { kind: 'sqlite', file: '/nonexistent' },
+      dialect: 'sqlite',
+      keys: loadOrCreateKeys(tempDir()),
+      clock: t.clock,
+      auditTrail: t.services.auditTrail,
+      version: '0.1.0',
+    });
     const cases: [string, RegExp][] = [
       ['flipped.gbk', /damaged or altered/],
       ['truncated.gbk', /truncated/],
@@ -106,7 +133,9 @@ describeEachDialect('backup and restore', (dialect) => {
   it('seals with a passphrase when asked, and refuses the wrong one', async () => {
     const file = path.join(dir, 'pass.gbk');
     await t.services.backup.createBackup(file, { passphrase: 'une phrase de passe assez longue pour le coffre' });
-    await assert.rejects(t.services.backup.inspect(file, { passphrase: 'une autre phrase' }), (e) => /another key/.test(reason(e)));
+    await assert.rejects(t.services.backup.inspect(file, { passphrase: 'une autre phrase' }), (e) =>
+      /another key/.test(reason(e)),
+    );
     await assert.rejects(t.services.backup.inspect(file), (e) => reason(e) === 'backup_passphrase_required');
     const ok = await t.services.backup.inspect(file, { passphrase: 'une phrase de passe assez longue pour le coffre' });
     assert.equal(ok.meta.app, 'gardien');
@@ -115,7 +144,10 @@ describeEachDialect('backup and restore', (dialect) => {
   it('refuses a weak passphrase for sealing, naming it, and writes no file (issue 18)', async () => {
     for (const weak of ['1234', 'sauvegarde2026', 'aaaaaaaaaaaaaaaaaaaaaaaa']) {
       const file = path.join(dir, `weak-${weak.length}.gbk`);
-      await assert.rejects(t.services.backup.createBackup(file, { passphrase: weak }), (e) => e instanceof AppError && e.code === 'VALIDATION_FAILED' && e.issues?.[0]?.path === 'passphrase');
+      await assert.rejects(
+        t.services.backup.createBackup(file, { passphrase: weak }),
+        (e) => e instanceof AppError && e.code === 'VALIDATION_FAILED' && e.issues?.[0]?.path === 'passphrase',
+      );
       assert.equal(fs.existsSync(file), false);
     }
   });
@@ -126,7 +158,10 @@ describeEachDialect('backup and restore', (dialect) => {
     const target = await createTestDatabase(dialect);
     targets.push(target);
     await t.services.backup.restore(file, target.target);
-    await assert.rejects(t.services.backup.restore(file, target.target), (e) => e instanceof AppError && e.code === 'CONFLICT');
+    await assert.rejects(
+      t.services.backup.restore(file, target.target),
+      (e) => e instanceof AppError && e.code === 'CONFLICT',
+    );
   });
 
   it('warns when the last good backup or drill is too old, and keeps only the newest scheduled backups', async () => {

@@ -7,6 +7,11 @@ export class BackupUseCases {
   constructor(private readonly deps: { access: Access; backup: BackupService }) {}
 
   status(actor: Actor, practiceId: string): Promise<BackupStatus> {
-    return this.deps.access.run(actor, practiceId, { permission: 'backup.read', action: 'backup.status-read', targetType: 'backup', targetId: null, readOnly: true }, ({ tx }) => this.deps.backup.status(tx));
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'backup.read', action: 'backup.status-read', targetType: 'backup', targetId: null, readOnly: true },
+      ({ tx }) => this.deps.backup.status(tx),
+    );
   }
 }

@@ -18,11 +18,29 @@ export function backupWorklistProvider(backup: BackupService): WorklistProvider 
       const items: WorklistItem[] = [];
       const after = (at: string | null, ms: number) => (at ? new Date(new Date(at).getTime() + ms) : now).toISOString();
       if (status.isBackupTooOld || status.lastBackupFailed) {
-        items.push({ id: 'backup:due', module: 'backup', kind: status.lastBackupFailed ? 'backup_failed' : 'backup_overdue', subject: status.lastBackupAt ?? '', dueAt: after(status.lastBackupAt, BACKUP_MAX_AGE_MS), targetType: 'backup', targetId: null, path: '/backup' });
+        items.push({
+          id: 'backup:due',
+          module: 'backup',
+          kind: status.lastBackupFailed ? 'backup_failed' : 'backup_overdue',
+          subject: status.lastBackupAt ?? '',
+          dueAt: after(status.lastBackupAt, BACKUP_MAX_AGE_MS),
+          targetType: 'backup',
+          targetId: null,
+          path: '/backup',
+        });
       }
       const drillDue = after(status.lastDrillAt, DRILL_MAX_AGE_MS);
       if (new Date(drillDue).getTime() - now.getTime() <= DRILL_NOTICE_MS) {
-        items.push({ id: 'backup:drill', module: 'backup', kind: 'restore_drill_due', subject: status.lastDrillAt ?? '', dueAt: drillDue, targetType: 'backup', targetId: null, path: '/backup' });
+        items.push({
+          id: 'backup:drill',
+          module: 'backup',
+          kind: 'restore_drill_due',
+          subject: status.lastDrillAt ?? '',
+          dueAt: drillDue,
+          targetType: 'backup',
+          targetId: null,
+          path: '/backup',
+        });
       }
       return items;
     },

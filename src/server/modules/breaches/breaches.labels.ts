@@ -10,14 +10,32 @@ export const NATURE_LABELS: Labels = {
 
 export const CIRCUMSTANCE_LABELS: Labels = {
   lost_or_stolen_device: { fr: 'Équipement perdu ou volé', en: 'Lost or stolen device' },
-  lost_or_stolen_paper: { fr: 'Papier perdu, volé ou laissé accessible dans un endroit non sécurisé', en: 'Paper lost, stolen or left in an unsecured place' },
-  mail_lost_or_opened: { fr: 'Courrier perdu ou ouvert avant d’être retourné à l’envoyeur', en: 'Mail lost or opened before being returned to the sender' },
-  hacking_malware_phishing: { fr: 'Piratage, logiciel malveillant et/ou hameçonnage', en: 'Hacking, malware and/or phishing' },
+  lost_or_stolen_paper: {
+    fr: 'Papier perdu, volé ou laissé accessible dans un endroit non sécurisé',
+    en: 'Paper lost, stolen or left in an unsecured place',
+  },
+  mail_lost_or_opened: {
+    fr: 'Courrier perdu ou ouvert avant d’être retourné à l’envoyeur',
+    en: 'Mail lost or opened before being returned to the sender',
+  },
+  hacking_malware_phishing: {
+    fr: 'Piratage, logiciel malveillant et/ou hameçonnage',
+    en: 'Hacking, malware and/or phishing',
+  },
   ransomware: { fr: 'Rançongiciel', en: 'Ransomware' },
-  wrong_recipient: { fr: 'Données personnelles envoyées à un mauvais destinataire', en: 'Personal data sent to the wrong recipient' },
-  improper_disposal: { fr: 'Mise au rebut de documents ou d’appareils sans destruction ou effacement sécurisé', en: 'Documents or devices disposed of without secure destruction or erasure' },
+  wrong_recipient: {
+    fr: 'Données personnelles envoyées à un mauvais destinataire',
+    en: 'Personal data sent to the wrong recipient',
+  },
+  improper_disposal: {
+    fr: 'Mise au rebut de documents ou d’appareils sans destruction ou effacement sécurisé',
+    en: 'Documents or devices disposed of without secure destruction or erasure',
+  },
   published_by_mistake: { fr: 'Publication non volontaire d’informations', en: 'Information published by mistake' },
-  verbal_disclosure: { fr: 'Informations personnelles divulguées de façon verbale', en: 'Personal information disclosed verbally' },
+  verbal_disclosure: {
+    fr: 'Informations personnelles divulguées de façon verbale',
+    en: 'Personal information disclosed verbally',
+  },
   other: { fr: 'Autre', en: 'Other' },
 };
 
@@ -57,7 +75,10 @@ export const CONSEQUENCE_LABELS: Labels = {
   identity_theft: { fr: 'Usurpation d’identité ou fraude', en: 'Identity theft or fraud' },
   financial_loss: { fr: 'Perte financière', en: 'Financial loss' },
   damage_to_reputation: { fr: 'Atteinte à la réputation', en: 'Damage to reputation' },
-  loss_of_professional_secrecy: { fr: 'Perte de la confidentialité de données protégées par le secret professionnel', en: 'Loss of confidentiality of data protected by professional secrecy' },
+  loss_of_professional_secrecy: {
+    fr: 'Perte de la confidentialité de données protégées par le secret professionnel',
+    en: 'Loss of confidentiality of data protected by professional secrecy',
+  },
   other: { fr: 'Autre', en: 'Other' },
 };
 
@@ -70,15 +91,30 @@ export const BAND_LABELS: Labels = {
 };
 
 export const DECISION_LABELS: Labels = {
-  record_only: { fr: 'Inscription au registre seulement (risque improbable)', en: 'Recorded in the register only (risk unlikely)' },
+  record_only: {
+    fr: 'Inscription au registre seulement (risque improbable)',
+    en: 'Recorded in the register only (risk unlikely)',
+  },
   notify_authority: { fr: 'Notification à la CNIL', en: 'Notification to the CNIL' },
-  notify_authority_and_people: { fr: 'Notification à la CNIL et information des personnes', en: 'Notification to the CNIL and information of the people' },
+  notify_authority_and_people: {
+    fr: 'Notification à la CNIL et information des personnes',
+    en: 'Notification to the CNIL and information of the people',
+  },
 };
 
 export const EXCEPTION_LABELS: Labels = {
-  encrypted: { fr: 'Données rendues incompréhensibles (chiffrement, clé non compromise) — art. 34.3.a', en: 'Data made unintelligible (encryption, key not compromised) — Art. 34(3)(a)' },
-  risk_removed: { fr: 'Mesures ultérieures : le risque élevé n’est plus susceptible de se matérialiser — art. 34.3.b', en: 'Later measures: the high risk is no longer likely — Art. 34(3)(b)' },
-  disproportionate_effort: { fr: 'Efforts disproportionnés : communication publique à la place — art. 34.3.c', en: 'Disproportionate effort: public communication instead — Art. 34(3)(c)' },
+  encrypted: {
+    fr: 'Données rendues incompréhensibles (chiffrement, clé non compromise) — art. 34.3.a',
+    en: 'Data made unintelligible (encryption, key not compromised) — Art. 34(3)(a)',
+  },
+  risk_removed: {
+    fr: 'Mesures ultérieures : le risque élevé n’est plus susceptible de se matérialiser — art. 34.3.b',
+    en: 'Later measures: the high risk is no longer likely — Art. 34(3)(b)',
+  },
+  disproportionate_effort: {
+    fr: 'Efforts disproportionnés : communication publique à la place — art. 34.3.c',
+    en: 'Disproportionate effort: public communication instead — Art. 34(3)(c)',
+  },
 };
 
 export const NOTIFICATION_LABELS: Labels = {
@@ -102,5 +138,7 @@ export const INFORMATION_STATE_LABELS: Labels = {
   will_not_be: { fr: 'Non, elles ne le seront pas', en: 'No, they will not be' },
 };
 
-export const label = (labels: Labels, key: string | null | undefined, lang: Lang): string => (key ? (labels[key]?.[lang] ?? key) : '');
-export const labelList = (labels: Labels, keys: readonly string[], lang: Lang): string => keys.map((k) => label(labels, k, lang)).join(' ; ');
+export const label = (labels: Labels, key: string | null | undefined, lang: Lang): string =>
+  key ? (labels[key]?.[lang] ?? key) : '';
+export const labelList = (labels: Labels, keys: readonly string[], lang: Lang): string =>
+  keys.map((k) => label(labels, k, lang)).join(' ; ');

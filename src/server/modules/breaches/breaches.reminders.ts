@@ -3,15 +3,20 @@ import { frenchDate as frDate } from '../../platform/documents/format.js';
 import * as repo from './breaches.repository.js';
 import { clockStage, hoursLeft, parisWallTime, type ClockStage } from './breaches.rules.js';
 
-
 /** The e-mail of one reminder. No title or description of the breach leaves the server: only when, and where to look. */
-export function reminderMail(stage: Exclude<ClockStage, 'more_than_24h'>, lang: 'fr' | 'en', p: { person: string; practice: string; notifyBy: string; now: Date; link: string | null }) {
+export function reminderMail(
+  stage: Exclude<ClockStage, 'more_than_24h'>,
+  lang: 'fr' | 'en',
+  p: { person: string; practice: string; notifyBy: string; now: Date; link: string | null },
+) {
   const w = parisWallTime(p.notifyBy);
   const hours = Math.max(0, hoursLeft(p.notifyBy, p.now));
   const passed = stage === 'passed';
   if (lang === 'en') {
     return {
-      subject: passed ? '[Gardien] Data breach: the 72 hours have passed' : `[Gardien] Data breach: about ${hours} h left to notify the CNIL`,
+      subject: passed
+        ? '[Gardien] Data breach: the 72 hours have passed'
+        : `[Gardien] Data breach: about ${hours} h left to notify the CNIL`,
       text: [
         `Hello ${p.person},`,
         '',
@@ -26,7 +31,9 @@ export function reminderMail(stage: Exclude<ClockStage, 'more_than_24h'>, lang: 
     };
   }
   return {
-    subject: passed ? '[Gardien] Violation de données : délai de 72 heures dépassé' : `[Gardien] Violation de données : il reste environ ${hours} h pour notifier la CNIL`,
+    subject: passed
+      ? '[Gardien] Violation de données : délai de 72 heures dépassé'
+      : `[Gardien] Violation de données : il reste environ ${hours} h pour notifier la CNIL`,
     text: [
       `Bonjour ${p.person},`,
       '',
@@ -55,8 +62,21 @@ export function breachesReminderProvider(): ReminderProvider {
         const stage = clockStage(b.notify_by, now);
         if (stage === 'more_than_24h') continue;
         out.push({
-          practiceId: b.practice_id, targetType: 'breach', targetId: b.id, stage, audience: { permission: 'breach.decide', userIds: [b.created_by] }, action: 'breach.reminder-sent', path: `/breaches/${b.id}`,
-          mail: (lang, ctx) => reminderMail(stage, lang, { person: ctx.person, practice: ctx.practice, notifyBy: b.notify_by, now, link: ctx.link }),
+          practiceId: b.practice_id,
+          targetType: 'breach',
+          targetId: b.id,
+          stage,
+          audience: { permission: 'breach.decide', userIds: [b.created_by] },
+          action: 'breach.reminder-sent',
+          path: `/breaches/${b.id}`,
+          mail: (lang, ctx) =>
+            reminderMail(stage, lang, {
+              person: ctx.person,
+              practice: ctx.practice,
+              notifyBy: b.notify_by,
+              now,
+              link: ctx.link,
+            }),
         });
       }
       return out;

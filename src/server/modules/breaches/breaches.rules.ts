@@ -20,25 +20,36 @@ export function notifyByOf(awareAt: string): string {
 /** The instant as a Paris wall-clock time (`2026-03-31T11:00+02:00[Europe/Paris]` → its parts), for letters and exports. */
 export function parisWallTime(instant: string): { date: string; time: string; offset: string } {
   const z = Temporal.Instant.from(instant).toZonedDateTimeISO(PARIS);
-  return { date: z.toPlainDate().toString(), time: z.toPlainTime().toString({ smallestUnit: 'minute' }), offset: z.offset };
+  return {
+    date: z.toPlainDate().toString(),
+    time: z.toPlainTime().toString({ smallestUnit: 'minute' }),
+    offset: z.offset,
+  };
 }
 
 /** A few minutes of difference between the person's clock and the server's are not "the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-export const isInFuture = (instant: string, now: Date): boolean => Date.parse(instant) > now.getTime() + FUTURE_TOLERANCE_MS;
+export const isInFuture = (instant: string, now: Date): boolean =>
+  Date.parse(instant) > now.getTime() + FUTURE_TOLERANCE_MS;
 
 /**
  * The breach's timeline must hold together: it started, was detected, then the practice became aware (EDPB 9/2022:
  * awareness is reasonable certainty, after detection); it ended after it started; nothing is in the future.
  */
-export function timelineProblem(t: { awareAt: string; detectedAt: string | null; startedAt: string | null; endedAt: string | null }, now: Date): { path: string; code: string } | null {
+export function timelineProblem(
+  t: { awareAt: string; detectedAt: string | null; startedAt: string | null; endedAt: string | null },
+  now: Date,
+): { path: string; code: string } | null {
   for (const k of ['awareAt', 'detectedAt', 'startedAt', 'endedAt'] as const) {
     const v = t[k];
     if (v !== null && isInFuture(v, now)) return { path: k, code: 'date_in_future' };
   }
-  if (t.detectedAt !== null && t.detectedAt > t.awareAt) return { path: 'detectedAt', code: 'detected_after_awareness' };
-  if (t.startedAt !== null && t.startedAt > (t.detectedAt ?? t.awareAt)) return { path: 'startedAt', code: 'started_after_detection' };
-  if (t.endedAt !== null && t.startedAt !== null && t.endedAt < t.startedAt) return { path: 'endedAt', code: 'ended_before_start' };
+  if (t.detectedAt !== null && t.detectedAt > t.awareAt)
+    return { path: 'detectedAt', code: 'detected_after_awareness' };
+  if (t.startedAt !== null && t.startedAt > (t.detectedAt ?? t.awareAt))
+    return { path: 'startedAt', code: 'started_after_detection' };
+  if (t.endedAt !== null && t.startedAt !== null && t.endedAt < t.startedAt)
+    return { path: 'endedAt', code: 'ended_before_start' };
   return null;
 }
 
@@ -76,7 +87,11 @@ export const DPC_BASE = { simple: 1, behavioural: 2, financial: 3, sensitive: 4 
 
 export function severityScore(a: Assessment): number {
   const quarters =
-    a.dpcScore * EI_QUARTERS[a.ease] + CONFIDENTIALITY_QUARTERS[a.confidentiality] + INTEGRITY_QUARTERS[a.integrity] + AVAILABILITY_QUARTERS[a.availability] + (a.malicious ? MALICIOUS_QUARTERS : 0);
+    a.dpcScore * EI_QUARTERS[a.ease] +
+    CONFIDENTIALITY_QUARTERS[a.confidentiality] +
+    INTEGRITY_QUARTERS[a.integrity] +
+    AVAILABILITY_QUARTERS[a.availability] +
+    (a.malicious ? MALICIOUS_QUARTERS : 0);
   return quarters / 4;
 }
 
@@ -104,7 +119,12 @@ export function severityOf(a: Assessment, facts: { approxPeople: number | null; 
   const flags: ('over_100_people' | 'encrypted')[] = [];
   if (facts.approxPeople !== null && facts.approxPeople > 100) flags.push('over_100_people');
   if (facts.encrypted === true) flags.push('encrypted');
-  return { score, band, proposedDecision: lowerForEncryption(proposeDecision(band), a, facts.encrypted === true), flags };
+  return {
+    score,
+    band,
+    proposedDecision: lowerForEncryption(proposeDecision(band), a, facts.encrypted === true),
+    flags,
+  };
 }
 
 /**
@@ -112,7 +132,11 @@ export function severityOf(a: Assessment, facts: { approxPeople: number | null; 
  * confidentiality alone is then unlikely to harm (EDPB 9/2022, the stolen encrypted USB key: the register only); with
  * integrity or availability affected too, the CNIL is still told but the people need not be.
  */
-export function lowerForEncryption(proposed: Decision, a: Pick<Assessment, 'integrity' | 'availability'>, encrypted: boolean): Decision {
+export function lowerForEncryption(
+  proposed: Decision,
+  a: Pick<Assessment, 'integrity' | 'availability'>,
+  encrypted: boolean,
+): Decision {
   if (!encrypted || proposed === 'record_only') return proposed;
   if (a.integrity === 'none' && a.availability === 'none') return 'record_only';
   return 'notify_authority';
@@ -126,12 +150,17 @@ export type DecisionProblem = { path: string; code: string };
  * What a confirmed decision must carry: the reasons for not notifying (Art. 33(5): the register keeps them), the reasons
  * for going below the proposal, and an Art. 34(3) ground for not informing people when the risk is high.
  */
-export function decisionProblems(input: { decision: Decision; reason?: string | undefined; peopleException?: PeopleException | undefined }, proposed: Decision | null): DecisionProblem | null {
+export function decisionProblems(
+  input: { decision: Decision; reason?: string | undefined; peopleException?: PeopleException | undefined },
+  proposed: Decision | null,
+): DecisionProblem | null {
   const hasReason = !!input.reason && input.reason.trim().length > 0;
-  if (input.peopleException && input.decision !== 'notify_authority') return { path: 'peopleException', code: 'exception_not_applicable' };
+  if (input.peopleException && input.decision !== 'notify_authority')
+    return { path: 'peopleException', code: 'exception_not_applicable' };
   if (input.decision === 'record_only' && !hasReason) return { path: 'reason', code: 'not_notifying_needs_reasons' };
   if (proposed !== null && RANK[input.decision] < RANK[proposed]) {
-    if (proposed === 'notify_authority_and_people' && input.decision === 'notify_authority' && !input.peopleException) return { path: 'peopleException', code: 'people_exception_required' };
+    if (proposed === 'notify_authority_and_people' && input.decision === 'notify_authority' && !input.peopleException)
+      return { path: 'peopleException', code: 'people_exception_required' };
     if (!hasReason) return { path: 'reason', code: 'below_proposal_needs_reasons' };
   }
   return null;

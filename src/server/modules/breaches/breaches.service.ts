@@ -1,10 +1,24 @@
 import { guideOf } from '../../../contracts/breach-guides.js';
-import type { Assessment, BreachDetail, BreachResponse, CnilDraft, CreateBreach, Decision as DecisionInput } from '../../../contracts/breaches.js';
+import type {
+  Assessment,
+  BreachDetail,
+  BreachResponse,
+  CnilDraft,
+  CreateBreach,
+  Decision as DecisionInput,
+} from '../../../contracts/breaches.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
 import { CSV_TYPE, PDF_TYPE, TEXT_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import { letterFile } from '../../platform/documents/letter.js';
-import { cnilDraft, cnilDraftPdf, cnilDraftText, patientLetter, registerPdf, registerTable } from './breaches.documents.js';
+import {
+  cnilDraft,
+  cnilDraftPdf,
+  cnilDraftText,
+  patientLetter,
+  registerPdf,
+  registerTable,
+} from './breaches.documents.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
@@ -15,7 +29,16 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import * as repo from './breaches.repository.js';
-import { decisionProblems, isInFuture, isLate, notifyByOf, severityOf, timelineProblem, toUtc, type Decision } from './breaches.rules.js';
+import {
+  decisionProblems,
+  isInFuture,
+  isLate,
+  notifyByOf,
+  severityOf,
+  timelineProblem,
+  toUtc,
+  type Decision,
+} from './breaches.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
 export interface BreachesDeps {
@@ -34,32 +57,100 @@ const orNull = (s: string | null | undefined): string | null => (s === undefined
 /** `notifications`: the breach's notifications when known (the list reads them for its page), for `notifiedAt`. */
 export function presentBreach(r: repo.BreachRow, notifications: readonly repo.NotificationRow[] = []): BreachResponse {
   const assessment = json<Assessment>(r.assessment);
-  const facts = { approxPeople: r.approx_people === null ? null : Number(r.approx_people), encrypted: flag(r.encrypted) };
+  const facts = {
+    approxPeople: r.approx_people === null ? null : Number(r.approx_people),
+    encrypted: flag(r.encrypted),
+  };
   return {
-    id: r.id, title: r.title, awareAt: r.aware_at, notifyBy: r.notify_by, notifiedAt: notifications.map((n) => n.notified_at).sort()[0] ?? null, detectedAt: r.detected_at, startedAt: r.started_at, endedAt: r.ended_at,
-    nature: list(r.nature), circumstances: list(r.circumstances), cause: r.cause as BreachResponse['cause'], peopleCategories: list(r.people_categories),
-    dataCategories: list(r.data_categories), approxPeople: facts.approxPeople, approxRecords: r.approx_records === null ? null : Number(r.approx_records),
-    encrypted: facts.encrypted, description: r.description, consequences: list(r.consequences), consequencesNote: r.consequences_note, measures: r.measures,
-    guide: r.guide as BreachResponse['guide'], assessment, severity: assessment ? severityOf(assessment, facts) : null,
+    id: r.id,
+    title: r.title,
+    awareAt: r.aware_at,
+    notifyBy: r.notify_by,
+    notifiedAt: notifications.map((n) => n.notified_at).sort()[0] ?? null,
+    detectedAt: r.detected_at,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    nature: list(r.nature),
+    circumstances: list(r.circumstances),
+    cause: r.cause as BreachResponse['cause'],
+    peopleCategories: list(r.people_categories),
+    dataCategories: list(r.data_categories),
+    approxPeople: facts.approxPeople,
+    approxRecords: r.approx_records === null ? null : Number(r.approx_records),
+    encrypted: facts.encrypted,
+    description: r.description,
+    consequences: list(r.consequences),
+    consequencesNote: r.consequences_note,
+    measures: r.measures,
+    guide: r.guide as BreachResponse['guide'],
+    assessment,
+    severity: assessment ? severityOf(assessment, facts) : null,
     decision: r.decision
-      ? { decision: r.decision as Decision, proposed: r.proposed_decision as Decision | null, reason: r.decision_reason, peopleException: r.people_exception as NonNullable<BreachResponse['decision']>['peopleException'], decidedBy: r.decided_by ?? '', decidedAt: r.decided_at ?? '' }
+      ? {
+          decision: r.decision as Decision,
+          proposed: r.proposed_decision as Decision | null,
+          reason: r.decision_reason,
+          peopleException: r.people_exception as NonNullable<BreachResponse['decision']>['peopleException'],
+          decidedBy: r.decided_by ?? '',
+          decidedAt: r.decided_at ?? '',
+        }
       : null,
-    status: r.status as BreachResponse['status'], closedOn: r.closed_on, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    status: r.status as BreachResponse['status'],
+    closedOn: r.closed_on,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
-export function presentDetail(r: repo.BreachRow, notifications: repo.NotificationRow[], informed: repo.InformedRow[], actions: repo.ActionRow[]): BreachDetail {
+export function presentDetail(
+  r: repo.BreachRow,
+  notifications: repo.NotificationRow[],
+  informed: repo.InformedRow[],
+  actions: repo.ActionRow[],
+): BreachDetail {
   return {
     ...presentBreach(r, notifications),
-    notifications: notifications.map((n) => ({ id: n.id, kind: n.kind as 'initial', notifiedAt: n.notified_at, reference: n.reference, delayReasons: n.delay_reasons, late: Number(n.late) === 1, createdBy: n.created_by, createdAt: n.created_at })),
-    peopleInformed: informed.map((i) => ({ id: i.id, informedOn: i.informed_on, channel: i.channel as 'letter', recipients: i.recipients, peopleCount: Number(i.people_count), patientIds: list<string>(i.patient_ids), note: i.note, createdBy: i.created_by, createdAt: i.created_at })),
-    actions: actions.map((a) => ({ id: a.id, title: a.title, ownerId: a.owner_id, dueOn: a.due_on, doneOn: a.done_on, doneBy: a.done_by, createdAt: a.created_at })),
+    notifications: notifications.map((n) => ({
+      id: n.id,
+      kind: n.kind as 'initial',
+      notifiedAt: n.notified_at,
+      reference: n.reference,
+      delayReasons: n.delay_reasons,
+      late: Number(n.late) === 1,
+      createdBy: n.created_by,
+      createdAt: n.created_at,
+    })),
+    peopleInformed: informed.map((i) => ({
+      id: i.id,
+      informedOn: i.informed_on,
+      channel: i.channel as 'letter',
+      recipients: i.recipients,
+      peopleCount: Number(i.people_count),
+      patientIds: list<string>(i.patient_ids),
+      note: i.note,
+      createdBy: i.created_by,
+      createdAt: i.created_at,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      ownerId: a.owner_id,
+      dueOn: a.due_on,
+      doneOn: a.done_on,
+      doneBy: a.done_by,
+      createdAt: a.created_at,
+    })),
   };
 }
 
 /** Everything about one breach, read inside a use case's transaction. */
 export async function loadDetail(tx: Executor, practiceId: string, r: repo.BreachRow): Promise<BreachDetail> {
-  const [n, i, a] = await Promise.all([repo.findNotifications(tx, practiceId, [r.id]), repo.findInformed(tx, practiceId, [r.id]), repo.findActions(tx, practiceId, [r.id])]);
+  const [n, i, a] = await Promise.all([
+    repo.findNotifications(tx, practiceId, [r.id]),
+    repo.findInformed(tx, practiceId, [r.id]),
+    repo.findActions(tx, practiceId, [r.id]),
+  ]);
   return presentDetail(r, n, i, a);
 }
 
@@ -72,50 +163,128 @@ export class BreachesService {
   constructor(private readonly deps: BreachesDeps) {}
 
   report(actor: Actor, practiceId: string, input: CreateBreach, lang: Lang): Promise<BreachDetail> {
-    return this.deps.access.run(actor, practiceId, { permission: 'breach.report', action: 'breach.reported', targetType: 'breach' }, async ({ tx, audit }) => {
-      const now = this.deps.clock.now();
-      const times = { awareAt: toUtc(input.awareAt), detectedAt: orNull(input.detectedAt), startedAt: orNull(input.startedAt), endedAt: orNull(input.endedAt) };
-      const problem = timelineProblem(times, now);
-      if (problem) throw validationError(problem.path, problem.code);
-      const at = now.toISOString();
-      const row: repo.BreachRow = {
-        id: newId('brc'), practice_id: practiceId, title: input.title, aware_at: times.awareAt, notify_by: notifyByOf(times.awareAt), detected_at: times.detectedAt,
-        started_at: times.startedAt, ended_at: times.endedAt, nature: JSON.stringify(input.nature), circumstances: JSON.stringify(input.circumstances), cause: input.cause ?? null,
-        people_categories: JSON.stringify(input.peopleCategories ?? []), data_categories: JSON.stringify(input.dataCategories), approx_people: input.approxPeople ?? null,
-        approx_records: input.approxRecords ?? null, encrypted: input.encrypted === undefined ? null : input.encrypted ? 1 : 0, description: input.description ?? null,
-        consequences: '[]', consequences_note: null, measures: null, guide: input.guide ?? null, assessment: null, decision: null, proposed_decision: null, decision_reason: null,
-        people_exception: null, decided_by: null, decided_at: null, status: 'open', closed_on: null, created_by: actorId(actor), created_at: at, updated_at: at,
-      };
-      await repo.insertBreach(tx, row);
-      const guide = input.guide ? guideOf(input.guide) : undefined;
-      let seq = 0;
-      for (const step of guide?.firstSteps ?? []) {
-        await repo.insertAction(tx, { id: newId('bra'), practice_id: practiceId, breach_id: row.id, seq: ++seq, title: step[lang], owner_id: actorId(actor), due_on: parisDate(now), done_on: null, done_by: null, created_by: actorId(actor), created_at: at });
-      }
-      audit.targetId = row.id;
-      audit.details = { awareAt: row.aware_at, notifyBy: row.notify_by, nature: input.nature, circumstances: input.circumstances, ...(input.guide ? { guide: input.guide } : {}) };
-      return loadDetail(tx, practiceId, row);
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.report', action: 'breach.reported', targetType: 'breach' },
+      async ({ tx, audit }) => {
+        const now = this.deps.clock.now();
+        const times = {
+          awareAt: toUtc(input.awareAt),
+          detectedAt: orNull(input.detectedAt),
+          startedAt: orNull(input.startedAt),
+          endedAt: orNull(input.endedAt),
+        };
+        const problem = timelineProblem(times, now);
+        if (problem) throw validationError(problem.path, problem.code);
+        const at = now.toISOString();
+        const row: repo.BreachRow = {
+          id: newId('brc'),
+          practice_id: practiceId,
+          title: input.title,
+          aware_at: times.awareAt,
+          notify_by: notifyByOf(times.awareAt),
+          detected_at: times.detectedAt,
+          started_at: times.startedAt,
+          ended_at: times.endedAt,
+          nature: JSON.stringify(input.nature),
+          circumstances: JSON.stringify(input.circumstances),
+          cause: input.cause ?? null,
+          people_categories: JSON.stringify(input.peopleCategories ?? []),
+          data_categories: JSON.stringify(input.dataCategories),
+          approx_people: input.approxPeople ?? null,
+          approx_records: input.approxRecords ?? null,
+          encrypted: input.encrypted === undefined ? null : input.encrypted ? 1 : 0,
+          description: input.description ?? null,
+          consequences: '[]',
+          consequences_note: null,
+          measures: null,
+          guide: input.guide ?? null,
+          assessment: null,
+          decision: null,
+          proposed_decision: null,
+          decision_reason: null,
+          people_exception: null,
+          decided_by: null,
+          decided_at: null,
+          status: 'open',
+          closed_on: null,
+          created_by: actorId(actor),
+          created_at: at,
+          updated_at: at,
+        };
+        await repo.insertBreach(tx, row);
+        const guide = input.guide ? guideOf(input.guide) : undefined;
+        let seq = 0;
+        for (const step of guide?.firstSteps ?? []) {
+          await repo.insertAction(tx, {
+            id: newId('bra'),
+            practice_id: practiceId,
+            breach_id: row.id,
+            seq: ++seq,
+            title: step[lang],
+            owner_id: actorId(actor),
+            due_on: parisDate(now),
+            done_on: null,
+            done_by: null,
+            created_by: actorId(actor),
+            created_at: at,
+          });
+        }
+        audit.targetId = row.id;
+        audit.details = {
+          awareAt: row.aware_at,
+          notifyBy: row.notify_by,
+          nature: input.nature,
+          circumstances: input.circumstances,
+          ...(input.guide ? { guide: input.guide } : {}),
+        };
+        return loadDetail(tx, practiceId, row);
+      },
+    );
   }
 
   list(actor: Actor, practiceId: string, q: { status?: 'open' | 'closed' | undefined; limit: number; offset: number }) {
-    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.listed', targetType: 'breach', targetId: null, readOnly: true }, async ({ tx, audit }) => {
-      const { rows, total } = await repo.listBreaches(tx, practiceId, q);
-      const notifications = await repo.findNotifications(tx, practiceId, rows.map((r) => r.id));
-      audit.details = { count: rows.length, total };
-      return { items: rows.map((r) => presentBreach(r, notifications.filter((n) => n.breach_id === r.id))), total };
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.read', action: 'breach.listed', targetType: 'breach', targetId: null, readOnly: true },
+      async ({ tx, audit }) => {
+        const { rows, total } = await repo.listBreaches(tx, practiceId, q);
+        const notifications = await repo.findNotifications(
+          tx,
+          practiceId,
+          rows.map((r) => r.id),
+        );
+        audit.details = { count: rows.length, total };
+        return {
+          items: rows.map((r) =>
+            presentBreach(
+              r,
+              notifications.filter((n) => n.breach_id === r.id),
+            ),
+          ),
+          total,
+        };
+      },
+    );
   }
 
   get(actor: Actor, practiceId: string, breachId: string): Promise<BreachDetail> {
-    return this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.read', targetType: 'breach', targetId: breachId, readOnly: true }, async ({ tx }) => loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)));
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.read', action: 'breach.read', targetType: 'breach', targetId: breachId, readOnly: true },
+      async ({ tx }) => loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+    );
   }
 
   update(actor: Actor, practiceId: string, breachId: string, input: Record<string, unknown>) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.updated', async (_tx, r) => {
       const patch: Partial<repo.BreachRow> = {};
       const times = { awareAt: r.aware_at, detectedAt: r.detected_at, startedAt: r.started_at, endedAt: r.ended_at };
-      for (const k of ['detectedAt', 'startedAt', 'endedAt'] as const) if (k in input) times[k] = orNull(input[k] as string | null);
+      for (const k of ['detectedAt', 'startedAt', 'endedAt'] as const)
+        if (k in input) times[k] = orNull(input[k] as string | null);
       const problem = timelineProblem(times, this.deps.clock.now());
       if (problem) throw validationError(problem.path, problem.code);
       const map: Record<string, (v: unknown) => Partial<repo.BreachRow>> = {
@@ -144,8 +313,14 @@ export class BreachesService {
   /** The ENISA questionnaire; the severity and the proposed decision are computed from it, never stored apart. */
   assess(actor: Actor, practiceId: string, breachId: string, assessment: Assessment) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.assessed', async (_tx, r) => {
-      const severity = severityOf(assessment, { approxPeople: r.approx_people === null ? null : Number(r.approx_people), encrypted: flag(r.encrypted) });
-      return { patch: { assessment: JSON.stringify(assessment) }, details: { score: severity.score, band: severity.band, proposed: severity.proposedDecision } };
+      const severity = severityOf(assessment, {
+        approxPeople: r.approx_people === null ? null : Number(r.approx_people),
+        encrypted: flag(r.encrypted),
+      });
+      return {
+        patch: { assessment: JSON.stringify(assessment) },
+        details: { score: severity.score, band: severity.band, proposed: severity.proposedDecision },
+      };
     });
   }
 
@@ -156,16 +331,38 @@ export class BreachesService {
       const proposed = current.severity?.proposedDecision ?? null;
       const problem = decisionProblems(input, proposed);
       if (problem) throw validationError(problem.path, problem.code);
-      if (input.decision === 'record_only' && (await repo.findNotifications(tx, practiceId, [r.id])).length > 0) throw conflict('decision', 'already_notified');
+      if (input.decision === 'record_only' && (await repo.findNotifications(tx, practiceId, [r.id])).length > 0)
+        throw conflict('decision', 'already_notified');
       return {
-        patch: { decision: input.decision, proposed_decision: proposed, decision_reason: input.reason ?? null, people_exception: input.peopleException ?? null, decided_by: actorId(actor), decided_at: this.deps.clock.now().toISOString() },
-        details: { decision: input.decision, proposed, ...(input.peopleException ? { peopleException: input.peopleException } : {}) },
+        patch: {
+          decision: input.decision,
+          proposed_decision: proposed,
+          decision_reason: input.reason ?? null,
+          people_exception: input.peopleException ?? null,
+          decided_by: actorId(actor),
+          decided_at: this.deps.clock.now().toISOString(),
+        },
+        details: {
+          decision: input.decision,
+          proposed,
+          ...(input.peopleException ? { peopleException: input.peopleException } : {}),
+        },
       };
     });
   }
 
   /** Art. 33(1) and (4): an initial (or complete) notification, then complementary ones; late ones carry the reasons for the delay. */
-  notify(actor: Actor, practiceId: string, breachId: string, input: { kind: 'initial' | 'complementary' | 'complete'; notifiedAt: string; reference?: string | undefined; delayReasons?: string | undefined }) {
+  notify(
+    actor: Actor,
+    practiceId: string,
+    breachId: string,
+    input: {
+      kind: 'initial' | 'complementary' | 'complete';
+      notifiedAt: string;
+      reference?: string | undefined;
+      delayReasons?: string | undefined;
+    },
+  ) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.notified', async (tx, r) => {
       if (r.decision === null) throw conflict('', 'decision_required');
       if (r.decision === 'record_only') throw conflict('', 'decision_not_to_notify');
@@ -178,28 +375,81 @@ export class BreachesService {
       if (input.kind !== 'complementary' && hasFirst) throw conflict('kind', 'already_notified');
       const late = input.kind !== 'complementary' && isLate(at, r.notify_by);
       if (late && !input.delayReasons) throw validationError('delayReasons', 'late_needs_reasons');
-      await repo.insertNotification(tx, { id: newId('brn'), practice_id: practiceId, breach_id: r.id, kind: input.kind, notified_at: at, reference: input.reference ?? null, delay_reasons: input.delayReasons ?? null, late: late ? 1 : 0, created_by: actorId(actor), created_at: this.deps.clock.now().toISOString() });
+      await repo.insertNotification(tx, {
+        id: newId('brn'),
+        practice_id: practiceId,
+        breach_id: r.id,
+        kind: input.kind,
+        notified_at: at,
+        reference: input.reference ?? null,
+        delay_reasons: input.delayReasons ?? null,
+        late: late ? 1 : 0,
+        created_by: actorId(actor),
+        created_at: this.deps.clock.now().toISOString(),
+      });
       return { patch: {}, details: { kind: input.kind, notifiedAt: at, late } };
     });
   }
 
   /** Art. 34: who was told, when and how (patients linked to the index when known). */
-  recordPeopleInformed(actor: Actor, practiceId: string, breachId: string, input: { informedOn: string; channel: string; recipients: string; peopleCount: number; patientIds?: string[] | undefined; note?: string | undefined }) {
+  recordPeopleInformed(
+    actor: Actor,
+    practiceId: string,
+    breachId: string,
+    input: {
+      informedOn: string;
+      channel: string;
+      recipients: string;
+      peopleCount: number;
+      patientIds?: string[] | undefined;
+      note?: string | undefined;
+    },
+  ) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.people-informed', async (tx, r) => {
       if (input.informedOn > parisDate(this.deps.clock.now())) throw validationError('informedOn', 'date_in_future');
       if (input.informedOn < parisDate(new Date(r.aware_at))) throw validationError('informedOn', 'before_awareness');
       const ids = [...new Set(input.patientIds ?? [])];
       for (const [i, id] of ids.entries()) await this.deps.patients.assertExists(tx, practiceId, id, `patientIds.${i}`);
-      await repo.insertInformed(tx, { id: newId('bri'), practice_id: practiceId, breach_id: r.id, informed_on: input.informedOn, channel: input.channel, recipients: input.recipients, people_count: input.peopleCount, patient_ids: JSON.stringify(ids), note: input.note ?? null, created_by: actorId(actor), created_at: this.deps.clock.now().toISOString() });
+      await repo.insertInformed(tx, {
+        id: newId('bri'),
+        practice_id: practiceId,
+        breach_id: r.id,
+        informed_on: input.informedOn,
+        channel: input.channel,
+        recipients: input.recipients,
+        people_count: input.peopleCount,
+        patient_ids: JSON.stringify(ids),
+        note: input.note ?? null,
+        created_by: actorId(actor),
+        created_at: this.deps.clock.now().toISOString(),
+      });
       return { patch: {}, details: { channel: input.channel, peopleCount: input.peopleCount, patients: ids.length } };
     });
   }
 
-  addAction(actor: Actor, practiceId: string, breachId: string, input: { title: string; ownerId?: string | null | undefined; dueOn: string }) {
+  addAction(
+    actor: Actor,
+    practiceId: string,
+    breachId: string,
+    input: { title: string; ownerId?: string | null | undefined; dueOn: string },
+  ) {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.action-added', async (tx, r) => {
-      if (input.ownerId && !(await this.deps.access.memberIds(tx, practiceId)).includes(input.ownerId)) throw validationError('ownerId', 'not_a_member');
+      if (input.ownerId && !(await this.deps.access.memberIds(tx, practiceId)).includes(input.ownerId))
+        throw validationError('ownerId', 'not_a_member');
       const id = newId('bra');
-      await repo.insertAction(tx, { id, practice_id: practiceId, breach_id: r.id, seq: await repo.nextActionSeq(tx, r.id), title: input.title, owner_id: input.ownerId ?? null, due_on: input.dueOn, done_on: null, done_by: null, created_by: actorId(actor), created_at: this.deps.clock.now().toISOString() });
+      await repo.insertAction(tx, {
+        id,
+        practice_id: practiceId,
+        breach_id: r.id,
+        seq: await repo.nextActionSeq(tx, r.id),
+        title: input.title,
+        owner_id: input.ownerId ?? null,
+        due_on: input.dueOn,
+        done_on: null,
+        done_by: null,
+        created_by: actorId(actor),
+        created_at: this.deps.clock.now().toISOString(),
+      });
       return { patch: {}, details: { actionId: id, dueOn: input.dueOn } };
     });
   }
@@ -230,23 +480,59 @@ export class BreachesService {
 
   /** The breach register (Art. 33(5)), every breach notified or not; with none, the file says so as of today. */
   async exportRegister(actor: Actor, practiceId: string, format: 'csv' | 'xlsx' | 'pdf', lang: Lang): Promise<FileOut> {
-    const data = await this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.register-exported', targetType: 'breach', targetId: null }, async ({ tx, audit }) => {
-      const rows = await repo.allBreaches(tx, practiceId);
-      const ids = rows.map((r) => r.id);
-      const [n, i, a] = await Promise.all([repo.findNotifications(tx, practiceId, ids), repo.findInformed(tx, practiceId, ids), repo.findActions(tx, practiceId, ids)]);
-      const items = rows.map((r) => presentDetail(r, n.filter((x) => x.breach_id === r.id), i.filter((x) => x.breach_id === r.id), a.filter((x) => x.breach_id === r.id)));
-      audit.details = { format, count: items.length };
-      return { items, practice: await this.deps.practices.identity(tx, practiceId), names: await this.deps.practices.memberNames(tx, practiceId) };
-    });
+    const data = await this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.read', action: 'breach.register-exported', targetType: 'breach', targetId: null },
+      async ({ tx, audit }) => {
+        const rows = await repo.allBreaches(tx, practiceId);
+        const ids = rows.map((r) => r.id);
+        const [n, i, a] = await Promise.all([
+          repo.findNotifications(tx, practiceId, ids),
+          repo.findInformed(tx, practiceId, ids),
+          repo.findActions(tx, practiceId, ids),
+        ]);
+        const items = rows.map((r) =>
+          presentDetail(
+            r,
+            n.filter((x) => x.breach_id === r.id),
+            i.filter((x) => x.breach_id === r.id),
+            a.filter((x) => x.breach_id === r.id),
+          ),
+        );
+        audit.details = { format, count: items.length };
+        return {
+          items,
+          practice: await this.deps.practices.identity(tx, practiceId),
+          names: await this.deps.practices.memberNames(tx, practiceId),
+        };
+      },
+    );
     const now = this.deps.clock.now();
     const asOf = parisDate(now);
-    const none = lang === 'fr' ? `Aucune violation de données personnelles n’a été enregistrée au ${asOf.split('-').reverse().join('/')}.` : `No personal data breach was recorded as of ${asOf}.`;
+    const none =
+      lang === 'fr'
+        ? `Aucune violation de données personnelles n’a été enregistrée au ${asOf.split('-').reverse().join('/')}.`
+        : `No personal data breach was recorded as of ${asOf}.`;
     const base = `${lang === 'fr' ? 'registre-violations' : 'breach-register'}-${asOf}`;
-    if (format === 'pdf') return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none) };
+    if (format === 'pdf')
+      return {
+        filename: `${base}.pdf`,
+        contentType: PDF_TYPE,
+        body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none),
+      };
     const table = registerTable(data.items, data.names, lang, none);
-    if (format === 'csv') return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
+    if (format === 'csv')
+      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
     const widths = table.header.map((_, j) => ([1, 7, 8, 12, 15, 16, 17, 22, 26, 27, 28].includes(j) ? 40 : 18));
-    return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await toXlsx([{ name: lang === 'fr' ? 'Violations' : 'Breaches', header: table.header, rows: table.rows, widths }], now) };
+    return {
+      filename: `${base}.xlsx`,
+      contentType: XLSX_TYPE,
+      body: await toXlsx(
+        [{ name: lang === 'fr' ? 'Violations' : 'Breaches', header: table.header, rows: table.rows, widths }],
+        now,
+      ),
+    };
   }
 
   /** The draft of the CNIL online notification, block by block, for the screen. */
@@ -258,26 +544,64 @@ export class BreachesService {
   async cnilDraftFile(actor: Actor, practiceId: string, breachId: string, format: 'txt' | 'pdf'): Promise<FileOut> {
     const { draft, practice, now } = await this.draftData(actor, practiceId, breachId, format);
     const day = parisDate(now);
-    if (format === 'txt') return { filename: `notification-cnil-${day}.txt`, contentType: TEXT_TYPE, body: cnilDraftText(draft, practice, now.toISOString()) };
-    return { filename: `notification-cnil-${day}.pdf`, contentType: PDF_TYPE, body: await cnilDraftPdf(draft, practice, now.toISOString()) };
+    if (format === 'txt')
+      return {
+        filename: `notification-cnil-${day}.txt`,
+        contentType: TEXT_TYPE,
+        body: cnilDraftText(draft, practice, now.toISOString()),
+      };
+    return {
+      filename: `notification-cnil-${day}.pdf`,
+      contentType: PDF_TYPE,
+      body: await cnilDraftPdf(draft, practice, now.toISOString()),
+    };
   }
 
   private async draftData(actor: Actor, practiceId: string, breachId: string, format: string) {
-    const { detail, practice, names } = await this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.cnil-draft-generated', targetType: 'breach', targetId: breachId }, async ({ tx, audit }) => {
-      audit.details = { format };
-      return { detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)), practice: await this.deps.practices.identity(tx, practiceId), names: await this.deps.practices.memberNames(tx, practiceId) };
-    });
+    const { detail, practice, names } = await this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.read', action: 'breach.cnil-draft-generated', targetType: 'breach', targetId: breachId },
+      async ({ tx, audit }) => {
+        audit.details = { format };
+        return {
+          detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+          practice: await this.deps.practices.identity(tx, practiceId),
+          names: await this.deps.practices.memberNames(tx, practiceId),
+        };
+      },
+    );
     const now = this.deps.clock.now();
     return { draft: cnilDraft(detail, practice, names, now), practice, now };
   }
 
   /** The letter to the people affected (Art. 34(2)), in plain words, as text to paste into an e-mail or as a PDF to print. */
-  async patientLetter(actor: Actor, practiceId: string, breachId: string, format: 'txt' | 'pdf', lang: Lang): Promise<FileOut> {
-    const { detail, practice } = await this.deps.access.run(actor, practiceId, { permission: 'breach.read', action: 'breach.letter-generated', targetType: 'breach', targetId: breachId }, async ({ tx, audit }) => {
-      audit.details = { format, lang };
-      return { detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)), practice: await this.deps.practices.identity(tx, practiceId) };
-    });
-    return letterFile(patientLetter(detail, practice, lang, parisDate(this.deps.clock.now())), practice, lang, format, lang === 'fr' ? 'lettre-patients' : 'letter-to-patients');
+  async patientLetter(
+    actor: Actor,
+    practiceId: string,
+    breachId: string,
+    format: 'txt' | 'pdf',
+    lang: Lang,
+  ): Promise<FileOut> {
+    const { detail, practice } = await this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'breach.read', action: 'breach.letter-generated', targetType: 'breach', targetId: breachId },
+      async ({ tx, audit }) => {
+        audit.details = { format, lang };
+        return {
+          detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+          practice: await this.deps.practices.identity(tx, practiceId),
+        };
+      },
+    );
+    return letterFile(
+      patientLetter(detail, practice, lang, parisDate(this.deps.clock.now())),
+      practice,
+      lang,
+      format,
+      lang === 'fr' ? 'lettre-patients' : 'letter-to-patients',
+    );
   }
 
   private async find(tx: Executor, practiceId: string, breachId: string): Promise<repo.BreachRow> {
@@ -287,15 +611,30 @@ export class BreachesService {
   }
 
   /** One step on an open breach: access check, the change, the audit entry, one transaction; answers the whole breach. */
-  private change(actor: Actor, practiceId: string, breachId: string, permission: UseCase['permission'], action: AuditAction, decide: (tx: Executor, r: repo.BreachRow) => Promise<{ patch: Partial<repo.BreachRow>; details: Record<string, unknown> }>): Promise<BreachDetail> {
-    return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'breach', targetId: breachId }, async ({ tx, audit }) => {
-      const r = await this.find(tx, practiceId, breachId);
-      if (r.status === 'closed') throw conflict('', 'breach_closed');
-      const { patch, details } = await decide(tx, r);
-      const next = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
-      await repo.updateBreach(tx, practiceId, breachId, { ...patch, updated_at: next.updated_at });
-      audit.details = details;
-      return loadDetail(tx, practiceId, next);
-    });
+  private change(
+    actor: Actor,
+    practiceId: string,
+    breachId: string,
+    permission: UseCase['permission'],
+    action: AuditAction,
+    decide: (
+      tx: Executor,
+      r: repo.BreachRow,
+    ) => Promise<{ patch: Partial<repo.BreachRow>; details: Record<string, unknown> }>,
+  ): Promise<BreachDetail> {
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission, action, targetType: 'breach', targetId: breachId },
+      async ({ tx, audit }) => {
+        const r = await this.find(tx, practiceId, breachId);
+        if (r.status === 'closed') throw conflict('', 'breach_closed');
+        const { patch, details } = await decide(tx, r);
+        const next = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
+        await repo.updateBreach(tx, practiceId, breachId, { ...patch, updated_at: next.updated_at });
+        audit.details = details;
+        return loadDetail(tx, practiceId, next);
+      },
+    );
   }
 }

@@ -3,13 +3,24 @@ import { CreatePatientRequestSchema, type CreatePatientRequest } from '../../../
 import { patientDatesProblem, withoutAccents } from './patients.rules.js';
 
 /** The fields a practice-software export can fill, and the header names recognised for each without a mapping. */
-export const IMPORT_FIELDS = ['externalId', 'lastName', 'firstName', 'birthDate', 'email', 'phone', 'address', 'lastCareOn', 'deathOn'] as const;
+export const IMPORT_FIELDS = [
+  'externalId',
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'lastCareOn',
+  'deathOn',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
 /** Header names as practice software writes them, matched once accents are set aside (so the patterns stay ASCII): "Prénom" is "prenom". */
 const GUESSES: Record<ImportField, RegExp> = {
-  externalId: /^(id|identifiant|num(ero)?[ _-]?(patient|dossier)|n(o|\u00b0)[ _-]?dossier|code[ _-]?patient|external[ _-]?id)$/i,
+  externalId:
+    /^(id|identifiant|num(ero)?[ _-]?(patient|dossier)|n(o|\u00b0)[ _-]?dossier|code[ _-]?patient|external[ _-]?id)$/i,
   lastName: /^(nom|nom[ _-]?de[ _-]?famille|last[ _-]?name|surname)$/i,
   firstName: /^(prenom|first[ _-]?name)$/i,
   birthDate: /^(date[ _-]?(de[ _-]?)?naissance|ne\(?e?\)?[ _-]?le|ddn|birth[ _-]?date|date[ _-]?of[ _-]?birth)$/i,
@@ -31,7 +42,13 @@ export function parseCsv(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  const records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  const records = parse(body, {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as string[][];
   const [headers = [], ...rows] = records;
   return { headers, rows, delimiter };
 }
@@ -78,7 +95,8 @@ export function planImport(csv: ParsedCsv, mapping: ColumnMapping, today: string
     if (i === -1) rejected.push({ line: 1, field: f, code: 'column_missing', params: { column: header } });
     else index.set(f, i);
   }
-  for (const f of ['lastName', 'firstName', 'birthDate'] as const) if (!mapping[f]) rejected.push({ line: 1, field: f, code: 'column_required' });
+  for (const f of ['lastName', 'firstName', 'birthDate'] as const)
+    if (!mapping[f]) rejected.push({ line: 1, field: f, code: 'column_required' });
   if (rejected.length) return { valid: [], rejected };
   const valid: ImportPlan['valid'] = [];
   const seen = new Set<string>();
@@ -98,11 +116,24 @@ export function planImport(csv: ParsedCsv, mapping: ColumnMapping, today: string
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const params = (issue as { params?: { code?: string } }).params;
-        rejected.push({ line, field: issue.path.join('.') || 'line', code: params?.code ?? (issue.code === 'invalid_type' && raw[String(issue.path[0])] === undefined ? 'required' : issue.code) });
+        rejected.push({
+          line,
+          field: issue.path.join('.') || 'line',
+          code:
+            params?.code ??
+            (issue.code === 'invalid_type' && raw[String(issue.path[0])] === undefined ? 'required' : issue.code),
+        });
       }
       return;
     }
-    const impossible = patientDatesProblem({ birthDate: parsed.data.birthDate, lastCareOn: parsed.data.lastCareOn ?? null, deathOn: parsed.data.deathOn ?? null }, today);
+    const impossible = patientDatesProblem(
+      {
+        birthDate: parsed.data.birthDate,
+        lastCareOn: parsed.data.lastCareOn ?? null,
+        deathOn: parsed.data.deathOn ?? null,
+      },
+      today,
+    );
     if (impossible) {
       rejected.push({ line, field: impossible.path, code: impossible.code });
       return;

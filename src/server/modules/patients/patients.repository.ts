@@ -19,7 +19,9 @@ export function patientInserter(db: Executor): (rows: PatientRow[]) => Promise<v
   return async (rows) => {
     if (!rows.length) return;
     const columns = Object.keys(rows[0]!) as (keyof PatientRow)[];
-    const uniform = rows.every((r) => Object.keys(r).length === columns.length && columns.every((c) => r[c] !== undefined));
+    const uniform = rows.every(
+      (r) => Object.keys(r).length === columns.length && columns.every((c) => r[c] !== undefined),
+    );
     const known = compiled.get(rows.length);
     if (uniform && known && known.columns.join() === columns.join()) {
       await db.executeQuery({ ...known.query, parameters: rows.flatMap((r) => columns.map((c) => r[c])) });
@@ -32,15 +34,30 @@ export function patientInserter(db: Executor): (rows: PatientRow[]) => Promise<v
 }
 
 export const patientsWithExternalId = (db: Executor, practiceId: string) =>
-  db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('external_id', 'is not', null).execute();
+  db
+    .selectFrom('patients')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('external_id', 'is not', null)
+    .execute();
 
 export const findPatient = (db: Executor, practiceId: string, id: string) =>
   db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('id', '=', id).executeTakeFirst();
 
 export const findByExternalId = (db: Executor, practiceId: string, externalId: string) =>
-  db.selectFrom('patients').select('id').where('practice_id', '=', practiceId).where('external_id', '=', externalId).executeTakeFirst();
+  db
+    .selectFrom('patients')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 
-export async function updatePatient(db: Executor, practiceId: string, id: string, patch: Updateable<PatientsTable>): Promise<void> {
+export async function updatePatient(
+  db: Executor,
+  practiceId: string,
+  id: string,
+  patch: Updateable<PatientsTable>,
+): Promise<void> {
   await db.updateTable('patients').set(patch).where('practice_id', '=', practiceId).where('id', '=', id).execute();
 }
 
@@ -65,7 +82,14 @@ export async function searchPatients(
   else if (f.key !== undefined) {
     const key = f.key;
     q = q.where('search_key', 'like', `%${key}%`);
-    const found = f.externalId ? await db.selectFrom('patients').selectAll().where('practice_id', '=', practiceId).where('external_id', '=', f.externalId).executeTakeFirst() : undefined;
+    const found = f.externalId
+      ? await db
+          .selectFrom('patients')
+          .selectAll()
+          .where('practice_id', '=', practiceId)
+          .where('external_id', '=', f.externalId)
+          .executeTakeFirst()
+      : undefined;
     byId = found && !found.search_key.includes(key) ? found : undefined;
   }
   const first = byId ? 1 : 0;
@@ -78,7 +102,9 @@ export async function searchPatients(
   const pageIds = ids.slice(start, start + f.limit - (f.offset === 0 ? first : 0));
   // The page's rows by their primary key alone: with "practice_id = ? AND id IN (…)" SQLite walked a practice index
   // instead (100 ms over 100,000 patients). The ids come from this practice's walk; the practice is checked again here.
-  const pageRows = pageIds.length ? await db.selectFrom('patients').selectAll().where('id', 'in', pageIds).execute() : [];
+  const pageRows = pageIds.length
+    ? await db.selectFrom('patients').selectAll().where('id', 'in', pageIds).execute()
+    : [];
   const byKey = new Map(pageRows.filter((r) => r.practice_id === practiceId).map((r) => [r.id, r]));
   const rows = pageIds.map((id) => byKey.get(id)).filter((r): r is PatientRow => r !== undefined);
   return { rows: byId && f.offset === 0 ? [byId, ...rows] : rows, total, totalCapped };

@@ -32,7 +32,8 @@ export function patientDatesProblem(d: PatientDates, today: string): { path: key
     if (v > today) return { path: k, code: 'date_in_future' };
     if (v < d.birthDate) return { path: k, code: 'before_birth' };
   }
-  if (d.deathOn !== null && d.lastCareOn !== null && d.lastCareOn > d.deathOn) return { path: 'lastCareOn', code: 'care_after_death' };
+  if (d.deathOn !== null && d.lastCareOn !== null && d.lastCareOn > d.deathOn)
+    return { path: 'lastCareOn', code: 'care_after_death' };
   return null;
 }
 
@@ -43,8 +44,14 @@ export function patientDatesProblem(d: PatientDates, today: string): { path: key
 export function searchedBirthDate(q: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
   const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(q);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : fr ? [fr[3]!, fr[2]!.padStart(2, '0'), fr[1]!.padStart(2, '0')] : [];
+  const [y, m, d] = iso
+    ? [iso[1]!, iso[2]!, iso[3]!]
+    : fr
+      ? [fr[3]!, fr[2]!.padStart(2, '0'), fr[1]!.padStart(2, '0')]
+      : [];
   if (!y || !m || !d) return null;
   const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}` ? `${y}-${m}-${d}` : null;
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}`
+    ? `${y}-${m}-${d}`
+    : null;
 }

@@ -10,39 +10,88 @@ export async function insertPractice(db: Executor, row: PracticeRow): Promise<vo
   await db.insertInto('practices').values(row).execute();
 }
 
-export const practiceIds = async (db: Executor) => (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
+export const practiceIds = async (db: Executor) =>
+  (await db.selectFrom('practices').select('id').orderBy('id').execute()).map((r) => r.id);
 
-export const findPractice = (db: Executor, id: string) => db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPractice = (db: Executor, id: string) =>
+  db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function updatePractice(db: Executor, id: string, patch: Updateable<PracticesTable>): Promise<void> {
   await db.updateTable('practices').set(patch).where('id', '=', id).execute();
 }
 
 export const findMembership = (db: Executor, practiceId: string, userId: string) =>
-  db.selectFrom('memberships').selectAll().where('practice_id', '=', practiceId).where('user_id', '=', userId).executeTakeFirst();
+  db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 
 /** A person joins (or joins again): the membership is in force from `now`, and a new period of membership begins. */
-export async function upsertMembership(db: Executor, practiceId: string, userId: string, role: string, now: string): Promise<void> {
+export async function upsertMembership(
+  db: Executor,
+  practiceId: string,
+  userId: string,
+  role: string,
+  now: string,
+): Promise<void> {
   await db
     .insertInto('memberships')
     .values({ practice_id: practiceId, user_id: userId, role, created_at: now, ended_at: null })
     .onConflict((oc) => oc.columns(['practice_id', 'user_id']).doUpdateSet({ role, ended_at: null, created_at: now }))
     .execute();
-  await db.updateTable('membership_periods').set({ ended_at: now }).where('practice_id', '=', practiceId).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
-  await db.insertInto('membership_periods').values({ id: newId('mpe'), practice_id: practiceId, user_id: userId, started_at: now, ended_at: null }).execute();
+  await db
+    .updateTable('membership_periods')
+    .set({ ended_at: now })
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .execute();
+  await db
+    .insertInto('membership_periods')
+    .values({ id: newId('mpe'), practice_id: practiceId, user_id: userId, started_at: now, ended_at: null })
+    .execute();
 }
 
 /** A role change, or the end of a membership (which closes its period). */
-export async function updateMembership(db: Executor, practiceId: string, userId: string, patch: { role?: string; ended_at?: string | null }): Promise<void> {
-  await db.updateTable('memberships').set(patch).where('practice_id', '=', practiceId).where('user_id', '=', userId).execute();
-  if (patch.ended_at) await db.updateTable('membership_periods').set({ ended_at: patch.ended_at }).where('practice_id', '=', practiceId).where('user_id', '=', userId).where('ended_at', 'is', null).execute();
+export async function updateMembership(
+  db: Executor,
+  practiceId: string,
+  userId: string,
+  patch: { role?: string; ended_at?: string | null },
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set(patch)
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (patch.ended_at)
+    await db
+      .updateTable('membership_periods')
+      .set({ ended_at: patch.ended_at })
+      .where('practice_id', '=', practiceId)
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .execute();
 }
 
 export const findMembers = (db: Executor, practiceId: string) =>
   db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.is_disabled', 'users.totp_secret', 'users.language', 'memberships.role', 'memberships.created_at', 'memberships.ended_at'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.is_disabled',
+      'users.totp_secret',
+      'users.language',
+      'memberships.role',
+      'memberships.created_at',
+      'memberships.ended_at',
+    ])
     .where('memberships.practice_id', '=', practiceId)
     .orderBy('users.name')
     .execute();
@@ -94,7 +143,8 @@ export const findPendingInvitations = (db: Executor, practiceId: string, now: st
     .orderBy('created_at', 'desc')
     .execute();
 
-export const findInvitation = (db: Executor, id: string) => db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+export const findInvitation = (db: Executor, id: string) =>
+  db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function updateInvitation(db: Executor, id: string, patch: Updateable<InvitationsTable>): Promise<void> {
   await db.updateTable('invitations').set(patch).where('id', '=', id).execute();
@@ -102,6 +152,12 @@ export async function updateInvitation(db: Executor, id: string, patch: Updateab
 
 /** Accounts created for an invitation of this practice whose holder never signed in (the invitation not accepted). */
 export async function unacceptedNewAccounts(db: Executor, practiceId: string): Promise<string[]> {
-  const rows = await db.selectFrom('invitations').select('user_id').where('practice_id', '=', practiceId).where('kind', '=', 'new_account').where('accepted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('invitations')
+    .select('user_id')
+    .where('practice_id', '=', practiceId)
+    .where('kind', '=', 'new_account')
+    .where('accepted_at', 'is', null)
+    .execute();
   return rows.map((r) => r.user_id);
 }

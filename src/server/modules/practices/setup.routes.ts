@@ -8,20 +8,42 @@ import type { PracticesService } from './practices.service.js';
 const tags = ['setup'];
 
 /** First run from the web: offered only while no account exists (the CLI's `gardien init` does the same). */
-export function registerSetupRoutes(app: HttpServer, practices: PracticesService, auth: AuthService, cookie: SessionCookieOptions): void {
-  app.get('/api/v1/setup', {
-    config: { auth: 'none' },
-    schema: { tags, summary: 'Whether the first-run setup is still needed (no account exists)', response: { 200: SetupStatusResponseSchema } },
-  }, async () => ({ needed: await auth.hasNoUser() }));
+export function registerSetupRoutes(
+  app: HttpServer,
+  practices: PracticesService,
+  auth: AuthService,
+  cookie: SessionCookieOptions,
+): void {
+  app.get(
+    '/api/v1/setup',
+    {
+      config: { auth: 'none' },
+      schema: {
+        tags,
+        summary: 'Whether the first-run setup is still needed (no account exists)',
+        response: { 200: SetupStatusResponseSchema },
+      },
+    },
+    async () => ({ needed: await auth.hasNoUser() }),
+  );
 
-  app.post('/api/v1/setup', {
-    config: { auth: 'none', rateLimit: { max: 10, timeWindow: 60_000 } },
-    schema: { tags, summary: 'First run: create the practice and its owner, then sign in (the second factor is enrolled next)', body: SetupRequestSchema, response: { 200: LoginResponseSchema } },
-  }, async (req, reply) => {
-    const info = requestInfo(req);
-    await practices.setupFirstPractice(req.body, info.requestId, info.ip);
-    const s = await auth.login(info, req.body.ownerEmail, req.body.password);
-    setSessionCookie(reply, s.token, cookie);
-    return { next: s.next, csrfToken: s.csrfToken };
-  });
+  app.post(
+    '/api/v1/setup',
+    {
+      config: { auth: 'none', rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'First run: create the practice and its owner, then sign in (the second factor is enrolled next)',
+        body: SetupRequestSchema,
+        response: { 200: LoginResponseSchema },
+      },
+    },
+    async (req, reply) => {
+      const info = requestInfo(req);
+      await practices.setupFirstPractice(req.body, info.requestId, info.ip);
+      const s = await auth.login(info, req.body.ownerEmail, req.body.password);
+      setSessionCookie(reply, s.token, cookie);
+      return { next: s.next, csrfToken: s.csrfToken };
+    },
+  );
 }

@@ -23,53 +23,198 @@ export interface RegisterData {
 
 const L = {
   fr: {
-    title: 'Registre des activités de traitement', processorTitle: 'Registre des traitements effectués en tant que sous-traitant (article 30.2 du RGPD)', controller: 'Responsable du traitement', dpo: 'Délégué à la protection des données ou référent',
-    address: 'Adresse', siren: 'SIREN', asOf: 'État au', count: 'Activités', list: 'Liste des traitements', ref: 'N° / RÉF', name: 'Nom du traitement', created: 'Date de création de la fiche', updated: 'Dernière mise à jour de la fiche',
-    status: 'Statut', draft: 'Brouillon (non validé)', validated: 'Validé', version: 'Version', validatedOn: 'Validé le', by: 'par', review: 'Revue prévue le', joint: 'Responsable(s) conjoint(s)', software: 'Logiciel ou application',
-    purposes: 'Finalité(s) du traitement', basis: 'base légale', art9: 'condition de l’article 9', people: 'Catégories de personnes concernées', data: 'Catégories de données personnelles', sensitive: 'Données sensibles', retention: 'Durée de conservation',
-    active: 'base active', archive: 'archive', deletion: 'à l’échéance', recipients: 'Destinataires', transfers: 'Transferts hors UE', noTransfer: 'Aucun transfert hors de l’Union européenne', security: 'Mesures de sécurité', dpia: 'Analyse d’impact (AIPD)',
-    criteria: 'critères', notes: 'Remarques', missing: 'À compléter',
-    none: 'Aucune activité de traitement n’est encore inscrite au registre.', generated: 'généré le', sensitiveYes: 'Données sensibles ?', yes: 'oui', no: 'non', client: 'Client (responsable du traitement)', clientContact: 'Coordonnées', clientRep: 'Représentant',
-    clientDpo: 'DPO du client', categories: 'Catégories de traitements', subProcessors: 'Sous-traitants ultérieurs', legalBasisNote: 'Article 30.1 du RGPD ; modèle de registre de la CNIL (2019)',
+    title: 'Registre des activités de traitement',
+    processorTitle: 'Registre des traitements effectués en tant que sous-traitant (article 30.2 du RGPD)',
+    controller: 'Responsable du traitement',
+    dpo: 'Délégué à la protection des données ou référent',
+    address: 'Adresse',
+    siren: 'SIREN',
+    asOf: 'État au',
+    count: 'Activités',
+    list: 'Liste des traitements',
+    ref: 'N° / RÉF',
+    name: 'Nom du traitement',
+    created: 'Date de création de la fiche',
+    updated: 'Dernière mise à jour de la fiche',
+    status: 'Statut',
+    draft: 'Brouillon (non validé)',
+    validated: 'Validé',
+    version: 'Version',
+    validatedOn: 'Validé le',
+    by: 'par',
+    review: 'Revue prévue le',
+    joint: 'Responsable(s) conjoint(s)',
+    software: 'Logiciel ou application',
+    purposes: 'Finalité(s) du traitement',
+    basis: 'base légale',
+    art9: 'condition de l’article 9',
+    people: 'Catégories de personnes concernées',
+    data: 'Catégories de données personnelles',
+    sensitive: 'Données sensibles',
+    retention: 'Durée de conservation',
+    active: 'base active',
+    archive: 'archive',
+    deletion: 'à l’échéance',
+    recipients: 'Destinataires',
+    transfers: 'Transferts hors UE',
+    noTransfer: 'Aucun transfert hors de l’Union européenne',
+    security: 'Mesures de sécurité',
+    dpia: 'Analyse d’impact (AIPD)',
+    criteria: 'critères',
+    notes: 'Remarques',
+    missing: 'À compléter',
+    none: 'Aucune activité de traitement n’est encore inscrite au registre.',
+    generated: 'généré le',
+    sensitiveYes: 'Données sensibles ?',
+    yes: 'oui',
+    no: 'non',
+    client: 'Client (responsable du traitement)',
+    clientContact: 'Coordonnées',
+    clientRep: 'Représentant',
+    clientDpo: 'DPO du client',
+    categories: 'Catégories de traitements',
+    subProcessors: 'Sous-traitants ultérieurs',
+    legalBasisNote: 'Article 30.1 du RGPD ; modèle de registre de la CNIL (2019)',
   },
   en: {
-    title: 'Register of processing activities', processorTitle: 'Register of processing carried out as a processor (GDPR Article 30(2))', controller: 'Controller', dpo: 'Data protection officer or referent',
-    address: 'Address', siren: 'SIREN', asOf: 'As of', count: 'Activities', list: 'List of processing activities', ref: 'No. / REF', name: 'Processing activity', created: 'Record created on', updated: 'Record last updated on',
-    status: 'Status', draft: 'Draft (not validated)', validated: 'Validated', version: 'Version', validatedOn: 'Validated on', by: 'by', review: 'Review due on', joint: 'Joint controller(s)', software: 'Software or application',
-    purposes: 'Purpose(s) of the processing', basis: 'legal basis', art9: 'Article 9 condition', people: 'Categories of data subjects', data: 'Categories of personal data', sensitive: 'Sensitive data', retention: 'Retention',
-    active: 'active', archive: 'archive', deletion: 'at the end', recipients: 'Recipients', transfers: 'Transfers outside the EU', noTransfer: 'No transfer outside the European Union', security: 'Security measures', dpia: 'Data protection impact assessment (DPIA)',
-    criteria: 'criteria', notes: 'Notes', missing: 'To complete',
-    none: 'No processing activity is recorded in the register yet.', generated: 'generated', sensitiveYes: 'Sensitive data?', yes: 'yes', no: 'no', client: 'Client (controller)', clientContact: 'Contact details', clientRep: 'Representative',
-    clientDpo: 'Client’s DPO', categories: 'Categories of processing', subProcessors: 'Sub-processors', legalBasisNote: 'GDPR Article 30(1); CNIL model register (2019)',
+    title: 'Register of processing activities',
+    processorTitle: 'Register of processing carried out as a processor (GDPR Article 30(2))',
+    controller: 'Controller',
+    dpo: 'Data protection officer or referent',
+    address: 'Address',
+    siren: 'SIREN',
+    asOf: 'As of',
+    count: 'Activities',
+    list: 'List of processing activities',
+    ref: 'No. / REF',
+    name: 'Processing activity',
+    created: 'Record created on',
+    updated: 'Record last updated on',
+    status: 'Status',
+    draft: 'Draft (not validated)',
+    validated: 'Validated',
+    version: 'Version',
+    validatedOn: 'Validated on',
+    by: 'by',
+    review: 'Review due on',
+    joint: 'Joint controller(s)',
+    software: 'Software or application',
+    purposes: 'Purpose(s) of the processing',
+    basis: 'legal basis',
+    art9: 'Article 9 condition',
+    people: 'Categories of data subjects',
+    data: 'Categories of personal data',
+    sensitive: 'Sensitive data',
+    retention: 'Retention',
+    active: 'active',
+    archive: 'archive',
+    deletion: 'at the end',
+    recipients: 'Recipients',
+    transfers: 'Transfers outside the EU',
+    noTransfer: 'No transfer outside the European Union',
+    security: 'Security measures',
+    dpia: 'Data protection impact assessment (DPIA)',
+    criteria: 'criteria',
+    notes: 'Notes',
+    missing: 'To complete',
+    none: 'No processing activity is recorded in the register yet.',
+    generated: 'generated',
+    sensitiveYes: 'Sensitive data?',
+    yes: 'yes',
+    no: 'no',
+    client: 'Client (controller)',
+    clientContact: 'Contact details',
+    clientRep: 'Representative',
+    clientDpo: 'Client’s DPO',
+    categories: 'Categories of processing',
+    subProcessors: 'Sub-processors',
+    legalBasisNote: 'GDPR Article 30(1); CNIL model register (2019)',
   },
 };
 
-const day = (d: string | null | undefined, lang: Lang) => (d ? (lang === 'fr' ? frenchDate(d.slice(0, 10)) : d.slice(0, 10)) : '');
+const day = (d: string | null | undefined, lang: Lang) =>
+  d ? (lang === 'fr' ? frenchDate(d.slice(0, 10)) : d.slice(0, 10)) : '';
 
 /** One activity as labelled values: the CNIL fiche's rubrics in its order, each list on its own lines. */
 export function activityRows(a: Activity, lang: Lang, names: Map<string, string>): [string, string][] {
   const t = L[lang];
   const w = REGISTER_WORDS[lang];
   const f = a.fields;
-  const retention = (r: { active: string; archive: string; deletion: string }) => [r.active && `${t.active} : ${r.active}`, r.archive && `${t.archive} : ${r.archive}`, r.deletion && `${t.deletion} : ${r.deletion}`].filter(Boolean).join(' ; ');
+  const retention = (r: { active: string; archive: string; deletion: string }) =>
+    [
+      r.active && `${t.active} : ${r.active}`,
+      r.archive && `${t.archive} : ${r.archive}`,
+      r.deletion && `${t.deletion} : ${r.deletion}`,
+    ]
+      .filter(Boolean)
+      .join(' ; ');
   const colon = lang === 'fr' ? ' : ' : ': ';
   return [
     [t.ref, f.ref],
-    [t.status, a.status === 'validated' ? `${t.validated} — ${t.version} ${a.version}` : a.version > 0 ? `${t.draft} — ${t.version} ${a.version} ${lang === 'fr' ? 'validée le' : 'validated on'} ${day(a.validatedAt, lang)}` : t.draft],
-    [t.validatedOn, a.validatedAt ? `${day(a.validatedAt, lang)} ${t.by} ${names.get(a.validatedBy ?? '') ?? a.validatedBy ?? ''}` : ''],
+    [
+      t.status,
+      a.status === 'validated'
+        ? `${t.validated} — ${t.version} ${a.version}`
+        : a.version > 0
+          ? `${t.draft} — ${t.version} ${a.version} ${lang === 'fr' ? 'validée le' : 'validated on'} ${day(a.validatedAt, lang)}`
+          : t.draft,
+    ],
+    [
+      t.validatedOn,
+      a.validatedAt
+        ? `${day(a.validatedAt, lang)} ${t.by} ${names.get(a.validatedBy ?? '') ?? a.validatedBy ?? ''}`
+        : '',
+    ],
     [t.review, day(a.reviewDueOn, lang)],
     [t.created, day(a.createdAt, lang)],
     [t.updated, day(a.updatedAt, lang)],
     [t.joint, f.jointController],
     [t.software, f.software],
-    [t.purposes, f.purposes.map((p) => `${p.purpose} — ${t.basis}${colon}${p.legalBasis ? w.legalBases[p.legalBasis] : '?'}${p.art9Condition ? ` — ${t.art9}${colon}${w.art9[p.art9Condition]}` : ''}`).join('\n')],
+    [
+      t.purposes,
+      f.purposes
+        .map(
+          (p) =>
+            `${p.purpose} — ${t.basis}${colon}${p.legalBasis ? w.legalBases[p.legalBasis] : '?'}${p.art9Condition ? ` — ${t.art9}${colon}${w.art9[p.art9Condition]}` : ''}`,
+        )
+        .join('\n'),
+    ],
     [t.people, f.people.map((p) => `${w.people[p.category]}${p.details ? ` — ${p.details}` : ''}`).join('\n')],
-    [t.data, f.data.map((d) => `${w.data[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`).join('\n')],
-    [t.sensitive, f.sensitive.map((d) => `${w.sensitive[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`).join('\n')],
+    [
+      t.data,
+      f.data
+        .map(
+          (d) =>
+            `${w.data[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`,
+        )
+        .join('\n'),
+    ],
+    [
+      t.sensitive,
+      f.sensitive
+        .map(
+          (d) =>
+            `${w.sensitive[d.category]}${d.description ? ` — ${d.description}` : ''}\n   ${t.retention}${colon}${retention(d.retention)}`,
+        )
+        .join('\n'),
+    ],
     [t.recipients, f.recipients.map((r) => `${w.recipients[r.type]} — ${r.details}`).join('\n')],
-    [t.transfers, f.transfers.length ? f.transfers.map((x) => `${x.recipient} (${x.country}) — ${w.safeguards[x.safeguard]}${x.documentation ? ` — ${x.documentation}` : ''}`).join('\n') : t.noTransfer],
+    [
+      t.transfers,
+      f.transfers.length
+        ? f.transfers
+            .map(
+              (x) =>
+                `${x.recipient} (${x.country}) — ${w.safeguards[x.safeguard]}${x.documentation ? ` — ${x.documentation}` : ''}`,
+            )
+            .join('\n')
+        : t.noTransfer,
+    ],
     [t.security, f.security.map((s) => `${w.security[s.type]}${s.details ? ` — ${s.details}` : ''}`).join('\n')],
-    [t.dpia, `${w.dpiaReasons[a.dpiaReason]}${f.dpiaCriteria.length ? `\n${t.criteria}${colon}${f.dpiaCriteria.map((c) => w.dpia[c]).join(' ; ')}` : ''}`],
+    [
+      t.dpia,
+      `${w.dpiaReasons[a.dpiaReason]}${f.dpiaCriteria.length ? `\n${t.criteria}${colon}${f.dpiaCriteria.map((c) => w.dpia[c]).join(' ; ')}` : ''}`,
+    ],
     [t.notes, f.notes],
     [t.missing, a.missing.join(', ')],
   ];
@@ -77,12 +222,28 @@ export function activityRows(a: Activity, lang: Lang, names: Map<string, string>
 
 function processorRows(p: ProcessorActivity, lang: Lang): [string, string][] {
   const t = L[lang];
-  return [[t.client, p.clientName], [t.clientContact, p.clientContact], [t.clientRep, p.clientRepresentative], [t.clientDpo, p.clientDpo], [t.categories, p.categories], [t.subProcessors, p.subProcessors], [t.transfers, p.transfers], [t.security, p.security]];
+  return [
+    [t.client, p.clientName],
+    [t.clientContact, p.clientContact],
+    [t.clientRep, p.clientRepresentative],
+    [t.clientDpo, p.clientDpo],
+    [t.categories, p.categories],
+    [t.subProcessors, p.subProcessors],
+    [t.transfers, p.transfers],
+    [t.security, p.security],
+  ];
 }
 
 function header(d: RegisterData, lang: Lang): [string, string | null][] {
   const t = L[lang];
-  return [[t.controller, `${d.practice.controllerName} — ${d.practice.name}`], [t.address, d.practice.address], [t.siren, d.practice.siren], [t.dpo, d.practice.dpoContact], [t.asOf, day(d.asOf, lang)], [t.count, String(d.activities.length)]];
+  return [
+    [t.controller, `${d.practice.controllerName} — ${d.practice.name}`],
+    [t.address, d.practice.address],
+    [t.siren, d.practice.siren],
+    [t.dpo, d.practice.dpoContact],
+    [t.asOf, day(d.asOf, lang)],
+    [t.count, String(d.activities.length)],
+  ];
 }
 
 const footerOf = (d: RegisterData, lang: Lang) => {
@@ -113,19 +274,35 @@ export function registerPdf(d: RegisterData, lang: Lang): Promise<Buffer> {
       content.push(fieldTable(processorRows(p, lang)));
     });
   }
-  return renderPdf({ title: `${t.title} — ${d.practice.name}`, footer: footerOf(d, lang), content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`) });
+  return renderPdf({
+    title: `${t.title} — ${d.practice.name}`,
+    footer: footerOf(d, lang),
+    content,
+    pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`),
+  });
 }
 
 export function registerDocx(d: RegisterData, lang: Lang): Promise<Buffer> {
   const t = L[lang];
   const sections: SimpleDoc['sections'] = [{ rows: header(d, lang), paragraphs: [t.legalBasisNote] }];
   if (d.activities.length === 0) sections.push({ paragraphs: [t.none] });
-  d.activities.forEach((a, i) => sections.push({ heading: `${i + 1}. ${a.fields.name}`, rows: activityRows(a, lang, d.names), pageBreak: true }));
+  d.activities.forEach((a, i) =>
+    sections.push({ heading: `${i + 1}. ${a.fields.name}`, rows: activityRows(a, lang, d.names), pageBreak: true }),
+  );
   if (d.processors.length > 0) {
     sections.push({ heading: t.processorTitle, pageBreak: true });
-    d.processors.forEach((p, i) => sections.push({ heading: `${i + 1}. ${p.clientName}`, level: 2, rows: processorRows(p, lang) }));
+    d.processors.forEach((p, i) =>
+      sections.push({ heading: `${i + 1}. ${p.clientName}`, level: 2, rows: processorRows(p, lang) }),
+    );
   }
-  return renderDocx({ title: t.title, subtitle: d.practice.name, footer: footerOf(d, lang), lang, sections, toc: true });
+  return renderDocx({
+    title: t.title,
+    subtitle: d.practice.name,
+    footer: footerOf(d, lang),
+    lang,
+    sections,
+    toc: true,
+  });
 }
 
 /**
@@ -142,7 +319,16 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
       ...header(d, lang).map(([k, v]) => ['', k, v ?? '', '', '', '', '', '']),
       ['', '', '', '', '', '', '', ''],
       ...(d.activities.length === 0 ? [['', t.none, '', '', '', '', '', '']] : []),
-      ...d.activities.map((a) => [a.fields.ref, a.fields.name, day(a.createdAt, lang), day(a.updatedAt, lang), a.fields.purposes[0]?.purpose ?? '', yesNo(a.fields.sensitive.length > 0), a.status === 'validated' ? t.validated : t.draft, day(a.reviewDueOn, lang)]),
+      ...d.activities.map((a) => [
+        a.fields.ref,
+        a.fields.name,
+        day(a.createdAt, lang),
+        day(a.updatedAt, lang),
+        a.fields.purposes[0]?.purpose ?? '',
+        yesNo(a.fields.sensitive.length > 0),
+        a.status === 'validated' ? t.validated : t.draft,
+        day(a.reviewDueOn, lang),
+      ]),
     ],
     widths: [10, 40, 14, 14, 50, 12, 14, 14],
   };
@@ -153,7 +339,14 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
     widths: [36, 110],
   }));
   const processors: Sheet[] = d.processors.length
-    ? [{ name: lang === 'fr' ? 'Sous-traitant (art. 30.2)' : 'Processor (Art. 30(2))', header: processorRows(d.processors[0]!, lang).map(([k]) => k), rows: d.processors.map((p) => processorRows(p, lang).map(([, v]) => v)), widths: Array(8).fill(30) }]
+    ? [
+        {
+          name: lang === 'fr' ? 'Sous-traitant (art. 30.2)' : 'Processor (Art. 30(2))',
+          header: processorRows(d.processors[0]!, lang).map(([k]) => k),
+          rows: d.processors.map((p) => processorRows(p, lang).map(([, v]) => v)),
+          widths: Array(8).fill(30),
+        },
+      ]
     : [];
   return toXlsx([list, ...fiches, ...processors], created);
 }
@@ -169,8 +362,18 @@ export function registerCsv(d: RegisterData, lang: Lang): string {
   const processorHeader = d.processors.length ? processorRows(d.processors[0]!, lang).map(([k]) => k) : [];
   if (d.activities.length === 0 && d.processors.length === 0) return toCsv([t.name], [[t.none]]);
   const rows = [
-    ...d.activities.map((a) => [a.fields.name, ...activityRows(a, lang, d.names).map(([, v]) => v), controller, ...processorHeader.map(() => '')]),
-    ...d.processors.map((p) => [p.clientName, ...activityHeader.map(() => ''), processor, ...processorRows(p, lang).map(([, v]) => v)]),
+    ...d.activities.map((a) => [
+      a.fields.name,
+      ...activityRows(a, lang, d.names).map(([, v]) => v),
+      controller,
+      ...processorHeader.map(() => ''),
+    ]),
+    ...d.processors.map((p) => [
+      p.clientName,
+      ...activityHeader.map(() => ''),
+      processor,
+      ...processorRows(p, lang).map(([, v]) => v),
+    ]),
   ];
   return toCsv([t.name, ...activityHeader, part, ...processorHeader], rows);
 }

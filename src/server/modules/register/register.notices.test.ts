@@ -6,8 +6,21 @@ import { adaptTemplate } from './register.rules.js';
 import { templateByKey } from './register.templates.js';
 
 const practice: PracticeResponse = {
-  id: 'prc_AAAAAAAAAAAAAAAAAAAAAA', name: 'Cabinet du Port', legalForm: 'SELARL', siren: null, siret: null, address: '3 quai Jean-Bart, 29200 Brest', controllerName: 'Dr Hélène Garnier',
-  dpoContact: null, idleLockMinutes: 5, alsaceMoselle: false, overseasTerritory: null, phone: '02 98 00 00 00', email: 'accueil@cabinet-du-port.fr', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  id: 'prc_AAAAAAAAAAAAAAAAAAAAAA',
+  name: 'Cabinet du Port',
+  legalForm: 'SELARL',
+  siren: null,
+  siret: null,
+  address: '3 quai Jean-Bart, 29200 Brest',
+  controllerName: 'Dr Hélène Garnier',
+  dpoContact: null,
+  idleLockMinutes: 5,
+  alsaceMoselle: false,
+  overseasTerritory: null,
+  phone: '02 98 00 00 00',
+  email: 'accueil@cabinet-du-port.fr',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
 };
 const fields = (key: string) => adaptTemplate(templateByKey(key)!.fields, practice);
 
@@ -29,13 +42,26 @@ describe('patient notice', () => {
   });
 
   it('gives the Art. 13 items: contact, basis of each purpose, legitimate interests, whether data must be given, transfers', () => {
-    const text = noticeText(buildNotice('patient', { ...practice, dpoContact: 'dpo@exemple.fr' }, [fields('patient_care'), fields('appointments'), fields('billing')], 'fr'));
+    const text = noticeText(
+      buildNotice(
+        'patient',
+        { ...practice, dpoContact: 'dpo@exemple.fr' },
+        [fields('patient_care'), fields('appointments'), fields('billing')],
+        'fr',
+      ),
+    );
     assert.match(text, /Pour nous joindre : 02 98 00 00 00 ou accueil@cabinet-du-port\.fr\./);
     assert.match(text, /Délégué à la protection des données : dpo@exemple\.fr\./);
     assert.match(text, /- Tenue du dossier médical et suivi des soins : la loi nous y oblige\./);
     assert.match(text, /- Prise et gestion des rendez-vous : pour les soins que vous nous demandez\./);
-    assert.match(text, /Rappels de rendez-vous par SMS ou e-mail, sans motif de consultation : notre intérêt légitime\./);
-    assert.match(text, /Devez-vous nous les donner \?\nSans vos informations de santé, nous ne pouvons pas vous soigner en sécurité\./);
+    assert.match(
+      text,
+      /Rappels de rendez-vous par SMS ou e-mail, sans motif de consultation : notre intérêt légitime\./,
+    );
+    assert.match(
+      text,
+      /Devez-vous nous les donner \?\nSans vos informations de santé, nous ne pouvons pas vous soigner en sécurité\./,
+    );
     assert.match(text, /Sans votre numéro de sécurité sociale/);
     assert.match(text, /Vos données restent dans l’Union européenne\./);
     assert.match(text, /refuser le partage de vos informations avec d’autres soignants/);

@@ -30,7 +30,8 @@ export const PLACEHOLDER = new RegExp('à préciser|to be specified', 'i');
 export function placeholderFields(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return PLACEHOLDER.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => placeholderFields(v, path ? `${path}.${i}` : String(i)));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholderFields(v, path ? `${path}.${k}` : k));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => placeholderFields(v, path ? `${path}.${k}` : k));
   return [];
 }
 
@@ -45,9 +46,12 @@ export type DpiaReason = 'group_practice' | 'criteria' | 'care_listed' | 'one_cr
  * référentiel §11).
  */
 export function dpiaScreening(f: ActivityFields): { likely: boolean; reason: DpiaReason; counted: number } {
-  if (f.dpiaCriteria.includes('group_practice_over_10000')) return { likely: true, reason: 'group_practice', counted: f.dpiaCriteria.length };
+  if (f.dpiaCriteria.includes('group_practice_over_10000'))
+    return { likely: true, reason: 'group_practice', counted: f.dpiaCriteria.length };
   const care = f.purposes.some((p) => p.art9Condition === 'health_care');
-  const counted = f.dpiaCriteria.filter((c) => c !== 'group_practice_over_10000' && !(care && (c === 'sensitive_data' || c === 'vulnerable_people'))).length;
+  const counted = f.dpiaCriteria.filter(
+    (c) => c !== 'group_practice_over_10000' && !(care && (c === 'sensitive_data' || c === 'vulnerable_people')),
+  ).length;
   if (counted >= 2) return { likely: true, reason: 'criteria', counted };
   if (care) return { likely: false, reason: 'care_listed', counted };
   return { likely: false, reason: counted === 1 ? 'one_criterion' : 'no_criterion', counted };
@@ -58,13 +62,21 @@ export const dpiaLikely = (f: ActivityFields): boolean => dpiaScreening(f).likel
 
 /** The review falls due twelve months after the validation (a default of good practice, shown as such). */
 export function reviewDueOn(validatedAt: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(validatedAt.getTime()).toZonedDateTimeISO('Europe/Paris').toPlainDate().add({ months: 12 }).toString();
+  return Temporal.Instant.fromEpochMilliseconds(validatedAt.getTime())
+    .toZonedDateTimeISO('Europe/Paris')
+    .toPlainDate()
+    .add({ months: 12 })
+    .toString();
 }
 
 /** JSON with sorted keys: the same fields always give the same fingerprint. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -78,9 +90,17 @@ export const fingerprint = (value: unknown) => createHash('sha256').update(canon
 export function accountingRetention(legalForm: string | null, lang: 'fr' | 'en' = 'fr'): string {
   const form = (legalForm ?? '').trim();
   const company = /\b(SEL[A-Z]*|SAS[U]?|SARL|EURL|SA|SNC)\b|soci.t. d.exercice lib|company/i.test(form);
-  if (company) return lang === 'fr' ? '10 ans (pièces comptables, code de commerce L123-22)' : '10 years (accounting records, Commercial Code L123-22)';
-  if (form) return lang === 'fr' ? '6 ans (livres et pièces fiscales, LPF L102 B)' : '6 years (tax books and documents, LPF L102 B)';
-  return lang === 'fr' ? '10 ans par prudence (forme d’exercice non indiquée : 6 ans suffisent à un praticien exerçant seul, LPF L102 B)' : '10 years to be safe (legal form not given: 6 years are enough for a sole practitioner, LPF L102 B)';
+  if (company)
+    return lang === 'fr'
+      ? '10 ans (pièces comptables, code de commerce L123-22)'
+      : '10 years (accounting records, Commercial Code L123-22)';
+  if (form)
+    return lang === 'fr'
+      ? '6 ans (livres et pièces fiscales, LPF L102 B)'
+      : '6 years (tax books and documents, LPF L102 B)';
+  return lang === 'fr'
+    ? '10 ans par prudence (forme d’exercice non indiquée : 6 ans suffisent à un praticien exerçant seul, LPF L102 B)'
+    : '10 years to be safe (legal form not given: 6 years are enough for a sole practitioner, LPF L102 B)';
 }
 
 /** A template's fields adapted to the practice: the placeholders it fills from the practice's settings. */

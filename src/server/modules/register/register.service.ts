@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import {
-  ActivityInputSchema, DistributionSchema, NoticeVersionSchema, ProcessorActivityInputSchema,
-  type Activity, type ActivityFields, type ActivityInput, type NoticeKind,
+  ActivityInputSchema,
+  DistributionSchema,
+  NoticeVersionSchema,
+  ProcessorActivityInputSchema,
+  type Activity,
+  type ActivityFields,
+  type ActivityInput,
+  type NoticeKind,
 } from '../../../contracts/register.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -36,12 +42,28 @@ const fieldsOf = (row: { fields: string }) => ActivityInputSchema.parse(JSON.par
 export function presentActivity(r: repo.ActivityRow): Activity {
   const fields = fieldsOf(r);
   return {
-    id: r.id, templateKey: r.template_key, status: r.status as Activity['status'], fields, missing: missingFields(fields), dpiaLikely: dpiaLikely(fields), dpiaReason: dpiaScreening(fields).reason, version: Number(r.version),
-    validatedAt: r.validated_at, validatedBy: r.validated_by, reviewDueOn: r.review_due_on, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    templateKey: r.template_key,
+    status: r.status as Activity['status'],
+    fields,
+    missing: missingFields(fields),
+    dpiaLikely: dpiaLikely(fields),
+    dpiaReason: dpiaScreening(fields).reason,
+    version: Number(r.version),
+    validatedAt: r.validated_at,
+    validatedBy: r.validated_by,
+    reviewDueOn: r.review_due_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
-const presentProcessor = (r: repo.ProcessorRow) => ({ id: r.id, ...ProcessorActivityInputSchema.parse(JSON.parse(r.fields)), createdAt: r.created_at, updatedAt: r.updated_at });
+const presentProcessor = (r: repo.ProcessorRow) => ({
+  id: r.id,
+  ...ProcessorActivityInputSchema.parse(JSON.parse(r.fields)),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 /**
  * The register of processing activities: dental templates, drafts, validation by the owner into immutable dated
@@ -51,8 +73,20 @@ const presentProcessor = (r: repo.ProcessorRow) => ({ id: r.id, ...ProcessorActi
 export class RegisterService {
   constructor(private readonly deps: RegisterDeps) {}
 
-  private run<T>(actor: Actor, practiceId: string, permission: UseCase['permission'], action: AuditAction, targetId: string | null, work: (tx: Executor, audit: { targetId?: string | null; details?: Record<string, unknown> }) => Promise<T>): Promise<T> {
-    return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'register', targetId }, ({ tx, audit }) => work(tx, audit));
+  private run<T>(
+    actor: Actor,
+    practiceId: string,
+    permission: UseCase['permission'],
+    action: AuditAction,
+    targetId: string | null,
+    work: (tx: Executor, audit: { targetId?: string | null; details?: Record<string, unknown> }) => Promise<T>,
+  ): Promise<T> {
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission, action, targetType: 'register', targetId },
+      ({ tx, audit }) => work(tx, audit),
+    );
   }
 
   private now(): string {
@@ -81,14 +115,25 @@ export class RegisterService {
       let templateKey: string | null = null;
       if ('templateKey' in input) {
         const t = templateByKey(input.templateKey);
-        if (!t) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
+        if (!t)
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
         fields = adaptTemplate(t.fields, await this.deps.practices.identity(tx, practiceId));
         templateKey = t.key;
       } else fields = ActivityInputSchema.parse(input);
       const now = this.now();
       const row: repo.ActivityRow = {
-        id: newId('act'), practice_id: practiceId, template_key: templateKey, status: 'draft', fields: JSON.stringify(fields), version: 0, validated_at: null, validated_by: null,
-        review_due_on: null, created_by: actorId(actor), created_at: now, updated_at: now,
+        id: newId('act'),
+        practice_id: practiceId,
+        template_key: templateKey,
+        status: 'draft',
+        fields: JSON.stringify(fields),
+        version: 0,
+        validated_at: null,
+        validated_by: null,
+        review_due_on: null,
+        created_by: actorId(actor),
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertActivity(tx, row);
       audit.targetId = row.id;
@@ -101,59 +146,116 @@ export class RegisterService {
     return this.run(actor, practiceId, 'register.read', 'register.read', activityId, async (tx) => {
       const r = await this.find(tx, practiceId, activityId);
       const versions = await repo.findVersions(tx, practiceId, activityId);
-      return { ...presentActivity(r), versions: versions.map((v) => ({ version: Number(v.version), validatedAt: v.validated_at, validatedBy: v.validated_by, fields: fieldsOf(v), sha256: v.sha256 })) };
+      return {
+        ...presentActivity(r),
+        versions: versions.map((v) => ({
+          version: Number(v.version),
+          validatedAt: v.validated_at,
+          validatedBy: v.validated_by,
+          fields: fieldsOf(v),
+          sha256: v.sha256,
+        })),
+      };
     });
   }
 
   /** Any change makes the activity a draft again until the owner validates it; the validated versions stay as they were. */
   update(actor: Actor, practiceId: string, activityId: string, input: ActivityInput) {
-    return this.run(actor, practiceId, 'register.manage', 'register.activity-updated', activityId, async (tx, audit) => {
-      const r = await this.find(tx, practiceId, activityId);
-      const fields = ActivityInputSchema.parse(input);
-      const patch = { fields: JSON.stringify(fields), status: 'draft', updated_at: this.now() };
-      await repo.updateActivity(tx, practiceId, activityId, patch);
-      audit.details = { name: fields.name, version: Number(r.version) };
-      return presentActivity({ ...r, ...patch });
-    });
+    return this.run(
+      actor,
+      practiceId,
+      'register.manage',
+      'register.activity-updated',
+      activityId,
+      async (tx, audit) => {
+        const r = await this.find(tx, practiceId, activityId);
+        const fields = ActivityInputSchema.parse(input);
+        const patch = { fields: JSON.stringify(fields), status: 'draft', updated_at: this.now() };
+        await repo.updateActivity(tx, practiceId, activityId, patch);
+        audit.details = { name: fields.name, version: Number(r.version) };
+        return presentActivity({ ...r, ...patch });
+      },
+    );
   }
 
   /** Only an activity never validated can be deleted: a validated one is part of the register's history. */
   remove(actor: Actor, practiceId: string, activityId: string) {
-    return this.run(actor, practiceId, 'register.manage', 'register.activity-deleted', activityId, async (tx, audit) => {
-      const r = await this.find(tx, practiceId, activityId);
-      if (Number(r.version) > 0) throw conflict('', 'activity_validated_kept');
-      await repo.deleteActivity(tx, practiceId, activityId);
-      audit.details = { name: fieldsOf(r).name };
-      return { ok: true as const };
-    });
+    return this.run(
+      actor,
+      practiceId,
+      'register.manage',
+      'register.activity-deleted',
+      activityId,
+      async (tx, audit) => {
+        const r = await this.find(tx, practiceId, activityId);
+        if (Number(r.version) > 0) throw conflict('', 'activity_validated_kept');
+        await repo.deleteActivity(tx, practiceId, activityId);
+        audit.details = { name: fieldsOf(r).name };
+        return { ok: true as const };
+      },
+    );
   }
 
   /** The owner validates: a dated, immutable version with its fingerprint; the review falls due twelve months later. */
   validate(actor: Actor, practiceId: string, activityId: string) {
-    return this.run(actor, practiceId, 'register.validate', 'register.activity-validated', activityId, async (tx, audit) => {
-      const r = await this.find(tx, practiceId, activityId);
-      if (r.status === 'validated') throw conflict('', 'already_validated');
-      const fields = fieldsOf(r);
-      const missing = missingFields(fields);
-      if (missing.length > 0) throw new AppError('CONFLICT', { issues: missing.map((path) => ({ path, code: 'activity_incomplete' })) });
-      const now = this.deps.clock.now();
-      const version = Number(r.version) + 1;
-      const sha256 = fingerprint(fields);
-      await repo.insertVersion(tx, { id: newId('acv'), practice_id: practiceId, activity_id: activityId, version, fields: JSON.stringify(fields), sha256, validated_at: now.toISOString(), validated_by: actorId(actor) });
-      const patch = { status: 'validated', version, validated_at: now.toISOString(), validated_by: actorId(actor), review_due_on: reviewDueOn(now), updated_at: now.toISOString() };
-      await repo.updateActivity(tx, practiceId, activityId, patch);
-      audit.details = { version, sha256, reviewDueOn: patch.review_due_on };
-      return presentActivity({ ...r, ...patch });
-    });
+    return this.run(
+      actor,
+      practiceId,
+      'register.validate',
+      'register.activity-validated',
+      activityId,
+      async (tx, audit) => {
+        const r = await this.find(tx, practiceId, activityId);
+        if (r.status === 'validated') throw conflict('', 'already_validated');
+        const fields = fieldsOf(r);
+        const missing = missingFields(fields);
+        if (missing.length > 0)
+          throw new AppError('CONFLICT', { issues: missing.map((path) => ({ path, code: 'activity_incomplete' })) });
+        const now = this.deps.clock.now();
+        const version = Number(r.version) + 1;
+        const sha256 = fingerprint(fields);
+        await repo.insertVersion(tx, {
+          id: newId('acv'),
+          practice_id: practiceId,
+          activity_id: activityId,
+          version,
+          fields: JSON.stringify(fields),
+          sha256,
+          validated_at: now.toISOString(),
+          validated_by: actorId(actor),
+        });
+        const patch = {
+          status: 'validated',
+          version,
+          validated_at: now.toISOString(),
+          validated_by: actorId(actor),
+          review_due_on: reviewDueOn(now),
+          updated_at: now.toISOString(),
+        };
+        await repo.updateActivity(tx, practiceId, activityId, patch);
+        audit.details = { version, sha256, reviewDueOn: patch.review_due_on };
+        return presentActivity({ ...r, ...patch });
+      },
+    );
   }
 
   /** The whole register as PDF, DOCX, XLSX, CSV or JSON, from live data. */
-  async export(actor: Actor, practiceId: string, format: 'pdf' | 'docx' | 'xlsx' | 'csv' | 'json', lang: Lang): Promise<FileOut> {
+  async export(
+    actor: Actor,
+    practiceId: string,
+    format: 'pdf' | 'docx' | 'xlsx' | 'csv' | 'json',
+    lang: Lang,
+  ): Promise<FileOut> {
     const data = await this.run(actor, practiceId, 'register.read', 'register.exported', null, async (tx, audit) => {
       const activities = (await repo.listActivities(tx, practiceId)).map(presentActivity);
       const processors = (await repo.listProcessors(tx, practiceId)).map(presentProcessor);
       audit.details = { format, activities: activities.length, processors: processors.length };
-      return { activities, processors, practice: await this.deps.practices.identity(tx, practiceId), names: await this.deps.practices.memberNames(tx, practiceId) };
+      return {
+        activities,
+        processors,
+        practice: await this.deps.practices.identity(tx, practiceId),
+        names: await this.deps.practices.memberNames(tx, practiceId),
+      };
     });
     const now = this.deps.clock.now();
     const d = { ...data, asOf: parisDate(now), generatedAt: now.toISOString() };
@@ -162,7 +264,11 @@ export class RegisterService {
       case 'pdf':
         return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await registerPdf(d, lang) };
       case 'docx':
-        return { filename: `${base}.docx`, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await registerDocx(d, lang) };
+        return {
+          filename: `${base}.docx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          body: await registerDocx(d, lang),
+        };
       case 'xlsx':
         return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await registerXlsx(d, lang, now) };
       case 'csv':
@@ -173,13 +279,21 @@ export class RegisterService {
   }
 
   listProcessors(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx) => ({ items: (await repo.listProcessors(tx, practiceId)).map(presentProcessor) }));
+    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx) => ({
+      items: (await repo.listProcessors(tx, practiceId)).map(presentProcessor),
+    }));
   }
 
   createProcessor(actor: Actor, practiceId: string, input: ProcessorInput) {
     return this.run(actor, practiceId, 'register.manage', 'register.processor-saved', null, async (tx, audit) => {
       const now = this.now();
-      const row = { id: newId('pra'), practice_id: practiceId, fields: JSON.stringify(input), created_at: now, updated_at: now };
+      const row = {
+        id: newId('pra'),
+        practice_id: practiceId,
+        fields: JSON.stringify(input),
+        created_at: now,
+        updated_at: now,
+      };
       await repo.insertProcessor(tx, row);
       audit.targetId = row.id;
       return presentProcessor(row);
@@ -205,7 +319,11 @@ export class RegisterService {
   }
 
   /** Validated activities concerning patients (for the Art. 15 answer and the notices); the drafts when none is validated yet. */
-  async patientActivities(tx: Executor, practiceId: string, rows?: readonly repo.ActivityRow[]): Promise<{ fields: ActivityFields[]; validated: boolean }> {
+  async patientActivities(
+    tx: Executor,
+    practiceId: string,
+    rows?: readonly repo.ActivityRow[],
+  ): Promise<{ fields: ActivityFields[]; validated: boolean }> {
     const pick = (fs: ActivityFields[]) => fs.filter((f) => f.people.some((p) => p.category === 'patients'));
     const fromVersions = pick((await repo.latestVersions(tx, practiceId)).map(fieldsOf));
     if (fromVersions.length > 0) return { fields: fromVersions, validated: true };
@@ -216,57 +334,121 @@ export class RegisterService {
    * A patient notice generated now from the practice identity and the register (the validated versions; the
    * drafts, or the patient-care template, until then). A new version is kept whenever the text changes.
    */
-  async notice(actor: Actor, practiceId: string, kind: NoticeKind, format: 'pdf' | 'docx' | 'html' | 'txt', lang: Lang): Promise<FileOut & { version: number }> {
-    const useCase = { permission: 'register.read', action: 'notice.generated', targetType: 'register', targetId: null } as const;
-    const { notice, version, practice } = await this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit, role }) => {
-      const practice = await this.deps.practices.identity(tx, practiceId);
-      const rows = await repo.listActivities(tx, practiceId);
-      const { fields, validated } = await this.patientActivities(tx, practiceId, rows);
-      // Once the register is validated, only validated versions speak to patients: a draft never reaches a notice.
-      const webSource = validated ? (await repo.latestVersions(tx, practiceId)).map(fieldsOf) : rows.map(fieldsOf);
-      const web = webSource.filter((f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'));
-      const source = [...(fields.length > 0 ? fields : [templateByKey('patient_care')!.fields]), ...web];
-      const notice = buildNotice(kind, practice, source, lang);
-      const sha256 = fingerprint(notice);
-      const last = await repo.latestNotice(tx, practiceId, kind, lang);
-      let version = last ? Number(last.version) : 0;
-      if (!last || last.sha256 !== sha256) {
-        // A new text becomes a version only for someone who keeps the register: for a reader (an auditor) a read stays
-        // a read, and the text is given as an unrecorded draft (version 0).
-        if (role === 'admin' || can(role, 'register.manage')) {
-          version += 1;
-          await repo.insertNotice(tx, { id: newId('ntc'), practice_id: practiceId, kind, language: lang, version, content: JSON.stringify(notice), sha256, generated_at: this.now(), generated_by: actorId(actor) });
-        } else version = 0;
-      }
-      audit.details = { kind, format, language: lang, version };
-      return { notice, version, practice };
-    });
-    const versionText = version > 0 ? `version ${version}` : lang === 'fr' ? 'projet non enregistré' : 'unrecorded draft';
+  async notice(
+    actor: Actor,
+    practiceId: string,
+    kind: NoticeKind,
+    format: 'pdf' | 'docx' | 'html' | 'txt',
+    lang: Lang,
+  ): Promise<FileOut & { version: number }> {
+    const useCase = {
+      permission: 'register.read',
+      action: 'notice.generated',
+      targetType: 'register',
+      targetId: null,
+    } as const;
+    const { notice, version, practice } = await this.deps.access.run(
+      actor,
+      practiceId,
+      useCase,
+      async ({ tx, audit, role }) => {
+        const practice = await this.deps.practices.identity(tx, practiceId);
+        const rows = await repo.listActivities(tx, practiceId);
+        const { fields, validated } = await this.patientActivities(tx, practiceId, rows);
+        // Once the register is validated, only validated versions speak to patients: a draft never reaches a notice.
+        const webSource = validated ? (await repo.latestVersions(tx, practiceId)).map(fieldsOf) : rows.map(fieldsOf);
+        const web = webSource.filter(
+          (f) => f.data.some((d) => d.category === 'internet') && !f.people.some((x) => x.category === 'patients'),
+        );
+        const source = [...(fields.length > 0 ? fields : [templateByKey('patient_care')!.fields]), ...web];
+        const notice = buildNotice(kind, practice, source, lang);
+        const sha256 = fingerprint(notice);
+        const last = await repo.latestNotice(tx, practiceId, kind, lang);
+        let version = last ? Number(last.version) : 0;
+        if (!last || last.sha256 !== sha256) {
+          // A new text becomes a version only for someone who keeps the register: for a reader (an auditor) a read stays
+          // a read, and the text is given as an unrecorded draft (version 0).
+          if (role === 'admin' || can(role, 'register.manage')) {
+            version += 1;
+            await repo.insertNotice(tx, {
+              id: newId('ntc'),
+              practice_id: practiceId,
+              kind,
+              language: lang,
+              version,
+              content: JSON.stringify(notice),
+              sha256,
+              generated_at: this.now(),
+              generated_by: actorId(actor),
+            });
+          } else version = 0;
+        }
+        audit.details = { kind, format, language: lang, version };
+        return { notice, version, practice };
+      },
+    );
+    const versionText =
+      version > 0 ? `version ${version}` : lang === 'fr' ? 'projet non enregistré' : 'unrecorded draft';
     const footer = `${practice.name} — ${versionText} — ${lang === 'fr' ? frenchDate(parisDate(this.deps.clock.now())) : parisDate(this.deps.clock.now())}`;
     return { ...(await noticeFile(notice as Notice, kind, format, lang, footer)), version };
   }
 
   notices(actor: Actor, practiceId: string) {
     return this.run(actor, practiceId, 'register.read', 'notice.listed', null, async (tx) => {
-      const versions = (await repo.listNotices(tx, practiceId)).map((v) => NoticeVersionSchema.parse({ id: v.id, kind: v.kind, version: Number(v.version), language: v.language, generatedAt: v.generated_at, generatedBy: v.generated_by, sha256: v.sha256 }));
+      const versions = (await repo.listNotices(tx, practiceId)).map((v) =>
+        NoticeVersionSchema.parse({
+          id: v.id,
+          kind: v.kind,
+          version: Number(v.version),
+          language: v.language,
+          generatedAt: v.generated_at,
+          generatedBy: v.generated_by,
+          sha256: v.sha256,
+        }),
+      );
       const byId = new Map(versions.map((v) => [v.id, v]));
-      const distributions = (await repo.listDistributions(tx, practiceId)).map((x) => presentDistribution(x, byId.get(x.version_id)!));
+      const distributions = (await repo.listDistributions(tx, practiceId)).map((x) =>
+        presentDistribution(x, byId.get(x.version_id)!),
+      );
       return { versions, distributions };
     });
   }
 
   /** "Given to patient X on…", "posted in the waiting room on…": linked to the patient index when a patient is named. */
-  recordDistribution(actor: Actor, practiceId: string, input: { versionId: string; channel: string; on: string; patientId?: string | null | undefined; note: string }) {
+  recordDistribution(
+    actor: Actor,
+    practiceId: string,
+    input: { versionId: string; channel: string; on: string; patientId?: string | null | undefined; note: string },
+  ) {
     return this.run(actor, practiceId, 'register.manage', 'notice.distributed', null, async (tx, audit) => {
       const v = await repo.findNotice(tx, practiceId, input.versionId);
-      if (!v) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'versionId', code: 'unknown_notice_version' }] });
-      if (input.on > parisDate(this.deps.clock.now())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'date_in_future' }] });
-      if (input.on < parisDate(new Date(v.generated_at))) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'before_generation' }] });
+      if (!v)
+        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'versionId', code: 'unknown_notice_version' }] });
+      if (input.on > parisDate(this.deps.clock.now()))
+        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'date_in_future' }] });
+      if (input.on < parisDate(new Date(v.generated_at)))
+        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'before_generation' }] });
       if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
-      const row: repo.DistributionRow = { id: newId('ntd'), practice_id: practiceId, version_id: v.id, channel: input.channel, on_date: input.on, patient_id: input.patientId ?? null, note: input.note, recorded_by: actorId(actor), recorded_at: this.now() };
+      const row: repo.DistributionRow = {
+        id: newId('ntd'),
+        practice_id: practiceId,
+        version_id: v.id,
+        channel: input.channel,
+        on_date: input.on,
+        patient_id: input.patientId ?? null,
+        note: input.note,
+        recorded_by: actorId(actor),
+        recorded_at: this.now(),
+      };
       await repo.insertDistribution(tx, row);
       audit.targetId = row.id;
-      audit.details = { kind: v.kind, version: Number(v.version), channel: input.channel, on: input.on, patientId: row.patient_id };
+      audit.details = {
+        kind: v.kind,
+        version: Number(v.version),
+        channel: input.channel,
+        on: input.on,
+        patientId: row.patient_id,
+      };
       return presentDistribution(row, { kind: v.kind as NoticeKind, version: Number(v.version) });
     });
   }
@@ -279,5 +461,16 @@ export class RegisterService {
 }
 
 function presentDistribution(x: repo.DistributionRow, v: { kind: NoticeKind; version: number }) {
-  return DistributionSchema.parse({ id: x.id, versionId: x.version_id, kind: v.kind, version: v.version, channel: x.channel, on: x.on_date, patientId: x.patient_id, note: x.note, recordedBy: x.recorded_by, recordedAt: x.recorded_at });
+  return DistributionSchema.parse({
+    id: x.id,
+    versionId: x.version_id,
+    kind: v.kind,
+    version: v.version,
+    channel: x.channel,
+    on: x.on_date,
+    patientId: x.patient_id,
+    note: x.note,
+    recordedBy: x.recorded_by,
+    recordedAt: x.recorded_at,
+  });
 }

@@ -14,7 +14,9 @@ import website from './templates/website.json' with { type: 'json' };
 let parsed: readonly RegisterTemplate[] | null = null;
 /** Parsed on first use (not at start-up: the server's cold start stays short). */
 export function templates(): readonly RegisterTemplate[] {
-  parsed ??= [patientCare, appointments, billing, staff, suppliers, videoSurveillance, website].map((t) => TemplateSchema.parse(t));
+  parsed ??= [patientCare, appointments, billing, staff, suppliers, videoSurveillance, website].map((t) =>
+    TemplateSchema.parse(t),
+  );
   return parsed;
 }
 

@@ -14,8 +14,14 @@ export function registerWorklistProvider(): WorklistProvider {
       return rows
         .filter((r) => r.review_due_on !== null && r.review_due_on <= horizon)
         .map((r): WorklistItem => ({
-          id: `register:${r.id}`, module: 'register', kind: 'register_review', subject: (JSON.parse(r.fields) as { name: string }).name,
-          dueAt: endOfParisDay(r.review_due_on!), targetType: 'register', targetId: r.id, path: `/register/${r.id}`,
+          id: `register:${r.id}`,
+          module: 'register',
+          kind: 'register_review',
+          subject: (JSON.parse(r.fields) as { name: string }).name,
+          dueAt: endOfParisDay(r.review_due_on!),
+          targetType: 'register',
+          targetId: r.id,
+          path: `/register/${r.id}`,
         }));
     },
   };
@@ -25,12 +31,19 @@ export function registerWorklistProvider(): WorklistProvider {
 export function registerFirstSteps(): FirstStepProvider[] {
   return [
     {
-      step: 'register', permission: 'register.read', path: '/register',
+      step: 'register',
+      permission: 'register.read',
+      path: '/register',
       async done(tx, practiceId) {
         const rows = await repo.listActivities(tx, practiceId);
         return rows.length > 0 && rows.every((r) => r.status === 'validated');
       },
     },
-    { step: 'notices', permission: 'register.read', path: '/notices', done: async (tx, practiceId) => (await repo.listDistributions(tx, practiceId)).length > 0 },
+    {
+      step: 'notices',
+      permission: 'register.read',
+      path: '/notices',
+      done: async (tx, practiceId) => (await repo.listDistributions(tx, practiceId)).length > 0,
+    },
   ];
 }

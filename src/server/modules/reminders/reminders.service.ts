@@ -75,12 +75,39 @@ export class Reminders {
         if (await repo.reminderSent(this.deps.db, due.targetType, due.targetId, due.stage)) continue;
         const practice = await this.deps.practices.identity(this.deps.db, due.practiceId);
         const { permission, roles = [], userIds = [] } = due.audience;
-        const people = (await this.deps.practices.activeMembers(this.deps.db, due.practiceId)).filter((m) => (permission !== undefined && can(m.role as Role, permission)) || roles.includes(m.role as Role) || userIds.includes(m.id));
+        const people = (await this.deps.practices.activeMembers(this.deps.db, due.practiceId)).filter(
+          (m) =>
+            (permission !== undefined && can(m.role as Role, permission)) ||
+            roles.includes(m.role as Role) ||
+            userIds.includes(m.id),
+        );
         const link = this.linkTo(due.path);
-        for (const m of people) await this.deps.mailer.send({ to: m.email, ...due.mail(m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, link }) });
+        for (const m of people)
+          await this.deps.mailer.send({
+            to: m.email,
+            ...due.mail(m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, link }),
+          });
         await this.deps.db.transaction().execute(async (tx) => {
-          await repo.insertReminder(tx, { id: newId('rmd'), practice_id: due.practiceId, target_type: due.targetType, target_id: due.targetId, stage: due.stage, recipients: people.length, sent_at: now.toISOString() });
-          await this.deps.auditTrail.append(tx, { practiceId: due.practiceId, action: due.action, targetType: due.targetType, targetId: due.targetId, details: { stage: due.stage, recipients: people.length } }, { actorId: 'system:reminders', actorRole: 'system', requestId: null, ip: null });
+          await repo.insertReminder(tx, {
+            id: newId('rmd'),
+            practice_id: due.practiceId,
+            target_type: due.targetType,
+            target_id: due.targetId,
+            stage: due.stage,
+            recipients: people.length,
+            sent_at: now.toISOString(),
+          });
+          await this.deps.auditTrail.append(
+            tx,
+            {
+              practiceId: due.practiceId,
+              action: due.action,
+              targetType: due.targetType,
+              targetId: due.targetId,
+              details: { stage: due.stage, recipients: people.length },
+            },
+            { actorId: 'system:reminders', actorRole: 'system', requestId: null, ip: null },
+          );
         });
         sent++;
       }
@@ -95,20 +122,52 @@ export class Reminders {
   async digest(): Promise<{ sent: number }> {
     const now = this.deps.clock.now();
     const day = parisDate(now);
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now));
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(now),
+    );
     if (hour < 7) return { sent: 0 };
     let sent = 0;
     for (const practiceId of await this.deps.practices.allPracticeIds(this.deps.db)) {
       const practice = await this.deps.practices.identity(this.deps.db, practiceId);
       for (const m of await this.deps.practices.activeMembers(this.deps.db, practiceId)) {
-        if (!can(m.role as Role, 'worklist.read') || (await repo.reminderSent(this.deps.db, 'digest', `${practiceId}:${m.id}`, day))) continue;
+        if (
+          !can(m.role as Role, 'worklist.read') ||
+          (await repo.reminderSent(this.deps.db, 'digest', `${practiceId}:${m.id}`, day))
+        )
+          continue;
         const items = await this.deps.worklist.itemsForRole(this.deps.db, practiceId, m.role, now);
         if (items.length === 0) continue;
         const link = this.linkTo('/');
-        await this.deps.mailer.send({ to: m.email, ...digestMail(items, m.language === 'en' ? 'en' : 'fr', { person: m.name, practice: practice.name, now, link }) });
+        await this.deps.mailer.send({
+          to: m.email,
+          ...digestMail(items, m.language === 'en' ? 'en' : 'fr', {
+            person: m.name,
+            practice: practice.name,
+            now,
+            link,
+          }),
+        });
         await this.deps.db.transaction().execute(async (tx) => {
-          await repo.insertReminder(tx, { id: newId('rmd'), practice_id: practiceId, target_type: 'digest', target_id: `${practiceId}:${m.id}`, stage: day, recipients: 1, sent_at: now.toISOString() });
-          await this.deps.auditTrail.append(tx, { practiceId, action: 'worklist.digest-sent', targetType: 'user', targetId: m.id, details: { items: items.length } }, { actorId: 'system:reminders', actorRole: 'system', requestId: null, ip: null });
+          await repo.insertReminder(tx, {
+            id: newId('rmd'),
+            practice_id: practiceId,
+            target_type: 'digest',
+            target_id: `${practiceId}:${m.id}`,
+            stage: day,
+            recipients: 1,
+            sent_at: now.toISOString(),
+          });
+          await this.deps.auditTrail.append(
+            tx,
+            {
+              practiceId,
+              action: 'worklist.digest-sent',
+              targetType: 'user',
+              targetId: m.id,
+              details: { items: items.length },
+            },
+            { actorId: 'system:reminders', actorRole: 'system', requestId: null, ip: null },
+          );
         });
         sent++;
       }

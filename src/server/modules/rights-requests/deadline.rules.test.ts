@@ -11,12 +11,32 @@ const AM = { alsaceMoselle: true };
 
 describe('French public holidays', () => {
   it('finds Easter on the known dates', () => {
-    for (const [y, d] of [[2024, '2024-03-31'], [2025, '2025-04-20'], [2026, '2026-04-05'], [2027, '2027-03-28'], [2038, '2038-04-25'], [2000, '2000-04-23']] as const) assert.equal(easterSunday(y).toString(), d);
+    for (const [y, d] of [
+      [2024, '2024-03-31'],
+      [2025, '2025-04-20'],
+      [2026, '2026-04-05'],
+      [2027, '2027-03-28'],
+      [2038, '2038-04-25'],
+      [2000, '2000-04-23'],
+    ] as const)
+      assert.equal(easterSunday(y).toString(), d);
   });
 
   it('lists the eleven national holidays, and two more in Alsace-Moselle', () => {
     const h = frenchHolidays(2026, FR);
-    assert.deepEqual([...h.keys()].sort(), ['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25', '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25']);
+    assert.deepEqual([...h.keys()].sort(), [
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-14',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+    ]);
     const am = frenchHolidays(2026, AM);
     assert.equal(am.size, 13);
     assert.equal(am.get('2026-04-03'), 'Vendredi saint');
@@ -81,26 +101,48 @@ describe('GDPR deadline (Art. 12(3), Reg. 1182/71)', () => {
   });
 
   it('stops while proof of identity is awaited and adds the days it stood still', () => {
-    const waiting = gdprDeadline('2026-03-02', { ...FR, suspensions: [{ requestedOn: '2026-03-03', receivedOn: null }] });
+    const waiting = gdprDeadline('2026-03-02', {
+      ...FR,
+      suspensions: [{ requestedOn: '2026-03-03', receivedOn: null }],
+    });
     assert.equal(waiting.dueOn, null);
     assert.equal(waiting.isSuspended, true);
-    const resumed = gdprDeadline('2026-03-02', { ...FR, suspensions: [{ requestedOn: '2026-03-03', receivedOn: '2026-03-13' }] });
+    const resumed = gdprDeadline('2026-03-02', {
+      ...FR,
+      suspensions: [{ requestedOn: '2026-03-03', receivedOn: '2026-03-13' }],
+    });
     assert.equal(resumed.suspendedDays, 10);
     assert.equal(resumed.dueOn, '2026-04-13'); // 2 April + 10 days = 12 April (Sunday) → Monday 13
   });
 
   it('is never a weekend or a holiday, never before the plain calendar rule, never more than a week after it (property)', () => {
-    const day = fc.integer({ min: 0, max: 365 * 40 }).map((n) => Temporal.PlainDate.from('2000-01-01').add({ days: n }).toString());
+    const day = fc
+      .integer({ min: 0, max: 365 * 40 })
+      .map((n) => Temporal.PlainDate.from('2000-01-01').add({ days: n }).toString());
     fc.assert(
-      fc.property(day, fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 60 }), (r, extended, alsace, suspended) => {
-        const opts = { alsaceMoselle: alsace, extended, suspensions: suspended ? [{ requestedOn: r, receivedOn: Temporal.PlainDate.from(r).add({ days: suspended }).toString() }] : [] };
-        const d = gdprDeadline(r, opts);
-        const dueOn = Temporal.PlainDate.from(d.dueOn!);
-        const plainEnd = Temporal.PlainDate.from(r).add({ months: extended ? 3 : 1 }).add({ days: suspended });
-        assert.ok(isWorkingDay(dueOn, opts), `${r} → ${d.dueOn} is not a working day`);
-        assert.ok(Temporal.PlainDate.compare(dueOn, plainEnd) >= 0, `${r} → ${d.dueOn} is before ${plainEnd}`);
-        assert.ok(plainEnd.until(dueOn).days <= 5, `${r} → ${d.dueOn} is too far after ${plainEnd}`);
-      }),
+      fc.property(
+        day,
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 60 }),
+        (r, extended, alsace, suspended) => {
+          const opts = {
+            alsaceMoselle: alsace,
+            extended,
+            suspensions: suspended
+              ? [{ requestedOn: r, receivedOn: Temporal.PlainDate.from(r).add({ days: suspended }).toString() }]
+              : [],
+          };
+          const d = gdprDeadline(r, opts);
+          const dueOn = Temporal.PlainDate.from(d.dueOn!);
+          const plainEnd = Temporal.PlainDate.from(r)
+            .add({ months: extended ? 3 : 1 })
+            .add({ days: suspended });
+          assert.ok(isWorkingDay(dueOn, opts), `${r} → ${d.dueOn} is not a working day`);
+          assert.ok(Temporal.PlainDate.compare(dueOn, plainEnd) >= 0, `${r} → ${d.dueOn} is before ${plainEnd}`);
+          assert.ok(plainEnd.until(dueOn).days <= 5, `${r} → ${d.dueOn} is too far after ${plainEnd}`);
+        },
+      ),
       { numRuns: 5000, seed: 20261128 },
     );
   });
@@ -134,11 +176,20 @@ describe('Paris calendar', () => {
 describe('overseas practices (C. trav. L3422-2)', () => {
   it('the day of the abolition of slavery moves an end to the next working day, for that territory only', () => {
     // 20 December 2027 is a Monday: a public holiday in La Réunion, not in Martinique nor in metropolitan France.
-    assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'reunion' }).dueOn, '2027-12-21');
-    assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn, '2027-12-20');
+    assert.equal(
+      gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'reunion' }).dueOn,
+      '2027-12-21',
+    );
+    assert.equal(
+      gdprDeadline('2027-11-20', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn,
+      '2027-12-20',
+    );
     assert.equal(gdprDeadline('2027-11-20', { alsaceMoselle: false }).dueOn, '2027-12-20');
     // 22 May 2026 is a Friday, Martinique's day; 25 May is Whit Monday: the answer is due on Tuesday 26.
-    assert.equal(gdprDeadline('2026-04-22', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn, '2026-05-26');
+    assert.equal(
+      gdprDeadline('2026-04-22', { alsaceMoselle: false, overseasTerritory: 'martinique' }).dueOn,
+      '2026-05-26',
+    );
   });
 });
 
@@ -149,6 +200,9 @@ describe('lateness in the register of requests', () => {
     assert.equal(lateness({ dueOn: '2026-02-05', closedOn: '2026-02-06' }, '2026-02-06', '2026-03-01'), 'late');
     assert.equal(lateness({ dueOn: '2026-02-05', closedOn: null }, null, '2026-03-01'), 'overdue');
     assert.equal(lateness({ dueOn: '2026-02-05', closedOn: null }, null, '2026-02-05'), 'on_time');
-    assert.equal(lateness({ dueOn: '2026-02-05', closedOn: '2026-02-01' }, '2026-03-01', '2026-03-01'), 'recorded_after_due');
+    assert.equal(
+      lateness({ dueOn: '2026-02-05', closedOn: '2026-02-01' }, '2026-03-01', '2026-03-01'),
+      'recorded_after_due',
+    );
   });
 });

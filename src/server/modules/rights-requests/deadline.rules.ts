@@ -38,12 +38,17 @@ export interface GdprDeadline {
 /** Days the clock stood still: from the day identity was asked to the day it arrived. */
 export function suspendedDays(suspensions: readonly Suspension[]): number {
   let days = 0;
-  for (const s of suspensions) if (s.receivedOn) days += Math.max(0, plain(s.requestedOn).until(plain(s.receivedOn), { largestUnit: 'days' }).days);
+  for (const s of suspensions)
+    if (s.receivedOn)
+      days += Math.max(0, plain(s.requestedOn).until(plain(s.receivedOn), { largestUnit: 'days' }).days);
   return days;
 }
 
 /** Art. 12(3): the answer is due one month (three when extended) after receipt, counted as above. */
-export function gdprDeadline(receivedOn: IsoDate, opts: HolidayOptions & { extended?: boolean; suspensions?: readonly Suspension[] }): GdprDeadline {
+export function gdprDeadline(
+  receivedOn: IsoDate,
+  opts: HolidayOptions & { extended?: boolean; suspensions?: readonly Suspension[] },
+): GdprDeadline {
   const months = opts.extended ? 3 : 1;
   // Temporal's default overflow ("constrain") gives the month's last day when the date does not exist (31 Jan → 28/29 Feb).
   const calendarEnd = plain(receivedOn).add({ months });
@@ -64,15 +69,22 @@ export interface HealthRecordDeadline {
 /** CSP L1111-7 / R1111-1: the period runs from receipt; no weekend or holiday extension. */
 export function healthRecordDeadline(receivedOn: IsoDate, olderThanFiveYears: boolean): HealthRecordDeadline {
   const r = plain(receivedOn);
-  return { earliestOn: r.add({ days: 2 }).toString(), dueOn: (olderThanFiveYears ? r.add({ months: 2 }) : r.add({ days: 8 })).toString() };
+  return {
+    earliestOn: r.add({ days: 2 }).toString(),
+    dueOn: (olderThanFiveYears ? r.add({ months: 2 }) : r.add({ days: 8 })).toString(),
+  };
 }
 
 /** The extension is possible only until the original due date, and the requester must be told within it (Art. 12(3)). */
-export function canExtend(originalDueOn: IsoDate | null, today: IsoDate, notifiedOn: IsoDate, receivedOn: IsoDate): 'ok' | 'deadline_passed' | 'notified_late' | 'notified_before_receipt' {
+export function canExtend(
+  originalDueOn: IsoDate | null,
+  today: IsoDate,
+  notifiedOn: IsoDate,
+  receivedOn: IsoDate,
+): 'ok' | 'deadline_passed' | 'notified_late' | 'notified_before_receipt' {
   if (originalDueOn === null) return 'ok';
   if (Temporal.PlainDate.compare(plain(today), plain(originalDueOn)) > 0) return 'deadline_passed';
   if (Temporal.PlainDate.compare(plain(notifiedOn), plain(originalDueOn)) > 0) return 'notified_late';
   if (Temporal.PlainDate.compare(plain(notifiedOn), plain(receivedOn)) < 0) return 'notified_before_receipt';
   return 'ok';
 }
-

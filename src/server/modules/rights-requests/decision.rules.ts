@@ -45,13 +45,25 @@ const later = (a: Temporal.PlainDate, b: Temporal.PlainDate) => (Temporal.PlainD
 export function retentionEndsOn(p: PatientFacts): string | null {
   if (!p.lastCareOn) return null;
   const lastCare = plain(p.lastCareOn);
-  if (p.deathOn && Temporal.PlainDate.compare(plain(p.deathOn), lastCare.add({ years: 10 })) < 0) return plain(p.deathOn).add({ years: 10 }).toString();
+  if (p.deathOn && Temporal.PlainDate.compare(plain(p.deathOn), lastCare.add({ years: 10 })) < 0)
+    return plain(p.deathOn).add({ years: 10 }).toString();
   return later(lastCare.add({ years: 20 }), plain(p.birthDate).add({ years: 28 })).toString();
 }
 
 /** The proposal for one item of a request of `kind`, given the patient (when linked) and today. */
-export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient: PatientFacts | null, today: string, ctx: ProposalContext = NO_CONTEXT): ProposalItem {
-  const item = (verdict: Verdict, ground: DecisionGround): ProposalItem => ({ subject, verdict, ground, effect: verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null });
+export function proposeItem(
+  kind: RequestKind,
+  subject: DecisionSubject,
+  patient: PatientFacts | null,
+  today: string,
+  ctx: ProposalContext = NO_CONTEXT,
+): ProposalItem {
+  const item = (verdict: Verdict, ground: DecisionGround): ProposalItem => ({
+    subject,
+    verdict,
+    ground,
+    effect: verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null,
+  });
   switch (subject) {
     case 'art15_information':
     case 'copy':
@@ -64,7 +76,9 @@ export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient
     case 'medical_record': {
       // Art. 17(3)(b)/(c): no erasure of the medical record during its retention period.
       const end = patient ? retentionEndsOn(patient) : null;
-      return end !== null && end <= today ? item('carried_out', 'art17_retention_ended') : item('refused', 'art17_3_retention');
+      return end !== null && end <= today
+        ? item('carried_out', 'art17_retention_ended')
+        : item('refused', 'art17_3_retention');
     }
     case 'marketing':
       // Art. 21(2)-(3): an objection to direct marketing is absolute and honoured at once.
@@ -88,13 +102,24 @@ export function proposeItem(kind: RequestKind, subject: DecisionSubject, patient
   }
 }
 
-export function propose(kind: RequestKind, patient: PatientFacts | null, today: string, ctx: ProposalContext = NO_CONTEXT): Proposal {
+export function propose(
+  kind: RequestKind,
+  patient: PatientFacts | null,
+  today: string,
+  ctx: ProposalContext = NO_CONTEXT,
+): Proposal {
   const cautions: ProposalCaution[] = [];
   const record = kind === 'health_record_access' || kind === 'access';
   // CSP L1110-4 V: heirs see the record only to learn the cause of death, defend the memory or assert their rights.
   if (record && ctx.relation === 'heir') cautions.push('heirs_three_purposes');
   // CSP L1111-5: a minor may object to the holders of parental authority being consulted.
-  if (record && ctx.relation === 'legal_representative' && patient && Temporal.PlainDate.compare(plain(patient.birthDate).add({ years: 18 }), plain(today)) > 0) cautions.push('minor_may_object');
+  if (
+    record &&
+    ctx.relation === 'legal_representative' &&
+    patient &&
+    Temporal.PlainDate.compare(plain(patient.birthDate).add({ years: 18 }), plain(today)) > 0
+  )
+    cautions.push('minor_may_object');
   return {
     items: SUBJECTS_BY_KIND[kind].map((s) => proposeItem(kind, s, patient, today, ctx)),
     retentionEndsOn: kind === 'erasure' && patient ? retentionEndsOn(patient) : null,
@@ -105,9 +130,16 @@ export function propose(kind: RequestKind, patient: PatientFacts | null, today: 
 }
 
 /** The proposal's context from the register's patient activities. */
-export function proposalContext(relation: Relation, register: { fields: readonly { purposes: readonly { legalBasis: string | null }[] }[]; validated: boolean } | null): ProposalContext {
+export function proposalContext(
+  relation: Relation,
+  register: { fields: readonly { purposes: readonly { legalBasis: string | null }[] }[]; validated: boolean } | null,
+): ProposalContext {
   const fields = register?.fields ?? [];
-  return { relation, registerValidated: register?.validated === true && fields.length > 0, portable: fields.some((a) => a.purposes.some((p) => p.legalBasis === 'contract' || p.legalBasis === 'consent')) };
+  return {
+    relation,
+    registerValidated: register?.validated === true && fields.length > 0,
+    portable: fields.some((a) => a.purposes.some((p) => p.legalBasis === 'contract' || p.legalBasis === 'consent')),
+  };
 }
 
 export interface DecisionItemIn {
@@ -118,21 +150,31 @@ export interface DecisionItemIn {
 }
 
 /** Why the items cannot be confirmed as they are (paths are `items.N.field`); empty when they can. */
-export function decisionProblems(kind: RequestKind, items: readonly DecisionItemIn[], proposal: Proposal): { path: string; code: string }[] {
+export function decisionProblems(
+  kind: RequestKind,
+  items: readonly DecisionItemIn[],
+  proposal: Proposal,
+): { path: string; code: string }[] {
   const problems: { path: string; code: string }[] = [];
   const seen = new Set<DecisionSubject>();
   items.forEach((it, i) => {
     const at = (f: string) => `items.${i}.${f}`;
-    if (!SUBJECTS_BY_KIND[kind].includes(it.subject)) return void problems.push({ path: at('subject'), code: 'subject_not_for_kind' });
+    if (!SUBJECTS_BY_KIND[kind].includes(it.subject))
+      return void problems.push({ path: at('subject'), code: 'subject_not_for_kind' });
     if (seen.has(it.subject)) return void problems.push({ path: at('subject'), code: 'duplicate_subject' });
     seen.add(it.subject);
     const grounds = ALLOWED_GROUNDS[it.subject][it.verdict];
-    if (!grounds) return void problems.push({ path: at('verdict'), code: it.subject === 'marketing' ? 'marketing_objection_absolute' : 'verdict_not_allowed' });
+    if (!grounds)
+      return void problems.push({
+        path: at('verdict'),
+        code: it.subject === 'marketing' ? 'marketing_objection_absolute' : 'verdict_not_allowed',
+      });
     if (!grounds.includes(it.ground)) return void problems.push({ path: at('ground'), code: 'ground_not_allowed' });
     const proposed = proposal.items.find((p) => p.subject === it.subject);
     const departs = !proposed || proposed.verdict !== it.verdict || proposed.ground !== it.ground;
     // Art. 12(4)-(5): a refusal or a departure is reasoned; the practice bears the proof of an excessive request.
-    if ((departs || it.ground === 'other' || it.ground === 'art12_5_manifestly_unfounded') && !it.reasons?.trim()) problems.push({ path: at('reasons'), code: 'reasons_required' });
+    if ((departs || it.ground === 'other' || it.ground === 'art12_5_manifestly_unfounded') && !it.reasons?.trim())
+      problems.push({ path: at('reasons'), code: 'reasons_required' });
   });
   return problems;
 }
@@ -148,12 +190,15 @@ export function effectsOf(items: readonly DecisionItemIn[]): PatientEffect[] {
 }
 
 /** An item that tells the person no action was taken (Art. 12(4)): refused, or not applicable unless nothing was held. */
-export const noActionTaken = (i: { verdict: string; ground: string }): boolean => i.verdict === 'refused' || (i.verdict === 'not_applicable' && i.ground !== 'nothing_held');
+export const noActionTaken = (i: { verdict: string; ground: string }): boolean =>
+  i.verdict === 'refused' || (i.verdict === 'not_applicable' && i.ground !== 'nothing_held');
 
 /**
  * Answered when at least one item was carried out, or when every item is "sans objet" (nothing held); refused
  * otherwise (the letter then gives the right to complain).
  */
-export const outcomeOf = (items: readonly DecisionItemIn[]): 'answered' | 'refused' => (items.some((i) => i.verdict === 'carried_out') || !items.some(noActionTaken) ? 'answered' : 'refused');
+export const outcomeOf = (items: readonly DecisionItemIn[]): 'answered' | 'refused' =>
+  items.some((i) => i.verdict === 'carried_out') || !items.some(noActionTaken) ? 'answered' : 'refused';
 
-export const effectFor = (subject: DecisionSubject, verdict: Verdict): PatientEffect | null => (verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null);
+export const effectFor = (subject: DecisionSubject, verdict: Verdict): PatientEffect | null =>
+  verdict === 'carried_out' ? (EFFECTS[subject] ?? null) : null;

@@ -10,14 +10,21 @@ export interface HolidayOptions {
   overseasTerritory?: OverseasTerritory | null;
 }
 
-export type OverseasTerritory = 'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint_barthelemy' | 'saint_martin';
+export type OverseasTerritory =
+  'guadeloupe' | 'martinique' | 'guyane' | 'reunion' | 'mayotte' | 'saint_barthelemy' | 'saint_martin';
 
 /**
  * The day of the abolition of slavery in each territory (C. trav. L3422-2; dates of décret 83-1003 and its later
  * amendments). A default the practice confirms: the dates are not in the project's legal reference yet.
  */
 export const ABOLITION_DAYS: Record<OverseasTerritory, [month: number, day: number]> = {
-  mayotte: [4, 27], martinique: [5, 22], guadeloupe: [5, 27], saint_martin: [5, 28], guyane: [6, 10], saint_barthelemy: [10, 9], reunion: [12, 20],
+  mayotte: [4, 27],
+  martinique: [5, 22],
+  guadeloupe: [5, 27],
+  saint_martin: [5, 28],
+  guyane: [6, 10],
+  saint_barthelemy: [10, 9],
+  reunion: [12, 20],
 };
 
 /** Easter Sunday of the Gregorian calendar (anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */

@@ -22,8 +22,24 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { decisionProblems, effectFor, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
-import { contextOf, decisionOf, loadDetail, patientFacts, presentFile, presentLetter, presentRequest } from './rights-requests.detail.js';
-import { CHANNEL_LABELS, KIND_LABELS, LETTER_LABELS, RELATION_LABELS, STATUS_LABELS, SUBJECT_LABELS, VERDICT_LABELS } from './rights-requests.labels.js';
+import {
+  contextOf,
+  decisionOf,
+  loadDetail,
+  patientFacts,
+  presentFile,
+  presentLetter,
+  presentRequest,
+} from './rights-requests.detail.js';
+import {
+  CHANNEL_LABELS,
+  KIND_LABELS,
+  LETTER_LABELS,
+  RELATION_LABELS,
+  STATUS_LABELS,
+  SUBJECT_LABELS,
+  VERDICT_LABELS,
+} from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
 import * as repo from './rights-requests.repository.js';
 import { assertDay, isFinal, isHealthRecord, lateness, type Lateness } from './rights-requests.rules.js';
@@ -44,7 +60,10 @@ const fileContext = (id: string) => `request_file:${id}`;
 
 /** The restriction granted by this request still holds (answered, restriction carried out, not lifted yet). */
 const restrictionInForce = (r: repo.RequestRow) =>
-  r.kind === 'restriction' && r.status === 'answered' && r.restriction_lifted_on === null && (decisionOf(r)?.items.some((i) => i.subject === 'restriction' && i.verdict === 'carried_out') ?? false);
+  r.kind === 'restriction' &&
+  r.status === 'answered' &&
+  r.restriction_lifted_on === null &&
+  (decisionOf(r)?.items.some((i) => i.subject === 'restriction' && i.verdict === 'carried_out') ?? false);
 
 /**
  * How a request is answered: the decision item by item (proposed by the rules, confirmed by a person with
@@ -58,12 +77,24 @@ export class RequestAnswersService {
     return parisDate(this.deps.clock.now());
   }
 
-  private run<T>(actor: Actor, practiceId: string, requestId: string, permission: UseCase['permission'], action: AuditAction, work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>): Promise<T> {
-    return this.deps.access.run(actor, practiceId, { permission, action, targetType: 'rights_request', targetId: requestId }, async ({ tx, audit }) => {
-      const r = await repo.findRequest(tx, practiceId, requestId);
-      if (!r) throw new AppError('NOT_FOUND');
-      return work(tx, r, audit);
-    });
+  private run<T>(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    permission: UseCase['permission'],
+    action: AuditAction,
+    work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>,
+  ): Promise<T> {
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission, action, targetType: 'rights_request', targetId: requestId },
+      async ({ tx, audit }) => {
+        const r = await repo.findRequest(tx, practiceId, requestId);
+        if (!r) throw new AppError('NOT_FOUND');
+        return work(tx, r, audit);
+      },
+    );
   }
 
   /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
@@ -73,12 +104,18 @@ export class RequestAnswersService {
       assertDay('on', input.on, this.today(), r.received_on);
       const kind = r.kind as RequestKind;
       let patientId = r.patient_id;
-      if (input.patientId && r.patient_id && input.patientId !== r.patient_id) throw validationError('patientId', 'patient_already_linked');
+      if (input.patientId && r.patient_id && input.patientId !== r.patient_id)
+        throw validationError('patientId', 'patient_already_linked');
       if (input.patientId && !r.patient_id) {
         await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
         patientId = input.patientId;
       }
-      const proposal = propose(kind, await patientFacts(tx, this.deps.patients, practiceId, patientId), this.today(), await contextOf(tx, r, this.deps.register));
+      const proposal = propose(
+        kind,
+        await patientFacts(tx, this.deps.patients, practiceId, patientId),
+        this.today(),
+        await contextOf(tx, r, this.deps.register),
+      );
       const problems = decisionProblems(kind, input.items, proposal);
       if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { issues: problems });
       const outcome = outcomeOf(input.items);
@@ -86,7 +123,8 @@ export class RequestAnswersService {
       // Art. 12(6) and CSP R1111-1: nothing is communicated before the identity is checked (a refusal may still be given).
       if (outcome === 'answered' && waitingIdentity) throw conflict('', 'identity_awaited');
       // CSP L1111-7: not before the 48-hour reflection period.
-      if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on) throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
+      if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on)
+        throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
       const effects = effectsOf(input.items);
       if (effects.length > 0 && !patientId) throw validationError('patientId', 'patient_required_for_effect');
       for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, e.flag, e.value);
@@ -95,85 +133,210 @@ export class RequestAnswersService {
         on: input.on,
         items: input.items.map((it) => {
           const p = proposal.items.find((x) => x.subject === it.subject)!;
-          return { subject: it.subject, verdict: it.verdict, ground: it.ground, reasons: it.reasons?.trim() || null, proposed: { verdict: p.verdict, ground: p.ground }, effect: effectFor(it.subject, it.verdict) };
+          return {
+            subject: it.subject,
+            verdict: it.verdict,
+            ground: it.ground,
+            reasons: it.reasons?.trim() || null,
+            proposed: { verdict: p.verdict, ground: p.ground },
+            effect: effectFor(it.subject, it.verdict),
+          };
         }),
         note: input.note?.trim() || null,
         decidedBy: actorId(actor),
         decidedAt: now,
       };
       const late = r.due_on !== null && input.on > r.due_on;
-      const patch = { status: outcome, closed_on: input.on, patient_id: patientId, decision: JSON.stringify(decision), decided_by: decision.decidedBy, decided_at: now, updated_at: now };
+      const patch = {
+        status: outcome,
+        closed_on: input.on,
+        patient_id: patientId,
+        decision: JSON.stringify(decision),
+        decided_by: decision.decidedBy,
+        decided_at: now,
+        updated_at: now,
+      };
       await repo.updateRequest(tx, practiceId, requestId, patch);
       const next: repo.RequestRow = { ...r, ...patch };
-      const summary = decision.items.map((i) => ({ subject: i.subject, verdict: i.verdict, ground: i.ground, departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground }));
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', { outcome, on: input.on, items: summary, effects, ...(late ? { late: true } : {}) });
-      const letter = await this.writeLetter(tx, actor, next, outcome === 'answered' ? 'answer' : 'refusal', input.language);
-      audit.details = { kind, outcome, items: summary, effects, patientId, letterId: letter.id, ...(late ? { late: true } : {}) };
+      const summary = decision.items.map((i) => ({
+        subject: i.subject,
+        verdict: i.verdict,
+        ground: i.ground,
+        departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground,
+      }));
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', {
+        outcome,
+        on: input.on,
+        items: summary,
+        effects,
+        ...(late ? { late: true } : {}),
+      });
+      const letter = await this.writeLetter(
+        tx,
+        actor,
+        next,
+        outcome === 'answered' ? 'answer' : 'refusal',
+        input.language,
+      );
+      audit.details = {
+        kind,
+        outcome,
+        items: summary,
+        effects,
+        patientId,
+        letterId: letter.id,
+        ...(late ? { late: true } : {}),
+      };
       return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
     });
   }
 
   /** Art. 18(3): a restriction is lifted only once the patient has been told (the notice letter sent on or before). */
   liftRestriction(actor: Actor, practiceId: string, requestId: string, liftedOn: string) {
-    return this.run(actor, practiceId, requestId, 'request.decide', 'request.restriction-lifted', async (tx, r, audit) => {
-      if (!restrictionInForce(r)) throw conflict('', 'no_restriction_in_force');
-      assertDay('liftedOn', liftedOn, this.today(), r.closed_on ?? r.received_on, 'before_decision');
-      const notices = (await repo.findLetters(tx, practiceId, [r.id])).filter((l) => l.kind === 'restriction_lift' && l.sent_on !== null && l.sent_on <= liftedOn);
-      if (notices.length === 0) throw conflict('liftedOn', 'lift_notice_not_sent');
-      if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'isRestricted', false);
-      const now = this.deps.clock.now().toISOString();
-      await repo.updateRequest(tx, practiceId, requestId, { restriction_lifted_on: liftedOn, updated_at: now });
-      const next = { ...r, restriction_lifted_on: liftedOn, updated_at: now };
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'restriction-lifted', { liftedOn, noticeSentOn: notices[0]!.sent_on });
-      audit.details = { liftedOn, patientId: r.patient_id, noticeLetterId: notices[0]!.id };
-      return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
-    });
+    return this.run(
+      actor,
+      practiceId,
+      requestId,
+      'request.decide',
+      'request.restriction-lifted',
+      async (tx, r, audit) => {
+        if (!restrictionInForce(r)) throw conflict('', 'no_restriction_in_force');
+        assertDay('liftedOn', liftedOn, this.today(), r.closed_on ?? r.received_on, 'before_decision');
+        const notices = (await repo.findLetters(tx, practiceId, [r.id])).filter(
+          (l) => l.kind === 'restriction_lift' && l.sent_on !== null && l.sent_on <= liftedOn,
+        );
+        if (notices.length === 0) throw conflict('liftedOn', 'lift_notice_not_sent');
+        if (r.patient_id) await this.deps.patients.setFlag(tx, practiceId, r.patient_id, 'isRestricted', false);
+        const now = this.deps.clock.now().toISOString();
+        await repo.updateRequest(tx, practiceId, requestId, { restriction_lifted_on: liftedOn, updated_at: now });
+        const next = { ...r, restriction_lifted_on: liftedOn, updated_at: now };
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'restriction-lifted', {
+          liftedOn,
+          noticeSentOn: notices[0]!.sent_on,
+        });
+        audit.details = { liftedOn, patientId: r.patient_id, noticeLetterId: notices[0]!.id };
+        return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
+      },
+    );
   }
 
   /** A letter generated from the request as it stands, kept in the log exactly as generated. */
-  createLetter(actor: Actor, practiceId: string, requestId: string, input: { kind: LetterKind; language: Lang }): Promise<LetterResponse> {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-generated', async (tx, r, audit) => {
-      // The letter asking for identity says the clock will start again: not once the due date is past (décret 2019-536 art. 77).
-      if (input.kind === 'identity_request' && !isHealthRecord(r.kind as RequestKind) && r.identity_requested_on === null && r.due_on !== null && this.today() > r.due_on) {
-        throw new AppError('DEADLINE_PASSED', { issues: [{ path: 'kind', code: 'identity_after_due_date', params: { dueOn: r.due_on } }] });
-      }
-      const problem = letterProblem(input.kind, r);
-      if (problem) throw conflict('kind', problem);
-      const l = await this.writeLetter(tx, actor, r, input.kind, input.language);
-      audit.details = { kind: input.kind, language: input.language, letterId: l.id };
-      return l;
-    });
+  createLetter(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    input: { kind: LetterKind; language: Lang },
+  ): Promise<LetterResponse> {
+    return this.run(
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.letter-generated',
+      async (tx, r, audit) => {
+        // The letter asking for identity says the clock will start again: not once the due date is past (décret 2019-536 art. 77).
+        if (
+          input.kind === 'identity_request' &&
+          !isHealthRecord(r.kind as RequestKind) &&
+          r.identity_requested_on === null &&
+          r.due_on !== null &&
+          this.today() > r.due_on
+        ) {
+          throw new AppError('DEADLINE_PASSED', {
+            issues: [{ path: 'kind', code: 'identity_after_due_date', params: { dueOn: r.due_on } }],
+          });
+        }
+        const problem = letterProblem(input.kind, r);
+        if (problem) throw conflict('kind', problem);
+        const l = await this.writeLetter(tx, actor, r, input.kind, input.language);
+        audit.details = { kind: input.kind, language: input.language, letterId: l.id };
+        return l;
+      },
+    );
   }
 
-  private async writeLetter(tx: Executor, actor: Actor, r: repo.RequestRow, kind: LetterKind, lang: Lang): Promise<LetterResponse> {
+  private async writeLetter(
+    tx: Executor,
+    actor: Actor,
+    r: repo.RequestRow,
+    kind: LetterKind,
+    lang: Lang,
+  ): Promise<LetterResponse> {
     const facts = await patientFacts(tx, this.deps.patients, r.practice_id, r.patient_id);
     // Only an answer giving the Art. 15 information reads the register.
     const decision = decisionOf(r);
-    const art15 = kind === 'answer' && (decision?.items.some((i) => i.subject === 'art15_information' && i.verdict === 'carried_out') ?? false);
+    const art15 =
+      kind === 'answer' &&
+      (decision?.items.some((i) => i.subject === 'art15_information' && i.verdict === 'carried_out') ?? false);
     const reg = art15 && this.deps.register ? await this.deps.register(tx, r.practice_id) : null;
     const register = reg?.validated ? reg.fields : [];
-    const letter = requestLetter(kind, { request: presentRequest(r), decision, retentionEndsOn: facts ? retentionEndsOn(facts) : null, practice: await this.deps.practices.identity(tx, r.practice_id), register }, lang, this.today());
+    const letter = requestLetter(
+      kind,
+      {
+        request: presentRequest(r),
+        decision,
+        retentionEndsOn: facts ? retentionEndsOn(facts) : null,
+        practice: await this.deps.practices.identity(tx, r.practice_id),
+        register,
+      },
+      lang,
+      this.today(),
+    );
     const row: repo.LetterRow = {
-      id: newId('rql'), practice_id: r.practice_id, request_id: r.id, seq: await repo.nextLetterSeq(tx, r.id), kind, language: lang, subject: letter.subject, body: JSON.stringify(letter),
-      generated_at: this.deps.clock.now().toISOString(), generated_by: actorId(actor), sent_on: null, sent_channel: null, sent_by: null,
+      id: newId('rql'),
+      practice_id: r.practice_id,
+      request_id: r.id,
+      seq: await repo.nextLetterSeq(tx, r.id),
+      kind,
+      language: lang,
+      subject: letter.subject,
+      body: JSON.stringify(letter),
+      generated_at: this.deps.clock.now().toISOString(),
+      generated_by: actorId(actor),
+      sent_on: null,
+      sent_channel: null,
+      sent_by: null,
     };
     await repo.insertLetter(tx, row);
-    await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-generated', { letterId: row.id, kind, language: lang });
+    await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-generated', {
+      letterId: row.id,
+      kind,
+      language: lang,
+    });
     return presentLetter(row);
   }
 
   /** The letter as generated, as text (to paste into an e-mail) or PDF (to print or attach). */
-  async letterFile(actor: Actor, practiceId: string, requestId: string, letterId: string, format: 'pdf' | 'txt'): Promise<FileOut> {
-    const { l, practice } = await this.run(actor, practiceId, requestId, 'request.read', 'request.letter-downloaded', async (tx, _r, audit) => {
-      const l = await repo.findLetter(tx, practiceId, requestId, letterId);
-      if (!l) throw new AppError('NOT_FOUND');
-      audit.details = { letterId, kind: l.kind, format };
-      return { l, practice: await this.deps.practices.identity(tx, practiceId) };
-    });
+  async letterFile(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    letterId: string,
+    format: 'pdf' | 'txt',
+  ): Promise<FileOut> {
+    const { l, practice } = await this.run(
+      actor,
+      practiceId,
+      requestId,
+      'request.read',
+      'request.letter-downloaded',
+      async (tx, _r, audit) => {
+        const l = await repo.findLetter(tx, practiceId, requestId, letterId);
+        if (!l) throw new AppError('NOT_FOUND');
+        audit.details = { letterId, kind: l.kind, format };
+        return { l, practice: await this.deps.practices.identity(tx, practiceId) };
+      },
+    );
     return letterFileOut(l, practice, format);
   }
 
-  letterSent(actor: Actor, practiceId: string, requestId: string, letterId: string, input: { sentOn: string; channel: string }): Promise<LetterResponse> {
+  letterSent(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    letterId: string,
+    input: { sentOn: string; channel: string },
+  ): Promise<LetterResponse> {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-sent', async (tx, r, audit) => {
       const l = await repo.findLetter(tx, practiceId, requestId, letterId);
       if (!l) throw new AppError('NOT_FOUND');
@@ -181,22 +344,42 @@ export class RequestAnswersService {
       assertDay('sentOn', input.sentOn, this.today(), parisDate(new Date(l.generated_at)), 'before_generation');
       const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
       await repo.updateLetter(tx, practiceId, letterId, patch);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-sent', { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel });
+      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-sent', {
+        letterId,
+        kind: l.kind,
+        sentOn: input.sentOn,
+        channel: input.channel,
+      });
       audit.details = { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel };
       return presentLetter({ ...l, ...patch });
     });
   }
 
   /** A file of the answer (the copy, the export), sealed with AES-256-GCM bound to its id before it reaches the database. */
-  uploadFile(actor: Actor, practiceId: string, requestId: string, meta: { name: string; type?: string | undefined }, content: unknown) {
+  uploadFile(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    meta: { name: string; type?: string | undefined },
+    content: unknown,
+  ) {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-uploaded', async (tx, r, audit) => {
       if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
-      if (content.length > MAX_ANSWER_FILE_BYTES) throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
+      if (content.length > MAX_ANSWER_FILE_BYTES)
+        throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
       if (r.status === 'withdrawn') throw conflict('status', 'request_closed');
       const id = newId('rqf');
       const row = {
-        id, practice_id: practiceId, request_id: requestId, name: meta.name, media_type: meta.type ?? mediaTypeOf(meta.name), size: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'), content: sealBytes(this.deps.dataKey, content, fileContext(id)), uploaded_at: this.deps.clock.now().toISOString(), uploaded_by: actorId(actor),
+        id,
+        practice_id: practiceId,
+        request_id: requestId,
+        name: meta.name,
+        media_type: meta.type ?? mediaTypeOf(meta.name),
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content: sealBytes(this.deps.dataKey, content, fileContext(id)),
+        uploaded_at: this.deps.clock.now().toISOString(),
+        uploaded_by: actorId(actor),
       };
       await repo.insertFile(tx, row);
       await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-uploaded', { fileId: id, size: row.size });
@@ -206,12 +389,23 @@ export class RequestAnswersService {
   }
 
   async fileContent(actor: Actor, practiceId: string, requestId: string, fileId: string): Promise<FileOut> {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-downloaded', async (tx, _r, audit) => {
-      const f = await repo.findFile(tx, practiceId, requestId, fileId);
-      if (!f) throw new AppError('NOT_FOUND');
-      audit.details = { fileId };
-      return { filename: f.name, contentType: f.media_type, body: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) };
-    });
+    return this.run(
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.file-downloaded',
+      async (tx, _r, audit) => {
+        const f = await repo.findFile(tx, practiceId, requestId, fileId);
+        if (!f) throw new AppError('NOT_FOUND');
+        audit.details = { fileId };
+        return {
+          filename: f.name,
+          contentType: f.media_type,
+          body: openBytes(this.deps.dataKey, f.content, fileContext(f.id)),
+        };
+      },
+    );
   }
 
   /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
@@ -229,12 +423,24 @@ export class RequestAnswersService {
 
   /** The answer in one ZIP: the files, the letters as PDF, and an index with each file's size and SHA-256. */
   async answerZip(actor: Actor, practiceId: string, requestId: string, lang: Lang): Promise<FileOut> {
-    const data = await this.run(actor, practiceId, requestId, 'request.manage', 'request.answer-bundled', async (tx, r, audit) => {
-      const files = await repo.findFilesWithContent(tx, practiceId, requestId);
-      const letters = await repo.findLetters(tx, practiceId, [requestId]);
-      audit.details = { files: files.length, letters: letters.length };
-      return { r, files: files.map((f) => ({ ...f, bytes: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) })), letters, practice: await this.deps.practices.identity(tx, practiceId) };
-    });
+    const data = await this.run(
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.answer-bundled',
+      async (tx, r, audit) => {
+        const files = await repo.findFilesWithContent(tx, practiceId, requestId);
+        const letters = await repo.findLetters(tx, practiceId, [requestId]);
+        audit.details = { files: files.length, letters: letters.length };
+        return {
+          r,
+          files: files.map((f) => ({ ...f, bytes: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) })),
+          letters,
+          practice: await this.deps.practices.identity(tx, practiceId),
+        };
+      },
+    );
     const fr = lang === 'fr';
     const used = new Set<string>();
     const unique = (folder: string, name: string) => {
@@ -245,14 +451,32 @@ export class RequestAnswersService {
       return candidate;
     };
     const entries: { path: string; bytes: Buffer; size: number; sha256: string; label: string }[] = [];
-    for (const f of data.files) entries.push({ path: unique(fr ? 'fichiers' : 'files', f.name), bytes: f.bytes, size: Number(f.size), sha256: f.sha256, label: f.uploaded_at });
+    for (const f of data.files)
+      entries.push({
+        path: unique(fr ? 'fichiers' : 'files', f.name),
+        bytes: f.bytes,
+        size: Number(f.size),
+        sha256: f.sha256,
+        label: f.uploaded_at,
+      });
     for (const l of data.letters) {
       const pdf = (await letterFileOut(l, data.practice, 'pdf')).body as Buffer;
-      entries.push({ path: unique(fr ? 'courriers' : 'letters', `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind as LetterKind]}.pdf`), bytes: pdf, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), label: l.sent_on ? `${fr ? 'envoyé le' : 'sent on'} ${l.sent_on}` : fr ? 'non envoyé' : 'not sent' });
+      entries.push({
+        path: unique(
+          fr ? 'courriers' : 'letters',
+          `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind as LetterKind]}.pdf`,
+        ),
+        bytes: pdf,
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        label: l.sent_on ? `${fr ? 'envoyé le' : 'sent on'} ${l.sent_on}` : fr ? 'non envoyé' : 'not sent',
+      });
     }
     const r = presentRequest(data.r);
     const index = [
-      fr ? `Réponse à une demande de droits — ${data.practice.name}` : `Answer to a rights request — ${data.practice.name}`,
+      fr
+        ? `Réponse à une demande de droits — ${data.practice.name}`
+        : `Answer to a rights request — ${data.practice.name}`,
       `${fr ? 'Demande' : 'Request'}: ${KIND_LABELS[lang][r.kind]}, ${fr ? 'reçue le' : 'received on'} ${r.receivedOn}, ${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`,
       `${fr ? 'Statut' : 'Status'}: ${STATUS_LABELS[lang][r.status]}${r.closedOn ? ` (${r.closedOn})` : ''}`,
       `${fr ? 'Constitué le' : 'Bundled on'} ${this.deps.clock.now().toISOString()}`,
@@ -268,31 +492,67 @@ export class RequestAnswersService {
     zip.end();
     const chunks: Buffer[] = [];
     for await (const c of zip.outputStream) chunks.push(c as Buffer);
-    return { filename: `${fr ? 'reponse' : 'answer'}-${r.receivedOn}-${r.id}.zip`, contentType: 'application/zip', body: Buffer.concat(chunks) };
+    return {
+      filename: `${fr ? 'reponse' : 'answer'}-${r.receivedOn}-${r.id}.zip`,
+      contentType: 'application/zip',
+      body: Buffer.concat(chunks),
+    };
   }
 
   /** The register of requests: each request, its clock, its decision and its letters, as PDF, CSV or XLSX. */
   async exportRegister(actor: Actor, practiceId: string, format: 'pdf' | 'csv' | 'xlsx', lang: Lang): Promise<FileOut> {
-    const data = await this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.register-exported', targetType: 'rights_request', targetId: null }, async ({ tx, audit }) => {
-      const rows = await repo.allRequests(tx, practiceId);
-      const letters = await repo.findLetters(tx, practiceId, rows.map((r) => r.id));
-      audit.details = { format, count: rows.length };
-      return { rows, letters, practice: await this.deps.practices.identity(tx, practiceId) };
-    });
+    const data = await this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'request.read', action: 'request.register-exported', targetType: 'rights_request', targetId: null },
+      async ({ tx, audit }) => {
+        const rows = await repo.allRequests(tx, practiceId);
+        const letters = await repo.findLetters(
+          tx,
+          practiceId,
+          rows.map((r) => r.id),
+        );
+        audit.details = { format, count: rows.length };
+        return { rows, letters, practice: await this.deps.practices.identity(tx, practiceId) };
+      },
+    );
     const now = this.deps.clock.now();
     const asOf = parisDate(now);
-    const none = lang === 'fr' ? `Aucune demande n’a été enregistrée au ${frenchDate(asOf)}.` : `No request was recorded as of ${asOf}.`;
+    const none =
+      lang === 'fr'
+        ? `Aucune demande n’a été enregistrée au ${frenchDate(asOf)}.`
+        : `No request was recorded as of ${asOf}.`;
     const table = registerTable(data.rows, data.letters, lang, asOf);
     if (table.rows.length === 0 && format !== 'pdf') table.rows.push(table.header.map((_, j) => (j === 1 ? none : '')));
     const base = `${lang === 'fr' ? 'registre-demandes' : 'requests-register'}-${asOf}`;
-    if (format === 'csv') return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
-    if (format === 'xlsx') return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: await toXlsx([{ name: lang === 'fr' ? 'Demandes' : 'Requests', header: table.header, rows: table.rows, widths: table.header.map((_, j) => ([4, 11, 13].includes(j) ? 40 : 16)) }], now) };
+    if (format === 'csv')
+      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
+    if (format === 'xlsx')
+      return {
+        filename: `${base}.xlsx`,
+        contentType: XLSX_TYPE,
+        body: await toXlsx(
+          [
+            {
+              name: lang === 'fr' ? 'Demandes' : 'Requests',
+              header: table.header,
+              rows: table.rows,
+              widths: table.header.map((_, j) => ([4, 11, 13].includes(j) ? 40 : 16)),
+            },
+          ],
+          now,
+        ),
+      };
     const fr = lang === 'fr';
     const title = fr ? 'Registre des demandes d’exercice des droits' : 'Register of rights requests';
     const content: PdfNode[] = [
       { text: title, style: 'title' },
       { text: data.practice.name, style: 'subtitle' },
-      fieldTable([[fr ? 'Responsable de traitement' : 'Controller', data.practice.controllerName], [fr ? 'État au' : 'As of', frenchDate(asOf)], [fr ? 'Demandes enregistrées' : 'Requests recorded', String(data.rows.length)]]),
+      fieldTable([
+        [fr ? 'Responsable de traitement' : 'Controller', data.practice.controllerName],
+        [fr ? 'État au' : 'As of', frenchDate(asOf)],
+        [fr ? 'Demandes enregistrées' : 'Requests recorded', String(data.rows.length)],
+      ]),
     ];
     if (data.rows.length === 0) content.push({ text: none, style: 'h1' });
     table.rows.forEach((row) => {
@@ -300,7 +560,16 @@ export class RequestAnswersService {
       content.push(fieldTable(table.header.slice(3).map((h, j): [string, string] => [h, String(row[j + 3] ?? '')])));
     });
     const footer = `${title} — ${data.practice.name} — ${fr ? 'état au' : 'as of'} ${frenchDate(asOf)}`;
-    return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await renderPdf({ title, footer, content, pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`) }) };
+    return {
+      filename: `${base}.pdf`,
+      contentType: PDF_TYPE,
+      body: await renderPdf({
+        title,
+        footer,
+        content,
+        pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`),
+      }),
+    };
   }
 
   /** For the patient form: a restriction granted by a request is in force for this patient (no access check: the caller's use case made it). */
@@ -322,25 +591,87 @@ function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
 async function letterFileOut(l: repo.LetterRow, practice: LetterHead, format: 'pdf' | 'txt'): Promise<FileOut> {
   const letter = JSON.parse(l.body) as Letter;
   const lang = l.language as Lang;
-  return letterFile(letter, practice, lang, format, `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`);
+  return letterFile(
+    letter,
+    practice,
+    lang,
+    format,
+    `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`,
+  );
 }
 
-const TYPES: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', txt: 'text/plain', csv: 'text/csv', json: 'application/json', xml: 'application/xml', zip: 'application/zip', dcm: 'application/dicom' };
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  xml: 'application/xml',
+  zip: 'application/zip',
+  dcm: 'application/dicom',
+};
 function mediaTypeOf(name: string): string {
   return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
 const REGISTER_HEADER: Record<Lang, string[]> = {
-  fr: ['N°', 'Reçue le', 'Type', 'Canal', 'Demandeur', 'Patient lié', 'Échéance', 'Prolongation', 'Identité demandée / reçue', 'Statut', 'Clôturée le', 'Décision', 'Hors délai', 'Courriers'],
-  en: ['No.', 'Received', 'Kind', 'Channel', 'Requester', 'Patient linked', 'Due', 'Extension', 'Identity asked / received', 'Status', 'Closed on', 'Decision', 'Late', 'Letters'],
+  fr: [
+    'N°',
+    'Reçue le',
+    'Type',
+    'Canal',
+    'Demandeur',
+    'Patient lié',
+    'Échéance',
+    'Prolongation',
+    'Identité demandée / reçue',
+    'Statut',
+    'Clôturée le',
+    'Décision',
+    'Hors délai',
+    'Courriers',
+  ],
+  en: [
+    'No.',
+    'Received',
+    'Kind',
+    'Channel',
+    'Requester',
+    'Patient linked',
+    'Due',
+    'Extension',
+    'Identity asked / received',
+    'Status',
+    'Closed on',
+    'Decision',
+    'Late',
+    'Letters',
+  ],
 };
 
 const LATENESS: Record<Lang, Record<Lateness, string>> = {
-  fr: { on_time: 'non', late: 'oui', overdue: 'oui (toujours en cours)', recorded_after_due: 'réponse datée avant l’échéance mais enregistrée après' },
-  en: { on_time: 'no', late: 'yes', overdue: 'yes (still open)', recorded_after_due: 'answer dated before the due date but recorded after it' },
+  fr: {
+    on_time: 'non',
+    late: 'oui',
+    overdue: 'oui (toujours en cours)',
+    recorded_after_due: 'réponse datée avant l’échéance mais enregistrée après',
+  },
+  en: {
+    on_time: 'no',
+    late: 'yes',
+    overdue: 'yes (still open)',
+    recorded_after_due: 'answer dated before the due date but recorded after it',
+  },
 };
 
-function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang: Lang, today: string): { header: string[]; rows: unknown[][] } {
+function registerTable(
+  rows: repo.RequestRow[],
+  letters: repo.LetterRow[],
+  lang: Lang,
+  today: string,
+): { header: string[]; rows: unknown[][] } {
   const yes = lang === 'fr' ? 'oui' : 'yes';
   const no = lang === 'fr' ? 'non' : 'no';
   const byRequest = new Map<string, repo.LetterRow[]>();
@@ -350,12 +681,32 @@ function registerTable(rows: repo.RequestRow[], letters: repo.LetterRow[], lang:
     rows: rows.map((row, i) => {
       const r = presentRequest(row);
       const d = decisionOf(row);
-      const sent = (byRequest.get(r.id) ?? []).map((l) => `${LETTER_LABELS[lang][l.kind as LetterKind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`);
+      const sent = (byRequest.get(r.id) ?? []).map(
+        (l) =>
+          `${LETTER_LABELS[lang][l.kind as LetterKind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`,
+      );
       return [
-        i + 1, r.receivedOn, KIND_LABELS[lang][r.kind], CHANNEL_LABELS[lang][r.channel], `${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`, r.patientId ? yes : no, r.dueOn ?? '',
-        r.extended ? `${r.extensionNotifiedOn ?? ''} — ${r.extensionReason ?? ''}` : no, r.identityRequestedOn ? `${r.identityRequestedOn} / ${r.identityReceivedOn ?? '…'}` : '', STATUS_LABELS[lang][r.status], r.closedOn ?? '',
-        d ? d.items.map((it) => `${SUBJECT_LABELS[lang][it.subject]} : ${VERDICT_LABELS[lang][it.verdict]}${it.reasons ? ` (${it.reasons})` : ''}`).join(' ; ') : '',
-        LATENESS[lang][lateness(r, d ? parisDate(new Date(d.decidedAt)) : null, today)], sent.join(' ; '),
+        i + 1,
+        r.receivedOn,
+        KIND_LABELS[lang][r.kind],
+        CHANNEL_LABELS[lang][r.channel],
+        `${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`,
+        r.patientId ? yes : no,
+        r.dueOn ?? '',
+        r.extended ? `${r.extensionNotifiedOn ?? ''} — ${r.extensionReason ?? ''}` : no,
+        r.identityRequestedOn ? `${r.identityRequestedOn} / ${r.identityReceivedOn ?? '…'}` : '',
+        STATUS_LABELS[lang][r.status],
+        r.closedOn ?? '',
+        d
+          ? d.items
+              .map(
+                (it) =>
+                  `${SUBJECT_LABELS[lang][it.subject]} : ${VERDICT_LABELS[lang][it.verdict]}${it.reasons ? ` (${it.reasons})` : ''}`,
+              )
+              .join(' ; ')
+          : '',
+        LATENESS[lang][lateness(r, d ? parisDate(new Date(d.decidedAt)) : null, today)],
+        sent.join(' ; '),
       ];
     }),
   };

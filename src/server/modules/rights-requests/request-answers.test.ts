@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { addMember, auditEntries, call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import {
+  addMember,
+  auditEntries,
+  call,
+  createPractice,
+  createTestApp,
+  login,
+  type Client,
+  type TestApp,
+} from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { parseCsv as csvRows, pdfText, readXlsx as xlsxRows, unzip } from '../../../../test/support/documents.js';
 
@@ -13,15 +22,30 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
   const url = (p = '') => `/api/v1/practices/${practiceId}/rights-requests${p}`;
   const patientUrl = (id: string) => `/api/v1/practices/${practiceId}/patients/${id}`;
   const create = async (body: Record<string, unknown>) => {
-    const res = await call(t, 'POST', url(), { as: assistant, body: { channel: 'letter', receivedOn: '2026-01-08', requester: { name: 'Inès Moreau', relation: 'self' }, ...body } });
+    const res = await call(t, 'POST', url(), {
+      as: assistant,
+      body: {
+        channel: 'letter',
+        receivedOn: '2026-01-08',
+        requester: { name: 'Inès Moreau', relation: 'self' },
+        ...body,
+      },
+    });
     assert.equal(res.statusCode, 201, res.body);
     return res.json() as { id: string };
   };
   const patient = async (extra: Record<string, unknown> = {}) =>
-    (await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, { as: assistant, body: { lastName: 'Moreau', firstName: 'Inès', birthDate: '1985-04-02', marketingConsent: true, ...extra } })).json().id as string;
-  const decide = (id: string, body: Record<string, unknown>, as = owner) => call(t, 'POST', url(`/${id}/decision`), { as, body: { on: '2026-01-15', ...body } });
+    (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/patients`, {
+        as: assistant,
+        body: { lastName: 'Moreau', firstName: 'Inès', birthDate: '1985-04-02', marketingConsent: true, ...extra },
+      })
+    ).json().id as string;
+  const decide = (id: string, body: Record<string, unknown>, as = owner) =>
+    call(t, 'POST', url(`/${id}/decision`), { as, body: { on: '2026-01-15', ...body } });
   const detail = async (id: string) => (await call(t, 'GET', url(`/${id}`), { as: owner })).json();
-  const letterText = async (id: string, letterId: string) => (await call(t, 'GET', url(`/${id}/letters/${letterId}?format=txt`), { as: owner })).body;
+  const letterText = async (id: string, letterId: string) =>
+    (await call(t, 'GET', url(`/${id}/letters/${letterId}?format=txt`), { as: owner })).body;
 
   before(async () => {
     t = await createTestApp(dialect);
@@ -35,8 +59,15 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
   it('access: the proposal, the answer with the Art. 15 information and the free first copy, the letter in the log, the audit entry', async () => {
     const r = await create({ kind: 'access', patientId: await patient() });
     const open = await detail(r.id);
-    assert.deepEqual(open.proposal.items.map((i: { subject: string; verdict: string }) => `${i.subject}:${i.verdict}`), ['art15_information:carried_out', 'copy:carried_out']);
-    const items = open.proposal.items.map(({ subject, verdict, ground }: Record<string, string>) => ({ subject, verdict, ground }));
+    assert.deepEqual(
+      open.proposal.items.map((i: { subject: string; verdict: string }) => `${i.subject}:${i.verdict}`),
+      ['art15_information:carried_out', 'copy:carried_out'],
+    );
+    const items = open.proposal.items.map(({ subject, verdict, ground }: Record<string, string>) => ({
+      subject,
+      verdict,
+      ground,
+    }));
     assert.equal((await decide(r.id, { items }, assistant)).statusCode, 403);
     const res = await decide(r.id, { items, note: 'Copie du dossier remise sur clé USB chiffrée.' });
     assert.equal(res.statusCode, 200, res.body);
@@ -55,18 +86,37 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.match(text, /Vous pouvez introduire une réclamation auprès de la CNIL/);
     // A French letter: letterhead, addressee, place and date, subject, salutation without the name, summary first, signature.
     const lines = text.split('\r\n');
-    assert.deepEqual(lines.slice(0, 7), ['Cabinet des Tilleuls', '', 'Inès Moreau', '', 'le 15 janvier 2026', '', 'Objet : Réponse à votre demande d’accès à vos données']);
+    assert.deepEqual(lines.slice(0, 7), [
+      'Cabinet des Tilleuls',
+      '',
+      'Inès Moreau',
+      '',
+      'le 15 janvier 2026',
+      '',
+      'Objet : Réponse à votre demande d’accès à vos données',
+    ]);
     assert.ok(lines.includes('Madame, Monsieur,'));
     assert.doesNotMatch(text, /Madame, Monsieur Inès/);
-    assert.ok(text.indexOf('En résumé') < text.indexOf('article 15 du RGPD'), 'the plain summary before the legal detail');
-    assert.match(text, /Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées\.\r\n\r\nClaire Martin/);
+    assert.ok(
+      text.indexOf('En résumé') < text.indexOf('article 15 du RGPD'),
+      'the plain summary before the legal detail',
+    );
+    assert.match(
+      text,
+      /Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées\.\r\n\r\nClaire Martin/,
+    );
     const pdf = await call(t, 'GET', url(`/${r.id}/letters/${d.letters[0].id}`), { as: owner });
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     const pdfBody = await pdfText(pdf.rawPayload);
     assert.match(pdfBody, /Finalités/);
     assert.match(pdfBody, /le 15 janvier 2026/);
-    assert.ok(pdfBody.lastIndexOf('Claire Martin') > pdfBody.indexOf('salutations distinguées'), 'signed after the closing formula');
-    const entry = (await auditEntries(t, practiceId)).find((e) => e.action === 'request.decided' && e.target_id === r.id);
+    assert.ok(
+      pdfBody.lastIndexOf('Claire Martin') > pdfBody.indexOf('salutations distinguées'),
+      'signed after the closing formula',
+    );
+    const entry = (await auditEntries(t, practiceId)).find(
+      (e) => e.action === 'request.decided' && e.target_id === r.id,
+    );
     assert.ok(entry);
     assert.equal(JSON.parse(entry.details).outcome, 'answered');
     assert.ok(!entry.details.includes('Moreau'));
@@ -81,13 +131,23 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.equal(open.proposal.retentionEndsOn, '2045-06-01');
     const medical = open.proposal.items.find((i: { subject: string }) => i.subject === 'medical_record');
     assert.deepEqual([medical.verdict, medical.ground], ['refused', 'art17_3_retention']);
-    const departs = await decide(r.id, { items: [{ subject: 'medical_record', verdict: 'carried_out', ground: 'other' }] });
+    const departs = await decide(r.id, {
+      items: [{ subject: 'medical_record', verdict: 'carried_out', ground: 'other' }],
+    });
     assert.deepEqual([departs.statusCode, departs.json().issues[0].path], [400, 'items.0.reasons']);
-    const wrongGround = await decide(r.id, { items: [{ subject: 'medical_record', verdict: 'refused', ground: 'art21_3_marketing' }] });
+    const wrongGround = await decide(r.id, {
+      items: [{ subject: 'medical_record', verdict: 'refused', ground: 'art21_3_marketing' }],
+    });
     assert.deepEqual([wrongGround.statusCode, wrongGround.json().issues[0].code], [400, 'ground_not_allowed']);
-    const foreign = await decide(r.id, { items: [{ subject: 'portability', verdict: 'not_applicable', ground: 'art20_not_applicable' }] });
+    const foreign = await decide(r.id, {
+      items: [{ subject: 'portability', verdict: 'not_applicable', ground: 'art20_not_applicable' }],
+    });
     assert.deepEqual([foreign.statusCode, foreign.json().issues[0].code], [400, 'subject_not_for_kind']);
-    assert.equal((await call(t, 'GET', patientUrl(pid), { as: owner })).json().marketingConsent, true, 'a refused decision changed nothing');
+    assert.equal(
+      (await call(t, 'GET', patientUrl(pid), { as: owner })).json().marketingConsent,
+      true,
+      'a refused decision changed nothing',
+    );
     const res = await decide(r.id, {
       items: [
         { subject: 'medical_record', verdict: 'refused', ground: 'art17_3_retention' },
@@ -109,10 +169,23 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
   });
 
   it('"sans objet": nothing held is an answer, not a refusal; the salutation follows the civility, the letter is addressed', async () => {
-    const r = await create({ kind: 'erasure', requester: { name: 'Amélie Lefèvre', relation: 'self', civility: 'madame', address: '4 rue des Lilas\n29200 Brest' } });
+    const r = await create({
+      kind: 'erasure',
+      requester: {
+        name: 'Amélie Lefèvre',
+        relation: 'self',
+        civility: 'madame',
+        address: '4 rue des Lilas\n29200 Brest',
+      },
+    });
     const res = await decide(r.id, {
       items: [
-        { subject: 'commercial_photos', verdict: 'not_applicable', ground: 'nothing_held', reasons: 'Aucune photographie hors soins' },
+        {
+          subject: 'commercial_photos',
+          verdict: 'not_applicable',
+          ground: 'nothing_held',
+          reasons: 'Aucune photographie hors soins',
+        },
         { subject: 'marketing', verdict: 'not_applicable', ground: 'nothing_held', reasons: 'Aucune communication' },
       ],
     });
@@ -122,13 +195,18 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.ok(text.includes('Amélie Lefèvre\r\n4 rue des Lilas\r\n29200 Brest'), 'the addressee block');
     assert.ok(text.includes('\r\nMadame,\r\n'));
     assert.match(text, /Nous vous prions d’agréer, Madame, l’expression/);
-    assert.match(text, /aucune donnée de ce type vous concernant : photographies prises hors de vos soins, communications non liées à vos soins/);
+    assert.match(
+      text,
+      /aucune donnée de ce type vous concernant : photographies prises hors de vos soins, communications non liées à vos soins/,
+    );
     assert.doesNotMatch(text, /Ce que nous avons effacé|former un recours/);
   });
 
   it('objection: care refused (Art. 21(1) does not apply), marketing and SMS reminders honoured, marketing never refusable; a flag needs a patient', async () => {
     const r = await create({ kind: 'objection' });
-    const absolute = await decide(r.id, { items: [{ subject: 'marketing', verdict: 'refused', ground: 'other', reasons: 'Non' }] });
+    const absolute = await decide(r.id, {
+      items: [{ subject: 'marketing', verdict: 'refused', ground: 'other', reasons: 'Non' }],
+    });
     assert.deepEqual([absolute.statusCode, absolute.json().issues[0].code], [400, 'marketing_objection_absolute']);
     const items = [
       { subject: 'care', verdict: 'refused', ground: 'art21_care_not_applicable' },
@@ -137,68 +215,144 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
       { subject: 'sms_reminders', verdict: 'carried_out', ground: 'art21_1_reminders' },
     ];
     const noPatient = await decide(r.id, { items });
-    assert.deepEqual([noPatient.statusCode, noPatient.json().issues[0].path, noPatient.json().issues[0].code], [400, 'patientId', 'patient_required_for_effect']);
+    assert.deepEqual(
+      [noPatient.statusCode, noPatient.json().issues[0].path, noPatient.json().issues[0].code],
+      [400, 'patientId', 'patient_required_for_effect'],
+    );
     const pid = await patient();
     const res = await decide(r.id, { items, patientId: pid });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().patientId, pid);
     const p = (await call(t, 'GET', patientUrl(pid), { as: owner })).json();
     assert.deepEqual([p.marketingConsent, p.objectsToSms], [false, true]);
-    const entry = (await auditEntries(t, practiceId)).find((e) => e.action === 'request.decided' && e.target_id === r.id)!;
-    assert.deepEqual(JSON.parse(entry.details).effects, [{ flag: 'marketingConsent', value: false }, { flag: 'objectsToSms', value: true }]);
+    const entry = (await auditEntries(t, practiceId)).find(
+      (e) => e.action === 'request.decided' && e.target_id === r.id,
+    )!;
+    assert.deepEqual(JSON.parse(entry.details).effects, [
+      { flag: 'marketingConsent', value: false },
+      { flag: 'objectsToSms', value: true },
+    ]);
   });
 
   it('restriction: sets the flag; lifting needs the notice letter sent first (Art. 18(3)), then clears it', async () => {
     const pid = await patient();
     const r = await create({ kind: 'restriction', patientId: pid });
-    const res = await decide(r.id, { items: [{ subject: 'restriction', verdict: 'carried_out', ground: 'art18_restricted' }], on: '2026-01-12' });
+    const res = await decide(r.id, {
+      items: [{ subject: 'restriction', verdict: 'carried_out', ground: 'art18_restricted' }],
+      on: '2026-01-12',
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((await call(t, 'GET', patientUrl(pid), { as: owner })).json().isRestricted, true);
     const viaForm = await call(t, 'PATCH', patientUrl(pid), { as: owner, body: { isRestricted: false } });
-    assert.deepEqual([viaForm.statusCode, viaForm.json().issues[0].code], [409, 'restriction_lift_via_request'], 'the patient form cannot skip the notice');
-    const early = await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: owner, body: { liftedOn: '2026-01-15' } });
+    assert.deepEqual(
+      [viaForm.statusCode, viaForm.json().issues[0].code],
+      [409, 'restriction_lift_via_request'],
+      'the patient form cannot skip the notice',
+    );
+    const early = await call(t, 'POST', url(`/${r.id}/restriction-lift`), {
+      as: owner,
+      body: { liftedOn: '2026-01-15' },
+    });
     assert.deepEqual([early.statusCode, early.json().issues[0].code], [409, 'lift_notice_not_sent']);
-    const notice = await call(t, 'POST', url(`/${r.id}/letters`), { as: assistant, body: { kind: 'restriction_lift' } });
+    const notice = await call(t, 'POST', url(`/${r.id}/letters`), {
+      as: assistant,
+      body: { kind: 'restriction_lift' },
+    });
     assert.equal(notice.statusCode, 201, notice.body);
     assert.match(await letterText(r.id, notice.json().id), /article 18, paragraphe 3/);
-    const sent = await call(t, 'POST', url(`/${r.id}/letters/${notice.json().id}/sent`), { as: assistant, body: { sentOn: '2026-01-15', channel: 'registered_letter' } });
+    const sent = await call(t, 'POST', url(`/${r.id}/letters/${notice.json().id}/sent`), {
+      as: assistant,
+      body: { sentOn: '2026-01-15', channel: 'registered_letter' },
+    });
     assert.equal(sent.statusCode, 200, sent.body);
     assert.deepEqual([sent.json().sentOn, sent.json().sentChannel], ['2026-01-15', 'registered_letter']);
-    const twice = await call(t, 'POST', url(`/${r.id}/letters/${notice.json().id}/sent`), { as: assistant, body: { sentOn: '2026-01-15', channel: 'email' } });
+    const twice = await call(t, 'POST', url(`/${r.id}/letters/${notice.json().id}/sent`), {
+      as: assistant,
+      body: { sentOn: '2026-01-15', channel: 'email' },
+    });
     assert.deepEqual([twice.statusCode, twice.json().issues[0].code], [409, 'letter_already_sent']);
-    assert.equal((await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: assistant, body: { liftedOn: '2026-01-15' } })).statusCode, 403);
-    const lifted = await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: owner, body: { liftedOn: '2026-01-15' } });
+    assert.equal(
+      (await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: assistant, body: { liftedOn: '2026-01-15' } }))
+        .statusCode,
+      403,
+    );
+    const lifted = await call(t, 'POST', url(`/${r.id}/restriction-lift`), {
+      as: owner,
+      body: { liftedOn: '2026-01-15' },
+    });
     assert.equal(lifted.statusCode, 200, lifted.body);
     assert.equal(lifted.json().restrictionLiftedOn, '2026-01-15');
     assert.equal((await call(t, 'GET', patientUrl(pid), { as: owner })).json().isRestricted, false);
-    const again = await call(t, 'POST', url(`/${r.id}/restriction-lift`), { as: owner, body: { liftedOn: '2026-01-15' } });
+    const again = await call(t, 'POST', url(`/${r.id}/restriction-lift`), {
+      as: owner,
+      body: { liftedOn: '2026-01-15' },
+    });
     assert.deepEqual([again.statusCode, again.json().issues[0].code], [409, 'no_restriction_in_force']);
     const actions = (await auditEntries(t, practiceId)).filter((e) => e.target_id === r.id).map((e) => e.action);
-    for (const a of ['request.decided', 'request.letter-generated', 'request.letter-sent', 'request.restriction-lifted']) assert.ok(actions.includes(a), a);
+    for (const a of [
+      'request.decided',
+      'request.letter-generated',
+      'request.letter-sent',
+      'request.restriction-lifted',
+    ])
+      assert.ok(actions.includes(a), a);
   });
 
   it('rectification, portability served, a refusal as manifestly excessive: the letter of each, a withdrawal', async () => {
     const rect = await create({ kind: 'rectification' });
-    const r1 = await decide(rect.id, { items: [{ subject: 'rectification', verdict: 'carried_out', ground: 'art16_rectified' }], note: 'Adresse corrigée : 3 rue des Lilas.' });
+    const r1 = await decide(rect.id, {
+      items: [{ subject: 'rectification', verdict: 'carried_out', ground: 'art16_rectified' }],
+      note: 'Adresse corrigée : 3 rue des Lilas.',
+    });
     assert.equal(r1.statusCode, 200, r1.body);
     assert.match(await letterText(rect.id, r1.json().letters[0].id), /logiciel de gestion du cabinet/);
     const port = await create({ kind: 'portability' });
-    const r2 = await decide(port.id, { items: [{ subject: 'portability', verdict: 'carried_out', ground: 'art20_served', reasons: 'Données de prise de rendez-vous en ligne fournies par la patiente' }] });
+    const r2 = await decide(port.id, {
+      items: [
+        {
+          subject: 'portability',
+          verdict: 'carried_out',
+          ground: 'art20_served',
+          reasons: 'Données de prise de rendez-vous en ligne fournies par la patiente',
+        },
+      ],
+    });
     assert.equal(r2.statusCode, 200, r2.body);
     assert.match(await letterText(port.id, r2.json().letters[0].id), /lisible par machine/);
     const excessive = await create({ kind: 'access' });
-    const bare = await decide(excessive.id, { items: [{ subject: 'art15_information', verdict: 'refused', ground: 'art12_5_manifestly_unfounded' }] });
+    const bare = await decide(excessive.id, {
+      items: [{ subject: 'art15_information', verdict: 'refused', ground: 'art12_5_manifestly_unfounded' }],
+    });
     assert.deepEqual([bare.statusCode, bare.json().issues[0].code], [400, 'reasons_required']);
-    const r3 = await decide(excessive.id, { items: [{ subject: 'art15_information', verdict: 'refused', ground: 'art12_5_manifestly_unfounded', reasons: 'Cinquième demande identique en un mois, déjà satisfaite le 2 janvier.' }], language: 'en' });
+    const r3 = await decide(excessive.id, {
+      items: [
+        {
+          subject: 'art15_information',
+          verdict: 'refused',
+          ground: 'art12_5_manifestly_unfounded',
+          reasons: 'Cinquième demande identique en un mois, déjà satisfaite le 2 janvier.',
+        },
+      ],
+      language: 'en',
+    });
     assert.equal(r3.statusCode, 200, r3.body);
-    assert.deepEqual([r3.json().status, r3.json().letters[0].kind, r3.json().letters[0].language], ['refused', 'refusal', 'en']);
+    assert.deepEqual(
+      [r3.json().status, r3.json().letters[0].kind, r3.json().letters[0].language],
+      ['refused', 'refusal', 'en'],
+    );
     const en = await letterText(excessive.id, r3.json().letters[0].id);
     assert.match(en, /manifestly unfounded or excessive/);
     assert.match(en, /complaint with the CNIL/);
     const w = await create({ kind: 'erasure' });
-    const withdrawn = await call(t, 'POST', url(`/${w.id}/status`), { as: assistant, body: { status: 'withdrawn', on: '2026-01-15' } });
+    const withdrawn = await call(t, 'POST', url(`/${w.id}/status`), {
+      as: assistant,
+      body: { status: 'withdrawn', on: '2026-01-15' },
+    });
     assert.deepEqual([withdrawn.statusCode, withdrawn.json().status], [200, 'withdrawn']);
-    const answeredByStatus = await call(t, 'POST', url(`/${rect.id}/status`), { as: owner, body: { status: 'answered', on: '2026-01-15' } });
+    const answeredByStatus = await call(t, 'POST', url(`/${rect.id}/status`), {
+      as: owner,
+      body: { status: 'answered', on: '2026-01-15' },
+    });
     assert.deepEqual([answeredByStatus.statusCode, answeredByStatus.json().issues[0].path], [400, 'status']);
   });
 
@@ -215,26 +369,51 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.deepEqual([noExt.statusCode, noExt.json().issues[0].code], [409, 'letter_needs_extension']);
     const noAnswer = await call(t, 'POST', url(`/${r.id}/letters`), { as: assistant, body: { kind: 'answer' } });
     assert.deepEqual([noAnswer.statusCode, noAnswer.json().issues[0].code], [409, 'letter_needs_answer']);
-    await call(t, 'POST', url(`/${r.id}/extension`), { as: owner, body: { reason: 'la recherche de vos données dans nos archives papier', notifiedOn: '2026-01-15' } });
+    await call(t, 'POST', url(`/${r.id}/extension`), {
+      as: owner,
+      body: { reason: 'la recherche de vos données dans nos archives papier', notifiedOn: '2026-01-15' },
+    });
     const ext = await call(t, 'POST', url(`/${r.id}/letters`), { as: assistant, body: { kind: 'extension' } });
     assert.match(await letterText(r.id, ext.json().id), /deux mois.*08\/04\/2026/s);
-    const future = await call(t, 'POST', url(`/${r.id}/letters/${ack.json().id}/sent`), { as: assistant, body: { sentOn: '2026-01-16', channel: 'letter' } });
+    const future = await call(t, 'POST', url(`/${r.id}/letters/${ack.json().id}/sent`), {
+      as: assistant,
+      body: { sentOn: '2026-01-16', channel: 'letter' },
+    });
     assert.deepEqual([future.statusCode, future.json().issues[0].path], [400, 'sentOn']);
     const d = await detail(r.id);
-    assert.deepEqual(d.letters.map((l: { kind: string }) => l.kind), ['acknowledgement', 'identity_request', 'extension']);
+    assert.deepEqual(
+      d.letters.map((l: { kind: string }) => l.kind),
+      ['acknowledgement', 'identity_request', 'extension'],
+    );
   });
 
   it('files: stored encrypted, downloaded intact, bundled into a ZIP with an index of sizes and SHA-256 and the letters as PDF', async () => {
     const r = await create({ kind: 'access' });
     const secret = Buffer.from('Compte rendu de soins — Inès Moreau — radiographie panoramique', 'utf8');
     const upload = (body: unknown, name = 'compte-rendu.txt', as = assistant) =>
-      t.app.inject({ method: 'POST', url: url(`/${r.id}/files?name=${encodeURIComponent(name)}`), headers: { cookie: `__Host-gardien_session=${as.cookie}`, 'x-csrf-token': as.csrf, 'content-type': 'application/octet-stream' }, payload: body as Buffer });
+      t.app.inject({
+        method: 'POST',
+        url: url(`/${r.id}/files?name=${encodeURIComponent(name)}`),
+        headers: {
+          cookie: `__Host-gardien_session=${as.cookie}`,
+          'x-csrf-token': as.csrf,
+          'content-type': 'application/octet-stream',
+        },
+        payload: body as Buffer,
+      });
     const up = await upload(secret);
     assert.equal(up.statusCode, 201, up.body);
     const f = up.json();
     assert.deepEqual([f.name, f.mediaType, f.size], ['compte-rendu.txt', 'text/plain', secret.length]);
-    const stored = await t.database.db.selectFrom('request_files').select('content').where('id', '=', f.id).executeTakeFirstOrThrow();
-    assert.ok(!stored.content.includes('Moreau') && !Buffer.from(stored.content).includes(secret), 'the content is sealed at rest');
+    const stored = await t.database.db
+      .selectFrom('request_files')
+      .select('content')
+      .where('id', '=', f.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(
+      !stored.content.includes('Moreau') && !Buffer.from(stored.content).includes(secret),
+      'the content is sealed at rest',
+    );
     const empty = await upload(Buffer.alloc(0));
     assert.deepEqual([empty.statusCode, empty.json().issues[0].path], [400, 'file']);
     const json = await call(t, 'POST', url(`/${r.id}/files?name=x.txt`), { as: assistant, body: { content: 'x' } });
@@ -243,9 +422,16 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     const twin = (await upload(Buffer.from('seconde pièce'), 'compte-rendu.txt')).json();
     const down = await call(t, 'GET', url(`/${r.id}/files/${f.id}`), { as: owner });
     assert.deepEqual(down.rawPayload, secret);
-    const items = (await detail(r.id)).proposal.items.map(({ subject, verdict, ground }: Record<string, string>) => ({ subject, verdict, ground }));
+    const items = (await detail(r.id)).proposal.items.map(({ subject, verdict, ground }: Record<string, string>) => ({
+      subject,
+      verdict,
+      ground,
+    }));
     const answered = await decide(r.id, { items });
-    await call(t, 'POST', url(`/${r.id}/letters/${answered.json().letters[0].id}/sent`), { as: assistant, body: { sentOn: '2026-01-15', channel: 'secure_messaging' } });
+    await call(t, 'POST', url(`/${r.id}/letters/${answered.json().letters[0].id}/sent`), {
+      as: assistant,
+      body: { sentOn: '2026-01-15', channel: 'secure_messaging' },
+    });
     const zipRes = await call(t, 'GET', url(`/${r.id}/answer.zip`), { as: owner });
     assert.equal(zipRes.statusCode, 200, zipRes.body);
     assert.equal(zipRes.headers['content-type'], 'application/zip');
@@ -257,9 +443,14 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
     assert.match(index, /courriers\/2026-01-15-Réponse\.pdf ; \d+ ; [0-9a-f]{64} ; envoyé le 2026-01-15/);
     assert.ok(entries.has('courriers/2026-01-15-Réponse.pdf'));
     const del = await call(t, 'DELETE', url(`/${r.id}/files/${twin.id}`), { as: assistant });
-    assert.deepEqual([del.statusCode, del.json().issues[0].code], [409, 'request_closed'], 'the answer sent stays as it was');
+    assert.deepEqual(
+      [del.statusCode, del.json().issues[0].code],
+      [409, 'request_closed'],
+      'the answer sent stays as it was',
+    );
     const audit = (await auditEntries(t, practiceId)).filter((e) => e.target_id === r.id).map((e) => e.action);
-    for (const a of ['request.file-uploaded', 'request.file-downloaded', 'request.answer-bundled']) assert.ok(audit.includes(a), a);
+    for (const a of ['request.file-uploaded', 'request.file-downloaded', 'request.answer-bundled'])
+      assert.ok(audit.includes(a), a);
   });
 
   it('exports the requests register as PDF, CSV and XLSX with each decision and letter', async () => {
@@ -282,10 +473,15 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
   it('an empty register says so in each format', async () => {
     const other = await createPractice(t, 'Cabinet Neuf');
     const o = await login(t, other.ownerEmail);
-    const csv = csvRows((await call(t, 'GET', `/api/v1/practices/${other.practiceId}/rights-requests/export?format=csv`, { as: o })).body);
+    const csv = csvRows(
+      (await call(t, 'GET', `/api/v1/practices/${other.practiceId}/rights-requests/export?format=csv`, { as: o })).body,
+    );
     assert.match(csv[1]![1]!, /Aucune demande n’a été enregistrée au 15\/01\/2026/);
     const pdf = await call(t, 'GET', `/api/v1/practices/${other.practiceId}/rights-requests/export`, { as: o });
     assert.match(await pdfText(pdf.rawPayload), /Aucune demande/);
-    assert.equal((await call(t, 'GET', `/api/v1/practices/${other.practiceId}/rights-requests/export`, { as: owner })).statusCode, 404);
+    assert.equal(
+      (await call(t, 'GET', `/api/v1/practices/${other.practiceId}/rights-requests/export`, { as: owner })).statusCode,
+      404,
+    );
   });
 });

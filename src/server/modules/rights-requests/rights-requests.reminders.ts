@@ -16,22 +16,66 @@ export function requestStage(dueOn: string, today: string): RequestStage | null 
 }
 
 const KIND = {
-  fr: { access: 'droit d’accès', rectification: 'rectification', erasure: 'effacement', objection: 'opposition', restriction: 'limitation', portability: 'portabilité', health_record_access: 'accès au dossier médical' },
-  en: { access: 'access', rectification: 'rectification', erasure: 'erasure', objection: 'objection', restriction: 'restriction', portability: 'portability', health_record_access: 'access to the health record' },
+  fr: {
+    access: 'droit d’accès',
+    rectification: 'rectification',
+    erasure: 'effacement',
+    objection: 'opposition',
+    restriction: 'limitation',
+    portability: 'portabilité',
+    health_record_access: 'accès au dossier médical',
+  },
+  en: {
+    access: 'access',
+    rectification: 'rectification',
+    erasure: 'erasure',
+    objection: 'objection',
+    restriction: 'restriction',
+    portability: 'portability',
+    health_record_access: 'access to the health record',
+  },
 } as const;
 
 /** The e-mail: which kind of request, received when, due when. Never who asked. */
-export function requestReminderMail(stage: RequestStage, lang: 'fr' | 'en', p: { person: string; practice: string; kind: string; receivedOn: string; dueOn: string; link: string | null }) {
+export function requestReminderMail(
+  stage: RequestStage,
+  lang: 'fr' | 'en',
+  p: { person: string; practice: string; kind: string; receivedOn: string; dueOn: string; link: string | null },
+) {
   const kind = KIND[lang][p.kind as keyof (typeof KIND)['fr']] ?? p.kind;
   if (lang === 'en') {
     return {
-      subject: stage === 'overdue' ? '[Gardien] A patient request is overdue' : `[Gardien] A patient request is due on ${frDate(p.dueOn)}`,
-      text: [`Hello ${p.person},`, '', stage === 'overdue' ? `A patient request (${kind}) received by ${p.practice} on ${frDate(p.receivedOn)} had to be answered by ${frDate(p.dueOn)}. Answer it without waiting.` : `A patient request (${kind}) received by ${p.practice} on ${frDate(p.receivedOn)} must be answered by ${frDate(p.dueOn)}.`, ...(p.link ? ['', `Open the request: ${p.link}`] : []), '', '— Gardien'].join('\r\n'),
+      subject:
+        stage === 'overdue'
+          ? '[Gardien] A patient request is overdue'
+          : `[Gardien] A patient request is due on ${frDate(p.dueOn)}`,
+      text: [
+        `Hello ${p.person},`,
+        '',
+        stage === 'overdue'
+          ? `A patient request (${kind}) received by ${p.practice} on ${frDate(p.receivedOn)} had to be answered by ${frDate(p.dueOn)}. Answer it without waiting.`
+          : `A patient request (${kind}) received by ${p.practice} on ${frDate(p.receivedOn)} must be answered by ${frDate(p.dueOn)}.`,
+        ...(p.link ? ['', `Open the request: ${p.link}`] : []),
+        '',
+        '— Gardien',
+      ].join('\r\n'),
     };
   }
   return {
-    subject: stage === 'overdue' ? '[Gardien] Une demande de patient est en retard' : `[Gardien] Une demande de patient est à traiter avant le ${frDate(p.dueOn)}`,
-    text: [`Bonjour ${p.person},`, '', stage === 'overdue' ? `Une demande de patient (${kind}) reçue par ${p.practice} le ${frDate(p.receivedOn)} devait recevoir une réponse au plus tard le ${frDate(p.dueOn)}. Répondez sans attendre.` : `Une demande de patient (${kind}) reçue par ${p.practice} le ${frDate(p.receivedOn)} doit recevoir une réponse au plus tard le ${frDate(p.dueOn)}.`, ...(p.link ? ['', `Ouvrir la demande : ${p.link}`] : []), '', '— Gardien'].join('\r\n'),
+    subject:
+      stage === 'overdue'
+        ? '[Gardien] Une demande de patient est en retard'
+        : `[Gardien] Une demande de patient est à traiter avant le ${frDate(p.dueOn)}`,
+    text: [
+      `Bonjour ${p.person},`,
+      '',
+      stage === 'overdue'
+        ? `Une demande de patient (${kind}) reçue par ${p.practice} le ${frDate(p.receivedOn)} devait recevoir une réponse au plus tard le ${frDate(p.dueOn)}. Répondez sans attendre.`
+        : `Une demande de patient (${kind}) reçue par ${p.practice} le ${frDate(p.receivedOn)} doit recevoir une réponse au plus tard le ${frDate(p.dueOn)}.`,
+      ...(p.link ? ['', `Ouvrir la demande : ${p.link}`] : []),
+      '',
+      '— Gardien',
+    ].join('\r\n'),
   };
 }
 
@@ -46,8 +90,22 @@ export function rightsRequestsReminderProvider(): ReminderProvider {
         const stage = requestStage(r.due_on!, today);
         if (!stage) continue;
         out.push({
-          practiceId: r.practice_id, targetType: 'rights_request', targetId: r.id, stage, audience: { roles: ['owner', 'dpo'], userIds: [r.created_by] }, action: 'request.reminder-sent', path: `/requests/${r.id}`,
-          mail: (lang, ctx) => requestReminderMail(stage, lang, { person: ctx.person, practice: ctx.practice, kind: r.kind, receivedOn: r.received_on, dueOn: r.due_on!, link: ctx.link }),
+          practiceId: r.practice_id,
+          targetType: 'rights_request',
+          targetId: r.id,
+          stage,
+          audience: { roles: ['owner', 'dpo'], userIds: [r.created_by] },
+          action: 'request.reminder-sent',
+          path: `/requests/${r.id}`,
+          mail: (lang, ctx) =>
+            requestReminderMail(stage, lang, {
+              person: ctx.person,
+              practice: ctx.practice,
+              kind: r.kind,
+              receivedOn: r.received_on,
+              dueOn: r.due_on!,
+              link: ctx.link,
+            }),
         });
       }
       return out;

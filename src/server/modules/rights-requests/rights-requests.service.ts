@@ -1,4 +1,9 @@
-import type { CreateRightsRequest, RequestKind, RequestStatus, RightsRequestResponse } from '../../../contracts/rights-requests.js';
+import type {
+  CreateRightsRequest,
+  RequestKind,
+  RequestStatus,
+  RightsRequestResponse,
+} from '../../../contracts/rights-requests.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
@@ -37,45 +42,128 @@ export class RightsRequestsService {
   }
 
   create(actor: Actor, practiceId: string, input: CreateRightsRequest): Promise<RightsRequestResponse> {
-    return this.deps.access.run(actor, practiceId, { permission: 'request.manage', action: 'request.created', targetType: 'rights_request' }, async ({ tx, audit }) => {
-      assertDay('receivedOn', input.receivedOn, this.today(), null);
-      // A receipt before the GDPR applied (25 May 2018) is a typing slip, not a request to track.
-      if (input.receivedOn < '2018-05-25') throw validationError('receivedOn', 'date_implausible');
-      if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
-      if (isHealthRecord(input.kind) && !input.healthRecord) throw validationError('healthRecord.olderThanFiveYears', 'required_for_health_record');
-      const older = isHealthRecord(input.kind) ? (input.healthRecord?.olderThanFiveYears ?? false) : null;
-      const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
-      const dates = requestDates({ kind: input.kind, receivedOn: input.receivedOn, olderThanFiveYears: older, extended: false, identityRequestedOn: null, identityReceivedOn: null }, holidays);
-      const now = this.deps.clock.now().toISOString();
-      const row: repo.RequestRow = {
-        id: newId('req'), practice_id: practiceId, kind: input.kind, channel: input.channel, received_on: input.receivedOn, requester_name: input.requester.name,
-        requester_relation: input.requester.relation, requester_civility: input.requester.civility ?? null, requester_address: input.requester.address ?? null, patient_id: input.patientId ?? null, older_than_five_years: older === null ? null : older ? 1 : 0, status: 'received',
-        identity_requested_on: null, identity_received_on: null, extended: 0, extension_reason: null, extension_notified_on: null, due_on: dates.dueOn,
-        earliest_on: dates.earliestOn, closed_on: null, note: input.note ?? null, created_by: actorId(actor), created_at: now, updated_at: now,
-        decision: null, decided_by: null, decided_at: null, restriction_lifted_on: null,
-      };
-      await repo.insertRequest(tx, row);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, row, 'created', { kind: row.kind, channel: row.channel, dueOn: row.due_on });
-      audit.targetId = row.id;
-      audit.details = { kind: row.kind, channel: row.channel, relation: row.requester_relation, dueOn: row.due_on };
-      return presentRequest(row);
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { permission: 'request.manage', action: 'request.created', targetType: 'rights_request' },
+      async ({ tx, audit }) => {
+        assertDay('receivedOn', input.receivedOn, this.today(), null);
+        // A receipt before the GDPR applied (25 May 2018) is a typing slip, not a request to track.
+        if (input.receivedOn < '2018-05-25') throw validationError('receivedOn', 'date_implausible');
+        if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+        if (isHealthRecord(input.kind) && !input.healthRecord)
+          throw validationError('healthRecord.olderThanFiveYears', 'required_for_health_record');
+        const older = isHealthRecord(input.kind) ? (input.healthRecord?.olderThanFiveYears ?? false) : null;
+        const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
+        const dates = requestDates(
+          {
+            kind: input.kind,
+            receivedOn: input.receivedOn,
+            olderThanFiveYears: older,
+            extended: false,
+            identityRequestedOn: null,
+            identityReceivedOn: null,
+          },
+          holidays,
+        );
+        const now = this.deps.clock.now().toISOString();
+        const row: repo.RequestRow = {
+          id: newId('req'),
+          practice_id: practiceId,
+          kind: input.kind,
+          channel: input.channel,
+          received_on: input.receivedOn,
+          requester_name: input.requester.name,
+          requester_relation: input.requester.relation,
+          requester_civility: input.requester.civility ?? null,
+          requester_address: input.requester.address ?? null,
+          patient_id: input.patientId ?? null,
+          older_than_five_years: older === null ? null : older ? 1 : 0,
+          status: 'received',
+          identity_requested_on: null,
+          identity_received_on: null,
+          extended: 0,
+          extension_reason: null,
+          extension_notified_on: null,
+          due_on: dates.dueOn,
+          earliest_on: dates.earliestOn,
+          closed_on: null,
+          note: input.note ?? null,
+          created_by: actorId(actor),
+          created_at: now,
+          updated_at: now,
+          decision: null,
+          decided_by: null,
+          decided_at: null,
+          restriction_lifted_on: null,
+        };
+        await repo.insertRequest(tx, row);
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, row, 'created', {
+          kind: row.kind,
+          channel: row.channel,
+          dueOn: row.due_on,
+        });
+        audit.targetId = row.id;
+        audit.details = { kind: row.kind, channel: row.channel, relation: row.requester_relation, dueOn: row.due_on };
+        return presentRequest(row);
+      },
+    );
   }
 
-  list(actor: Actor, practiceId: string, q: { status?: RequestStatus | undefined; kind?: RequestKind | undefined; dueBefore?: string | undefined; open?: 'true' | 'false' | undefined; limit: number; offset: number }) {
-    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.listed', targetType: 'rights_request', targetId: null, readOnly: true }, async ({ tx, audit }) => {
-      const { rows, total } = await repo.listRequests(tx, practiceId, { status: q.status, kind: q.kind, dueBefore: q.dueBefore, openOnly: q.open === 'true', limit: q.limit, offset: q.offset });
-      audit.details = { count: rows.length, total };
-      return { items: rows.map(presentRequest), total };
-    });
+  list(
+    actor: Actor,
+    practiceId: string,
+    q: {
+      status?: RequestStatus | undefined;
+      kind?: RequestKind | undefined;
+      dueBefore?: string | undefined;
+      open?: 'true' | 'false' | undefined;
+      limit: number;
+      offset: number;
+    },
+  ) {
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      {
+        permission: 'request.read',
+        action: 'request.listed',
+        targetType: 'rights_request',
+        targetId: null,
+        readOnly: true,
+      },
+      async ({ tx, audit }) => {
+        const { rows, total } = await repo.listRequests(tx, practiceId, {
+          status: q.status,
+          kind: q.kind,
+          dueBefore: q.dueBefore,
+          openOnly: q.open === 'true',
+          limit: q.limit,
+          offset: q.offset,
+        });
+        audit.details = { count: rows.length, total };
+        return { items: rows.map(presentRequest), total };
+      },
+    );
   }
 
   get(actor: Actor, practiceId: string, requestId: string) {
-    return this.deps.access.run(actor, practiceId, { permission: 'request.read', action: 'request.read', targetType: 'rights_request', targetId: requestId, readOnly: true }, async ({ tx }) => {
-      const r = await repo.findRequest(tx, practiceId, requestId);
-      if (!r) throw new AppError('NOT_FOUND');
-      return loadDetail(tx, this.deps.patients, r, this.today(), this.deps.register);
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      {
+        permission: 'request.read',
+        action: 'request.read',
+        targetType: 'rights_request',
+        targetId: requestId,
+        readOnly: true,
+      },
+      async ({ tx }) => {
+        const r = await repo.findRequest(tx, practiceId, requestId);
+        if (!r) throw new AppError('NOT_FOUND');
+        return loadDetail(tx, this.deps.patients, r, this.today(), this.deps.register);
+      },
+    );
   }
 
   /** Art. 12(3): two more months (three in all from receipt), only before the original due date, the requester told why. */
@@ -86,11 +174,16 @@ export class RightsRequestsService {
       assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
       // While identity is awaited the clock stands still: the extension is judged against the due date it would have if
       // the proof arrived today (décret 2019-536 art. 77), never against no date at all.
-      const dueOn = r.due_on ?? suspendedDueOn(r, this.today(), await this.deps.practices.holidayOptions(tx, practiceId));
+      const dueOn =
+        r.due_on ?? suspendedDueOn(r, this.today(), await this.deps.practices.holidayOptions(tx, practiceId));
       const verdict = canExtend(dueOn, this.today(), input.notifiedOn, r.received_on);
-      if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn } }] });
+      if (verdict === 'deadline_passed')
+        throw new AppError('DEADLINE_PASSED', { issues: [{ path: '', code: 'deadline_passed', params: { dueOn } }] });
       if (verdict !== 'ok') throw validationError('notifiedOn', verdict, { dueOn });
-      return { patch: { extended: 1, extension_reason: input.reason, extension_notified_on: input.notifiedOn }, event: { previousDueOn: r.due_on, notifiedOn: input.notifiedOn } };
+      return {
+        patch: { extended: 1, extension_reason: input.reason, extension_notified_on: input.notifiedOn },
+        event: { previousDueOn: r.due_on, notifiedOn: input.notifiedOn },
+      };
     });
   }
 
@@ -102,8 +195,14 @@ export class RightsRequestsService {
       assertDay('requestedOn', requestedOn, this.today(), r.received_on);
       // The suspension stops a clock that still runs (décret 2019-536 art. 77): once the due date is past, nothing stops it,
       // whatever day is typed (a date before the due date, entered after it, would hide a late answer).
-      if (!isHealthRecord(r.kind as RequestKind) && r.due_on !== null && (requestedOn > r.due_on || this.today() > r.due_on)) {
-        throw new AppError('DEADLINE_PASSED', { issues: [{ path: 'requestedOn', code: 'identity_after_due_date', params: { dueOn: r.due_on } }] });
+      if (
+        !isHealthRecord(r.kind as RequestKind) &&
+        r.due_on !== null &&
+        (requestedOn > r.due_on || this.today() > r.due_on)
+      ) {
+        throw new AppError('DEADLINE_PASSED', {
+          issues: [{ path: 'requestedOn', code: 'identity_after_due_date', params: { dueOn: r.due_on } }],
+        });
       }
       if (!canMove(r.status as RequestStatus, 'identity_check')) throw conflict('status', 'status_transition');
       return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
@@ -119,21 +218,44 @@ export class RightsRequestsService {
   }
 
   /** In progress, or withdrawn by the requester; answering and refusing go through the decision (request-answers). */
-  changeStatus(actor: Actor, practiceId: string, requestId: string, input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined }) {
+  changeStatus(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined },
+  ) {
     return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
       if (!canMove(r.status as RequestStatus, input.status)) throw conflict('status', 'status_transition');
       assertDay('on', input.on, this.today(), r.received_on);
       const closing = isFinal(input.status);
       return {
-        patch: { status: input.status, closed_on: closing ? input.on : null, ...(input.note ? { note: input.note } : {}) },
+        patch: {
+          status: input.status,
+          closed_on: closing ? input.on : null,
+          ...(input.note ? { note: input.note } : {}),
+        },
         event: { from: r.status, to: input.status, on: input.on },
       };
     });
   }
 
   /** One step of the workflow: access check, the change, the due date recomputed, history and audit, one transaction. */
-  private change(actor: Actor, practiceId: string, requestId: string, action: AuditAction, decide: (tx: Executor, r: repo.RequestRow) => Promise<{ patch: Partial<repo.RequestRow>; event: Record<string, unknown> }>) {
-    const useCase: UseCase = { permission: 'request.manage', action, targetType: 'rights_request', targetId: requestId };
+  private change(
+    actor: Actor,
+    practiceId: string,
+    requestId: string,
+    action: AuditAction,
+    decide: (
+      tx: Executor,
+      r: repo.RequestRow,
+    ) => Promise<{ patch: Partial<repo.RequestRow>; event: Record<string, unknown> }>,
+  ) {
+    const useCase: UseCase = {
+      permission: 'request.manage',
+      action,
+      targetType: 'rights_request',
+      targetId: requestId,
+    };
     return this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit }) => {
       const r = await repo.findRequest(tx, practiceId, requestId);
       if (!r) throw new AppError('NOT_FOUND');
@@ -142,12 +264,24 @@ export class RightsRequestsService {
       const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
       const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
       const dates = requestDates(
-        { kind: next.kind as RequestKind, receivedOn: next.received_on, olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1, extended: Number(next.extended) === 1, identityRequestedOn: next.identity_requested_on, identityReceivedOn: next.identity_received_on },
+        {
+          kind: next.kind as RequestKind,
+          receivedOn: next.received_on,
+          olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1,
+          extended: Number(next.extended) === 1,
+          identityRequestedOn: next.identity_requested_on,
+          identityReceivedOn: next.identity_received_on,
+        },
         holidays,
       );
       next.due_on = dates.dueOn;
       next.earliest_on = dates.earliestOn;
-      await repo.updateRequest(tx, practiceId, requestId, { ...patch, due_on: next.due_on, earliest_on: next.earliest_on, updated_at: next.updated_at });
+      await repo.updateRequest(tx, practiceId, requestId, {
+        ...patch,
+        due_on: next.due_on,
+        earliest_on: next.earliest_on,
+        updated_at: next.updated_at,
+      });
       const details = { ...event, dueOn: next.due_on };
       await repo.recordEvent(tx, this.deps.clock.now(), actor, next, action.replace('request.', ''), details);
       audit.details = { kind: next.kind, status: next.status, ...details };

@@ -15,8 +15,14 @@ export function rightsRequestsWorklistProvider(): WorklistProvider {
         const waiting = r.due_on === null;
         const due = r.due_on ?? gdprDeadline(r.received_on, { alsaceMoselle: false }).calendarEndOn;
         return {
-          id: `request:${r.id}`, module: 'rights-requests', kind: waiting ? 'request_identity_awaited' : `request_${r.kind}`, subject: r.requester_name,
-          dueAt: endOfParisDay(due), targetType: 'rights_request', targetId: r.id, path: `/requests/${r.id}`,
+          id: `request:${r.id}`,
+          module: 'rights-requests',
+          kind: waiting ? 'request_identity_awaited' : `request_${r.kind}`,
+          subject: r.requester_name,
+          dueAt: endOfParisDay(due),
+          targetType: 'rights_request',
+          targetId: r.id,
+          path: `/requests/${r.id}`,
         };
       });
     },

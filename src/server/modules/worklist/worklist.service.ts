@@ -40,22 +40,36 @@ export class Worklist {
   /** The to-do list a role would see, for the daily e-mail digest (a system job: the digest carries no subject). */
   async itemsForRole(tx: Executor, practiceId: string, role: string, now: Date): Promise<WorklistItem[]> {
     const items: WorklistItem[] = [];
-    for (const p of this.providers) if (can(role as Parameters<typeof can>[0], p.permission)) items.push(...(await p.list(tx, practiceId, now)));
+    for (const p of this.providers)
+      if (can(role as Parameters<typeof can>[0], p.permission)) items.push(...(await p.list(tx, practiceId, now)));
     return items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
   }
 
   list(actor: Actor, practiceId: string): Promise<{ items: WorklistItem[]; firstSteps: FirstStep[] }> {
-    return this.deps.access.run(actor, practiceId, { permission: 'worklist.read', action: 'worklist.read', targetType: 'practice', targetId: practiceId, readOnly: true }, async ({ tx, role, audit }) => {
-      const now = this.deps.clock.now();
-      const items: WorklistItem[] = [];
-      for (const p of this.providers) if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));
-      items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
-      const firstSteps: FirstStep[] = [];
-      for (const st of [...this.steps].sort((a, b) => FIRST_STEPS.indexOf(a.step) - FIRST_STEPS.indexOf(b.step))) {
-        if (role === 'admin' || can(role, st.permission)) firstSteps.push({ step: st.step, done: await st.done(tx, practiceId, now), path: st.path });
-      }
-      audit.details = { count: items.length };
-      return { items, firstSteps };
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      {
+        permission: 'worklist.read',
+        action: 'worklist.read',
+        targetType: 'practice',
+        targetId: practiceId,
+        readOnly: true,
+      },
+      async ({ tx, role, audit }) => {
+        const now = this.deps.clock.now();
+        const items: WorklistItem[] = [];
+        for (const p of this.providers)
+          if (role === 'admin' || can(role, p.permission)) items.push(...(await p.list(tx, practiceId, now)));
+        items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+        const firstSteps: FirstStep[] = [];
+        for (const st of [...this.steps].sort((a, b) => FIRST_STEPS.indexOf(a.step) - FIRST_STEPS.indexOf(b.step))) {
+          if (role === 'admin' || can(role, st.permission))
+            firstSteps.push({ step: st.step, done: await st.done(tx, practiceId, now), path: st.path });
+        }
+        audit.details = { count: items.length };
+        return { items, firstSteps };
+      },
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  scryptSync,
+} from 'node:crypto';
 import fs from 'node:fs';
 
 /**
@@ -32,11 +40,16 @@ export function keyFromKeyFile(dataKey: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `gardien-${purpose}-v1`, 32));
 }
 
-export function keyFromPassphrase(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number } = SCRYPT_PARAMS): Buffer {
+export function keyFromPassphrase(
+  passphrase: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number } = SCRYPT_PARAMS,
+): Buffer {
   return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * 1024 * 1024 });
 }
 
-export const keyCheckOf = (key: Buffer): string => createHmac('sha256', key).update('gardien-key-check').digest('base64').slice(0, 22);
+export const keyCheckOf = (key: Buffer): string =>
+  createHmac('sha256', key).update('gardien-key-check').digest('base64').slice(0, 22);
 
 function aad(headerHash: Buffer, index: number, isFinal: boolean): Buffer {
   const b = Buffer.alloc(headerHash.length + 5);
@@ -47,9 +60,16 @@ function aad(headerHash: Buffer, index: number, isFinal: boolean): Buffer {
 }
 
 /** Writes `source` sealed under `key` to `file` (through a temporary file and a rename: never a half-written file). */
-export async function writeSealedFile(file: string, header: SealedHeader, source: AsyncIterable<Buffer>, key: Buffer): Promise<number> {
+export async function writeSealedFile(
+  file: string,
+  header: SealedHeader,
+  source: AsyncIterable<Buffer>,
+  key: Buffer,
+): Promise<number> {
   const headerLine = JSON.stringify(header) + '\n';
-  const headerHash = createHash('sha256').update(MAGIC + headerLine).digest();
+  const headerHash = createHash('sha256')
+    .update(MAGIC + headerLine)
+    .digest();
   const tmp = `${file}.${process.pid}.partial`;
   const fh = await fs.promises.open(tmp, 'wx', 0o600);
   let bytes = 0;
@@ -90,7 +110,9 @@ export async function writeSealedFile(file: string, header: SealedHeader, source
   return bytes;
 }
 
-export async function readSealedHeader(file: string): Promise<{ header: SealedHeader; offset: number; headerHash: Buffer }> {
+export async function readSealedHeader(
+  file: string,
+): Promise<{ header: SealedHeader; offset: number; headerHash: Buffer }> {
   const fh = await fs.promises.open(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
@@ -116,7 +138,8 @@ export async function readSealedHeader(file: string): Promise<{ header: SealedHe
 export async function* readSealedFile(file: string, keyFor: (header: SealedHeader) => Buffer): AsyncGenerator<Buffer> {
   const { header, offset, headerHash } = await readSealedHeader(file);
   const key = keyFor(header);
-  if (keyCheckOf(key) !== header.keyCheck) throw new SealedFileError('this file was sealed with another key (or another passphrase)');
+  if (keyCheckOf(key) !== header.keyCheck)
+    throw new SealedFileError('this file was sealed with another key (or another passphrase)');
   const fh = await fs.promises.open(file, 'r');
   try {
     let pos = offset;

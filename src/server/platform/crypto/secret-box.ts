@@ -18,12 +18,15 @@ export function sealBytes(key: Buffer, plaintext: Buffer, context: string): stri
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join(
+    '.',
+  );
 }
 
 export function openBytes(key: Buffer, sealed: string, context: string): Buffer {
   const [version, iv, tag, ct] = sealed.split('.');
-  if (version !== 'v1' || iv === undefined || tag === undefined || ct === undefined) throw new Error('sealed value has an unknown format');
+  if (version !== 'v1' || iv === undefined || tag === undefined || ct === undefined)
+    throw new Error('sealed value has an unknown format');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));

@@ -9,7 +9,8 @@ it('keeps a compiled statement per query text, never hands out one being iterate
   sqlite.exec('create table t (x integer)');
   const db = withStatementCache(sqlite);
   const insert = db.prepare('insert into t values (?)');
-  for (let i = 0; i < 3; i++) assert.equal(db.prepare('insert into t values (?)'), insert, 'the same text, the same statement');
+  for (let i = 0; i < 3; i++)
+    assert.equal(db.prepare('insert into t values (?)'), insert, 'the same text, the same statement');
   insert.run(1);
   insert.run(2);
   const select = db.prepare('select x from t order by x');
@@ -26,7 +27,10 @@ it('keeps a compiled statement per query text, never hands out one being iterate
   const insertOf = (n: number) => `insert into t values ${Array.from({ length: n }, () => '(?)').join(', ')}`;
   assert.equal(db.prepare(insertOf(1000)), db.prepare(insertOf(1000)), 'a multi-row insert is kept');
   // Past 4 MB of kept text (80 texts of 60 kB), the least recently used go first.
-  const big = Array.from({ length: 80 }, (_, i) => `select x from t where x in (${Array.from({ length: 20_000 }, () => i + 10).join(',')})`);
+  const big = Array.from(
+    { length: 80 },
+    (_, i) => `select x from t where x in (${Array.from({ length: 20_000 }, () => i + 10).join(',')})`,
+  );
   const first = db.prepare(big[0]!);
   for (const q of big.slice(1)) db.prepare(q);
   assert.notEqual(db.prepare(big[0]!), first, 'the oldest was dropped');

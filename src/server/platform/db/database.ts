@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { sqliteDriver } from './sqlite-driver.js';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Transaction, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Transaction,
+  type TransactionSettings,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 export type { Database } from './schema.js';
@@ -37,7 +48,9 @@ export interface OpenDatabase {
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+    await connection.executeQuery(
+      CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
+    );
   }
 }
 
@@ -66,7 +79,8 @@ function openSqlite(file: string): SQLite.Database {
   const journal = String(sqlite.pragma('journal_mode', { simple: true }));
   const sync = Number(sqlite.pragma('synchronous', { simple: true }));
   const fk = Number(sqlite.pragma('foreign_keys', { simple: true }));
-  if (file !== ':memory:' && journal !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`);
+  if (file !== ':memory:' && journal !== 'wal')
+    throw new DurabilityError(`SQLite journal_mode is ${journal}, expected wal`);
   if (sync < 2) throw new DurabilityError(`SQLite synchronous is ${sync}, expected FULL (2) or EXTRA (3)`);
   if (fk !== 1) throw new DurabilityError('SQLite foreign_keys could not be enabled');
   return sqlite;
@@ -76,8 +90,13 @@ async function assertPostgresDurability(db: Db): Promise<void> {
   for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {
     const { rows } = await sql<{ v: string }>`select current_setting(${setting}) as v`.execute(db);
     const v = rows[0]?.v;
-    if (v !== 'on' && !(setting === 'synchronous_commit' && (v === 'remote_apply' || v === 'remote_write' || v === 'local'))) {
-      throw new DurabilityError(`PostgreSQL ${setting} is ${String(v)}; Gardien requires it on so that acknowledged writes survive a crash`);
+    if (
+      v !== 'on' &&
+      !(setting === 'synchronous_commit' && (v === 'remote_apply' || v === 'remote_write' || v === 'local'))
+    ) {
+      throw new DurabilityError(
+        `PostgreSQL ${setting} is ${String(v)}; Gardien requires it on so that acknowledged writes survive a crash`,
+      );
     }
   }
 }
@@ -146,7 +165,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
  * A read-only view of the database at one instant, for online backups: SQLite through its own read-only connection
  * (WAL readers never block the server's writers), PostgreSQL in a REPEATABLE READ read-only transaction.
  */
-export async function withSnapshot<T>(target: DatabaseTarget, work: (db: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function withSnapshot<T>(
+  target: DatabaseTarget,
+  work: (db: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   if (target.kind === 'sqlite') {
     const Driver = sqliteDriver();
     const sqlite = new Driver(target.file, { readonly: true, fileMustExist: true });
@@ -159,7 +181,9 @@ export async function withSnapshot<T>(target: DatabaseTarget, work: (db: Transac
     }
   }
   const pg = await loadPg();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }),
+  });
   try {
     return await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
   } finally {

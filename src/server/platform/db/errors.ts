@@ -6,7 +6,8 @@ export function classifyDbError(error: unknown): DbErrorKind {
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = typeof e?.message === 'string' ? e.message : '';
   if (message.includes('audit trail is append-only') || code === 'GA001') return 'append_only_violation';
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique_violation';
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return 'unique_violation';
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key_violation';
   if (code === 'SQLITE_BUSY' || code === '40001' || code === '40P01') return 'busy';
   return 'other';

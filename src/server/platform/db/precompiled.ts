@@ -16,7 +16,9 @@ export type Slots<P extends string> = Record<P, never>;
  * request runs (authentication, role, audit head), that was about a sixth of a short read's JavaScript. The builder
  * receives named slots in place of values and must not branch on them: it runs once.
  */
-export function precompiled<P extends string, Row>(build: (db: Kysely<Database>, slot: Slots<P>) => Compilable<Row>): (db: Executor, values: Record<P, unknown>) => Promise<Row[]> {
+export function precompiled<P extends string, Row>(
+  build: (db: Kysely<Database>, slot: Slots<P>) => Compilable<Row>,
+): (db: Executor, values: Record<P, unknown>) => Promise<Row[]> {
   // By adapter: a database and its transactions share it, and it fixes the dialect's SQL.
   const compiledFor = new WeakMap<object, CompiledQuery<Row>>();
   const slots = new Proxy({} as Slots<P>, { get: (_, name) => ({ [NAME]: String(name) }) });

@@ -1,5 +1,21 @@
 import type { Role } from '../../../contracts/roles.js';
-import type { PatientsTable, RightsRequestsTable, RequestLettersTable, RequestFilesTable, RegisterActivitiesTable, RegisterActivityVersionsTable, ProcessorActivitiesTable, NoticeVersionsTable, NoticeDistributionsTable, RightsRequestEventsTable, BreachesTable, BreachNotificationsTable, BreachPeopleInformedTable, BreachActionsTable, RemindersSentTable } from './schema.compliance.js';
+import type {
+  PatientsTable,
+  RightsRequestsTable,
+  RequestLettersTable,
+  RequestFilesTable,
+  RegisterActivitiesTable,
+  RegisterActivityVersionsTable,
+  ProcessorActivitiesTable,
+  NoticeVersionsTable,
+  NoticeDistributionsTable,
+  RightsRequestEventsTable,
+  BreachesTable,
+  BreachNotificationsTable,
+  BreachPeopleInformedTable,
+  BreachActionsTable,
+  RemindersSentTable,
+} from './schema.compliance.js';
 
 /**
  * Table shapes shared by both dialects. Portable types only: TEXT for ids and instants
@@ -149,7 +165,6 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
-
 export interface BackupRunsTable {
   id: string;
   kind: string;
@@ -161,7 +176,23 @@ export interface BackupRunsTable {
   details: string;
 }
 
-export type { PatientsTable, RightsRequestsTable, RequestLettersTable, RequestFilesTable, RegisterActivitiesTable, RegisterActivityVersionsTable, ProcessorActivitiesTable, NoticeVersionsTable, NoticeDistributionsTable, RightsRequestEventsTable, BreachesTable, BreachNotificationsTable, BreachPeopleInformedTable, BreachActionsTable, RemindersSentTable } from './schema.compliance.js';
+export type {
+  PatientsTable,
+  RightsRequestsTable,
+  RequestLettersTable,
+  RequestFilesTable,
+  RegisterActivitiesTable,
+  RegisterActivityVersionsTable,
+  ProcessorActivitiesTable,
+  NoticeVersionsTable,
+  NoticeDistributionsTable,
+  RightsRequestEventsTable,
+  BreachesTable,
+  BreachNotificationsTable,
+  BreachPeopleInformedTable,
+  BreachActionsTable,
+  RemindersSentTable,
+} from './schema.compliance.js';
 
 export interface Database {
   practices: PracticesTable;

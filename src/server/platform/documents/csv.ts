@@ -15,5 +15,12 @@ export function neutraliseCell(value: unknown): string {
  * RFC 4180 quoting, CRLF line ends, and every cell neutralised against formula injection.
  */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return '\uFEFF' + stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], { delimiter: ';', record_delimiter: 'windows', quoted_match: /[;"\r\n]/ });
+  return (
+    '\uFEFF' +
+    stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
+      delimiter: ';',
+      record_delimiter: 'windows',
+      quoted_match: /[;"\r\n]/,
+    })
+  );
 }

@@ -27,8 +27,34 @@ export interface LetterHead {
   email?: string | null;
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A day in words: "1er mars 2026", "15 janvier 2026"; "15 January 2026" in English. */
 export function dayInWords(day: string, lang: 'fr' | 'en'): string {
@@ -50,13 +76,28 @@ export function datedLine(address: string | null, day: string, lang: 'fr' | 'en'
 }
 
 /** How to reach the practice by telephone or e-mail: "02 98 00 00 00 ou accueil@…", or '' when neither is known. */
-export const practiceReach = (p: { phone: string | null; email: string | null }, lang: 'fr' | 'en'): string => [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
+export const practiceReach = (p: { phone: string | null; email: string | null }, lang: 'fr' | 'en'): string =>
+  [p.phone, p.email].filter(Boolean).join(lang === 'fr' ? ' ou ' : ' or ');
 
 /** Who a patient writes to about a letter: the DPO or GDPR contact when there is one, else the controller, the practice, its address and how to reach it. */
-export const letterContact = (p: { dpoContact: string | null; controllerName: string; name: string; address: string | null; phone: string | null; email: string | null }, lang: 'fr' | 'en'): string =>
+export const letterContact = (
+  p: {
+    dpoContact: string | null;
+    controllerName: string;
+    name: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+  },
+  lang: 'fr' | 'en',
+): string =>
   p.dpoContact ?? [`${p.controllerName}, ${p.name}`, p.address, practiceReach(p, lang)].filter(Boolean).join(', ');
 
-const headLines = (from: LetterHead) => [from.name, ...(from.address ? from.address.split(/\s*\n\s*/) : []), ...[from.phone, from.email].filter((x): x is string => !!x)];
+const headLines = (from: LetterHead) => [
+  from.name,
+  ...(from.address ? from.address.split(/\s*\n\s*/) : []),
+  ...[from.phone, from.email].filter((x): x is string => !!x),
+];
 
 /** The letter as text (CRLF lines) to paste into an e-mail. */
 export function letterText(l: Letter, from: LetterHead): string {
@@ -78,8 +119,26 @@ export function letterText(l: Letter, from: LetterHead): string {
 export async function letterPdf(l: Letter, from: LetterHead, lang: 'fr' | 'en'): Promise<Buffer> {
   const render = (size: number) => {
     const [name, ...rest] = headLines(from);
-    const content: PdfNode[] = [{ text: name!, bold: true, fontSize: size + 1 }, ...rest.map((x): PdfNode => ({ text: x, fontSize: size - 1, color: '#333333' }))];
-    if (l.to) content.push({ columns: [{ text: '', width: '*' }, { width: 230, stack: [{ text: l.to.name, fontSize: size }, ...(l.to.address ? l.to.address.split(/\s*\n\s*/).map((x): PdfNode => ({ text: x, fontSize: size })) : [])] }], margin: [0, 18, 0, 0] });
+    const content: PdfNode[] = [
+      { text: name!, bold: true, fontSize: size + 1 },
+      ...rest.map((x): PdfNode => ({ text: x, fontSize: size - 1, color: '#333333' })),
+    ];
+    if (l.to)
+      content.push({
+        columns: [
+          { text: '', width: '*' },
+          {
+            width: 230,
+            stack: [
+              { text: l.to.name, fontSize: size },
+              ...(l.to.address
+                ? l.to.address.split(/\s*\n\s*/).map((x): PdfNode => ({ text: x, fontSize: size }))
+                : []),
+            ],
+          },
+        ],
+        margin: [0, 18, 0, 0],
+      });
     if (l.dated) content.push({ text: l.dated, alignment: 'right', fontSize: size, margin: [0, 18, 0, 0] });
     content.push({ text: l.subject, bold: true, margin: [0, 18, 0, 10], fontSize: size });
     if (l.salutation) content.push({ text: l.salutation, margin: [0, 0, 0, 6], fontSize: size });
@@ -91,8 +150,20 @@ export async function letterPdf(l: Letter, from: LetterHead, lang: 'fr' | 'en'):
       const long = s.paragraphs.join(' ').length > 900;
       content.push(long ? { stack: block } : { stack: block, unbreakable: true });
     });
-    content.push({ stack: [...(l.closing ? [{ text: l.closing, fontSize: size, margin: [0, 6, 0, 0] } as PdfNode] : []), { text: l.signature, margin: [260, 18, 0, 0], fontSize: size }], unbreakable: true });
-    return renderPdf({ title: l.subject, footer: from.name, content, pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`), margins: [56, 48, 56, 48] });
+    content.push({
+      stack: [
+        ...(l.closing ? [{ text: l.closing, fontSize: size, margin: [0, 6, 0, 0] } as PdfNode] : []),
+        { text: l.signature, margin: [260, 18, 0, 0], fontSize: size },
+      ],
+      unbreakable: true,
+    });
+    return renderPdf({
+      title: l.subject,
+      footer: from.name,
+      content,
+      pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`),
+      margins: [56, 48, 56, 48],
+    });
   };
   let pdf = await render(10.5);
   for (const size of [10, 9.5]) {
@@ -103,7 +174,13 @@ export async function letterPdf(l: Letter, from: LetterHead, lang: 'fr' | 'en'):
 }
 
 /** The letter as a download: `base.txt` (text) or `base.pdf`. */
-export async function letterFile(l: Letter, from: LetterHead, lang: 'fr' | 'en', format: 'pdf' | 'txt', base: string): Promise<FileOut> {
+export async function letterFile(
+  l: Letter,
+  from: LetterHead,
+  lang: 'fr' | 'en',
+  format: 'pdf' | 'txt',
+  base: string,
+): Promise<FileOut> {
   if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: letterText(l, from) };
   return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(l, from, lang) };
 }

@@ -6,11 +6,25 @@ import { fileURLToPath } from 'node:url';
 /** The part of pdfmake's document definition Gardien uses (pdfmake 0.3 ships no types of its own). */
 export type PdfNode =
   | string
-  | { text: string | PdfNode[]; style?: string; bold?: boolean; fontSize?: number; margin?: number[]; color?: string; pageBreak?: 'before' | 'after'; tocItem?: boolean; alignment?: 'left' | 'right' | 'center' }
+  | {
+      text: string | PdfNode[];
+      style?: string;
+      bold?: boolean;
+      fontSize?: number;
+      margin?: number[];
+      color?: string;
+      pageBreak?: 'before' | 'after';
+      tocItem?: boolean;
+      alignment?: 'left' | 'right' | 'center';
+    }
   | { columns: (PdfNode & { width?: number | string })[]; margin?: number[] }
   | { width: number | string; stack: PdfNode[] }
   | { ul: PdfNode[]; margin?: number[] }
-  | { table: { widths: (number | string)[]; headerRows?: number; body: PdfNode[][]; dontBreakRows?: boolean }; layout?: string; margin?: number[] }
+  | {
+      table: { widths: (number | string)[]; headerRows?: number; body: PdfNode[][]; dontBreakRows?: boolean };
+      layout?: string;
+      margin?: number[];
+    }
   | { stack: PdfNode[]; margin?: number[]; unbreakable?: boolean }
   | { toc: { title: PdfNode } };
 
@@ -49,7 +63,14 @@ function pdfmake(): PdfMake {
   const require = createRequire(import.meta.url);
   const pm = require('pdfmake') as PdfMake;
   const dir = findFontDir();
-  pm.setFonts({ DejaVu: { normal: path.join(dir, 'DejaVuSans.ttf'), bold: path.join(dir, 'DejaVuSans-Bold.ttf'), italics: path.join(dir, 'DejaVuSans.ttf'), bolditalics: path.join(dir, 'DejaVuSans-Bold.ttf') } });
+  pm.setFonts({
+    DejaVu: {
+      normal: path.join(dir, 'DejaVuSans.ttf'),
+      bold: path.join(dir, 'DejaVuSans-Bold.ttf'),
+      italics: path.join(dir, 'DejaVuSans.ttf'),
+      bolditalics: path.join(dir, 'DejaVuSans-Bold.ttf'),
+    },
+  });
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir));
   engine = pm;
@@ -75,7 +96,10 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
     },
     content: doc.content,
     footer: (page: number, pages: number) => ({
-      columns: [{ text: doc.footer, fontSize: 7.5, color: '#555555' }, { text: label(page, pages), alignment: 'right', fontSize: 7.5, color: '#555555', width: 90 }],
+      columns: [
+        { text: doc.footer, fontSize: 7.5, color: '#555555' },
+        { text: label(page, pages), alignment: 'right', fontSize: 7.5, color: '#555555', width: 90 },
+      ],
       margin: [48, 20, 48, 0],
     }),
   };
@@ -84,10 +108,17 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
 
 /** A two-column table of labelled values (empty values left out). */
 export function fieldTable(rows: [string, string | null | undefined][]): PdfNode {
-  const body = rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]): PdfNode[] => [{ text: k, bold: true }, String(v)]);
+  const body = rows
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]): PdfNode[] => [{ text: k, bold: true }, String(v)]);
   if (body.length === 0) return '';
-  return { table: { widths: [150, '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] };
+  return {
+    table: { widths: [150, '*'], body, dontBreakRows: true },
+    layout: 'lightHorizontalLines',
+    margin: [0, 2, 0, 8],
+  };
 }
 
 /** Pages of a PDF written by pdfmake (its page objects are not compressed into object streams). */
-export const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+export const pageCount = (pdf: Buffer): number =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;

@@ -12,7 +12,11 @@ export interface Sheet {
 interface Workbook {
   creator: string;
   created: Date;
-  addWorksheet(name: string): { columns: { width: number }[]; addRow(values: unknown[]): { font: unknown; alignment: unknown }; views: unknown[] };
+  addWorksheet(name: string): {
+    columns: { width: number }[];
+    addRow(values: unknown[]): { font: unknown; alignment: unknown };
+    views: unknown[];
+  };
   xlsx: { writeBuffer(): Promise<ArrayBuffer> };
 }
 
@@ -31,7 +35,11 @@ export async function toXlsx(sheets: Sheet[], created: Date): Promise<Buffer> {
     ws.columns = s.header.map((_, i) => ({ width: s.widths?.[i] ?? 18 }));
     const head = ws.addRow(s.header.map(neutraliseCell));
     head.font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (typeof v === 'number' ? v : neutraliseCell(v)))).alignment = { wrapText: true, vertical: 'top' };
+    for (const r of s.rows)
+      ws.addRow(r.map((v) => (typeof v === 'number' ? v : neutraliseCell(v)))).alignment = {
+        wrapText: true,
+        vertical: 'top',
+      };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

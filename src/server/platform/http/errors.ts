@@ -38,17 +38,37 @@ export function toErrorBody(error: unknown, request: FastifyRequest): { status: 
   const lang: Lang = pickLang(request.headers['accept-language']);
   const requestId = String(request.id);
   if (error instanceof AppError) {
-    const issues = error.issues?.map((i) => ({ path: i.path, code: i.code, message: i.message ?? issueMessage(i.code, lang, i.params) ?? i.code }));
-    return { status: error.status, body: { code: error.code, message: errorMessage(error.code, lang), ...(issues ? { issues } : {}), requestId } };
+    const issues = error.issues?.map((i) => ({
+      path: i.path,
+      code: i.code,
+      message: i.message ?? issueMessage(i.code, lang, i.params) ?? i.code,
+    }));
+    return {
+      status: error.status,
+      body: { code: error.code, message: errorMessage(error.code, lang), ...(issues ? { issues } : {}), requestId },
+    };
   }
   if (error instanceof SchemaValidationError) {
     const issues = error.issues.flatMap((i) =>
       // One issue per unexpected key, on the key itself, so a form can point at it.
       i.code === 'unrecognized_keys'
-        ? i.keys.map((k) => ({ path: joinPath([...i.path, k]), code: 'unrecognized_key', message: zodIssueMessage({ ...i, keys: [k] }, lang) }))
-        : [{ path: joinPath(i.path), code: (i as { params?: { code?: string } }).params?.code ?? i.code, message: zodIssueMessage(i, lang) }],
+        ? i.keys.map((k) => ({
+            path: joinPath([...i.path, k]),
+            code: 'unrecognized_key',
+            message: zodIssueMessage({ ...i, keys: [k] }, lang),
+          }))
+        : [
+            {
+              path: joinPath(i.path),
+              code: (i as { params?: { code?: string } }).params?.code ?? i.code,
+              message: zodIssueMessage(i, lang),
+            },
+          ],
     );
-    return { status: 400, body: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', lang), issues, requestId } };
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', lang), issues, requestId },
+    };
   }
   const fe = error as Partial<FastifyError> & { message?: string };
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
@@ -56,12 +76,24 @@ export function toErrorBody(error: unknown, request: FastifyRequest): { status: 
     const code = (fe.code ? FASTIFY_CODES[fe.code] : undefined) ?? codeForStatus(status);
     const isJsonError = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && fe instanceof SyntaxError);
     const isPoison = typeof fe.message === 'string' && /__proto__|constructor/.test(fe.message) && status === 400;
-    const issues = isJsonError ? [{ path: '', code: 'invalid_json', message: issueMessage('invalid_json', lang)! }] : isPoison ? [{ path: '', code: 'forbidden_key', message: issueMessage('forbidden_key', lang)! }] : undefined;
-    return { status: ERROR_STATUS[code], body: { code, message: errorMessage(code, lang), ...(issues ? { issues } : {}), requestId } };
+    const issues = isJsonError
+      ? [{ path: '', code: 'invalid_json', message: issueMessage('invalid_json', lang)! }]
+      : isPoison
+        ? [{ path: '', code: 'forbidden_key', message: issueMessage('forbidden_key', lang)! }]
+        : undefined;
+    return {
+      status: ERROR_STATUS[code],
+      body: { code, message: errorMessage(code, lang), ...(issues ? { issues } : {}), requestId },
+    };
   }
   const dbKind = classifyDbError(error);
-  if (dbKind === 'busy') return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', lang), requestId } };
-  if (dbKind === 'unique_violation') return { status: 409, body: { code: 'CONFLICT', message: errorMessage('CONFLICT', lang), requestId } };
+  if (dbKind === 'busy')
+    return {
+      status: 503,
+      body: { code: 'SERVICE_UNAVAILABLE', message: errorMessage('SERVICE_UNAVAILABLE', lang), requestId },
+    };
+  if (dbKind === 'unique_violation')
+    return { status: 409, body: { code: 'CONFLICT', message: errorMessage('CONFLICT', lang), requestId } };
   return { status: 500, body: { code: 'INTERNAL', message: errorMessage('INTERNAL', lang), requestId } };
 }
 
@@ -70,7 +102,11 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   if (status >= 500) {
     const kind = classifyDbError(error);
     // A write against the append-only trail is a security event (CNIL: alert when logs are modified).
-    if (kind === 'append_only_violation') request.log.fatal({ err: error, securityEvent: 'audit_trail_modification_attempt' }, 'attempt to modify the audit trail');
+    if (kind === 'append_only_violation')
+      request.log.fatal(
+        { err: error, securityEvent: 'audit_trail_modification_attempt' },
+        'attempt to modify the audit trail',
+      );
     else request.log.error({ err: error }, 'unexpected error');
   }
   if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');

@@ -7,10 +7,21 @@ type Json = Record<string, unknown>;
 
 /** `GET /api/v1/practices/:practiceId/rights-requests/:requestId` → `getPracticesRightsRequestsByPracticeIdByRequestId`: stable, unique, readable by a generated client. */
 export function operationIdOf(method: string, url: string): string {
-  const pascal = (s: string) => s.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  const pascal = (s: string) =>
+    s
+      .split(/[^a-zA-Z0-9]+/)
+      .filter(Boolean)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
   const parts = url.split('/').filter((p) => p && p !== 'api' && p !== 'v1');
-  const words = parts.filter((p) => !p.startsWith(':')).map(pascal).join('');
-  const params = parts.filter((p) => p.startsWith(':')).map((p) => `By${pascal(p.slice(1))}`).join('');
+  const words = parts
+    .filter((p) => !p.startsWith(':'))
+    .map(pascal)
+    .join('');
+  const params = parts
+    .filter((p) => p.startsWith(':'))
+    .map((p) => `By${pascal(p.slice(1))}`)
+    .join('');
   return `${method.toLowerCase()}${words || 'Root'}${params}`;
 }
 
@@ -22,7 +33,9 @@ function errorResponses(method: string, url: string, isPublic: boolean): Record<
   return {
     400: error('Bad input: each field at fault with its reason, in the person’s language'),
     ...(isPublic ? {} : { 401: error('No valid session or API token') }),
-    403: error('Refused: the role lacks the permission, the second factor is missing, the session is locked, or the CSRF token does not match'),
+    403: error(
+      'Refused: the role lacks the permission, the second factor is missing, the session is locked, or the CSRF token does not match',
+    ),
     ...(url.includes(':') ? { 404: error('Not found in this practice') } : {}),
     ...(method !== 'GET' ? { 409: error('Conflict with the current state (a deadline passed, already done…)') } : {}),
     429: error('Too many requests from this address'),
@@ -40,8 +53,17 @@ export function openApiTransform(input: TransformInput) {
   const isPublic = (input.route.config as { auth?: string } | undefined)?.auth === 'none';
   const schema = out.schema;
   const responses = (schema.response ?? {}) as Json;
-  for (const [code, value] of Object.entries(errorResponses(method, input.url, isPublic))) if (!(code in responses)) responses[code] = value;
-  return { ...out, schema: { ...schema, operationId: operationIdOf(method, input.url), response: responses, ...(isPublic ? { security: [] } : {}) } };
+  for (const [code, value] of Object.entries(errorResponses(method, input.url, isPublic)))
+    if (!(code in responses)) responses[code] = value;
+  return {
+    ...out,
+    schema: {
+      ...schema,
+      operationId: operationIdOf(method, input.url),
+      response: responses,
+      ...(isPublic ? { security: [] } : {}),
+    },
+  };
 }
 
 /** The document's own parts: the error schema, where the API is served, its licence. */

@@ -59,7 +59,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     routerOptions: { maxParamLength: 200 },
     // Fastify's request lines carry the whole URL, and a query string can carry personal data (a patient search by name
     // or birth date): every request logger writes the path alone.
-    childLoggerFactory: (logger, bindings, childOpts) => logger.child(bindings, { ...childOpts, serializers: { ...childOpts.serializers, req: requestForLog } }),
+    childLoggerFactory: (logger, bindings, childOpts) =>
+      logger.child(bindings, { ...childOpts, serializers: { ...childOpts.serializers, req: requestForLog } }),
     // Malformed URLs (invalid percent-encoding) get the one error format too, not Fastify's own body.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
@@ -70,7 +71,18 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     for (const method of [r.method].flat()) {
       if (method === 'HEAD' || r.url.includes('*')) continue;
       const schema = (r.schema ?? {}) as RouteEntry['schema'];
-      routeTable.push({ method, url: r.url, auth: r.config?.auth ?? 'full', hasBody: Boolean(schema.body), schema: { body: schema.body, querystring: schema.querystring, params: schema.params, response: schema.response } });
+      routeTable.push({
+        method,
+        url: r.url,
+        auth: r.config?.auth ?? 'full',
+        hasBody: Boolean(schema.body),
+        schema: {
+          body: schema.body,
+          querystring: schema.querystring,
+          params: schema.params,
+          response: schema.response,
+        },
+      });
     }
   });
 
@@ -80,7 +92,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
   app.setErrorHandler(errorHandler);
-  const apiNotFound = (request: FastifyRequest, reply: FastifyReply) => errorHandler(new AppError('NOT_FOUND'), request, reply);
+  const apiNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+    errorHandler(new AppError('NOT_FOUND'), request, reply);
   if (opts.webDir) await registerWebApp(app, opts.webDir, apiNotFound);
   else app.setNotFoundHandler(apiNotFound);
   registerSecurityHeaders(app);
@@ -91,12 +104,19 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     global: true,
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, code: 'FST_ERR_RATE_LIMIT_EXCEEDED' }),
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode, code: 'FST_ERR_RATE_LIMIT_EXCEEDED' }),
   });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gardien API', version: opts.version, description: 'GDPR (RGPD) compliance for dental practices. All practice data lives under /api/v1/practices/{practiceId}.', license: openApiExtras.license },
+      info: {
+        title: 'Gardien API',
+        version: opts.version,
+        description:
+          'GDPR (RGPD) compliance for dental practices. All practice data lives under /api/v1/practices/{practiceId}.',
+        license: openApiExtras.license,
+      },
       servers: openApiExtras.servers,
       components: {
         schemas: { Error: openApiExtras.errorSchema as never },

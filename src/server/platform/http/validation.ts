@@ -25,7 +25,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     const reported = schema.safeParse(data, { reportInput: true });
-    return { error: new SchemaValidationError((reported.error ?? result.error).issues.flatMap(closestBranch), httpPart ?? 'body') };
+    return {
+      error: new SchemaValidationError(
+        (reported.error ?? result.error).issues.flatMap(closestBranch),
+        httpPart ?? 'body',
+      ),
+    };
   };
 
 /**
@@ -34,7 +39,8 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
  */
 function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
-  const cost = (branch: z.core.$ZodIssue[]) => branch.length + (branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0);
+  const cost = (branch: z.core.$ZodIssue[]) =>
+    branch.length + (branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ? 1000 : 0);
   const best = [...issue.errors].sort((a, b) => cost(a) - cost(b))[0]!;
   return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(closestBranch);
 }

@@ -19,15 +19,21 @@ export function findWebDir(): string | null {
  * assets are cached for a year), else index.html so that the app's own routes (/team, /audit…) load on refresh.
  * Added as the not-found fallback, not as routes: the API's route table (access matrix, fuzzing) stays the API's.
  */
-export async function registerWebApp(app: FastifyInstance, webDir: string, apiNotFound: (req: FastifyRequest, reply: FastifyReply) => unknown): Promise<void> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  webDir: string,
+  apiNotFound: (req: FastifyRequest, reply: FastifyReply) => unknown,
+): Promise<void> {
   const root = path.resolve(webDir);
   await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
   app.setNotFoundHandler((req, reply) => {
     const pathname = decodeURIComponentSafe(req.url.split('?')[0] ?? '/');
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || pathname === null || pathname.startsWith('/api')) return apiNotFound(req, reply);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || pathname === null || pathname.startsWith('/api'))
+      return apiNotFound(req, reply);
     const file = path.resolve(root, '.' + path.posix.normalize(pathname));
     const isAsset = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
-    if (isAsset && pathname.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    if (isAsset && pathname.startsWith('/assets/'))
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
     else reply.header('cache-control', 'no-cache');
     return reply.sendFile(isAsset ? path.relative(root, file) : 'index.html');
   });

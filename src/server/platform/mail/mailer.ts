@@ -32,7 +32,9 @@ export function createMailer(opts: { url: string; from: string }): Mailer {
     secure: url.protocol === 'smtps:',
     requireTLS: !tlsOff && url.protocol !== 'smtps:',
     ignoreTLS: tlsOff,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
   });

@@ -88,7 +88,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('last_used_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('api_tokens_practice_idx').on('api_tokens').columns(['practice_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('api_tokens_practice_idx')
+    .on('api_tokens')
+    .columns(['practice_id', 'created_at'])
+    .execute();
 
   // The audit trail: one hash chain per practice (and one for server-level events, practice_id '_server').
   await db.schema
@@ -133,7 +137,9 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   if (dialect === 'sqlite') {
     for (const table of ['audit_entries', 'audit_checkpoints']) {
       for (const op of ['UPDATE', 'DELETE']) {
-        await sql`CREATE TRIGGER ${sql.id(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'gardien: the audit trail is append-only'); END`.execute(db);
+        await sql`CREATE TRIGGER ${sql.id(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)} BEGIN SELECT RAISE(ABORT, 'gardien: the audit trail is append-only'); END`.execute(
+          db,
+        );
       }
     }
   } else {
@@ -144,8 +150,12 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       )
       .execute(db);
     for (const table of ['audit_entries', 'audit_checkpoints']) {
-      await sql`CREATE TRIGGER ${sql.id(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(db);
-      await sql`CREATE TRIGGER ${sql.id(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(db);
+      await sql`CREATE TRIGGER ${sql.id(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER ${sql.id(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${sql.table(table)} FOR EACH STATEMENT EXECUTE FUNCTION gardien_refuse_audit_change()`.execute(
+        db,
+      );
     }
   }
 }

@@ -5,7 +5,10 @@ import type { Kysely } from 'kysely';
  * requests with their clocks, and each request's history. The Alsace-Moselle holidays are a practice option.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('practices').addColumn('alsace_moselle', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('practices')
+    .addColumn('alsace_moselle', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('patients')
@@ -27,8 +30,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('patients_practice_search_idx').on('patients').columns(['practice_id', 'search_key']).execute();
-  await db.schema.createIndex('patients_practice_external_uq').on('patients').columns(['practice_id', 'external_id']).unique().where('external_id', 'is not', null).execute();
+  await db.schema
+    .createIndex('patients_practice_search_idx')
+    .on('patients')
+    .columns(['practice_id', 'search_key'])
+    .execute();
+  await db.schema
+    .createIndex('patients_practice_external_uq')
+    .on('patients')
+    .columns(['practice_id', 'external_id'])
+    .unique()
+    .where('external_id', 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('rights_requests')
@@ -55,7 +68,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rights_requests_practice_due_idx').on('rights_requests').columns(['practice_id', 'status', 'due_on']).execute();
+  await db.schema
+    .createIndex('rights_requests_practice_due_idx')
+    .on('rights_requests')
+    .columns(['practice_id', 'status', 'due_on'])
+    .execute();
 
   await db.schema
     .createTable('rights_request_events')
@@ -68,5 +85,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('details', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rights_request_events_request_uq').on('rights_request_events').columns(['request_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('rights_request_events_request_uq')
+    .on('rights_request_events')
+    .columns(['request_id', 'seq'])
+    .unique()
+    .execute();
 }

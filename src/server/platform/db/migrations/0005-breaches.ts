@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('breaches_practice_aware_idx').on('breaches').columns(['practice_id', 'aware_at']).execute();
+  await db.schema
+    .createIndex('breaches_practice_aware_idx')
+    .on('breaches')
+    .columns(['practice_id', 'aware_at'])
+    .execute();
 
   await db.schema
     .createTable('breach_notifications')
@@ -57,7 +61,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('breach_notifications_breach_idx').on('breach_notifications').columns(['practice_id', 'breach_id']).execute();
+  await db.schema
+    .createIndex('breach_notifications_breach_idx')
+    .on('breach_notifications')
+    .columns(['practice_id', 'breach_id'])
+    .execute();
 
   await db.schema
     .createTable('breach_people_informed')
@@ -73,7 +81,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('breach_people_informed_breach_idx').on('breach_people_informed').columns(['practice_id', 'breach_id']).execute();
+  await db.schema
+    .createIndex('breach_people_informed_breach_idx')
+    .on('breach_people_informed')
+    .columns(['practice_id', 'breach_id'])
+    .execute();
 
   await db.schema
     .createTable('breach_actions')
@@ -89,5 +101,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('breach_actions_breach_idx').on('breach_actions').columns(['practice_id', 'breach_id', 'seq']).execute();
+  await db.schema
+    .createIndex('breach_actions_breach_idx')
+    .on('breach_actions')
+    .columns(['practice_id', 'breach_id', 'seq'])
+    .execute();
 }

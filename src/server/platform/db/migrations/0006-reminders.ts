@@ -12,5 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recipients', 'integer', (c) => c.notNull())
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('reminders_sent_target_stage_uq').on('reminders_sent').columns(['target_type', 'target_id', 'stage']).unique().execute();
+  await db.schema
+    .createIndex('reminders_sent_target_stage_uq')
+    .on('reminders_sent')
+    .columns(['target_type', 'target_id', 'stage'])
+    .unique()
+    .execute();
 }

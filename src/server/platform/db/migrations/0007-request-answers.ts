@@ -25,7 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_channel', 'text')
     .addColumn('sent_by', 'text')
     .execute();
-  await db.schema.createIndex('request_letters_request_uq').on('request_letters').columns(['request_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('request_letters_request_uq')
+    .on('request_letters')
+    .columns(['request_id', 'seq'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('request_files')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -39,5 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .addColumn('uploaded_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('request_files_request_idx').on('request_files').columns(['practice_id', 'request_id']).execute();
+  await db.schema
+    .createIndex('request_files_request_idx')
+    .on('request_files')
+    .columns(['practice_id', 'request_id'])
+    .execute();
 }

@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('register_activities_practice_idx').on('register_activities').columns(['practice_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('register_activities_practice_idx')
+    .on('register_activities')
+    .columns(['practice_id', 'created_at'])
+    .execute();
   await db.schema
     .createTable('register_activity_versions')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -32,7 +36,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('validated_at', 'text', (c) => c.notNull())
     .addColumn('validated_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('register_activity_versions_uq').on('register_activity_versions').columns(['activity_id', 'version']).unique().execute();
+  await db.schema
+    .createIndex('register_activity_versions_uq')
+    .on('register_activity_versions')
+    .columns(['activity_id', 'version'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('processor_activities')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -53,7 +62,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('generated_at', 'text', (c) => c.notNull())
     .addColumn('generated_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notice_versions_uq').on('notice_versions').columns(['practice_id', 'kind', 'language', 'version']).unique().execute();
+  await db.schema
+    .createIndex('notice_versions_uq')
+    .on('notice_versions')
+    .columns(['practice_id', 'kind', 'language', 'version'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('notice_distributions')
     .addColumn('id', 'text', (c) => c.primaryKey())

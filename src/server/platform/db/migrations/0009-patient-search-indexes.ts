@@ -6,7 +6,15 @@ import type { Kysely } from 'kysely';
  * search has its own index (it read every row of the practice before).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('patients_practice_search_id_idx').on('patients').columns(['practice_id', 'search_key', 'id']).execute();
+  await db.schema
+    .createIndex('patients_practice_search_id_idx')
+    .on('patients')
+    .columns(['practice_id', 'search_key', 'id'])
+    .execute();
   await db.schema.dropIndex('patients_practice_search_idx').execute();
-  await db.schema.createIndex('patients_practice_birth_idx').on('patients').columns(['practice_id', 'birth_date']).execute();
+  await db.schema
+    .createIndex('patients_practice_birth_idx')
+    .on('patients')
+    .columns(['practice_id', 'birth_date'])
+    .execute();
 }

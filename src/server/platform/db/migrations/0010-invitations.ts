@@ -28,7 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('declined_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('invitations_practice_idx').on('invitations').columns(['practice_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('invitations_practice_idx')
+    .on('invitations')
+    .columns(['practice_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('invitations_user_idx').on('invitations').columns(['user_id']).execute();
   await db.schema
     .createTable('membership_periods')
@@ -38,7 +42,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('ended_at', 'text')
     .execute();
-  await db.schema.createIndex('membership_periods_practice_idx').on('membership_periods').columns(['practice_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('membership_periods_practice_idx')
+    .on('membership_periods')
+    .columns(['practice_id', 'user_id'])
+    .execute();
   // The memberships so far: one period each, from joining to leaving (ids from the pair, unique per membership).
-  await sql`insert into membership_periods (id, practice_id, user_id, started_at, ended_at) select 'mpe_' || practice_id || '_' || user_id, practice_id, user_id, created_at, ended_at from memberships`.execute(db);
+  await sql`insert into membership_periods (id, practice_id, user_id, started_at, ended_at) select 'mpe_' || practice_id || '_' || user_id, practice_id, user_id, created_at, ended_at from memberships`.execute(
+    db,
+  );
 }

@@ -49,8 +49,16 @@ export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new CodeMigrationProvider(dialect), migrationTableName: 'gardien_migrations', migrationLockTableName: 'gardien_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrationProvider(dialect),
+    migrationTableName: 'gardien_migrations',
+    migrationLockTableName: 'gardien_migrations_lock',
+  });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw new MigrationError(`database migration failed: ${String((result.error as Error).message ?? result.error)}`, { cause: result.error });
+  if (result.error)
+    throw new MigrationError(`database migration failed: ${String((result.error as Error).message ?? result.error)}`, {
+      cause: result.error,
+    });
   return result;
 }
