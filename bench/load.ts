@@ -62,7 +62,7 @@ if (flushDelayMs > 0)
   );
 const run = (opts: autocannon.Options) =>
   new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+    autocannon(opts, (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res))),
   );
 
 // Cold start: process start to the first 200 on /api/health, median of 5.

@@ -210,15 +210,13 @@ function journeys(dialect: DialectName) {
     // The practice software's export: checked first (one line refused, with its reason), then imported.
     await a.getByRole('button', { name: 'Importer un fichier' }).click();
     const importer = a.getByRole('dialog');
-    await importer
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'export.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          '\uFEFFN° dossier;Nom;Prénom;Date de naissance\r\nA1;Martin;Jules;05/03/1971\r\nA2;Moreau;;01/01/1990\r\nA3;Roux;Inès;12/12/2001\r\n',
-        ),
-      });
+    await importer.locator('input[type="file"]').setInputFiles({
+      name: 'export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '\uFEFFN° dossier;Nom;Prénom;Date de naissance\r\nA1;Martin;Jules;05/03/1971\r\nA2;Moreau;;01/01/1990\r\nA3;Roux;Inès;12/12/2001\r\n',
+      ),
+    });
     await importer.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await importer
       .getByTestId('import-report')
@@ -272,13 +270,11 @@ function journeys(dialect: DialectName) {
       .filter({ hasText: 'Courrier' })
       .filter({ hasText: 'Accusé de réception' })
       .waitFor();
-    await a
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'dossier-lefevre.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 copie du dossier'),
-      });
+    await a.locator('input[type="file"]').setInputFiles({
+      name: 'dossier-lefevre.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 copie du dossier'),
+    });
     await a.getByRole('button', { name: 'Déposer' }).click();
     await a.getByRole('cell', { name: 'dossier-lefevre.pdf', exact: true }).waitFor();
     await a.getByText('Un praticien, le titulaire ou le DPO confirme la réponse.', { exact: false }).waitFor();
@@ -775,13 +771,13 @@ if (!hasChromium()) {
     process.stdout.write(
       `\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`,
     );
-    it.skip(`browser journeys (no Chromium at ${CHROMIUM})`);
+    void it.skip(`browser journeys (no Chromium at ${CHROMIUM})`);
   }
 } else {
   for (const dialect of DIALECTS) {
     if (dialect === 'postgres' && !PG_URL) {
       if (process.env.CI) it('browser journeys [postgres]', () => assert.fail('GARDIEN_TEST_PG_URL unset in CI'));
-      else it.skip('browser journeys [postgres] (no PostgreSQL)');
+      else void it.skip('browser journeys [postgres] (no PostgreSQL)');
       continue;
     }
     describe(`browser journeys [${dialect}]`, () => journeys(dialect));

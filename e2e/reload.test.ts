@@ -61,7 +61,7 @@ const run = hasChromium() ? describe : describe.skip;
 if (!hasChromium() && process.env.CI)
   it('browser: reloads at each step', () => assert.fail(`Chromium not found at ${CHROMIUM}`));
 
-run('browser: every sign-in step survives a reload and a second tab [sqlite]', () => {
+void run('browser: every sign-in step survives a reload and a second tab [sqlite]', () => {
   let browser: Browser;
   let db: TestDatabase;
   let server: { url: string; stop: () => Promise<void> };

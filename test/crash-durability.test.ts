@@ -90,7 +90,7 @@ describeEachDialect('crash durability', (dialect) => {
   async function startServer(): Promise<{ child: ChildProcess; port: number }> {
     let lastError = '';
     for (let attempt = 0; attempt < 3; attempt++) {
-      const port = (await freePort()) as number;
+      const port = await freePort();
       const child = spawn(
         main,
         [
@@ -114,8 +114,8 @@ describeEachDialect('crash durability', (dialect) => {
         },
       );
       let output = '';
-      child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-      child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+      child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+      child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
       let exited = false;
       child.once('exit', () => (exited = true));
       const deadline = Date.now() + 60_000;

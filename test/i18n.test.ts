@@ -63,7 +63,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 const FR = flatten(fr as unknown as Tree);
-const EN = flatten(en as unknown as Tree);
+const EN = flatten(en);
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 function webSources(dir = path.resolve(import.meta.dirname, '../src/web')): string[] {

@@ -44,7 +44,7 @@ export async function startServer(
   dataDir: string,
   target: DatabaseTarget,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = (await freePort()) as number;
+  const port = await freePort();
   const args = [
     'serve',
     '--data-dir',

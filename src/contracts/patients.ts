@@ -34,19 +34,17 @@ const patientFields = {
   marketingConsent: z.boolean(),
 };
 
-export const CreatePatientRequestSchema = z
-  .strictObject(patientFields)
-  .partial({
-    externalId: true,
-    email: true,
-    phone: true,
-    address: true,
-    lastCareOn: true,
-    deathOn: true,
-    isRestricted: true,
-    objectsToSms: true,
-    marketingConsent: true,
-  });
+export const CreatePatientRequestSchema = z.strictObject(patientFields).partial({
+  externalId: true,
+  email: true,
+  phone: true,
+  address: true,
+  lastCareOn: true,
+  deathOn: true,
+  isRestricted: true,
+  objectsToSms: true,
+  marketingConsent: true,
+});
 export type CreatePatientRequest = z.infer<typeof CreatePatientRequestSchema>;
 
 export const UpdatePatientRequestSchema = z

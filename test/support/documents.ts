@@ -73,7 +73,7 @@ export async function readXlsxSheets(buf: Buffer): Promise<{ name: string; rows:
   return wb.worksheets.map((ws) => {
     const rows: string[][] = [];
     ws.eachRow((row) =>
-      rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+      rows.push(row.values.slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string)))),
     );
     return { name: ws.name, rows };
   });

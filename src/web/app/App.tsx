@@ -116,7 +116,7 @@ function Shell() {
             <SegmentedControl
               aria-label={t('nav.language')}
               size="xs"
-              value={s.me?.preferences.language ?? (t('app.lang') as string)}
+              value={s.me?.preferences.language ?? t('app.lang')}
               onChange={(v) => s.setLanguage(v as 'fr' | 'en')}
               data={[
                 { value: 'fr', label: 'FR' },

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 /** Dates as a French practice reads them: Paris time, in the interface language. */
 export function formatInstant(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
@@ -40,3 +42,13 @@ export function toLocalInput(d: Date): string {
 
 /** A datetime-local value read in this computer's time zone, as the UTC instant the API takes; '' stays null. */
 export const fromLocalInput = (v: string): string | null => (v ? new Date(v).toISOString() : null);
+
+/** Now, as a render may read it: refreshed every minute so that an open page's clocks (hours left) stay true. */
+export function useNow(everyMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

@@ -14,7 +14,9 @@ export function IdleWatch() {
   const s = useSession();
   const minutes = s.me?.session?.idleLockMinutes ?? 5;
   const lock = useRef(s.lock);
-  lock.current = s.lock;
+  useEffect(() => {
+    lock.current = s.lock;
+  });
   useEffect(() => {
     let lastActivity = Date.now();
     const onActivity = () => {

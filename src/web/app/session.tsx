@@ -25,11 +25,11 @@ interface SessionValue {
   /** The practice being worked in (remembered per person). */
   practiceId: string | null;
   membership: MeResponse['memberships'][number] | null;
-  can(permission: string): boolean;
-  selectPractice(id: string): void;
-  setLanguage(lang: 'fr' | 'en'): void;
-  refresh(): Promise<void>;
-  lock(): void;
+  can: (permission: string) => boolean;
+  selectPractice: (id: string) => void;
+  setLanguage: (lang: 'fr' | 'en') => void;
+  refresh: () => Promise<void>;
+  lock: () => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -94,6 +94,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const meError = me.error instanceof ApiError ? me.error.code : null;
   useEffect(() => {
+    // The server said the session is locked (another tab, or the idle delay passed on its side): follow it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing with the server's answer, once per change
     if (meError === 'SESSION_LOCKED') setLocked(true);
   }, [meError]);
 

@@ -117,8 +117,8 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
                 v &&
                 setA({
                   ...a,
-                  dpcCategory: v as Assessment['dpcCategory'],
-                  dpcScore: DPC_BASE[v as Assessment['dpcCategory']],
+                  dpcCategory: v,
+                  dpcScore: DPC_BASE[v],
                 })
               }
               data={DPC_CATEGORIES.map((v) => ({ value: v, label: t(`breachValues.dpc.${v}`) }))}
@@ -178,6 +178,7 @@ export function DecisionSection({ b, queryKey, editable }: SectionProps) {
   const [exception, setException] = useState<string | null>(b.decision?.peopleException ?? null);
   // Until a decision is confirmed, the choice follows the latest proposal (an assessment made after the page opened).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows a proposal that arrives after the page opened
     if (!b.decision && proposed) setDecision(proposed);
   }, [b.decision, proposed]);
   const step = useBreachStep(b, queryKey);

@@ -19,13 +19,7 @@ export function ChoiceGroup<T extends string>({
   required?: boolean;
 }) {
   return (
-    <Checkbox.Group
-      label={label}
-      value={value}
-      onChange={(v) => onChange(v as T[])}
-      error={error}
-      withAsterisk={required}
-    >
+    <Checkbox.Group label={label} value={value} onChange={(v) => onChange(v)} error={error} withAsterisk={required}>
       <Group mt={4} gap="sm">
         {values.map((v) => (
           <Checkbox key={v} value={v} label={labelOf(v)} />

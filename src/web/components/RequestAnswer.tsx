@@ -171,7 +171,7 @@ export function DecisionForm({ d }: { d: Detail }) {
                           value={r.verdict}
                           allowDeselect={false}
                           onChange={(v) => {
-                            const verdict = (v ?? r.verdict) as Verdict;
+                            const verdict = v ?? r.verdict;
                             set(i, {
                               verdict,
                               ground:
@@ -187,7 +187,7 @@ export function DecisionForm({ d }: { d: Detail }) {
                           data={grounds.map((g) => ({ value: g, label: t(`answerValues.grounds.${g}`) }))}
                           value={r.ground}
                           allowDeselect={false}
-                          onChange={(g) => set(i, { ground: (g ?? r.ground) as DecisionGround })}
+                          onChange={(g) => set(i, { ground: g ?? r.ground })}
                           error={rowError(i, 'ground')}
                         />
                       </SimpleGrid>
@@ -464,7 +464,7 @@ export function LettersSection({ d }: { d: Detail }) {
               data={LETTER_KINDS.map((k) => ({ value: k, label: t(`answerValues.letterKinds.${k}`) }))}
               value={kind}
               allowDeselect={false}
-              onChange={(v) => setKind((v ?? kind) as LetterKind)}
+              onChange={(v) => setKind(v ?? kind)}
             />
             <Select
               label={t('answers.letters.language')}
@@ -525,7 +525,7 @@ function SentDialog({ requestId, letterId, onClose }: { requestId: string; lette
             data={SENT_CHANNELS.map((c) => ({ value: c, label: t(`answerValues.sentChannels.${c}`) }))}
             value={channel}
             allowDeselect={false}
-            onChange={(v) => setChannel((v ?? channel) as typeof channel)}
+            onChange={(v) => setChannel(v ?? channel)}
           />
           <ErrorAlert error={sent.error} />
           <FormActions submit={t('answers.letters.markSent')} pending={sent.isPending} onCancel={onClose} />

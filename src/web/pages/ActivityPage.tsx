@@ -272,7 +272,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
     <Rows<CategoryRow>
       title={t(`register.fields.${key}`)}
       rows={f[key]}
-      onChange={(rows) => set({ [key]: rows } as Partial<Fields>)}
+      onChange={(rows) => set({ [key]: rows })}
       blank={{ category: blankCategory, description: '', retention: { active: '', archive: '', deletion: '' } }}
       describe={(r) => t(`registerValues.${key}.${r.category}`)}
       render={(r, setR, i) => (
@@ -353,14 +353,14 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
                     label={t('register.fields.legalBasis')}
                     data={opts('legalBases', LEGAL_BASES)}
                     value={r.legalBasis}
-                    onChange={(v) => setR({ legalBasis: v as (typeof LEGAL_BASES)[number] | null })}
+                    onChange={(v) => setR({ legalBasis: v })}
                     clearable
                   />
                   <Select
                     label={t('register.fields.art9Condition')}
                     data={opts('art9', ART9_CONDITIONS)}
                     value={r.art9Condition}
-                    onChange={(v) => setR({ art9Condition: v as (typeof ART9_CONDITIONS)[number] | null })}
+                    onChange={(v) => setR({ art9Condition: v })}
                     clearable
                     placeholder={t('register.fields.none')}
                   />
@@ -381,7 +381,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
                   data={opts('people', PEOPLE)}
                   value={r.category}
                   allowDeselect={false}
-                  onChange={(v) => setR({ category: (v ?? r.category) as typeof r.category })}
+                  onChange={(v) => setR({ category: v ?? r.category })}
                 />
                 <TextInput
                   label={t('register.fields.details')}
@@ -406,7 +406,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
                   data={opts('recipients', RECIPIENT_TYPES)}
                   value={r.type}
                   allowDeselect={false}
-                  onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })}
+                  onChange={(v) => setR({ type: v ?? r.type })}
                 />
                 <TextInput
                   label={t('register.fields.details')}
@@ -445,7 +445,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
                   data={opts('safeguards', SAFEGUARDS)}
                   value={r.safeguard}
                   allowDeselect={false}
-                  onChange={(v) => setR({ safeguard: (v ?? r.safeguard) as typeof r.safeguard })}
+                  onChange={(v) => setR({ safeguard: v ?? r.safeguard })}
                 />
                 <TextInput
                   label={t('register.fields.documentation')}
@@ -468,7 +468,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
                   data={opts('security', SECURITY_MEASURES)}
                   value={r.type}
                   allowDeselect={false}
-                  onChange={(v) => setR({ type: (v ?? r.type) as typeof r.type })}
+                  onChange={(v) => setR({ type: v ?? r.type })}
                 />
                 <TextInput
                   label={t('register.fields.details')}
@@ -482,7 +482,7 @@ function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: strin
             label={t('register.fields.dpia')}
             description={t('register.fields.dpiaHelp')}
             value={f.dpiaCriteria}
-            onChange={(v) => set({ dpiaCriteria: v as Fields['dpiaCriteria'] })}
+            onChange={(v) => set({ dpiaCriteria: v })}
           >
             <Stack gap={4} mt={4}>
               {DPIA_CRITERIA.map((c) => (

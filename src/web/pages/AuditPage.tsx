@@ -126,7 +126,7 @@ export function AuditPage() {
         <SegmentedControl
           aria-label={t('audit.scope')}
           value={f.scope}
-          onChange={(v) => setF({ ...f, scope: v as Filters['scope'] })}
+          onChange={(v) => setF({ ...f, scope: v })}
           data={[
             { value: 'practice', label: t('audit.scopePractice') },
             { value: 'sign-ins', label: t('audit.scopeSignIns') },

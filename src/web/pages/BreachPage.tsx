@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BreachDetailSchema } from '../../contracts/breaches.js';
 import { api } from '../app/api.js';
-import { formatDate, formatInstant } from '../app/format.js';
+import { formatDate, formatInstant, useNow } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import {
   ActionsSection,
@@ -31,6 +31,7 @@ export function BreachPage() {
     queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${breachId}`, BreachDetailSchema),
   });
   const [dialog, setDialog] = useState<'facts' | 'close' | null>(null);
+  const now = useNow();
   if (q.isPending) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const b = q.data;
@@ -38,7 +39,7 @@ export function BreachPage() {
   const manage = open && s.can('breach.manage');
   const when = (i: string | null) => formatInstant(i, i18n.language);
   const first = b.notifications.find((n) => n.kind !== 'complementary');
-  const hours = Math.floor((Date.parse(b.notifyBy) - Date.now()) / 3_600_000);
+  const hours = Math.floor((Date.parse(b.notifyBy) - now) / 3_600_000);
   const clock = !open
     ? { color: 'teal', text: t('breaches.closedOn', { date: formatDate(b.closedOn, i18n.language) }) }
     : first

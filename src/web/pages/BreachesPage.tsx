@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { GUIDES, BreachListResponseSchema, type BreachResponse } from '../../contracts/breaches.js';
 import { api, downloadFile } from '../app/api.js';
-import { formatInstant } from '../app/format.js';
+import { formatInstant, useNow } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
@@ -12,6 +12,7 @@ import { Page } from '../components/Page.js';
 /** The badge of a breach's 72-hour clock: hours left, passed, notified, or no notification decided. */
 function ClockBadge({ b }: { b: BreachResponse }) {
   const { t } = useTranslation();
+  const now = useNow();
   if (b.decision?.decision === 'record_only')
     return (
       <Badge color="gray.8" variant="filled">
@@ -24,7 +25,7 @@ function ClockBadge({ b }: { b: BreachResponse }) {
         {t('breaches.notifiedShort')}
       </Badge>
     );
-  const hours = Math.floor((Date.parse(b.notifyBy) - Date.now()) / 3_600_000);
+  const hours = Math.floor((Date.parse(b.notifyBy) - now) / 3_600_000);
   if (hours < 0)
     return (
       <Badge color="red.9" variant="filled">

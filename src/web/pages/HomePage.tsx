@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WorklistResponseSchema, type WorklistItem } from '../../contracts/worklist.js';
 import { api } from '../app/api.js';
-import { formatInstant, todayInParis } from '../app/format.js';
+import { formatInstant, todayInParis, useNow } from '../app/format.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Page } from '../components/Page.js';
@@ -34,7 +34,7 @@ export function HomePage() {
     queryKey: ['practice', s.practiceId, 'worklist'],
     queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/worklist`, WorklistResponseSchema),
   });
-  const now = Date.now();
+  const now = useNow();
   const items = list.data
     ? [
         ...list.data.items.filter((i) => CLOCK_KINDS.has(i.kind)),

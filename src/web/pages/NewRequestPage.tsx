@@ -71,7 +71,7 @@ export function NewRequestPage() {
             data={REQUEST_KINDS.map((k) => ({ value: k, label: t(`requestKinds.${k}`) }))}
             value={kind}
             allowDeselect={false}
-            onChange={(v) => v && setKind(v as RequestKind)}
+            onChange={(v) => v && setKind(v)}
             description={t(`requestKindHelp.${kind}`)}
             error={fieldError(save.error, 'kind')}
           />
@@ -105,7 +105,7 @@ export function NewRequestPage() {
             data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
             value={channel}
             allowDeselect={false}
-            onChange={(v) => v && setChannel(v as (typeof CHANNELS)[number])}
+            onChange={(v) => v && setChannel(v)}
           />
           <TextInput
             label={t('requests.requesterName')}
@@ -138,7 +138,7 @@ export function NewRequestPage() {
             data={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))}
             value={relation}
             allowDeselect={false}
-            onChange={(v) => v && setRelation(v as (typeof RELATIONS)[number])}
+            onChange={(v) => v && setRelation(v)}
           />
           {s.can('patient.read') && (
             <PatientPicker

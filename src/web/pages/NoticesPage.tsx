@@ -244,7 +244,7 @@ function DistributionForm({
               data={NOTICE_CHANNELS.map((c) => ({ value: c, label: t(`registerValues.noticeChannels.${c}`) }))}
               value={channel}
               allowDeselect={false}
-              onChange={(v) => setChannel((v ?? channel) as typeof channel)}
+              onChange={(v) => setChannel(v ?? channel)}
             />
             <TextInput
               label={t('notices.on')}

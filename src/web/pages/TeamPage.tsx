@@ -70,7 +70,7 @@ export function TeamPage() {
                         data={roleOptions}
                         value={m.role}
                         allowDeselect={false}
-                        onChange={(v) => v && changeRole.mutate({ userId: m.userId, role: v as Role })}
+                        onChange={(v) => v && changeRole.mutate({ userId: m.userId, role: v })}
                         w={200}
                       />
                     ) : (
@@ -228,7 +228,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               value={form.role}
               allowDeselect={false}
-              onChange={(v) => v && setForm({ ...form, role: v as Role })}
+              onChange={(v) => v && setForm({ ...form, role: v })}
               description={t(`roleHelp.${form.role}`)}
             />
             <Text size="sm">{t('team.mfaAtFirstLogin')}</Text>

@@ -21,7 +21,12 @@ export class GroupCommit {
   /** Appends an entry in the next shared commit; resolves once that commit is on disk. */
   append(input: AppendInput, ctx: AuditContext): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ input, ctx, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      this.pending.push({
+        input,
+        ctx,
+        done: (e) =>
+          e === undefined ? resolve() : reject(e instanceof Error ? e : new Error('audit commit failed', { cause: e })),
+      });
       this.flushing ??= this.flush();
     });
   }

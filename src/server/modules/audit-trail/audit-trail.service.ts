@@ -61,7 +61,7 @@ export class AuditTrail {
     tx: Executor,
     entries: { input: AppendInput; ctx: AuditContext }[],
   ): Promise<{ seq: number; hash: string }[]> {
-    const results: { seq: number; hash: string }[] = new Array(entries.length);
+    const results = new Array<{ seq: number; hash: string }>(entries.length);
     const byChain = new Map<string, number[]>();
     entries.forEach((e, i) => {
       const mine = byChain.get(e.input.practiceId);

@@ -436,23 +436,21 @@ describeEachDialect('audit trail', (dialect) => {
         // Lone surrogates included (stored as U+FFFD: the entry is hashed over that form); not NUL, which PostgreSQL
         // text refuses (and SQLite keeps).
         const clean = (v: string) => (dialect === 'postgres' ? v.replaceAll('\0', '') : v);
-        await t.services.db
-          .transaction()
-          .execute((tx) =>
-            t.services.auditTrail.append(
-              tx,
-              {
-                practiceId,
-                action: 'practice.read',
-                targetType: 'practice',
-                targetId: clean(targetId),
-                details: Object.fromEntries(
-                  Object.entries(details).map(([k, v]) => [clean(k), typeof v === 'string' ? clean(v) : v]),
-                ),
-              },
-              { ...ctx, requestId: clean(requestId), ip: clean(ip) },
-            ),
-          );
+        await t.services.db.transaction().execute((tx) =>
+          t.services.auditTrail.append(
+            tx,
+            {
+              practiceId,
+              action: 'practice.read',
+              targetType: 'practice',
+              targetId: clean(targetId),
+              details: Object.fromEntries(
+                Object.entries(details).map(([k, v]) => [clean(k), typeof v === 'string' ? clean(v) : v]),
+              ),
+            },
+            { ...ctx, requestId: clean(requestId), ip: clean(ip) },
+          ),
+        );
       }
       assert.equal((await verify(t, practiceId)).ok, true);
       assert.equal(await workersFindIntact(t, practiceId), true, `seed ${seed}`);

@@ -80,9 +80,10 @@ export async function checkSlice(w: SliceTask): Promise<SliceReport> {
   }
 }
 
-if (parentPort && workerData?.task) {
+const data = workerData as { task?: SliceTask } | null;
+if (parentPort && data?.task) {
   const port = parentPort;
-  checkSlice(workerData.task as SliceTask).then(
+  checkSlice(data.task).then(
     (r) => port.postMessage({ ok: r }),
     (e: unknown) => port.postMessage({ error: String((e as Error)?.stack ?? e) }),
   );

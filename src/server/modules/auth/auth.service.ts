@@ -190,28 +190,24 @@ export class AuthService extends AuthCore {
     const anon = { actorId: 'anonymous', role: 'none', info };
     const emailRef = sha256Hex(`login:${email}`).slice(0, 16); // pseudonymous: lets an admin correlate attempts without storing the address
     if (this.ipFailures.isOver(ipKey, now.getTime())) {
-      await this.deps.db
-        .transaction()
-        .execute((tx) =>
-          this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'denied', {
-            reason: 'ip_rate_limited',
-            emailRef,
-          }),
-        );
+      await this.deps.db.transaction().execute((tx) =>
+        this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'denied', {
+          reason: 'ip_rate_limited',
+          emailRef,
+        }),
+      );
       throw new AppError('RATE_LIMITED');
     }
     const user = await repo.findUserByEmail(this.deps.db, email);
     if (!user) {
       await burnPasswordCheck(password);
       this.ipFailures.hit(ipKey, now.getTime());
-      await this.deps.db
-        .transaction()
-        .execute((tx) =>
-          this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'failure', {
-            reason: 'unknown_account',
-            emailRef,
-          }),
-        );
+      await this.deps.db.transaction().execute((tx) =>
+        this.audit(tx, anon, 'auth.login.failed', { type: 'user', id: null }, 'failure', {
+          reason: 'unknown_account',
+          emailRef,
+        }),
+      );
       throw new AppError('INVALID_CREDENTIALS');
     }
     const isPasswordRight = await verifyPassword(user.password_hash, password);
@@ -377,22 +373,20 @@ export class AuthService extends AuthCore {
   async auditTokenUse(ctx: AuthContext, route: string, method: string, statusCode: number): Promise<void> {
     if (!ctx.token) return;
     const token = ctx.token;
-    await this.deps.db
-      .transaction()
-      .execute((tx) =>
-        this.deps.auditTrail.append(
-          tx,
-          {
-            practiceId: token.practice_id,
-            action: 'token.used',
-            targetType: 'api_token',
-            targetId: token.id,
-            outcome: statusCode < 400 ? 'success' : 'failure',
-            details: { route, method, status: statusCode },
-          },
-          { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
-        ),
-      );
+    await this.deps.db.transaction().execute((tx) =>
+      this.deps.auditTrail.append(
+        tx,
+        {
+          practiceId: token.practice_id,
+          action: 'token.used',
+          targetType: 'api_token',
+          targetId: token.id,
+          outcome: statusCode < 400 ? 'success' : 'failure',
+          details: { route, method, status: statusCode },
+        },
+        { actorId: ctx.user.id, actorRole: 'token', requestId: ctx.actor.requestId, ip: ctx.actor.ip },
+      ),
+    );
   }
 
   // ---------- session life ----------
@@ -499,13 +493,11 @@ export class AuthService extends AuthCore {
     const who = { actorId: ctx.user.id, role: 'none', info: infoOf(ctx) };
     // The account lock holds here too: a stolen open session must not become a way to guess the password.
     if (isLocked(ctx.user.locked_until, now)) {
-      await this.deps.db
-        .transaction()
-        .execute((tx) =>
-          this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'denied', {
-            reason: 'locked',
-          }),
-        );
+      await this.deps.db.transaction().execute((tx) =>
+        this.audit(tx, who, 'auth.password.changed', { type: 'user', id: ctx.user.id }, 'denied', {
+          reason: 'locked',
+        }),
+      );
       throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'currentPassword', code: 'account_locked' }] });
     }
     if (!(await verifyPassword(ctx.user.password_hash, input.currentPassword))) {

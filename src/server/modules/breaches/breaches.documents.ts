@@ -1,5 +1,6 @@
 import type { BreachDetail, CnilDraft } from '../../../contracts/breaches.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
+import { cellText } from '../../platform/documents/csv.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { frenchDate as frDate } from '../../platform/documents/format.js';
 import { datedLine, dayInWords, letterContact, type Letter } from '../../platform/documents/letter.js';
@@ -547,8 +548,8 @@ export function registerPdf(
       text: `${i + 1}. ${items[i]!.title}`,
       style: 'h1',
       pageBreak: i === 0 ? undefined : 'before',
-    } as PdfNode);
-    content.push(fieldTable(header.slice(2).map((h, j): [string, string] => [h, String(row[j + 2] ?? '')])));
+    });
+    content.push(fieldTable(header.slice(2).map((h, j): [string, string] => [h, cellText(row[j + 2])])));
   });
   const footer = `${title} — ${p.name} — ${fr ? 'état au' : 'as of'} ${frDate(asOf)} — ${fr ? 'généré le' : 'generated'} ${humanInstant(generatedAt)}`;
   return renderPdf({ title, footer, content, pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`) });

@@ -42,13 +42,13 @@ export function parseCsv(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]!.d;
-  const records = parse(body, {
+  const records: string[][] = parse(body, {
     delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
     bom: true,
-  }) as string[][];
+  });
   const [headers = [], ...rows] = records;
   return { headers, rows, delimiter };
 }

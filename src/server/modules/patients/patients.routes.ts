@@ -65,14 +65,12 @@ export function registerPatientRoutes(app: HttpServer, patients: PatientsService
       const present = ({ rejected, ...rest }: ImportResult) => ({
         ...rest,
         rejectedCount: rejected.length,
-        rejected: rejected
-          .slice(0, 1000)
-          .map((x) => ({
-            line: x.line,
-            field: x.field,
-            code: x.code,
-            message: issueMessage(x.code, lang, x.params) ?? issueMessage('invalid_value', lang) ?? x.code,
-          })),
+        rejected: rejected.slice(0, 1000).map((x) => ({
+          line: x.line,
+          field: x.field,
+          code: x.code,
+          message: issueMessage(x.code, lang, x.params) ?? issueMessage('invalid_value', lang) ?? x.code,
+        })),
       });
       if (!String(req.headers.accept ?? '').includes('application/x-ndjson'))
         return present(await patients.importCsv(actorOf(req), req.params.practiceId, req.body));

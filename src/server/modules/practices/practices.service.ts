@@ -414,22 +414,20 @@ export class PracticesService {
       practiceId: string = SERVER_CHAIN,
       details: Record<string, unknown> = {},
     ): Promise<never> => {
-      await this.deps.db
-        .transaction()
-        .execute((tx) =>
-          this.deps.auditTrail.append(
-            tx,
-            {
-              practiceId,
-              action: 'access.denied',
-              targetType: 'invitation',
-              targetId: invitationId.slice(0, 80),
-              outcome: 'denied',
-              details: { attempted, reason, ...details },
-            },
-            auditContext(actor, 'none'),
-          ),
-        );
+      await this.deps.db.transaction().execute((tx) =>
+        this.deps.auditTrail.append(
+          tx,
+          {
+            practiceId,
+            action: 'access.denied',
+            targetType: 'invitation',
+            targetId: invitationId.slice(0, 80),
+            outcome: 'denied',
+            details: { attempted, reason, ...details },
+          },
+          auditContext(actor, 'none'),
+        ),
+      );
       if (reason !== 'wrong_password') throw new AppError('NOT_FOUND');
       const left = MAX_INVITATION_ATTEMPTS - Number(details.failures);
       throw new AppError('VALIDATION_FAILED', {

@@ -259,7 +259,7 @@ export function registerPdf(d: RegisterData, lang: Lang): Promise<Buffer> {
     { text: t.title, style: 'title' },
     { text: d.practice.name, style: 'subtitle' },
     fieldTable(header(d, lang)),
-    { text: t.legalBasisNote, style: 'muted' } as PdfNode,
+    { text: t.legalBasisNote, style: 'muted' },
     { toc: { title: { text: lang === 'fr' ? 'Sommaire' : 'Contents', style: 'h1' } } },
   ];
   if (d.activities.length === 0) content.push({ text: t.none, style: 'h1' });

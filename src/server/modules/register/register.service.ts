@@ -22,7 +22,7 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
-import { buildNotice, noticeFile, type Notice } from './register.notices.js';
+import { buildNotice, noticeFile } from './register.notices.js';
 import * as repo from './register.repository.js';
 import { adaptTemplate, dpiaLikely, dpiaScreening, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
@@ -390,7 +390,7 @@ export class RegisterService {
     const versionText =
       version > 0 ? `version ${version}` : lang === 'fr' ? 'projet non enregistré' : 'unrecorded draft';
     const footer = `${practice.name} — ${versionText} — ${lang === 'fr' ? frenchDate(parisDate(this.deps.clock.now())) : parisDate(this.deps.clock.now())}`;
-    return { ...(await noticeFile(notice as Notice, kind, format, lang, footer)), version };
+    return { ...(await noticeFile(notice, kind, format, lang, footer)), version };
   }
 
   notices(actor: Actor, practiceId: string) {

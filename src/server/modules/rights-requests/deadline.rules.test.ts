@@ -139,8 +139,11 @@ describe('GDPR deadline (Art. 12(3), Reg. 1182/71)', () => {
             .add({ months: extended ? 3 : 1 })
             .add({ days: suspended });
           assert.ok(isWorkingDay(dueOn, opts), `${r} → ${d.dueOn} is not a working day`);
-          assert.ok(Temporal.PlainDate.compare(dueOn, plainEnd) >= 0, `${r} → ${d.dueOn} is before ${plainEnd}`);
-          assert.ok(plainEnd.until(dueOn).days <= 5, `${r} → ${d.dueOn} is too far after ${plainEnd}`);
+          assert.ok(
+            Temporal.PlainDate.compare(dueOn, plainEnd) >= 0,
+            `${r} → ${d.dueOn} is before ${plainEnd.toString()}`,
+          );
+          assert.ok(plainEnd.until(dueOn).days <= 5, `${r} → ${d.dueOn} is too far after ${plainEnd.toString()}`);
         },
       ),
       { numRuns: 5000, seed: 20261128 },

@@ -7,7 +7,7 @@ import type { RequestKind, RequestStatus } from '../../../contracts/rights-reque
 import type { Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { Executor } from '../../platform/db/database.js';
-import { toCsv } from '../../platform/documents/csv.js';
+import { cellText, toCsv } from '../../platform/documents/csv.js';
 import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import { frenchDate } from '../../platform/documents/format.js';
 import { letterFile, type Letter, type LetterHead } from '../../platform/documents/letter.js';
@@ -557,7 +557,7 @@ export class RequestAnswersService {
     if (data.rows.length === 0) content.push({ text: none, style: 'h1' });
     table.rows.forEach((row) => {
       content.push({ text: `${String(row[0])}. ${String(row[2])} — ${String(row[1])}`, style: 'h1' });
-      content.push(fieldTable(table.header.slice(3).map((h, j): [string, string] => [h, String(row[j + 3] ?? '')])));
+      content.push(fieldTable(table.header.slice(3).map((h, j): [string, string] => [h, cellText(row[j + 3])])));
     });
     const footer = `${title} — ${data.practice.name} — ${fr ? 'état au' : 'as of'} ${frenchDate(asOf)}`;
     return {

@@ -26,7 +26,7 @@ export function precompiled<P extends string, Row>(
     const adapter = db.getExecutor().adapter;
     let compiled = compiledFor.get(adapter);
     if (!compiled) {
-      compiled = build(db as Kysely<Database>, slots).compile();
+      compiled = build(db, slots).compile();
       compiledFor.set(adapter, compiled);
     }
     const parameters = compiled.parameters.map((v) => {

@@ -4,9 +4,17 @@ import { stringify } from 'csv-stringify/sync';
 const FORMULA_START = /^[=+\-@\t\r\0]/;
 
 /** A cell as written to an export: a leading formula character is neutralised with an apostrophe. */
+/** A cell's value as text: objects as JSON, never "[object Object]". */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? value.toString() : '';
+}
+
 export function neutraliseCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = cellText(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

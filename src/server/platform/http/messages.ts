@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cellText } from '../documents/csv.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -424,7 +425,9 @@ export const ISSUE_MESSAGES: Catalogue = {
 };
 
 const fill = (template: string, params: Record<string, unknown> | undefined): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => (params && params[k] !== undefined ? String(params[k]) : `{${k}}`));
+  template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    params && params[k] !== undefined ? cellText(params[k]) : `{${k}}`,
+  );
 
 export function errorMessage(code: string, lang: Lang): string {
   return (ERROR_MESSAGES[code] ?? ERROR_MESSAGES.INTERNAL!)[lang];

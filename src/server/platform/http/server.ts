@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/app-error.js';
 import { errorHandler } from './errors.js';
@@ -11,7 +19,13 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { openApiExtras, openApiTransform } from './openapi.js';
 import { zodSerializerCompiler, zodValidatorCompiler } from './validation.js';
 
-export type HttpServer = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** One registered route, as the access matrix and the contract tests enumerate them. */
 export interface RouteEntry {
