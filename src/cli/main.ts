@@ -5,7 +5,7 @@ import { RoleSchema, ROLES } from '../contracts/roles.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { startServer } from '../server/main.js';
 import { AuditTrail, SERVER_CHAIN } from '../server/modules/audit-trail/index.js';
-import { BackupService } from '../server/modules/backup/index.js';
+import { BackupEngine } from '../server/modules/backup/index.js';
 import { loadOrCreateKeys } from '../server/platform/crypto/key-file.js';
 import { systemClock } from '../server/platform/clock.js';
 import { openRuntime, type Runtime } from '../server/runtime.js';
@@ -316,7 +316,7 @@ export function buildCli(): Command {
         const progress = progressReporter(opts.verify ? 'Vérification' : 'Sauvegarde');
         try {
           if (opts.verify) {
-            const r = await rt.services.backup.drill(path.resolve(opts.verify), key, progress.update);
+            const r = await rt.services.backupEngine.drill(path.resolve(opts.verify), key, progress.update);
             progress.stop();
             printJson(r);
           } else {
@@ -328,7 +328,7 @@ export function buildCli(): Command {
                   `gardien-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.gbk`,
                 ),
             );
-            const r = await rt.services.backup.createBackup(file, key, progress.update);
+            const r = await rt.services.backupEngine.createBackup(file, key, progress.update);
             progress.stop();
             printJson(r);
           }
@@ -353,7 +353,7 @@ export function buildCli(): Command {
       const config = configFrom(opts);
       // The restore builds the database itself: only the keys (to open the backup) and the verifier are needed here.
       const keys = loadOrCreateKeys(config.dataDir);
-      const backup = new BackupService({
+      const backup = new BackupEngine({
         target: config.database,
         dialect: config.database.kind,
         keys,

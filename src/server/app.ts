@@ -71,7 +71,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerRegisterRoutes(app, services.register);
   registerBreachRoutes(app, services.breaches);
   registerApiTokenRoutes(app, services.apiTokens);
-  registerAuditTrailRoutes(app, services.auditTrailUseCases);
-  registerBackupRoutes(app, services.backupUseCases);
+  registerAuditTrailRoutes(app, services.auditTrailService);
+  registerBackupRoutes(app, services.backup);
   return app;
 }

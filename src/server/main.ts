@@ -33,7 +33,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
       everyMs: 3600_000,
       firstAfterMs: 60_000,
       run: async () => {
-        const r = await s.backup.runScheduled(backupDir, config.backup);
+        const r = await s.backupEngine.runScheduled(backupDir, config.backup);
         if (r) logger.info({ file: r.file, bytes: r.bytes }, 'scheduled backup written');
       },
     });

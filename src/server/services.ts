@@ -3,10 +3,10 @@ import type { Keys } from './platform/crypto/key-file.js';
 import type { DatabaseTarget, Db, DialectName } from './platform/db/database.js';
 import type { Actor } from './shared/actor.js';
 import { Access } from './modules/access/index.js';
-import { AuditTrail, AuditTrailUseCases, GroupCommit } from './modules/audit-trail/index.js';
-import { ApiTokenUseCases, AuthService } from './modules/auth/index.js';
+import { AuditTrail, AuditTrailService, GroupCommit } from './modules/audit-trail/index.js';
+import { ApiTokenService, AuthService } from './modules/auth/index.js';
 import { PracticesService, practicesFirstSteps } from './modules/practices/index.js';
-import { BackupService, BackupUseCases, backupWorklistProvider } from './modules/backup/index.js';
+import { BackupEngine, BackupService, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
 import {
@@ -37,10 +37,10 @@ export interface Services {
   access: Access;
   auth: AuthService;
   practices: PracticesService;
-  apiTokens: ApiTokenUseCases;
-  auditTrailUseCases: AuditTrailUseCases;
+  apiTokens: ApiTokenService;
+  auditTrailService: AuditTrailService;
+  backupEngine: BackupEngine;
   backup: BackupService;
-  backupUseCases: BackupUseCases;
   worklist: Worklist;
   patients: PatientsService;
   rightsRequests: RightsRequestsService;
@@ -78,9 +78,17 @@ export function createServices(
     sessionAbsoluteMs: settings.sessionAbsoluteMs,
     loginIpLimitPer15Min: settings.loginIpLimitPer15Min,
   });
-  const backup = new BackupService({ db, target: settings.target, dialect, keys, clock, auditTrail, version: VERSION });
+  const backupEngine = new BackupEngine({
+    db,
+    target: settings.target,
+    dialect,
+    keys,
+    clock,
+    auditTrail,
+    version: VERSION,
+  });
   const worklist = new Worklist({ access, clock });
-  worklist.register(backupWorklistProvider(backup));
+  worklist.register(backupWorklistProvider(backupEngine));
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
@@ -102,7 +110,7 @@ export function createServices(
     auditTrail,
     access,
     auth,
-    backup,
+    backupEngine,
     worklist,
     practices,
     patients,
@@ -123,9 +131,9 @@ export function createServices(
     })),
     register,
     breaches: new BreachesService({ access, clock, patients, practices }),
-    backupUseCases: new BackupUseCases({ access, backup }),
-    apiTokens: new ApiTokenUseCases({ access, auth }),
-    auditTrailUseCases: new AuditTrailUseCases({ access, auditTrail, target: settings.target }),
+    backup: new BackupService({ access, engine: backupEngine }),
+    apiTokens: new ApiTokenService({ access, auth }),
+    auditTrailService: new AuditTrailService({ access, auditTrail, target: settings.target }),
     isAudited: (a) => audited.has(a),
     close: () => groupCommit.close(),
   };

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import type { AppendInput, AuditContext, AuditTrail } from './audit-trail.service.js';
+import type { AppendInput, AuditContext, AuditTrail } from './audit-trail.chain.js';
 
 /** A read's audit entry waiting for the next group commit. */
 interface PendingEntry {

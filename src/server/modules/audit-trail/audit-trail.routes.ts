@@ -10,11 +10,11 @@ import { pickLang } from '../../platform/http/messages.js';
 import { PracticeParamsSchema } from '../../../contracts/common.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import type { AuditTrailUseCases } from './audit-trail.use-cases.js';
+import type { AuditTrailService } from './audit-trail.service.js';
 
 const tags = ['audit-trail'];
 
-export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailUseCases): void {
+export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailService): void {
   app.get(
     '/api/v1/practices/:practiceId/audit-trail',
     {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { verifyRangeInWorkers } from './audit-trail.parallel-verify.js';
 import { encodedPageSql, entryFields } from './audit-trail.repository.js';
 import { hashEntry } from './audit-trail.rules.js';
-import { AuditTrail } from './audit-trail.service.js';
+import { AuditTrail } from './audit-trail.chain.js';
 
 const ctx = { actorId: 'usr_test', actorRole: 'owner', requestId: 'req', ip: '127.0.0.1' };
 

@@ -7,11 +7,11 @@ import {
 } from '../../../contracts/practices.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { actorOf } from '../../platform/http/route-config.js';
-import type { ApiTokenUseCases } from './api-tokens.use-cases.js';
+import type { ApiTokenService } from './api-tokens.service.js';
 
 const tags = ['api-tokens'];
 
-export function registerApiTokenRoutes(app: HttpServer, tokens: ApiTokenUseCases): void {
+export function registerApiTokenRoutes(app: HttpServer, tokens: ApiTokenService): void {
   app.get(
     '/api/v1/practices/:practiceId/api-tokens',
     {

@@ -1,5 +1,5 @@
 export { AuthService, type AuthContext, type AuthLevel, type RequestInfo } from './auth.service.js';
-export { ApiTokenUseCases } from './api-tokens.use-cases.js';
+export { ApiTokenService } from './api-tokens.service.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { registerApiTokenRoutes } from './api-tokens.routes.js';
 export { totpCodeAt, ARGON2_PARAMS } from './auth.crypto.js';

@@ -2,9 +2,9 @@ import { PracticeParamsSchema } from '../../../contracts/common.js';
 import { BackupStatusSchema } from '../../../contracts/backup.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
-import type { BackupUseCases } from './backup.use-cases.js';
+import type { BackupService } from './backup.service.js';
 
-export function registerBackupRoutes(app: HttpServer, useCases: BackupUseCases): void {
+export function registerBackupRoutes(app: HttpServer, useCases: BackupService): void {
   app.get(
     '/api/v1/practices/:practiceId/backup-status',
     {

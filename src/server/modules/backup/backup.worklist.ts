@@ -1,6 +1,6 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import type { WorklistProvider } from '../worklist/index.js';
-import { BACKUP_MAX_AGE_MS, DRILL_MAX_AGE_MS, type BackupService } from './backup.service.js';
+import { BACKUP_MAX_AGE_MS, DRILL_MAX_AGE_MS, type BackupEngine } from './backup.engine.js';
 
 /** A restore drill shows in the to-do list this long before it falls due. */
 const DRILL_NOTICE_MS = 7 * 24 * 3600_000;
@@ -9,7 +9,7 @@ const DRILL_NOTICE_MS = 7 * 24 * 3600_000;
  * The backups in the to-do list (security goal G21): a backup that failed or is older than a day, and the restore
  * drill once it is due within a week. Server-wide facts, shown to those who may read the backup status.
  */
-export function backupWorklistProvider(backup: BackupService): WorklistProvider {
+export function backupWorklistProvider(backup: BackupEngine): WorklistProvider {
   return {
     module: 'backup',
     permission: 'backup.read',

@@ -1,11 +1,11 @@
 export {
-  BackupService,
+  BackupEngine,
   BACKUP_MAX_AGE_MS,
   DRILL_MAX_AGE_MS,
   type BackupResult,
   type BackupStatus,
   type DrillResult,
-} from './backup.service.js';
-export { BackupUseCases } from './backup.use-cases.js';
+} from './backup.engine.js';
+export { BackupService } from './backup.service.js';
 export { registerBackupRoutes } from './backup.routes.js';
 export { backupWorklistProvider } from './backup.worklist.js';

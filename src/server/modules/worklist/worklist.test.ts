@@ -97,8 +97,8 @@ describeEachDialect('worklist', (dialect) => {
   it('drops the backup item once a backup and a drill have run, and shows the drill again near its due date', async () => {
     const owner = await login(t, ownerEmail, undefined, { totpSecret: ownerSecret });
     const file = path.join(t.testDb.dataDir, 'worklist.gbk');
-    await t.services.backup.createBackup(file);
-    await t.services.backup.drill(file);
+    await t.services.backupEngine.createBackup(file);
+    await t.services.backupEngine.drill(file);
     assert.deepEqual(
       (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items,
       [],

@@ -14,7 +14,7 @@ const present = (t: ApiTokenRow) => ({
 });
 
 /** API tokens for integrations and scripts: bound to one practice, acting with their creator's role there. */
-export class ApiTokenUseCases {
+export class ApiTokenService {
   constructor(private readonly deps: { access: Access; auth: AuthService }) {}
 
   create(actor: Actor, practiceId: string, name: string) {
