@@ -4,7 +4,7 @@
  */
 import Fastify from 'fastify';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import { findMembers } from '../src/server/modules/practices/practices.repository.js';
+import { findMembers } from '../src/server/modules/team/team.repository.js';
 import { findEntries } from '../src/server/modules/audit-trail/audit-trail.repository.js';
 import { findNotifications, listBreaches } from '../src/server/modules/breaches/breaches.repository.js';
 import { searchPatients } from '../src/server/modules/patients/patients.repository.js';

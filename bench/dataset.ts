@@ -35,7 +35,7 @@ for (let p = 0; p < practices; p++) {
   });
   ids.push(r.practiceId);
   for (let m = 0; m < (p === 0 ? members : 5); m++) {
-    await s.practices.addMember(cliActor(), r.practiceId, {
+    await s.team.addMember(cliActor(), r.practiceId, {
       email: `m${p}-${m}@bench.example.fr`,
       name: `Membre ${p}-${m}`,
       role: m % 3 === 0 ? 'practitioner' : 'assistant',

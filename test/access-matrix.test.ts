@@ -209,7 +209,7 @@ const someInvitation = async (t: TestApp, practiceId: string | null, email: stri
     ip: null,
   };
   return (
-    await t.services.practices.inviteMember(owner, p, {
+    await t.services.invitations.invite(owner, p, {
       email,
       name: 'Personne invitée',
       role: 'assistant',

@@ -143,7 +143,7 @@ describeEachDialect('bad input', (dialect) => {
     practiceId = p.practiceId;
     owner = await login(t, p.ownerEmail);
     memberId = (
-      await t.services.practices.addMember(
+      await t.services.team.addMember(
         { kind: 'admin', adminId: 'cli:test', requestId: null, ip: null },
         practiceId,
         {

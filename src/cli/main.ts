@@ -178,7 +178,7 @@ export function buildCli(): Command {
       await withRuntime(opts, async (rt) => {
         const isNew = !(await rt.services.auth.findUserByEmail(email));
         const password = isNew ? await readPassword('Mot de passe : ', true) : undefined;
-        const r = await rt.services.practices.addMember(cliActor(), opts.practice, {
+        const r = await rt.services.team.addMember(cliActor(), opts.practice, {
           email,
           name: nameOption(opts.name, '--name'),
           role,
@@ -193,7 +193,7 @@ export function buildCli(): Command {
     .requiredOption('--email <email>', 'e-mail of the person')
     .action(async (opts: DbOptions & { email: string }) => {
       const email = parseOption(EmailSchema, opts.email, '--email');
-      await withRuntime(opts, async (rt) => printJson(await rt.services.practices.disableUser(cliActor(), email)));
+      await withRuntime(opts, async (rt) => printJson(await rt.services.team.disableUser(cliActor(), email)));
     });
 
   withDb(user.command('unlock'))

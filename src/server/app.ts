@@ -6,6 +6,7 @@ import { registerAuditTrailRoutes } from './modules/audit-trail/index.js';
 import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/index.js';
 import { registerAuthentication } from './modules/auth/auth.http.js';
 import { registerPracticeRoutes, registerSetupRoutes } from './modules/practices/index.js';
+import { registerTeamRoutes } from './modules/team/index.js';
 import { registerWorklistRoutes } from './modules/worklist/index.js';
 import { registerPatientRoutes } from './modules/patients/index.js';
 import { registerRequestAnswerRoutes, registerRightsRequestRoutes } from './modules/rights-requests/index.js';
@@ -64,6 +65,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerAuthRoutes(app, services.auth, cookie);
   registerSetupRoutes(app, services.practices, services.auth, cookie);
   registerPracticeRoutes(app, services.practices);
+  registerTeamRoutes(app, services.team, services.invitations);
   registerWorklistRoutes(app, services.worklist);
   registerPatientRoutes(app, services.patients);
   registerRightsRequestRoutes(app, services.rightsRequests);

@@ -47,6 +47,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
       clock: s.clock,
       auditTrail: s.auditTrail,
       practices: s.practices,
+      team: s.team,
       worklist: s.worklist,
       mailer,
       publicOrigin: config.publicOrigin,

@@ -6,6 +6,7 @@ import { Access } from './modules/access/index.js';
 import { AuditTrail, AuditTrailService, GroupCommit } from './modules/audit-trail/index.js';
 import { ApiTokenService, AuthService } from './modules/auth/index.js';
 import { PracticesService, practicesFirstSteps } from './modules/practices/index.js';
+import { InvitationsService, TeamService, teamFirstSteps } from './modules/team/index.js';
 import { BackupEngine, BackupService, backupWorklistProvider } from './modules/backup/index.js';
 import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
@@ -37,6 +38,8 @@ export interface Services {
   access: Access;
   auth: AuthService;
   practices: PracticesService;
+  team: TeamService;
+  invitations: InvitationsService;
   apiTokens: ApiTokenService;
   auditTrailService: AuditTrailService;
   backupEngine: BackupEngine;
@@ -92,8 +95,9 @@ export function createServices(
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
-  for (const step of [...practicesFirstSteps(), ...registerFirstSteps()]) worklist.registerStep(step);
-  const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth });
+  for (const step of [...practicesFirstSteps(), ...teamFirstSteps(), ...registerFirstSteps()]) worklist.registerStep(step);
+  const team = new TeamService({ db, clock, access, auditTrail, auth });
+  const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth, team });
   // The restriction check reaches the request answers lazily: they are built after the patients they depend on.
   let answers: RequestAnswersService | null = null;
   const patients = new PatientsService({
@@ -101,7 +105,7 @@ export function createServices(
     clock,
     restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId),
   });
-  const register = new RegisterService({ access, clock, practices, patients });
+  const register = new RegisterService({ access, clock, practices, team, patients });
   return {
     db,
     dialect,
@@ -113,6 +117,8 @@ export function createServices(
     backupEngine,
     worklist,
     practices,
+    team,
+    invitations: new InvitationsService({ db, clock, access, auditTrail, auth }),
     patients,
     rightsRequests: new RightsRequestsService({
       access,
@@ -130,7 +136,7 @@ export function createServices(
       register: (tx, practiceId) => register.patientActivities(tx, practiceId),
     })),
     register,
-    breaches: new BreachesService({ access, clock, patients, practices }),
+    breaches: new BreachesService({ access, clock, patients, practices, team }),
     backup: new BackupService({ access, engine: backupEngine }),
     apiTokens: new ApiTokenService({ access, auth }),
     auditTrailService: new AuditTrailService({ access, auditTrail, target: settings.target }),

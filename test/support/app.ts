@@ -218,7 +218,7 @@ export async function addMember(
   role: Role,
   email = uniqueEmail(role),
 ): Promise<{ userId: string; email: string }> {
-  const r = await t.services.practices.addMember(cliActor(), practiceId, {
+  const r = await t.services.team.addMember(cliActor(), practiceId, {
     email,
     name: `Personne ${role}`,
     role,

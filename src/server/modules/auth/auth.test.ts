@@ -386,7 +386,7 @@ describeEachDialect('API tokens', (dialect) => {
     );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token } })).json().via, 'token');
     // Bound to its practice: the owner's other practices are out of reach.
-    await t.services.practices.addMember(
+    await t.services.team.addMember(
       { kind: 'admin', adminId: 'cli:test', requestId: null, ip: null },
       b.practiceId,
       { email: a.ownerEmail, name: 'x', role: 'owner' },

@@ -31,7 +31,7 @@ describeEachDialect('backup and restore', (dialect) => {
     const p = await createPractice(t, 'Cabinet Sauvegarde');
     practiceId = p.practiceId;
     for (let i = 0; i < 30; i++)
-      await t.services.practices.addMember(cliActor(), practiceId, {
+      await t.services.team.addMember(cliActor(), practiceId, {
         email: `m${i}@example.fr`,
         name: `Membre ${i}`,
         role: 'assistant',

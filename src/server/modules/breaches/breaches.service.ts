@@ -28,6 +28,7 @@ import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
+import type { TeamService } from '../team/index.js';
 import * as repo from './breaches.repository.js';
 import {
   decisionProblems,
@@ -46,6 +47,7 @@ export interface BreachesDeps {
   clock: Clock;
   patients: PatientsService;
   practices: PracticesService;
+  team: TeamService;
 }
 
 type Lang = 'fr' | 'en';
@@ -504,7 +506,7 @@ export class BreachesService {
         return {
           items,
           practice: await this.deps.practices.identity(tx, practiceId),
-          names: await this.deps.practices.memberNames(tx, practiceId),
+          names: await this.deps.team.memberNames(tx, practiceId),
         };
       },
     );
@@ -567,7 +569,7 @@ export class BreachesService {
         return {
           detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
           practice: await this.deps.practices.identity(tx, practiceId),
-          names: await this.deps.practices.memberNames(tx, practiceId),
+          names: await this.deps.team.memberNames(tx, practiceId),
         };
       },
     );

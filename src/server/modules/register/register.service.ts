@@ -21,6 +21,7 @@ import { can, type Access, type UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
+import type { TeamService } from '../team/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
 import { buildNotice, noticeFile } from './register.notices.js';
 import * as repo from './register.repository.js';
@@ -32,6 +33,7 @@ export interface RegisterDeps {
   access: Access;
   clock: Clock;
   practices: PracticesService;
+  team: TeamService;
   patients: PatientsService;
 }
 
@@ -254,7 +256,7 @@ export class RegisterService {
         activities,
         processors,
         practice: await this.deps.practices.identity(tx, practiceId),
-        names: await this.deps.practices.memberNames(tx, practiceId),
+        names: await this.deps.team.memberNames(tx, practiceId),
       };
     });
     const now = this.deps.clock.now();

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { can, type Permission } from '../access/index.js';
 import type { AuditAction, AuditTrail } from '../audit-trail/index.js';
 import type { PracticesService } from '../practices/index.js';
+import type { TeamService } from '../team/index.js';
 import type { Worklist } from '../worklist/index.js';
 import { digestMail } from './reminders.digest.js';
 import * as repo from './reminders.repository.js';
@@ -41,6 +42,7 @@ export interface RemindersDeps {
   clock: Clock;
   auditTrail: AuditTrail;
   practices: PracticesService;
+  team: TeamService;
   mailer: Mailer;
   /** The to-do list, for the daily digest. */
   worklist: Worklist;
@@ -75,7 +77,7 @@ export class Reminders {
         if (await repo.reminderSent(this.deps.db, due.targetType, due.targetId, due.stage)) continue;
         const practice = await this.deps.practices.identity(this.deps.db, due.practiceId);
         const { permission, roles = [], userIds = [] } = due.audience;
-        const people = (await this.deps.practices.activeMembers(this.deps.db, due.practiceId)).filter(
+        const people = (await this.deps.team.activeMembers(this.deps.db, due.practiceId)).filter(
           (m) =>
             (permission !== undefined && can(m.role as Role, permission)) ||
             roles.includes(m.role as Role) ||
@@ -129,7 +131,7 @@ export class Reminders {
     let sent = 0;
     for (const practiceId of await this.deps.practices.allPracticeIds(this.deps.db)) {
       const practice = await this.deps.practices.identity(this.deps.db, practiceId);
-      for (const m of await this.deps.practices.activeMembers(this.deps.db, practiceId)) {
+      for (const m of await this.deps.team.activeMembers(this.deps.db, practiceId)) {
         if (
           !can(m.role as Role, 'worklist.read') ||
           (await repo.reminderSent(this.deps.db, 'digest', `${practiceId}:${m.id}`, day))

@@ -49,6 +49,7 @@ describeEachDialect('e-mail reminders', (dialect) => {
       clock: t.clock,
       auditTrail: t.services.auditTrail,
       practices: t.services.practices,
+      team: t.services.team,
       worklist: t.services.worklist,
       mailer,
       publicOrigin: 'https://gardien.cabinet.example.fr',
