@@ -35,6 +35,14 @@ export interface UseCase {
   withoutTransaction?: boolean;
 }
 
+/**
+ * A use case about one object of the practice: `load` reads it inside the use case's transaction, after the permission
+ * check; nothing found answers 404 (audited as a refusal, like another practice's object) and `work` receives it.
+ */
+export interface UseCaseOn<R> extends UseCase {
+  load: (tx: Executor) => Promise<R | null | undefined>;
+}
+
 export interface UseCaseScope {
   tx: Executor;
   role: Role | 'admin';
@@ -95,7 +103,30 @@ export class Access {
     return repo.memberIds(tx, practiceId);
   }
 
-  async run<T>(
+  run<T, R>(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCaseOn<R>,
+    work: (scope: UseCaseScope, target: R) => Promise<T>,
+  ): Promise<T>;
+  run<T>(actor: Actor, practiceId: string, useCase: UseCase, work: (scope: UseCaseScope) => Promise<T>): Promise<T>;
+  run<T, R>(
+    actor: Actor,
+    practiceId: string,
+    useCase: UseCase | UseCaseOn<R>,
+    work: (scope: UseCaseScope, target: R) => Promise<T>,
+  ): Promise<T> {
+    if (!('load' in useCase))
+      return this.runChecked(actor, practiceId, useCase, (scope) => work(scope, undefined as R));
+    const { load } = useCase;
+    return this.runChecked(actor, practiceId, useCase, async (scope) => {
+      const target = await load(scope.tx);
+      if (target === null || target === undefined) throw new AppError('NOT_FOUND');
+      return work(scope, target);
+    });
+  }
+
+  private async runChecked<T>(
     actor: Actor,
     practiceId: string,
     useCase: UseCase,

@@ -386,11 +386,11 @@ describeEachDialect('API tokens', (dialect) => {
     );
     assert.equal((await call(t, 'GET', '/api/v1/me', { as: { token } })).json().via, 'token');
     // Bound to its practice: the owner's other practices are out of reach.
-    await t.services.team.addMember(
-      { kind: 'admin', adminId: 'cli:test', requestId: null, ip: null },
-      b.practiceId,
-      { email: a.ownerEmail, name: 'x', role: 'owner' },
-    );
+    await t.services.team.addMember({ kind: 'admin', adminId: 'cli:test', requestId: null, ip: null }, b.practiceId, {
+      email: a.ownerEmail,
+      name: 'x',
+      role: 'owner',
+    });
     assert.equal((await call(t, 'GET', `/api/v1/practices/${b.practiceId}`, { as: { token } })).statusCode, 404);
     // Session management is for people.
     assert.equal((await call(t, 'GET', '/api/v1/auth/sessions', { as: { token } })).statusCode, 401);

@@ -276,8 +276,15 @@ export class BreachesService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'breach.read', action: 'breach.read', targetType: 'breach', targetId: breachId, readOnly: true },
-      async ({ tx }) => loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+      {
+        permission: 'breach.read',
+        action: 'breach.read',
+        targetType: 'breach',
+        targetId: breachId,
+        readOnly: true,
+        load: (tx) => repo.findBreach(tx, practiceId, breachId),
+      },
+      async ({ tx }, r) => loadDetail(tx, practiceId, r),
     );
   }
 
@@ -563,11 +570,17 @@ export class BreachesService {
     const { detail, practice, names } = await this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'breach.read', action: 'breach.cnil-draft-generated', targetType: 'breach', targetId: breachId },
-      async ({ tx, audit }) => {
+      {
+        permission: 'breach.read',
+        action: 'breach.cnil-draft-generated',
+        targetType: 'breach',
+        targetId: breachId,
+        load: (tx) => repo.findBreach(tx, practiceId, breachId),
+      },
+      async ({ tx, audit }, r) => {
         audit.details = { format };
         return {
-          detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+          detail: await loadDetail(tx, practiceId, r),
           practice: await this.deps.practices.identity(tx, practiceId),
           names: await this.deps.team.memberNames(tx, practiceId),
         };
@@ -588,11 +601,17 @@ export class BreachesService {
     const { detail, practice } = await this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'breach.read', action: 'breach.letter-generated', targetType: 'breach', targetId: breachId },
-      async ({ tx, audit }) => {
+      {
+        permission: 'breach.read',
+        action: 'breach.letter-generated',
+        targetType: 'breach',
+        targetId: breachId,
+        load: (tx) => repo.findBreach(tx, practiceId, breachId),
+      },
+      async ({ tx, audit }, r) => {
         audit.details = { format, lang };
         return {
-          detail: await loadDetail(tx, practiceId, await this.find(tx, practiceId, breachId)),
+          detail: await loadDetail(tx, practiceId, r),
           practice: await this.deps.practices.identity(tx, practiceId),
         };
       },
@@ -604,12 +623,6 @@ export class BreachesService {
       format,
       lang === 'fr' ? 'lettre-patients' : 'letter-to-patients',
     );
-  }
-
-  private async find(tx: Executor, practiceId: string, breachId: string): Promise<repo.BreachRow> {
-    const r = await repo.findBreach(tx, practiceId, breachId);
-    if (!r) throw new AppError('NOT_FOUND');
-    return r;
   }
 
   /** One step on an open breach: access check, the change, the audit entry, one transaction; answers the whole breach. */
@@ -627,9 +640,14 @@ export class BreachesService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission, action, targetType: 'breach', targetId: breachId },
-      async ({ tx, audit }) => {
-        const r = await this.find(tx, practiceId, breachId);
+      {
+        permission,
+        action,
+        targetType: 'breach',
+        targetId: breachId,
+        load: (tx) => repo.findBreach(tx, practiceId, breachId),
+      },
+      async ({ tx, audit }, r) => {
         if (r.status === 'closed') throw conflict('', 'breach_closed');
         const { patch, details } = await decide(tx, r);
         const next = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };

@@ -117,12 +117,9 @@ export class PatientsService {
         targetType: 'patient',
         targetId: patientId,
         readOnly: true,
+        load: (tx) => repo.findPatient(tx, practiceId, patientId),
       },
-      async ({ tx }) => {
-        const p = await repo.findPatient(tx, practiceId, patientId);
-        if (!p) throw new AppError('NOT_FOUND');
-        return presentPatient(p);
-      },
+      async (_scope, p) => presentPatient(p),
     );
   }
 
@@ -155,10 +152,14 @@ export class PatientsService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'patient.write', action: 'patient.updated', targetType: 'patient', targetId: patientId },
-      async ({ tx, audit }) => {
-        const p = await repo.findPatient(tx, practiceId, patientId);
-        if (!p) throw new AppError('NOT_FOUND');
+      {
+        permission: 'patient.write',
+        action: 'patient.updated',
+        targetType: 'patient',
+        targetId: patientId,
+        load: (tx) => repo.findPatient(tx, practiceId, patientId),
+      },
+      async ({ tx, audit }, p) => {
         this.assertDatesPossible({
           birthDate: input.birthDate ?? p.birth_date,
           lastCareOn: input.lastCareOn !== undefined ? input.lastCareOn : p.last_care_on,

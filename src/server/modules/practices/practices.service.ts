@@ -119,12 +119,9 @@ export class PracticesService {
         targetType: 'practice',
         targetId: practiceId,
         readOnly: true,
+        load: (tx) => repo.findPractice(tx, practiceId),
       },
-      async ({ tx }) => {
-        const p = await repo.findPractice(tx, practiceId);
-        if (!p) throw new AppError('NOT_FOUND');
-        return presentPractice(p);
-      },
+      async (_scope, p) => presentPractice(p),
     );
   }
 
@@ -132,10 +129,14 @@ export class PracticesService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'practice.update', action: 'practice.updated', targetType: 'practice', targetId: practiceId },
-      async ({ tx, audit }) => {
-        const p = await repo.findPractice(tx, practiceId);
-        if (!p) throw new AppError('NOT_FOUND');
+      {
+        permission: 'practice.update',
+        action: 'practice.updated',
+        targetType: 'practice',
+        targetId: practiceId,
+        load: (tx) => repo.findPractice(tx, practiceId),
+      },
+      async ({ tx, audit }, p) => {
         const patch = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.legalForm !== undefined ? { legal_form: input.legalForm } : {}),

@@ -91,6 +91,33 @@ export class RegisterService {
     );
   }
 
+  /** run, on one activity of the register: missing (or another practice's) answers 404. */
+  private runOnActivity<T>(
+    actor: Actor,
+    practiceId: string,
+    permission: UseCase['permission'],
+    action: AuditAction,
+    activityId: string,
+    work: (
+      tx: Executor,
+      audit: { targetId?: string | null; details?: Record<string, unknown> },
+      r: repo.ActivityRow,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      {
+        permission,
+        action,
+        targetType: 'register',
+        targetId: activityId,
+        load: (tx) => repo.findActivity(tx, practiceId, activityId),
+      },
+      ({ tx, audit }, r) => work(tx, audit, r),
+    );
+  }
+
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
@@ -145,32 +172,37 @@ export class RegisterService {
   }
 
   get(actor: Actor, practiceId: string, activityId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.read', activityId, async (tx) => {
-      const r = await this.find(tx, practiceId, activityId);
-      const versions = await repo.findVersions(tx, practiceId, activityId);
-      return {
-        ...presentActivity(r),
-        versions: versions.map((v) => ({
-          version: Number(v.version),
-          validatedAt: v.validated_at,
-          validatedBy: v.validated_by,
-          fields: fieldsOf(v),
-          sha256: v.sha256,
-        })),
-      };
-    });
+    return this.runOnActivity(
+      actor,
+      practiceId,
+      'register.read',
+      'register.read',
+      activityId,
+      async (tx, _audit, r) => {
+        const versions = await repo.findVersions(tx, practiceId, activityId);
+        return {
+          ...presentActivity(r),
+          versions: versions.map((v) => ({
+            version: Number(v.version),
+            validatedAt: v.validated_at,
+            validatedBy: v.validated_by,
+            fields: fieldsOf(v),
+            sha256: v.sha256,
+          })),
+        };
+      },
+    );
   }
 
   /** Any change makes the activity a draft again until the owner validates it; the validated versions stay as they were. */
   update(actor: Actor, practiceId: string, activityId: string, input: ActivityInput) {
-    return this.run(
+    return this.runOnActivity(
       actor,
       practiceId,
       'register.manage',
       'register.activity-updated',
       activityId,
-      async (tx, audit) => {
-        const r = await this.find(tx, practiceId, activityId);
+      async (tx, audit, r) => {
         const fields = ActivityInputSchema.parse(input);
         const patch = { fields: JSON.stringify(fields), status: 'draft', updated_at: this.now() };
         await repo.updateActivity(tx, practiceId, activityId, patch);
@@ -182,14 +214,13 @@ export class RegisterService {
 
   /** Only an activity never validated can be deleted: a validated one is part of the register's history. */
   remove(actor: Actor, practiceId: string, activityId: string) {
-    return this.run(
+    return this.runOnActivity(
       actor,
       practiceId,
       'register.manage',
       'register.activity-deleted',
       activityId,
-      async (tx, audit) => {
-        const r = await this.find(tx, practiceId, activityId);
+      async (tx, audit, r) => {
         if (Number(r.version) > 0) throw conflict('', 'activity_validated_kept');
         await repo.deleteActivity(tx, practiceId, activityId);
         audit.details = { name: fieldsOf(r).name };
@@ -200,14 +231,13 @@ export class RegisterService {
 
   /** The owner validates: a dated, immutable version with its fingerprint; the review falls due twelve months later. */
   validate(actor: Actor, practiceId: string, activityId: string) {
-    return this.run(
+    return this.runOnActivity(
       actor,
       practiceId,
       'register.validate',
       'register.activity-validated',
       activityId,
-      async (tx, audit) => {
-        const r = await this.find(tx, practiceId, activityId);
+      async (tx, audit, r) => {
         if (r.status === 'validated') throw conflict('', 'already_validated');
         const fields = fieldsOf(r);
         const missing = missingFields(fields);
@@ -453,12 +483,6 @@ export class RegisterService {
       };
       return presentDistribution(row, { kind: v.kind as NoticeKind, version: Number(v.version) });
     });
-  }
-
-  private async find(tx: Executor, practiceId: string, id: string): Promise<repo.ActivityRow> {
-    const r = await repo.findActivity(tx, practiceId, id);
-    if (!r) throw new AppError('NOT_FOUND');
-    return r;
   }
 }
 

@@ -88,10 +88,14 @@ export class RequestAnswersService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission, action, targetType: 'rights_request', targetId: requestId },
-      async ({ tx, audit }) => {
-        const r = await repo.findRequest(tx, practiceId, requestId);
-        if (!r) throw new AppError('NOT_FOUND');
+      {
+        permission,
+        action,
+        targetType: 'rights_request',
+        targetId: requestId,
+        load: (tx) => repo.findRequest(tx, practiceId, requestId),
+      },
+      async ({ tx, audit }, r) => {
         return work(tx, r, audit);
       },
     );

@@ -157,10 +157,9 @@ export class RightsRequestsService {
         targetType: 'rights_request',
         targetId: requestId,
         readOnly: true,
+        load: (tx) => repo.findRequest(tx, practiceId, requestId),
       },
-      async ({ tx }) => {
-        const r = await repo.findRequest(tx, practiceId, requestId);
-        if (!r) throw new AppError('NOT_FOUND');
+      async ({ tx }, r) => {
         return loadDetail(tx, this.deps.patients, r, this.today(), this.deps.register);
       },
     );
@@ -256,36 +255,39 @@ export class RightsRequestsService {
       targetType: 'rights_request',
       targetId: requestId,
     };
-    return this.deps.access.run(actor, practiceId, useCase, async ({ tx, audit }) => {
-      const r = await repo.findRequest(tx, practiceId, requestId);
-      if (!r) throw new AppError('NOT_FOUND');
-      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
-      const { patch, event } = await decide(tx, r);
-      const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
-      const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
-      const dates = requestDates(
-        {
-          kind: next.kind as RequestKind,
-          receivedOn: next.received_on,
-          olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1,
-          extended: Number(next.extended) === 1,
-          identityRequestedOn: next.identity_requested_on,
-          identityReceivedOn: next.identity_received_on,
-        },
-        holidays,
-      );
-      next.due_on = dates.dueOn;
-      next.earliest_on = dates.earliestOn;
-      await repo.updateRequest(tx, practiceId, requestId, {
-        ...patch,
-        due_on: next.due_on,
-        earliest_on: next.earliest_on,
-        updated_at: next.updated_at,
-      });
-      const details = { ...event, dueOn: next.due_on };
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, action.replace('request.', ''), details);
-      audit.details = { kind: next.kind, status: next.status, ...details };
-      return presentRequest(next);
-    });
+    return this.deps.access.run(
+      actor,
+      practiceId,
+      { ...useCase, load: (tx) => repo.findRequest(tx, practiceId, requestId) },
+      async ({ tx, audit }, r) => {
+        if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
+        const { patch, event } = await decide(tx, r);
+        const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
+        const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
+        const dates = requestDates(
+          {
+            kind: next.kind as RequestKind,
+            receivedOn: next.received_on,
+            olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1,
+            extended: Number(next.extended) === 1,
+            identityRequestedOn: next.identity_requested_on,
+            identityReceivedOn: next.identity_received_on,
+          },
+          holidays,
+        );
+        next.due_on = dates.dueOn;
+        next.earliest_on = dates.earliestOn;
+        await repo.updateRequest(tx, practiceId, requestId, {
+          ...patch,
+          due_on: next.due_on,
+          earliest_on: next.earliest_on,
+          updated_at: next.updated_at,
+        });
+        const details = { ...event, dueOn: next.due_on };
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, next, action.replace('request.', ''), details);
+        audit.details = { kind: next.kind, status: next.status, ...details };
+        return presentRequest(next);
+      },
+    );
   }
 }

@@ -13,6 +13,16 @@ export const findMembership = (db: Executor, practiceId: string, userId: string)
     .where('user_id', '=', userId)
     .executeTakeFirst();
 
+/** A membership in force (not ended). */
+export const findCurrentMembership = (db: Executor, practiceId: string, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+
 /** A person joins (or joins again): the membership is in force from `now`, and a new period of membership begins. */
 export async function upsertMembership(
   db: Executor,

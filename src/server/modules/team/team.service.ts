@@ -146,10 +146,14 @@ export class TeamService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'member.manage', action: 'member.role-changed', targetType: 'user', targetId: userId },
-      async ({ tx, audit }) => {
-        const m = await repo.findMembership(tx, practiceId, userId);
-        if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
+      {
+        permission: 'member.manage',
+        action: 'member.role-changed',
+        targetType: 'user',
+        targetId: userId,
+        load: (tx) => repo.findCurrentMembership(tx, practiceId, userId),
+      },
+      async ({ tx, audit }, m) => {
         if (m.role === 'owner' && role !== 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1)
           throw conflict('role', 'last_owner');
         await repo.updateMembership(tx, practiceId, userId, { role });
@@ -168,10 +172,14 @@ export class TeamService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'member.manage', action: 'member.removed', targetType: 'user', targetId: userId },
-      async ({ tx, audit }) => {
-        const m = await repo.findMembership(tx, practiceId, userId);
-        if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
+      {
+        permission: 'member.manage',
+        action: 'member.removed',
+        targetType: 'user',
+        targetId: userId,
+        load: (tx) => repo.findCurrentMembership(tx, practiceId, userId),
+      },
+      async ({ tx, audit }, m) => {
         if (m.role === 'owner' && (await repo.countActiveOwners(tx, practiceId)) <= 1)
           throw conflict('userId', 'last_owner');
         await repo.updateMembership(tx, practiceId, userId, { ended_at: this.deps.clock.now().toISOString() });
@@ -199,10 +207,14 @@ export class TeamService {
     return this.deps.access.run(
       actor,
       practiceId,
-      { permission: 'member.manage', action: 'member.password-reset', targetType: 'user', targetId: userId },
+      {
+        permission: 'member.manage',
+        action: 'member.password-reset',
+        targetType: 'user',
+        targetId: userId,
+        load: (tx) => repo.findCurrentMembership(tx, practiceId, userId),
+      },
       async ({ tx, audit }) => {
-        const m = await repo.findMembership(tx, practiceId, userId);
-        if (!m || m.ended_at !== null) throw new AppError('NOT_FOUND');
         if (actor.kind === 'user' && actor.userId === userId) throw conflict('userId', 'own_account');
         if ((await repo.countActiveMemberships(tx, userId)) > 1) throw conflict('userId', 'account_shared');
         const r = await this.deps.auth.setTemporaryPassword(tx, userId, temporaryPassword, 'temporaryPassword');
