@@ -1,15 +1,21 @@
-import { accountFr, auditFr, invitationsFr, teamFr } from './fr-people.js';
-import { breachesFr, breachValuesFr } from './fr-breaches.js';
-import { answersFr, answerValuesFr } from './fr-requests.js';
-import { noticesFr, registerFr, registerValuesFr } from './fr-register.js';
+import { authFr } from '../features/auth/i18n.fr.js';
+import { homeFr } from '../features/home/i18n.fr.js';
+import { requestsPagesFr } from '../features/requests/i18n.fr.js';
+import { patientsFr } from '../features/patients/i18n.fr.js';
+import { practiceFr } from '../features/practice/i18n.fr.js';
+import { backupFr } from '../features/backup/i18n.fr.js';
+import { accountFr, auditFr, invitationsFr, teamFr } from '../features/team/i18n.fr.js';
+import { breachesFr, breachValuesFr } from '../features/breaches/i18n.fr.js';
+import { answersFr, answerValuesFr } from '../features/requests/i18n.fr.js';
+import { noticesFr, registerFr, registerValuesFr } from '../features/register/i18n.fr.js';
 
 /**
  * French, the interface's first language. Plain words for a dentist or an assistant: no legal or IT jargon.
  * en.ts must have exactly the same keys (checked by the type below and by src/web/i18n/i18n.test.ts).
  */
 
-export { AUDIT_ACTIONS_FR } from './fr-audit-actions.js';
-import { AUDIT_ACTIONS_FR } from './fr-audit-actions.js';
+export { AUDIT_ACTIONS_FR } from '../features/audit/actions.fr.js';
+import { AUDIT_ACTIONS_FR } from '../features/audit/actions.fr.js';
 
 /** i18next reads dots as nesting: an action's key in the resources. */
 const flatKey = (action: string) => action.replaceAll('.', '_');
@@ -89,357 +95,14 @@ export const fr = {
     dpo: 'Délégué à la protection des données ou consultant externe.',
     auditor: 'Consulte sans rien modifier (contrôle, audit).',
   },
-  setup: {
-    title: 'Bienvenue dans Gardien',
-    intro:
-      'Première installation : créez votre cabinet et le compte du titulaire. Vous activerez ensuite la double authentification avec une application sur votre téléphone.',
-    practiceName: 'Nom du cabinet',
-    ownerName: 'Votre nom (titulaire du cabinet)',
-    ownerHelp: 'Le praticien responsable des données du cabinet.',
-    ownerEmail: 'Votre adresse e-mail',
-    password: 'Mot de passe',
-    submit: 'Créer le cabinet',
-  },
-  login: {
-    title: 'Connexion',
-    email: 'Adresse e-mail',
-    password: 'Mot de passe',
-    submit: 'Se connecter',
-    lockoutHelp:
-      'Après 5 essais erronés, chaque nouvel essai est ralenti ; après 10, le compte est bloqué une heure. Le titulaire peut vous donner un mot de passe provisoire.',
-    codeTitle: 'Code de vérification',
-    codeHelp: 'Ouvrez votre application d’authentification et saisissez le code à 6 chiffres affiché pour Gardien.',
-    recoveryHelp: 'Téléphone perdu ? Saisissez l’un de vos codes de secours. Chacun ne sert qu’une fois.',
-    recoveryCode: 'Code de secours',
-    verify: 'Valider',
-    useRecovery: 'Utiliser un code de secours',
-    useApp: 'Utiliser l’application',
-  },
-  mfa: {
-    enrolTitle: 'Activer la double authentification',
-    why: 'Gardien protège des données de santé : chaque connexion demande, en plus du mot de passe, un code affiché par une application sur votre téléphone (par exemple FreeOTP, Google Authenticator ou Microsoft Authenticator).',
-    scan: 'Scannez ce code QR avec l’application :',
-    qrAlt: 'Code QR à scanner avec votre application d’authentification',
-    manual: 'Ou saisissez cette clé à la main :',
-    code: 'Code à 6 chiffres',
-    codeHelp: 'Le code affiché par l’application pour Gardien.',
-    confirm: 'Activer',
-    recoveryTitle: 'Vos codes de secours, affichés une seule fois',
-    recoveryHelp:
-      'Imprimez-les ou notez-les et gardez-les en lieu sûr, hors de l’ordinateur. Chacun permet une connexion si vous perdez votre téléphone.',
-    recoveryDone: 'J’ai noté mes codes, continuer',
-  },
-  password: {
-    toggle: 'Afficher ou masquer le mot de passe',
-    rule: 'Au moins 12 caractères mêlant majuscules, minuscules, chiffres et symboles, ou 14 caractères sans symbole, ou une phrase de 7 mots (recommandation CNIL). Le collage est autorisé.',
-    current: 'Mot de passe actuel',
-    new: 'Nouveau mot de passe',
-    revokeOthers: 'Déconnecter mes autres appareils',
-    submit: 'Changer le mot de passe',
-    changed: 'Mot de passe changé.',
-    forcedTitle: 'Choisissez votre mot de passe',
-    forcedExplain:
-      'Votre mot de passe actuel est provisoire. Choisissez le vôtre pour continuer ; personne d’autre ne le connaîtra.',
-  },
-  lock: {
-    title: 'Session verrouillée',
-    explain:
-      'L’écran a été verrouillé après une période d’inactivité, pour que personne ne lise les données en votre absence. {{name}}, saisissez votre mot de passe pour reprendre là où vous en étiez.',
-    unlock: 'Déverrouiller',
-    otherPerson: 'Ce n’est pas moi : se déconnecter',
-  },
+  ...authFr,
   invitations: invitationsFr,
-  home: {
-    title: 'À faire',
-    intro: 'Bonjour {{name}}. Voici ce qui a une échéance, la plus proche en premier.',
-    emptyTitle: 'Rien à faire pour l’instant',
-    empty:
-      'Cette liste réunira tout ce qui a une date limite : demandes des patients à traiter, violations à notifier, registre à revoir, sauvegardes à vérifier… Chaque tâche y apparaîtra avec son échéance.',
-    dueOn: 'Échéance : {{date}}',
-    overdueSince: 'En retard depuis le {{date}}',
-    hoursLeft: 'CNIL : encore {{count}} h pour notifier (avant le {{date}})',
-    clockLate: 'Délai de 72 heures dépassé depuis le {{date}}',
-    urgency: {
-      late: 'En retard depuis le {{date}}',
-      today: 'Aujourd’hui, avant le {{date}}',
-      soon: 'Bientôt : {{date}}',
-      later: 'Échéance : {{date}}',
-    },
-    firstSteps: {
-      title: 'Premiers pas',
-      intro: 'Pour que le cabinet soit en règle, commencez par ces étapes, dans l’ordre.',
-      identity: 'Compléter l’identité du cabinet (adresse, téléphone ou e-mail)',
-      register: 'Établir et valider le registre des traitements',
-      notices: 'Générer l’information des patients et noter sa diffusion',
-      team: 'Ajouter l’équipe du cabinet',
-      done: 'fait',
-    },
-  },
-  worklist: {
-    generic: 'Tâche à traiter',
-    backup_overdue: 'Sauvegarde trop ancienne : en lancer une',
-    backup_failed: 'La dernière sauvegarde a échoué : la relancer',
-    request_access: 'Demande d’accès à traiter',
-    request_rectification: 'Demande de rectification à traiter',
-    request_erasure: 'Demande d’effacement à traiter',
-    request_objection: 'Opposition à traiter',
-    request_restriction: 'Demande de limitation à traiter',
-    request_portability: 'Demande de portabilité à traiter',
-    request_health_record_access: 'Accès au dossier médical à traiter',
-    request_identity_awaited: 'Justificatif d’identité attendu',
-    restore_drill_due: 'Test de restauration à faire',
-    breach_decide: 'Violation : décider s’il faut notifier',
-    breach_notify: 'Violation à notifier à la CNIL',
-    breach_inform_people: 'Violation : informer les personnes',
-    breach_public_communication: 'Violation : publier la communication au public (art. 34.3.c)',
-    breach_action: 'Action corrective à faire',
-    subject: {
-      backup: 'Dernière réussite : {{value}}',
-      'rights-requests': 'Demandeur : {{value}}',
-      breaches: '{{value}}',
-      register: '{{value}}',
-    },
-    register_review: 'Revue annuelle d’une activité du registre',
-  },
+  ...homeFr,
   team: teamFr,
   audit: auditFr,
-  requests: {
-    title: 'Demandes des patients',
-    intro:
-      'Chaque demande a un délai légal : un mois pour les droits RGPD (prolongeable de deux mois), 8 jours pour le dossier médical (2 mois s’il a plus de cinq ans). La plus urgente est en haut.',
-    new: 'Nouvelle demande',
-    show: 'Demandes affichées',
-    open: 'En cours',
-    all: 'Toutes',
-    none: 'Aucune demande enregistrée.',
-    noneOpen: 'Aucune demande en cours.',
-    dueOn: 'Échéance',
-    kind: 'Type de demande',
-    requester: 'Demandeur',
-    receivedOn: 'Reçue le',
-    receivedOnHelp:
-      'Le jour où la demande est arrivée au cabinet, même si elle a été lue plus tard : le délai part de là.',
-    status: 'État',
-    suspended: 'Suspendue (identité)',
-    newTitle: 'Enregistrer une demande',
-    newIntro:
-      'Notez la demande dès son arrivée : Gardien calcule l’échéance légale et la met dans la liste « À faire ».',
-    olderThanFiveYears: 'Les informations demandées ont plus de cinq ans (délai de deux mois)',
-    channel: 'Reçue par',
-    civility: 'Civilité (pour la formule d’appel)',
-    civilityUnknown: 'Non précisée : « Madame, Monsieur, »',
-    civilities: { madame: 'Madame', monsieur: 'Monsieur' },
-    address: 'Adresse postale du demandeur',
-    addressHelp: 'Elle figure en tête des courriers.',
-    steerHealthRecord:
-      'La demande porte sur le dossier médical (copie du dossier, radiographies, comptes rendus) ? Le code de la santé publique fixe alors 8 jours, ou 2 mois pour des informations de plus de cinq ans, au lieu d’un mois.',
-    steerHealthRecordButton: 'Enregistrer comme communication du dossier médical',
-    requesterName: 'Nom du demandeur',
-    relation: 'Le demandeur est',
-    patient: 'Patient concerné (facultatif)',
-    note: 'Précisions (facultatif)',
-    save: 'Enregistrer la demande',
-  },
-  requestKinds: {
-    access: 'Accès aux données',
-    rectification: 'Rectification',
-    erasure: 'Effacement',
-    objection: 'Opposition',
-    restriction: 'Limitation',
-    portability: 'Portabilité',
-    health_record_access: 'Accès au dossier médical',
-  },
-  requestKindHelp: {
-    access:
-      'La personne veut savoir quelles données le cabinet a sur elle et en obtenir une copie (la première copie est gratuite).',
-    rectification:
-      'La personne demande de corriger une donnée inexacte. Pensez à la corriger aussi dans le logiciel du cabinet.',
-    erasure:
-      'La personne demande d’effacer ses données. Le dossier médical ne peut pas être effacé pendant sa durée de conservation.',
-    objection:
-      'La personne s’oppose à un usage de ses données. L’opposition à la prospection s’applique tout de suite.',
-    restriction: 'La personne demande de geler l’usage de ses données le temps d’une vérification.',
-    portability:
-      'La personne veut récupérer ses données dans un format réutilisable. Ne s’applique pas au dossier tenu par obligation légale.',
-    health_record_access:
-      'Communication du dossier médical (code de la santé publique) : pas avant 48 heures, au plus tard 8 jours, identité vérifiée avant tout envoi.',
-  },
-  requestStatuses: {
-    received: 'Reçue',
-    identity_check: 'Vérification d’identité',
-    in_progress: 'En cours',
-    answered: 'Répondue',
-    refused: 'Refusée',
-    withdrawn: 'Retirée',
-  },
-  channels: {
-    letter: 'Courrier',
-    email: 'E-mail',
-    in_person: 'Au cabinet',
-    phone: 'Téléphone',
-    web_form: 'Formulaire en ligne',
-  },
-  relations: {
-    self: 'Le patient lui-même',
-    legal_representative: 'Un représentant légal',
-    designated_doctor: 'Un médecin désigné',
-    heir: 'Un ayant droit',
-    other: 'Autre',
-  },
-  request: {
-    facts: 'Informations sur la demande',
-    dueOn: 'Réponse à donner au plus tard le {{date}}.',
-    closedOn: 'Close le {{date}}.',
-    suspended:
-      'Délai suspendu depuis le {{date}} : un justificatif d’identité est attendu. Le délai reprendra à sa réception.',
-    earliestOn: 'Pas de communication avant le {{date}} (48 heures de réflexion).',
-    identityFirst: 'L’identité du demandeur doit être vérifiée avant tout envoi.',
-    received: 'Reçue le {{date}} ({{channel}})',
-    by: 'Demandeur : {{name}} — {{relation}}',
-    identityAsked: 'Justificatif d’identité demandé le {{date}}',
-    identityReceived: 'Justificatif d’identité reçu le {{date}}',
-    extendedOn: 'Prolongée de deux mois, annoncé le {{date}} : {{reason}}',
-    noteLine: 'Précisions : {{note}}',
-    history: 'Historique',
-    historyLine: '{{when}} — {{what}}',
-    confirm: 'Enregistrer',
-    actions: {
-      identity_request: 'Demander un justificatif d’identité',
-      identity_received: 'Justificatif reçu',
-      extension: 'Prolonger de deux mois',
-      in_progress: 'Passer en cours',
-      withdrawn: 'Demande retirée',
-    },
-    explain: {
-      identity_request:
-        'À faire seulement en cas de doute raisonnable sur l’identité. Le délai RGPD est suspendu jusqu’à la réception du justificatif.',
-      identity_received: 'Le délai reprend là où il s’était arrêté ; la nouvelle échéance est calculée.',
-      extension:
-        'Possible pour une demande complexe ou nombreuse, avant l’échéance, en prévenant la personne avec les raisons. Le délai devient trois mois après la réception.',
-      in_progress: 'La demande est en cours de traitement.',
-      withdrawn: 'La personne a retiré sa demande.',
-    },
-    dayLabel: {
-      identity_request: 'Demandé le',
-      identity_received: 'Reçu le',
-      extension: 'Personne prévenue le',
-      in_progress: 'Depuis le',
-      withdrawn: 'Retirée le',
-    },
-    textLabel: {
-      extension: 'Raisons de la prolongation (communiquées à la personne)',
-      withdrawn: 'Précisions (facultatif)',
-    },
-    events: {
-      created: 'Demande enregistrée',
-      extended: 'Délai prolongé',
-      identity_requested: 'Justificatif d’identité demandé',
-      identity_received: 'Justificatif d’identité reçu',
-      status_changed: 'État modifié',
-      decided: 'Réponse confirmée',
-      restriction_lifted: 'Limitation levée',
-      letter_generated: 'Courrier préparé',
-      letter_sent: 'Envoi d’un courrier enregistré',
-      file_uploaded: 'Fichier déposé',
-      file_deleted: 'Fichier retiré',
-    },
-  },
-  patients: {
-    title: 'Patients',
-    intro:
-      'L’index des patients ne contient que ce dont la conformité a besoin (identité, contact, dernière visite, indicateurs) : jamais de données cliniques, qui restent dans le logiciel du cabinet. Chaque recherche est inscrite au journal.',
-    add: 'Ajouter un patient',
-    search: 'Rechercher',
-    searchHelp:
-      'Nom (sans se soucier des accents), date de naissance AAAA-MM-JJ ou identifiant du logiciel ; 2 caractères au moins.',
-    pickerHelp: 'Tapez au moins 2 lettres du nom, ou la date de naissance.',
-    typeMore: 'Tapez au moins 2 caractères',
-    noneFound: 'Aucun patient trouvé.',
-    partial:
-      'Les {{shown}} premiers des {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
-    partialCapped:
-      'Les {{shown}} premiers de plus de {{total}} patients trouvés : tapez davantage du nom pour affiner la recherche.',
-    name: 'Nom',
-    flags: 'Indicateurs',
-    restricted: 'Traitement limité',
-    noSms: 'Pas de SMS',
-    deceased: 'Décédé',
-    edit: 'Modifier',
-    addTitle: 'Ajouter un patient',
-    editTitle: 'Modifier le patient',
-    save: 'Enregistrer',
-    lastName: 'Nom de famille',
-    firstName: 'Prénom',
-    birthDate: 'Date de naissance',
-    externalId: 'Identifiant dans le logiciel du cabinet',
-    email: 'E-mail',
-    phone: 'Téléphone',
-    address: 'Adresse',
-    lastCareOn: 'Dernier soin le',
-    deathOn: 'Décès le',
-    isRestricted: 'Traitement limité (article 18) jusqu’à nouvel ordre',
-    objectsToSms: 'S’oppose aux rappels de rendez-vous par SMS',
-    marketingConsent: 'A consenti aux communications commerciales',
-  },
-  import: {
-    clearFile: 'Retirer le fichier',
-    open: 'Importer un fichier',
-    title: 'Importer les patients du logiciel du cabinet',
-    intro:
-      'Exportez la liste des patients de votre logiciel en CSV, puis choisissez le fichier. Gardien vérifie chaque ligne avant d’écrire quoi que ce soit ; un patient déjà connu (même identifiant du logiciel) est mis à jour, pas dupliqué.',
-    file: 'Fichier CSV',
-    none: 'Aucune colonne',
-    check: 'Vérifier le fichier',
-    recheck: 'Vérifier à nouveau',
-    checking: 'Vérification du fichier…',
-    importing: 'Import en cours : ne fermez pas la fenêtre…',
-    progress: 'Import en cours : {{done}} patients écrits sur {{total}} ({{percent}} %). Ne fermez pas la fenêtre.',
-    checked: 'Vérification terminée : rien n’a été écrit',
-    checkedDetail:
-      '{{lines}} lignes lues, {{valid}} prêtes à importer, {{rejected}} refusées (détail ci-dessous). Ajustez les colonnes si besoin, puis importez.',
-    run: 'Importer {{count}} patients',
-    done: 'Import terminé',
-    doneDetail:
-      '{{created}} patients ajoutés, {{updated}} mis à jour, {{unchanged}} inchangés, {{rejected}} lignes refusées.',
-    line: 'Ligne',
-    field: 'Champ',
-    reason: 'Raison',
-  },
-  practice: {
-    title: 'Cabinet',
-    intro: 'L’identité du cabinet figure sur le registre, les notices et les courriers. Le titulaire la tient à jour.',
-    name: 'Nom du cabinet',
-    legalForm: 'Forme d’exercice',
-    legalFormHelp:
-      'Elle fixe la conservation de la comptabilité : 6 ans en exercice individuel (LPF L102 B), 10 ans pour une société (SELARL, SELAS… : code de commerce L123-22).',
-    phone: 'Téléphone du cabinet',
-    email: 'E-mail du cabinet',
-    overseasTerritory: 'Cabinet outre-mer',
-    overseasTerritoryHelp:
-      'Le jour de l’abolition de l’esclavage y est férié (code du travail L3422-2) : les échéances le sautent. Date par défaut, à vérifier.',
-    metropolitan: 'Non (métropole)',
-    territories: {
-      guadeloupe: 'Guadeloupe (27 mai)',
-      martinique: 'Martinique (22 mai)',
-      guyane: 'Guyane (10 juin)',
-      reunion: 'La Réunion (20 décembre)',
-      mayotte: 'Mayotte (27 avril)',
-      saint_barthelemy: 'Saint-Barthélemy (9 octobre)',
-      saint_martin: 'Saint-Martin (28 mai)',
-    },
-    siren: 'SIREN (9 chiffres)',
-    siret: 'SIRET (14 chiffres)',
-    address: 'Adresse',
-    controllerName: 'Responsable de traitement (le titulaire)',
-    dpoContact: 'Contact RGPD ou DPO',
-    idleLockMinutes: 'Verrouillage après inactivité (minutes)',
-    idleLockHelp: 'De 1 à 60 minutes ; 5 par défaut. L’écran se couvre et le mot de passe est redemandé.',
-    alsaceMoselle: 'Cabinet en Alsace-Moselle',
-    alsaceMoselleHelp:
-      'Le Vendredi saint et le 26 décembre sont alors fériés : les échéances des demandes les sautent.',
-    save: 'Enregistrer',
-    saved: 'Modifications enregistrées.',
-  },
+  ...requestsPagesFr,
+  ...patientsFr,
+  ...practiceFr,
   auditActions: nestActionLabels(AUDIT_ACTIONS_FR),
   account: accountFr,
   breaches: breachesFr,
@@ -449,24 +112,7 @@ export const fr = {
   register: registerFr,
   notices: noticesFr,
   registerValues: registerValuesFr,
-  backup: {
-    title: 'Sauvegardes',
-    intro:
-      'Gardien chiffre une sauvegarde complète chaque jour et vérifie régulièrement qu’elle se restaure. Voici où en sont ces opérations sur ce serveur.',
-    lastBackup: 'Dernière sauvegarde',
-    lastBackupAt: 'Réussie le {{date}}.',
-    never: 'Aucune sauvegarde réussie pour l’instant.',
-    failed: 'La dernière tentative a échoué.',
-    tooOld: 'Elle date de plus d’un jour.',
-    lastDrill: 'Dernier test de restauration',
-    lastDrillAt: 'Réussi le {{date}}.',
-    neverDrill: 'Aucun test de restauration pour l’instant.',
-    drillTooOld: 'Il date de plus de 35 jours.',
-    how: 'La personne qui administre le serveur lance ces opérations avec :',
-    howBackup: 'une sauvegarde chiffrée, sans arrêter Gardien ;',
-    fileName: 'FICHIER.gbk',
-    howDrill: 'le test de restauration d’une sauvegarde, dans un espace temporaire.',
-  },
+  ...backupFr,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
