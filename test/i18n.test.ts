@@ -226,7 +226,7 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
 });
 
 it('shows in the navigation only the modules this version builds, each with a page', () => {
-  const app = fs.readFileSync(path.resolve(import.meta.dirname, '../src/web/app/App.tsx'), 'utf8');
+  const app = fs.readFileSync(path.resolve(import.meta.dirname, '../src/web/app/Shell.tsx'), 'utf8');
   for (const n of NAV.filter((x) => x.path !== null))
     assert.ok(app.includes(`path="${n.path}"`), `no page for ${n.path}`);
   assert.ok(NAV.filter((x) => x.path === null).length >= 5, 'the modules to come are named, not shown');

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { fr } from './fr.js';
+import { enCore } from './en-core.js';
+import { frCore } from './fr-core.js';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +14,7 @@ export function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: frCore }, en: { translation: enCore } },
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

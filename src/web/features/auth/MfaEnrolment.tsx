@@ -1,6 +1,5 @@
 import { Alert, Button, Code, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyPrint } from '../../components/CopyPrint.js';
@@ -18,7 +17,8 @@ export function TotpSecret({ secret, uri }: { secret: string; uri: string }) {
   const { t } = useTranslation();
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
-    void QRCode.toDataURL(uri, { margin: 1, width: 200 }).then(setSrc);
+    // The QR code drawer is loaded only by the person enrolling, not with every sign-in page.
+    void import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(uri, { margin: 1, width: 200 }).then(setSrc));
   }, [uri]);
   return (
     <Stack gap="xs">
