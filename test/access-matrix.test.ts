@@ -125,13 +125,7 @@ const someFile = async (t: TestApp, practiceId: string) => {
   return {
     id,
     fileId: (
-      await t.services.requestAnswers.uploadFile(
-        cliActor(),
-        practiceId,
-        id,
-        { name: 'copie.txt' },
-        Buffer.from('copie'),
-      )
+      await t.services.requestFiles.uploadFile(cliActor(), practiceId, id, { name: 'copie.txt' }, Buffer.from('copie'))
     ).id,
   };
 };

@@ -143,16 +143,12 @@ describeEachDialect('bad input', (dialect) => {
     practiceId = p.practiceId;
     owner = await login(t, p.ownerEmail);
     memberId = (
-      await t.services.team.addMember(
-        { kind: 'admin', adminId: 'cli:test', requestId: null, ip: null },
-        practiceId,
-        {
-          email: 'membre@example.fr',
-          name: 'Membre',
-          role: 'assistant',
-          initialPassword: 'Sel-de-Guérande-42-Brioche!',
-        },
-      )
+      await t.services.team.addMember({ kind: 'admin', adminId: 'cli:test', requestId: null, ip: null }, practiceId, {
+        email: 'membre@example.fr',
+        name: 'Membre',
+        role: 'assistant',
+        initialPassword: 'Sel-de-Guérande-42-Brioche!',
+      })
     ).userId;
     process.stdout.write(`# bad-input seed ${SEED}, ${RUNS} runs per route (GARDIEN_FUZZ_SEED / GARDIEN_FUZZ_RUNS)\n`);
   });

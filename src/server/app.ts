@@ -69,7 +69,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerWorklistRoutes(app, services.worklist);
   registerPatientRoutes(app, services.patients);
   registerRightsRequestRoutes(app, services.rightsRequests);
-  registerRequestAnswerRoutes(app, services.requestAnswers);
+  registerRequestAnswerRoutes(app, services.requestAnswers, services.requestFiles);
   registerRegisterRoutes(app, services.register);
   registerBreachRoutes(app, services.breaches);
   registerApiTokenRoutes(app, services.apiTokens);

@@ -12,6 +12,7 @@ import { Worklist } from './modules/worklist/index.js';
 import { PatientsService } from './modules/patients/index.js';
 import {
   RequestAnswersService,
+  RequestFilesService,
   RightsRequestsService,
   rightsRequestsWorklistProvider,
 } from './modules/rights-requests/index.js';
@@ -48,6 +49,7 @@ export interface Services {
   patients: PatientsService;
   rightsRequests: RightsRequestsService;
   requestAnswers: RequestAnswersService;
+  requestFiles: RequestFilesService;
   register: RegisterService;
   breaches: BreachesService;
   /** True once a use case wrote the audit entry for this actor's request. */
@@ -95,7 +97,8 @@ export function createServices(
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
-  for (const step of [...practicesFirstSteps(), ...teamFirstSteps(), ...registerFirstSteps()]) worklist.registerStep(step);
+  for (const step of [...practicesFirstSteps(), ...teamFirstSteps(), ...registerFirstSteps()])
+    worklist.registerStep(step);
   const team = new TeamService({ db, clock, access, auditTrail, auth });
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth, team });
   // The restriction check reaches the request answers lazily: they are built after the patients they depend on.
@@ -135,6 +138,7 @@ export function createServices(
       dataKey: keys.dataKey,
       register: (tx, practiceId) => register.patientActivities(tx, practiceId),
     })),
+    requestFiles: new RequestFilesService({ access, clock, practices, dataKey: keys.dataKey }),
     register,
     breaches: new BreachesService({ access, clock, patients, practices, team }),
     backup: new BackupService({ access, engine: backupEngine }),

@@ -4,4 +4,5 @@ export { rightsRequestsWorklistProvider } from './rights-requests.worklist.js';
 export { requestStage, rightsRequestsReminderProvider } from './rights-requests.reminders.js';
 export { gdprDeadline, healthRecordDeadline } from './deadline.rules.js';
 export { RequestAnswersService } from './request-answers.service.js';
+export { RequestFilesService } from './request-files.service.js';
 export { registerRequestAnswerRoutes } from './request-answers.routes.js';

@@ -19,6 +19,7 @@ import { actorOf } from '../../platform/http/route-config.js';
 import { sendFile } from '../../platform/http/send-file.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { RequestAnswersService } from './request-answers.service.js';
+import type { RequestFilesService } from './request-files.service.js';
 
 const tags = ['rights-requests'];
 const base = '/api/v1/practices/:practiceId/rights-requests';
@@ -34,7 +35,11 @@ const UploadQuerySchema = z.strictObject({
     .optional(),
 });
 
-export function registerRequestAnswerRoutes(app: HttpServer, answers: RequestAnswersService): void {
+export function registerRequestAnswerRoutes(
+  app: HttpServer,
+  answers: RequestAnswersService,
+  files: RequestFilesService,
+): void {
   app.get(
     `${base}/export`,
     {
@@ -161,7 +166,7 @@ export function registerRequestAnswerRoutes(app: HttpServer, answers: RequestAns
     async (req, reply) =>
       reply
         .code(201)
-        .send(await answers.uploadFile(actorOf(req), req.params.practiceId, req.params.requestId, req.query, req.body)),
+        .send(await files.uploadFile(actorOf(req), req.params.practiceId, req.params.requestId, req.query, req.body)),
   );
 
   app.get(
@@ -177,7 +182,7 @@ export function registerRequestAnswerRoutes(app: HttpServer, answers: RequestAns
     async (req, reply) =>
       sendFile(
         reply,
-        await answers.fileContent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
+        await files.fileContent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
       ),
   );
 
@@ -191,7 +196,7 @@ export function registerRequestAnswerRoutes(app: HttpServer, answers: RequestAns
         response: { 200: OkResponseSchema },
       },
     },
-    async (req) => answers.deleteFile(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
+    async (req) => files.deleteFile(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
   );
 
   app.get(
@@ -207,7 +212,7 @@ export function registerRequestAnswerRoutes(app: HttpServer, answers: RequestAns
     async (req, reply) =>
       sendFile(
         reply,
-        await answers.answerZip(
+        await files.answerZip(
           actorOf(req),
           req.params.practiceId,
           req.params.requestId,

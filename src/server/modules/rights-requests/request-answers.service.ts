@@ -1,18 +1,9 @@
-import { createHash } from 'node:crypto';
-import yazl from 'yazl';
 import type { Decision, DecisionInput, LetterKind, LetterResponse } from '../../../contracts/request-answers.js';
-import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
 import type { ActivityFields } from '../../../contracts/register.js';
 import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 import type { Clock } from '../../platform/clock.js';
-import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { Executor } from '../../platform/db/database.js';
-import { cellText, toCsv } from '../../platform/documents/csv.js';
-import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
-import { frenchDate } from '../../platform/documents/format.js';
-import { letterFile, type Letter, type LetterHead } from '../../platform/documents/letter.js';
-import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
-import { toXlsx } from '../../platform/documents/xlsx.js';
+import { type FileOut } from '../../platform/documents/file.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict, validationError } from '../../shared/app-error.js';
@@ -27,22 +18,14 @@ import {
   decisionOf,
   loadDetail,
   patientFacts,
-  presentFile,
   presentLetter,
   presentRequest,
 } from './rights-requests.detail.js';
-import {
-  CHANNEL_LABELS,
-  KIND_LABELS,
-  LETTER_LABELS,
-  RELATION_LABELS,
-  STATUS_LABELS,
-  SUBJECT_LABELS,
-  VERDICT_LABELS,
-} from './rights-requests.labels.js';
 import { requestLetter } from './rights-requests.letters.js';
+import { letterFileOut, requestsRegisterFile } from './request-answers.documents.js';
+import { runOnRequest } from './request-answers.scope.js';
 import * as repo from './rights-requests.repository.js';
-import { assertDay, isFinal, isHealthRecord, lateness, type Lateness } from './rights-requests.rules.js';
+import { assertDay, isFinal, isHealthRecord } from './rights-requests.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
 export interface RequestAnswersDeps {
@@ -55,8 +38,6 @@ export interface RequestAnswersDeps {
   /** The register's activities concerning patients (the Art. 15 answer is generated from them once validated). */
   register?: (tx: Executor, practiceId: string) => Promise<{ fields: ActivityFields[]; validated: boolean }>;
 }
-
-const fileContext = (id: string) => `request_file:${id}`;
 
 /** The restriction granted by this request still holds (answered, restriction carried out, not lifted yet). */
 const restrictionInForce = (r: repo.RequestRow) =>
@@ -85,20 +66,7 @@ export class RequestAnswersService {
     action: AuditAction,
     work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>,
   ): Promise<T> {
-    return this.deps.access.run(
-      actor,
-      practiceId,
-      {
-        permission,
-        action,
-        targetType: 'rights_request',
-        targetId: requestId,
-        load: (tx) => repo.findRequest(tx, practiceId, requestId),
-      },
-      async ({ tx, audit }, r) => {
-        return work(tx, r, audit);
-      },
-    );
+    return runOnRequest(this.deps.access, actor, practiceId, requestId, permission, action, work);
   }
 
   /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
@@ -359,150 +327,6 @@ export class RequestAnswersService {
     });
   }
 
-  /** A file of the answer (the copy, the export), sealed with AES-256-GCM bound to its id before it reaches the database. */
-  uploadFile(
-    actor: Actor,
-    practiceId: string,
-    requestId: string,
-    meta: { name: string; type?: string | undefined },
-    content: unknown,
-  ) {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-uploaded', async (tx, r, audit) => {
-      if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
-      if (content.length > MAX_ANSWER_FILE_BYTES)
-        throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
-      if (r.status === 'withdrawn') throw conflict('status', 'request_closed');
-      const id = newId('rqf');
-      const row = {
-        id,
-        practice_id: practiceId,
-        request_id: requestId,
-        name: meta.name,
-        media_type: meta.type ?? mediaTypeOf(meta.name),
-        size: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        content: sealBytes(this.deps.dataKey, content, fileContext(id)),
-        uploaded_at: this.deps.clock.now().toISOString(),
-        uploaded_by: actorId(actor),
-      };
-      await repo.insertFile(tx, row);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-uploaded', { fileId: id, size: row.size });
-      audit.details = { fileId: id, size: row.size, mediaType: row.media_type };
-      return presentFile(row);
-    });
-  }
-
-  async fileContent(actor: Actor, practiceId: string, requestId: string, fileId: string): Promise<FileOut> {
-    return this.run(
-      actor,
-      practiceId,
-      requestId,
-      'request.manage',
-      'request.file-downloaded',
-      async (tx, _r, audit) => {
-        const f = await repo.findFile(tx, practiceId, requestId, fileId);
-        if (!f) throw new AppError('NOT_FOUND');
-        audit.details = { fileId };
-        return {
-          filename: f.name,
-          contentType: f.media_type,
-          body: openBytes(this.deps.dataKey, f.content, fileContext(f.id)),
-        };
-      },
-    );
-  }
-
-  /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
-  deleteFile(actor: Actor, practiceId: string, requestId: string, fileId: string) {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-deleted', async (tx, r, audit) => {
-      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
-      const f = await repo.findFile(tx, practiceId, requestId, fileId);
-      if (!f) throw new AppError('NOT_FOUND');
-      await repo.deleteFile(tx, practiceId, fileId);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
-      audit.details = { fileId, sha256: f.sha256 };
-      return { ok: true as const };
-    });
-  }
-
-  /** The answer in one ZIP: the files, the letters as PDF, and an index with each file's size and SHA-256. */
-  async answerZip(actor: Actor, practiceId: string, requestId: string, lang: Lang): Promise<FileOut> {
-    const data = await this.run(
-      actor,
-      practiceId,
-      requestId,
-      'request.manage',
-      'request.answer-bundled',
-      async (tx, r, audit) => {
-        const files = await repo.findFilesWithContent(tx, practiceId, requestId);
-        const letters = await repo.findLetters(tx, practiceId, [requestId]);
-        audit.details = { files: files.length, letters: letters.length };
-        return {
-          r,
-          files: files.map((f) => ({ ...f, bytes: openBytes(this.deps.dataKey, f.content, fileContext(f.id)) })),
-          letters,
-          practice: await this.deps.practices.identity(tx, practiceId),
-        };
-      },
-    );
-    const fr = lang === 'fr';
-    const used = new Set<string>();
-    const unique = (folder: string, name: string) => {
-      const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 150) || 'fichier';
-      let candidate = `${folder}/${clean}`;
-      for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${folder}/${n}-${clean}`;
-      used.add(candidate.toLowerCase());
-      return candidate;
-    };
-    const entries: { path: string; bytes: Buffer; size: number; sha256: string; label: string }[] = [];
-    for (const f of data.files)
-      entries.push({
-        path: unique(fr ? 'fichiers' : 'files', f.name),
-        bytes: f.bytes,
-        size: Number(f.size),
-        sha256: f.sha256,
-        label: f.uploaded_at,
-      });
-    for (const l of data.letters) {
-      const pdf = (await letterFileOut(l, data.practice, 'pdf')).body as Buffer;
-      entries.push({
-        path: unique(
-          fr ? 'courriers' : 'letters',
-          `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind as LetterKind]}.pdf`,
-        ),
-        bytes: pdf,
-        size: pdf.length,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        label: l.sent_on ? `${fr ? 'envoyé le' : 'sent on'} ${l.sent_on}` : fr ? 'non envoyé' : 'not sent',
-      });
-    }
-    const r = presentRequest(data.r);
-    const index = [
-      fr
-        ? `Réponse à une demande de droits — ${data.practice.name}`
-        : `Answer to a rights request — ${data.practice.name}`,
-      `${fr ? 'Demande' : 'Request'}: ${KIND_LABELS[lang][r.kind]}, ${fr ? 'reçue le' : 'received on'} ${r.receivedOn}, ${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`,
-      `${fr ? 'Statut' : 'Status'}: ${STATUS_LABELS[lang][r.status]}${r.closedOn ? ` (${r.closedOn})` : ''}`,
-      `${fr ? 'Constitué le' : 'Bundled on'} ${this.deps.clock.now().toISOString()}`,
-      '',
-      fr ? 'Fichier ; taille (octets) ; SHA-256 ; note' : 'File; size (bytes); SHA-256; note',
-      ...entries.map((e) => `${e.path} ; ${e.size} ; ${e.sha256} ; ${e.label}`),
-      '',
-    ].join('\r\n');
-    const zip = new yazl.ZipFile();
-    const mtime = this.deps.clock.now();
-    zip.addBuffer(Buffer.from(index, 'utf8'), 'index.txt', { mtime });
-    for (const e of entries) zip.addBuffer(e.bytes, e.path, { mtime });
-    zip.end();
-    const chunks: Buffer[] = [];
-    for await (const c of zip.outputStream) chunks.push(c as Buffer);
-    return {
-      filename: `${fr ? 'reponse' : 'answer'}-${r.receivedOn}-${r.id}.zip`,
-      contentType: 'application/zip',
-      body: Buffer.concat(chunks),
-    };
-  }
-
   /** The register of requests: each request, its clock, its decision and its letters, as PDF, CSV or XLSX. */
   async exportRegister(actor: Actor, practiceId: string, format: 'pdf' | 'csv' | 'xlsx', lang: Lang): Promise<FileOut> {
     const data = await this.deps.access.run(
@@ -520,60 +344,7 @@ export class RequestAnswersService {
         return { rows, letters, practice: await this.deps.practices.identity(tx, practiceId) };
       },
     );
-    const now = this.deps.clock.now();
-    const asOf = parisDate(now);
-    const none =
-      lang === 'fr'
-        ? `Aucune demande n’a été enregistrée au ${frenchDate(asOf)}.`
-        : `No request was recorded as of ${asOf}.`;
-    const table = registerTable(data.rows, data.letters, lang, asOf);
-    if (table.rows.length === 0 && format !== 'pdf') table.rows.push(table.header.map((_, j) => (j === 1 ? none : '')));
-    const base = `${lang === 'fr' ? 'registre-demandes' : 'requests-register'}-${asOf}`;
-    if (format === 'csv')
-      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
-    if (format === 'xlsx')
-      return {
-        filename: `${base}.xlsx`,
-        contentType: XLSX_TYPE,
-        body: await toXlsx(
-          [
-            {
-              name: lang === 'fr' ? 'Demandes' : 'Requests',
-              header: table.header,
-              rows: table.rows,
-              widths: table.header.map((_, j) => ([4, 11, 13].includes(j) ? 40 : 16)),
-            },
-          ],
-          now,
-        ),
-      };
-    const fr = lang === 'fr';
-    const title = fr ? 'Registre des demandes d’exercice des droits' : 'Register of rights requests';
-    const content: PdfNode[] = [
-      { text: title, style: 'title' },
-      { text: data.practice.name, style: 'subtitle' },
-      fieldTable([
-        [fr ? 'Responsable de traitement' : 'Controller', data.practice.controllerName],
-        [fr ? 'État au' : 'As of', frenchDate(asOf)],
-        [fr ? 'Demandes enregistrées' : 'Requests recorded', String(data.rows.length)],
-      ]),
-    ];
-    if (data.rows.length === 0) content.push({ text: none, style: 'h1' });
-    table.rows.forEach((row) => {
-      content.push({ text: `${String(row[0])}. ${String(row[2])} — ${String(row[1])}`, style: 'h1' });
-      content.push(fieldTable(table.header.slice(3).map((h, j): [string, string] => [h, cellText(row[j + 3])])));
-    });
-    const footer = `${title} — ${data.practice.name} — ${fr ? 'état au' : 'as of'} ${frenchDate(asOf)}`;
-    return {
-      filename: `${base}.pdf`,
-      contentType: PDF_TYPE,
-      body: await renderPdf({
-        title,
-        footer,
-        content,
-        pageLabel: (n, m) => (fr ? `page ${n} / ${m}` : `page ${n} of ${m}`),
-      }),
-    };
+    return requestsRegisterFile(data, format, lang, this.deps.clock.now());
   }
 
   /** For the patient form: a restriction granted by a request is in force for this patient (no access check: the caller's use case made it). */
@@ -590,128 +361,4 @@ function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
   if (kind === 'restriction_lift' && !restrictionInForce(r)) return 'no_restriction_in_force';
   if (kind === 'identity_request' && isFinal(r.status as RequestStatus)) return 'request_closed';
   return null;
-}
-
-async function letterFileOut(l: repo.LetterRow, practice: LetterHead, format: 'pdf' | 'txt'): Promise<FileOut> {
-  const letter = JSON.parse(l.body) as Letter;
-  const lang = l.language as Lang;
-  return letterFile(
-    letter,
-    practice,
-    lang,
-    format,
-    `${lang === 'fr' ? 'courrier' : 'letter'}-${l.kind}-${l.generated_at.slice(0, 10)}`,
-  );
-}
-
-const TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  json: 'application/json',
-  xml: 'application/xml',
-  zip: 'application/zip',
-  dcm: 'application/dicom',
-};
-function mediaTypeOf(name: string): string {
-  return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
-const REGISTER_HEADER: Record<Lang, string[]> = {
-  fr: [
-    'N°',
-    'Reçue le',
-    'Type',
-    'Canal',
-    'Demandeur',
-    'Patient lié',
-    'Échéance',
-    'Prolongation',
-    'Identité demandée / reçue',
-    'Statut',
-    'Clôturée le',
-    'Décision',
-    'Hors délai',
-    'Courriers',
-  ],
-  en: [
-    'No.',
-    'Received',
-    'Kind',
-    'Channel',
-    'Requester',
-    'Patient linked',
-    'Due',
-    'Extension',
-    'Identity asked / received',
-    'Status',
-    'Closed on',
-    'Decision',
-    'Late',
-    'Letters',
-  ],
-};
-
-const LATENESS: Record<Lang, Record<Lateness, string>> = {
-  fr: {
-    on_time: 'non',
-    late: 'oui',
-    overdue: 'oui (toujours en cours)',
-    recorded_after_due: 'réponse datée avant l’échéance mais enregistrée après',
-  },
-  en: {
-    on_time: 'no',
-    late: 'yes',
-    overdue: 'yes (still open)',
-    recorded_after_due: 'answer dated before the due date but recorded after it',
-  },
-};
-
-function registerTable(
-  rows: repo.RequestRow[],
-  letters: repo.LetterRow[],
-  lang: Lang,
-  today: string,
-): { header: string[]; rows: unknown[][] } {
-  const yes = lang === 'fr' ? 'oui' : 'yes';
-  const no = lang === 'fr' ? 'non' : 'no';
-  const byRequest = new Map<string, repo.LetterRow[]>();
-  for (const l of letters) byRequest.set(l.request_id, [...(byRequest.get(l.request_id) ?? []), l]);
-  return {
-    header: REGISTER_HEADER[lang],
-    rows: rows.map((row, i) => {
-      const r = presentRequest(row);
-      const d = decisionOf(row);
-      const sent = (byRequest.get(r.id) ?? []).map(
-        (l) =>
-          `${LETTER_LABELS[lang][l.kind as LetterKind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`,
-      );
-      return [
-        i + 1,
-        r.receivedOn,
-        KIND_LABELS[lang][r.kind],
-        CHANNEL_LABELS[lang][r.channel],
-        `${r.requester.name} (${RELATION_LABELS[lang][r.requester.relation]})`,
-        r.patientId ? yes : no,
-        r.dueOn ?? '',
-        r.extended ? `${r.extensionNotifiedOn ?? ''} — ${r.extensionReason ?? ''}` : no,
-        r.identityRequestedOn ? `${r.identityRequestedOn} / ${r.identityReceivedOn ?? '…'}` : '',
-        STATUS_LABELS[lang][r.status],
-        r.closedOn ?? '',
-        d
-          ? d.items
-              .map(
-                (it) =>
-                  `${SUBJECT_LABELS[lang][it.subject]} : ${VERDICT_LABELS[lang][it.verdict]}${it.reasons ? ` (${it.reasons})` : ''}`,
-              )
-              .join(' ; ')
-          : '',
-        LATENESS[lang][lateness(r, d ? parisDate(new Date(d.decidedAt)) : null, today)],
-        sent.join(' ; '),
-      ];
-    }),
-  };
 }
