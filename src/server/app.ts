@@ -71,7 +71,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerRightsRequestRoutes(app, services.rightsRequests);
   registerRequestAnswerRoutes(app, services.requestAnswers, services.requestFiles);
   registerRegisterRoutes(app, services.register);
-  registerBreachRoutes(app, services.breaches);
+  registerBreachRoutes(app, services.breaches, services.breachDocuments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailService);
   registerBackupRoutes(app, services.backup);

@@ -17,7 +17,7 @@ import {
   rightsRequestsWorklistProvider,
 } from './modules/rights-requests/index.js';
 import { RegisterService, registerFirstSteps, registerWorklistProvider } from './modules/register/index.js';
-import { BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
+import { BreachDocumentsService, BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
 export interface ServiceSettings {
@@ -52,6 +52,7 @@ export interface Services {
   requestFiles: RequestFilesService;
   register: RegisterService;
   breaches: BreachesService;
+  breachDocuments: BreachDocumentsService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
   /** Writes the audit entries in flight: before the database is closed. */
@@ -141,6 +142,7 @@ export function createServices(
     requestFiles: new RequestFilesService({ access, clock, practices, dataKey: keys.dataKey }),
     register,
     breaches: new BreachesService({ access, clock, patients, practices, team }),
+    breachDocuments: new BreachDocumentsService({ access, clock, practices, team }),
     backup: new BackupService({ access, engine: backupEngine }),
     apiTokens: new ApiTokenService({ access, auth }),
     auditTrailService: new AuditTrailService({ access, auditTrail, target: settings.target }),

@@ -24,13 +24,18 @@ import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { sendFile } from '../../platform/http/send-file.js';
+import type { BreachDocumentsService } from './breach-documents.service.js';
 import type { BreachesService } from './breaches.service.js';
 
 const tags = ['breaches'];
 const base = '/api/v1/practices/:practiceId/breaches';
 const one = `${base}/:breachId`;
 
-export function registerBreachRoutes(app: HttpServer, breaches: BreachesService): void {
+export function registerBreachRoutes(
+  app: HttpServer,
+  breaches: BreachesService,
+  documents: BreachDocumentsService,
+): void {
   app.post(
     base,
     {
@@ -84,7 +89,7 @@ export function registerBreachRoutes(app: HttpServer, breaches: BreachesService)
     async (req, reply) =>
       sendFile(
         reply,
-        await breaches.exportRegister(
+        await documents.exportRegister(
           actorOf(req),
           req.params.practiceId,
           req.query.format,
@@ -237,7 +242,7 @@ export function registerBreachRoutes(app: HttpServer, breaches: BreachesService)
         response: { 200: CnilDraftSchema },
       },
     },
-    async (req) => breaches.cnilDraft(actorOf(req), req.params.practiceId, req.params.breachId),
+    async (req) => documents.cnilDraft(actorOf(req), req.params.practiceId, req.params.breachId),
   );
 
   app.get(
@@ -254,7 +259,7 @@ export function registerBreachRoutes(app: HttpServer, breaches: BreachesService)
     async (req, reply) =>
       sendFile(
         reply,
-        await breaches.cnilDraftFile(actorOf(req), req.params.practiceId, req.params.breachId, req.query.format),
+        await documents.cnilDraftFile(actorOf(req), req.params.practiceId, req.params.breachId, req.query.format),
       ),
   );
 
@@ -272,7 +277,7 @@ export function registerBreachRoutes(app: HttpServer, breaches: BreachesService)
     async (req, reply) =>
       sendFile(
         reply,
-        await breaches.patientLetter(
+        await documents.patientLetter(
           actorOf(req),
           req.params.practiceId,
           req.params.breachId,

@@ -1,24 +1,5 @@
 import { guideOf } from '../../../contracts/breach-guides.js';
-import type {
-  Assessment,
-  BreachDetail,
-  BreachResponse,
-  CnilDraft,
-  CreateBreach,
-  Decision as DecisionInput,
-} from '../../../contracts/breaches.js';
-import { toCsv } from '../../platform/documents/csv.js';
-import { toXlsx } from '../../platform/documents/xlsx.js';
-import { CSV_TYPE, PDF_TYPE, TEXT_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
-import { letterFile } from '../../platform/documents/letter.js';
-import {
-  cnilDraft,
-  cnilDraftPdf,
-  cnilDraftText,
-  patientLetter,
-  registerPdf,
-  registerTable,
-} from './breaches.documents.js';
+import type { Assessment, BreachDetail, CreateBreach, Decision as DecisionInput } from '../../../contracts/breaches.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { actorId, type Actor } from '../../shared/actor.js';
@@ -29,6 +10,7 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import type { TeamService } from '../team/index.js';
+import { flag, loadDetail, presentBreach } from './breaches.presenter.js';
 import * as repo from './breaches.repository.js';
 import {
   decisionProblems,
@@ -38,7 +20,6 @@ import {
   severityOf,
   timelineProblem,
   toUtc,
-  type Decision,
 } from './breaches.rules.js';
 import { parisDate } from '../../platform/clock.js';
 
@@ -51,116 +32,9 @@ export interface BreachesDeps {
 }
 
 type Lang = 'fr' | 'en';
-const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
-const list = <T>(s: string): T[] => JSON.parse(s) as T[];
-const flag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);
+/** An instant typed by a person, stored in UTC; empty stays empty. */
 const orNull = (s: string | null | undefined): string | null => (s === undefined || s === null ? null : toUtc(s));
 
-/** `notifications`: the breach's notifications when known (the list reads them for its page), for `notifiedAt`. */
-export function presentBreach(r: repo.BreachRow, notifications: readonly repo.NotificationRow[] = []): BreachResponse {
-  const assessment = json<Assessment>(r.assessment);
-  const facts = {
-    approxPeople: r.approx_people === null ? null : Number(r.approx_people),
-    encrypted: flag(r.encrypted),
-  };
-  return {
-    id: r.id,
-    title: r.title,
-    awareAt: r.aware_at,
-    notifyBy: r.notify_by,
-    notifiedAt: notifications.map((n) => n.notified_at).sort()[0] ?? null,
-    detectedAt: r.detected_at,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    nature: list(r.nature),
-    circumstances: list(r.circumstances),
-    cause: r.cause as BreachResponse['cause'],
-    peopleCategories: list(r.people_categories),
-    dataCategories: list(r.data_categories),
-    approxPeople: facts.approxPeople,
-    approxRecords: r.approx_records === null ? null : Number(r.approx_records),
-    encrypted: facts.encrypted,
-    description: r.description,
-    consequences: list(r.consequences),
-    consequencesNote: r.consequences_note,
-    measures: r.measures,
-    guide: r.guide as BreachResponse['guide'],
-    assessment,
-    severity: assessment ? severityOf(assessment, facts) : null,
-    decision: r.decision
-      ? {
-          decision: r.decision as Decision,
-          proposed: r.proposed_decision as Decision | null,
-          reason: r.decision_reason,
-          peopleException: r.people_exception as NonNullable<BreachResponse['decision']>['peopleException'],
-          decidedBy: r.decided_by ?? '',
-          decidedAt: r.decided_at ?? '',
-        }
-      : null,
-    status: r.status as BreachResponse['status'],
-    closedOn: r.closed_on,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-export function presentDetail(
-  r: repo.BreachRow,
-  notifications: repo.NotificationRow[],
-  informed: repo.InformedRow[],
-  actions: repo.ActionRow[],
-): BreachDetail {
-  return {
-    ...presentBreach(r, notifications),
-    notifications: notifications.map((n) => ({
-      id: n.id,
-      kind: n.kind as 'initial',
-      notifiedAt: n.notified_at,
-      reference: n.reference,
-      delayReasons: n.delay_reasons,
-      late: Number(n.late) === 1,
-      createdBy: n.created_by,
-      createdAt: n.created_at,
-    })),
-    peopleInformed: informed.map((i) => ({
-      id: i.id,
-      informedOn: i.informed_on,
-      channel: i.channel as 'letter',
-      recipients: i.recipients,
-      peopleCount: Number(i.people_count),
-      patientIds: list<string>(i.patient_ids),
-      note: i.note,
-      createdBy: i.created_by,
-      createdAt: i.created_at,
-    })),
-    actions: actions.map((a) => ({
-      id: a.id,
-      title: a.title,
-      ownerId: a.owner_id,
-      dueOn: a.due_on,
-      doneOn: a.done_on,
-      doneBy: a.done_by,
-      createdAt: a.created_at,
-    })),
-  };
-}
-
-/** Everything about one breach, read inside a use case's transaction. */
-export async function loadDetail(tx: Executor, practiceId: string, r: repo.BreachRow): Promise<BreachDetail> {
-  const [n, i, a] = await Promise.all([
-    repo.findNotifications(tx, practiceId, [r.id]),
-    repo.findInformed(tx, practiceId, [r.id]),
-    repo.findActions(tx, practiceId, [r.id]),
-  ]);
-  return presentDetail(r, n, i, a);
-}
-
-/**
- * Personal data breaches (Art. 33/34 GDPR): intake and its 72-hour clock, the ENISA assessment, the decision a person
- * confirms, the CNIL notifications, the people informed, the corrective actions. Every step passes the access
- * chokepoint and is audited in the same transaction.
- */
 export class BreachesService {
   constructor(private readonly deps: BreachesDeps) {}
 
@@ -485,144 +359,6 @@ export class BreachesService {
       if (closedOn < parisDate(new Date(r.aware_at))) throw validationError('closedOn', 'before_awareness');
       return { patch: { status: 'closed', closed_on: closedOn }, details: { closedOn } };
     });
-  }
-
-  /** The breach register (Art. 33(5)), every breach notified or not; with none, the file says so as of today. */
-  async exportRegister(actor: Actor, practiceId: string, format: 'csv' | 'xlsx' | 'pdf', lang: Lang): Promise<FileOut> {
-    const data = await this.deps.access.run(
-      actor,
-      practiceId,
-      { permission: 'breach.read', action: 'breach.register-exported', targetType: 'breach', targetId: null },
-      async ({ tx, audit }) => {
-        const rows = await repo.allBreaches(tx, practiceId);
-        const ids = rows.map((r) => r.id);
-        const [n, i, a] = await Promise.all([
-          repo.findNotifications(tx, practiceId, ids),
-          repo.findInformed(tx, practiceId, ids),
-          repo.findActions(tx, practiceId, ids),
-        ]);
-        const items = rows.map((r) =>
-          presentDetail(
-            r,
-            n.filter((x) => x.breach_id === r.id),
-            i.filter((x) => x.breach_id === r.id),
-            a.filter((x) => x.breach_id === r.id),
-          ),
-        );
-        audit.details = { format, count: items.length };
-        return {
-          items,
-          practice: await this.deps.practices.identity(tx, practiceId),
-          names: await this.deps.team.memberNames(tx, practiceId),
-        };
-      },
-    );
-    const now = this.deps.clock.now();
-    const asOf = parisDate(now);
-    const none =
-      lang === 'fr'
-        ? `Aucune violation de données personnelles n’a été enregistrée au ${asOf.split('-').reverse().join('/')}.`
-        : `No personal data breach was recorded as of ${asOf}.`;
-    const base = `${lang === 'fr' ? 'registre-violations' : 'breach-register'}-${asOf}`;
-    if (format === 'pdf')
-      return {
-        filename: `${base}.pdf`,
-        contentType: PDF_TYPE,
-        body: await registerPdf(data.items, data.practice, data.names, lang, asOf, now.toISOString(), none),
-      };
-    const table = registerTable(data.items, data.names, lang, none);
-    if (format === 'csv')
-      return { filename: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(table.header, table.rows) };
-    const widths = table.header.map((_, j) => ([1, 7, 8, 12, 15, 16, 17, 22, 26, 27, 28].includes(j) ? 40 : 18));
-    return {
-      filename: `${base}.xlsx`,
-      contentType: XLSX_TYPE,
-      body: await toXlsx(
-        [{ name: lang === 'fr' ? 'Violations' : 'Breaches', header: table.header, rows: table.rows, widths }],
-        now,
-      ),
-    };
-  }
-
-  /** The draft of the CNIL online notification, block by block, for the screen. */
-  async cnilDraft(actor: Actor, practiceId: string, breachId: string): Promise<CnilDraft> {
-    return (await this.draftData(actor, practiceId, breachId, 'json')).draft;
-  }
-
-  /** The same draft as text to copy block by block, or as a PDF to keep. */
-  async cnilDraftFile(actor: Actor, practiceId: string, breachId: string, format: 'txt' | 'pdf'): Promise<FileOut> {
-    const { draft, practice, now } = await this.draftData(actor, practiceId, breachId, format);
-    const day = parisDate(now);
-    if (format === 'txt')
-      return {
-        filename: `notification-cnil-${day}.txt`,
-        contentType: TEXT_TYPE,
-        body: cnilDraftText(draft, practice, now.toISOString()),
-      };
-    return {
-      filename: `notification-cnil-${day}.pdf`,
-      contentType: PDF_TYPE,
-      body: await cnilDraftPdf(draft, practice, now.toISOString()),
-    };
-  }
-
-  private async draftData(actor: Actor, practiceId: string, breachId: string, format: string) {
-    const { detail, practice, names } = await this.deps.access.run(
-      actor,
-      practiceId,
-      {
-        permission: 'breach.read',
-        action: 'breach.cnil-draft-generated',
-        targetType: 'breach',
-        targetId: breachId,
-        load: (tx) => repo.findBreach(tx, practiceId, breachId),
-      },
-      async ({ tx, audit }, r) => {
-        audit.details = { format };
-        return {
-          detail: await loadDetail(tx, practiceId, r),
-          practice: await this.deps.practices.identity(tx, practiceId),
-          names: await this.deps.team.memberNames(tx, practiceId),
-        };
-      },
-    );
-    const now = this.deps.clock.now();
-    return { draft: cnilDraft(detail, practice, names, now), practice, now };
-  }
-
-  /** The letter to the people affected (Art. 34(2)), in plain words, as text to paste into an e-mail or as a PDF to print. */
-  async patientLetter(
-    actor: Actor,
-    practiceId: string,
-    breachId: string,
-    format: 'txt' | 'pdf',
-    lang: Lang,
-  ): Promise<FileOut> {
-    const { detail, practice } = await this.deps.access.run(
-      actor,
-      practiceId,
-      {
-        permission: 'breach.read',
-        action: 'breach.letter-generated',
-        targetType: 'breach',
-        targetId: breachId,
-        load: (tx) => repo.findBreach(tx, practiceId, breachId),
-      },
-      async ({ tx, audit }, r) => {
-        audit.details = { format, lang };
-        return {
-          detail: await loadDetail(tx, practiceId, r),
-          practice: await this.deps.practices.identity(tx, practiceId),
-        };
-      },
-    );
-    return letterFile(
-      patientLetter(detail, practice, lang, parisDate(this.deps.clock.now())),
-      practice,
-      lang,
-      format,
-      lang === 'fr' ? 'lettre-patients' : 'letter-to-patients',
-    );
   }
 
   /** One step on an open breach: access check, the change, the audit entry, one transaction; answers the whole breach. */

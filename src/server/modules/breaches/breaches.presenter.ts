@@ -1,0 +1,116 @@
+import type { Assessment, BreachDetail, BreachResponse } from '../../../contracts/breaches.js';
+import type { Executor } from '../../platform/db/database.js';
+import * as repo from './breaches.repository.js';
+import { severityOf, type Decision } from './breaches.rules.js';
+
+// Rows to answers: a breach, its detail with notifications, people informed and actions.
+
+const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
+const list = <T>(s: string): T[] => JSON.parse(s) as T[];
+export const flag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);
+
+/** `notifications`: the breach's notifications when known (the list reads them for its page), for `notifiedAt`. */
+export function presentBreach(r: repo.BreachRow, notifications: readonly repo.NotificationRow[] = []): BreachResponse {
+  const assessment = json<Assessment>(r.assessment);
+  const facts = {
+    approxPeople: r.approx_people === null ? null : Number(r.approx_people),
+    encrypted: flag(r.encrypted),
+  };
+  return {
+    id: r.id,
+    title: r.title,
+    awareAt: r.aware_at,
+    notifyBy: r.notify_by,
+    notifiedAt: notifications.map((n) => n.notified_at).sort()[0] ?? null,
+    detectedAt: r.detected_at,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    nature: list(r.nature),
+    circumstances: list(r.circumstances),
+    cause: r.cause as BreachResponse['cause'],
+    peopleCategories: list(r.people_categories),
+    dataCategories: list(r.data_categories),
+    approxPeople: facts.approxPeople,
+    approxRecords: r.approx_records === null ? null : Number(r.approx_records),
+    encrypted: facts.encrypted,
+    description: r.description,
+    consequences: list(r.consequences),
+    consequencesNote: r.consequences_note,
+    measures: r.measures,
+    guide: r.guide as BreachResponse['guide'],
+    assessment,
+    severity: assessment ? severityOf(assessment, facts) : null,
+    decision: r.decision
+      ? {
+          decision: r.decision as Decision,
+          proposed: r.proposed_decision as Decision | null,
+          reason: r.decision_reason,
+          peopleException: r.people_exception as NonNullable<BreachResponse['decision']>['peopleException'],
+          decidedBy: r.decided_by ?? '',
+          decidedAt: r.decided_at ?? '',
+        }
+      : null,
+    status: r.status as BreachResponse['status'],
+    closedOn: r.closed_on,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function presentDetail(
+  r: repo.BreachRow,
+  notifications: repo.NotificationRow[],
+  informed: repo.InformedRow[],
+  actions: repo.ActionRow[],
+): BreachDetail {
+  return {
+    ...presentBreach(r, notifications),
+    notifications: notifications.map((n) => ({
+      id: n.id,
+      kind: n.kind as 'initial',
+      notifiedAt: n.notified_at,
+      reference: n.reference,
+      delayReasons: n.delay_reasons,
+      late: Number(n.late) === 1,
+      createdBy: n.created_by,
+      createdAt: n.created_at,
+    })),
+    peopleInformed: informed.map((i) => ({
+      id: i.id,
+      informedOn: i.informed_on,
+      channel: i.channel as 'letter',
+      recipients: i.recipients,
+      peopleCount: Number(i.people_count),
+      patientIds: list<string>(i.patient_ids),
+      note: i.note,
+      createdBy: i.created_by,
+      createdAt: i.created_at,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      ownerId: a.owner_id,
+      dueOn: a.due_on,
+      doneOn: a.done_on,
+      doneBy: a.done_by,
+      createdAt: a.created_at,
+    })),
+  };
+}
+
+/** Everything about one breach, read inside a use case's transaction. */
+export async function loadDetail(tx: Executor, practiceId: string, r: repo.BreachRow): Promise<BreachDetail> {
+  const [n, i, a] = await Promise.all([
+    repo.findNotifications(tx, practiceId, [r.id]),
+    repo.findInformed(tx, practiceId, [r.id]),
+    repo.findActions(tx, practiceId, [r.id]),
+  ]);
+  return presentDetail(r, n, i, a);
+}
+
+/**
+ * Personal data breaches (Art. 33/34 GDPR): intake and its 72-hour clock, the ENISA assessment, the decision a person
+ * confirms, the CNIL notifications, the people informed, the corrective actions. Every step passes the access
+ * chokepoint and is audited in the same transaction.
+ */
