@@ -151,8 +151,8 @@ const someNoticeVersion = async (t: TestApp, practiceId: string) => {
   await t.services.practices.updatePractice(cliActor(), practiceId, {
     dpoContact: `dpo-${++noticeSeq}@cabinet.example.fr`,
   });
-  await t.services.register.notice(cliActor(), practiceId, 'patient', 'txt', 'fr');
-  return (await t.services.register.notices(cliActor(), practiceId)).versions[0]!.id;
+  await t.services.notices.notice(cliActor(), practiceId, 'patient', 'txt', 'fr');
+  return (await t.services.notices.notices(cliActor(), practiceId)).versions[0]!.id;
 };
 
 /** A restriction granted to a fresh patient, its lifting notice sent today. */

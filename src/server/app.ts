@@ -70,7 +70,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerPatientRoutes(app, services.patients);
   registerRightsRequestRoutes(app, services.rightsRequests);
   registerRequestAnswerRoutes(app, services.requestAnswers, services.requestFiles);
-  registerRegisterRoutes(app, services.register);
+  registerRegisterRoutes(app, services.register, services.notices);
   registerBreachRoutes(app, services.breaches, services.breachDocuments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailService);

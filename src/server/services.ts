@@ -16,7 +16,12 @@ import {
   RightsRequestsService,
   rightsRequestsWorklistProvider,
 } from './modules/rights-requests/index.js';
-import { RegisterService, registerFirstSteps, registerWorklistProvider } from './modules/register/index.js';
+import {
+  NoticesService,
+  RegisterService,
+  registerFirstSteps,
+  registerWorklistProvider,
+} from './modules/register/index.js';
 import { BreachDocumentsService, BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
 import { VERSION } from './version.js';
 
@@ -51,6 +56,7 @@ export interface Services {
   requestAnswers: RequestAnswersService;
   requestFiles: RequestFilesService;
   register: RegisterService;
+  notices: NoticesService;
   breaches: BreachesService;
   breachDocuments: BreachDocumentsService;
   /** True once a use case wrote the audit entry for this actor's request. */
@@ -141,6 +147,7 @@ export function createServices(
     })),
     requestFiles: new RequestFilesService({ access, clock, practices, dataKey: keys.dataKey }),
     register,
+    notices: new NoticesService({ access, clock, practices, patients, register }),
     breaches: new BreachesService({ access, clock, patients, practices, team }),
     breachDocuments: new BreachDocumentsService({ access, clock, practices, team }),
     backup: new BackupService({ access, engine: backupEngine }),

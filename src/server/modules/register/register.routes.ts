@@ -23,12 +23,13 @@ import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import { sendFile } from '../../platform/http/send-file.js';
 import type { HttpServer } from '../../platform/http/server.js';
+import type { NoticesService } from './notices.service.js';
 import type { RegisterService } from './register.service.js';
 
 const tags = ['register'];
 const base = '/api/v1/practices/:practiceId/register';
 
-export function registerRegisterRoutes(app: HttpServer, register: RegisterService): void {
+export function registerRegisterRoutes(app: HttpServer, register: RegisterService, notices: NoticesService): void {
   app.get(
     `${base}/templates`,
     {
@@ -211,7 +212,7 @@ export function registerRegisterRoutes(app: HttpServer, register: RegisterServic
         response: { 200: NoticesOverviewSchema },
       },
     },
-    async (req) => register.notices(actorOf(req), req.params.practiceId),
+    async (req) => notices.notices(actorOf(req), req.params.practiceId),
   );
 
   app.post(
@@ -226,7 +227,7 @@ export function registerRegisterRoutes(app: HttpServer, register: RegisterServic
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await register.recordDistribution(actorOf(req), req.params.practiceId, req.body)),
+      reply.code(201).send(await notices.recordDistribution(actorOf(req), req.params.practiceId, req.body)),
   );
 
   app.get(
@@ -242,7 +243,7 @@ export function registerRegisterRoutes(app: HttpServer, register: RegisterServic
       },
     },
     async (req, reply) => {
-      const f = await register.notice(
+      const f = await notices.notice(
         actorOf(req),
         req.params.practiceId,
         req.params.kind,
