@@ -1,92 +1,35 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createGunzip, createGzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { pipeline, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Keys } from '../../platform/crypto/key-file.js';
-import {
-  keyCheckOf,
-  keyFromKeyFile,
-  keyFromPassphrase,
-  readSealedFile,
-  SCRYPT_PARAMS,
-  SealedFileError,
-  writeSealedFile,
-  type SealedHeader,
-} from '../../platform/crypto/sealed-file.js';
+import { keyCheckOf, SCRYPT_PARAMS, writeSealedFile } from '../../platform/crypto/sealed-file.js';
 import { openDatabase, withSnapshot, type DatabaseTarget, type Db, type Executor } from '../../platform/db/database.js';
 import { MIGRATION_NAMES, migrateToLatest } from '../../platform/db/migrations/index.js';
 import { AppError, conflict } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { AuditTrail } from '../audit-trail/index.js';
-import { canonicalJson } from '../audit-trail/index.js';
 import { passwordIssues } from '../auth/index.js';
 import { BACKUP_TABLES } from './backup.tables.js';
+import {
+  BACKUP_FORMAT,
+  readBackup,
+  sealingKey,
+  TableHasher,
+  type BackupKey,
+  type BackupResult,
+  type DrillResult,
+  type Line,
+  type Progress,
+  type TableSummary,
+} from './backup.format.js';
 import * as repo from './backup.repository.js';
 
-export const BACKUP_FORMAT = 1;
-
-export interface Progress {
-  (done: number, total: number, table: string): void;
-}
-
-export interface BackupKey {
-  /** The key file's data key, or a passphrase (for a copy kept away from the key file). */
-  passphrase?: string | undefined;
-}
-
-export interface TableSummary {
-  rows: number;
-  sha256: string;
-}
-
-export interface BackupResult {
-  file: string;
-  bytes: number;
-  tables: Record<string, TableSummary>;
-}
-
-export interface DrillResult {
-  ok: boolean;
-  file: string;
-  tables: Record<string, TableSummary>;
-  integrity: string;
-  auditChains: number;
-  auditOk: boolean;
-  durationMs: number;
-  problem: string | null;
-}
-
-type Line =
-  | {
-      kind: 'meta';
-      format: number;
-      app: 'gardien';
-      version: string;
-      migrations: string[];
-      createdAt: string;
-      sourceDialect: string;
-      counts: Record<string, number>;
-    }
-  | { kind: 'row'; t: string; r: Record<string, unknown> }
-  | { kind: 'table-end'; t: string; rows: number; sha256: string }
-  | { kind: 'end'; tables: Record<string, TableSummary> };
-
-/** Hash of a table's content: canonical rows in primary-key order, the same for a backup and a live database. */
-class TableHasher {
-  private readonly h = createHash('sha256');
-  rows = 0;
-  add(row: Record<string, unknown>): void {
-    this.h.update(canonicalJson(row) + '\n');
-    this.rows++;
-  }
-  digest(): string {
-    return this.h.digest('hex');
-  }
-}
+export { BACKUP_FORMAT, type BackupKey, type BackupResult, type DrillResult, type Progress, type TableSummary };
 
 export interface BackupDeps {
   /** The live database, where backups and drills are recorded (absent for a stand-alone restore). */
@@ -103,21 +46,6 @@ export interface BackupDeps {
 export class BackupEngine {
   constructor(private readonly deps: BackupDeps) {}
 
-  private sealingKey(header: Pick<SealedHeader, 'keySource' | 'salt' | 'scrypt'>, key: BackupKey): Buffer {
-    if (header.keySource === 'passphrase') {
-      if (!key.passphrase)
-        throw new AppError('VALIDATION_FAILED', {
-          issues: [{ path: 'passphrase', code: 'backup_passphrase_required' }],
-        });
-      return keyFromPassphrase(
-        key.passphrase,
-        Buffer.from(header.salt ?? '', 'base64'),
-        header.scrypt ?? SCRYPT_PARAMS,
-      );
-    }
-    return keyFromKeyFile(this.deps.keys.dataKey, 'backup');
-  }
-
   /** A consistent online backup: one snapshot of the database, streamed, compressed and sealed (AES-256-GCM). */
   async createBackup(file: string, key: BackupKey = {}, onProgress?: Progress): Promise<BackupResult> {
     // An off-site copy is exactly what an attacker gets: a passphrase that seals one meets the password rule (an older
@@ -133,7 +61,7 @@ export class BackupEngine {
       keySource,
       ...(key.passphrase ? { salt: salt.toString('base64'), scrypt: { ...SCRYPT_PARAMS } } : {}),
     } as const;
-    const sealKey = this.sealingKey(header, key);
+    const sealKey = sealingKey(this.deps.keys, header, key);
     const tables: Record<string, TableSummary> = {};
     const run = async (snap: Executor) => {
       const counts: Record<string, number> = {};
@@ -196,49 +124,6 @@ export class BackupEngine {
     return { file, bytes, tables };
   }
 
-  /** Decrypts, decompresses and parses a backup, line by line; checks every table's count and hash against its record. */
-  private async *readBackup(file: string, key: BackupKey): AsyncGenerator<Line> {
-    const sealed = readSealedFile(file, (h) => {
-      if (h.kind !== 'gardien-backup') throw new SealedFileError('this file is not a Gardien backup');
-      return this.sealingKey(h, key);
-    });
-    const gunzip = createGunzip();
-    pipeline(Readable.from(sealed), gunzip, () => undefined); // a refused frame ends the loop below with its error
-    let rest = '';
-    const hashers = new Map<string, TableHasher>();
-    let meta: Extract<Line, { kind: 'meta' }> | null = null;
-    let sawEnd = false;
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      rest += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = rest.indexOf('\n')) >= 0) {
-        const text = rest.slice(0, nl);
-        rest = rest.slice(nl + 1);
-        const line = JSON.parse(text) as Line;
-        if (sawEnd) throw new SealedFileError('backup has content after its end record');
-        if (line.kind === 'meta') {
-          if (line.format !== BACKUP_FORMAT || line.app !== 'gardien')
-            throw new SealedFileError(`unsupported backup format ${String(line.format)}`);
-          meta = line;
-        } else if (!meta) throw new SealedFileError('backup does not start with its description');
-        else if (line.kind === 'row') {
-          if (!BACKUP_TABLES.some((t) => t.name === line.t))
-            throw new SealedFileError(`backup holds an unknown table ${line.t}`);
-          let h = hashers.get(line.t);
-          if (!h) hashers.set(line.t, (h = new TableHasher()));
-          h.add(line.r);
-        } else if (line.kind === 'table-end') {
-          const h = hashers.get(line.t) ?? new TableHasher();
-          if (h.rows !== line.rows || h.digest() !== line.sha256)
-            throw new SealedFileError(`table ${line.t} does not match its recorded hash`);
-          hashers.delete(line.t);
-        } else if (line.kind === 'end') sawEnd = true;
-        yield line;
-      }
-    }
-    if (!sawEnd || rest.trim() !== '') throw new SealedFileError('backup is incomplete (no end record)');
-  }
-
   /** Reads the whole backup once, verifying key, every frame, every table hash and the schema version; changes nothing. */
   async inspect(
     file: string,
@@ -247,7 +132,7 @@ export class BackupEngine {
     let meta: Extract<Line, { kind: 'meta' }> | null = null;
     let tables: Record<string, TableSummary> = {};
     try {
-      for await (const line of this.readBackup(file, key)) {
+      for await (const line of readBackup(file, this.deps.keys, key)) {
         if (line.kind === 'meta') meta = line;
         if (line.kind === 'end') tables = line.tables;
       }
@@ -310,7 +195,7 @@ export class BackupEngine {
           if (batch.length) await repo.insertRows(tx, table as 'practices', batch);
           batch = [];
         };
-        for await (const line of this.readBackup(file, key)) {
+        for await (const line of readBackup(file, this.deps.keys, key)) {
           if (line.kind !== 'row') continue;
           if (line.t !== table) {
             await flush();
