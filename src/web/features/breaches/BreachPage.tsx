@@ -7,15 +7,9 @@ import { BreachDetailSchema } from '../../../contracts/breaches.js';
 import { api } from '../../app/api.js';
 import { formatDate, formatInstant, useNow } from '../../app/format.js';
 import { useSession } from '../../app/session.js';
-import {
-  ActionsSection,
-  AssessmentSection,
-  CloseDialog,
-  DecisionSection,
-  FactsDialog,
-  NotificationsSection,
-  PeopleSection,
-} from './BreachSections.js';
+import { AssessmentSection, DecisionSection } from './BreachSections.js';
+import { NotificationsSection, PeopleSection } from './BreachNotifications.js';
+import { ActionsSection, CloseDialog, FactsDialog } from './BreachDialogs.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Loading } from '../../components/Loading.js';

@@ -3,14 +3,10 @@ import {
   Button,
   Card,
   Checkbox,
-  FileInput,
   Group,
-  List,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -20,32 +16,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { OkResponseSchema } from '../../../contracts/common.js';
 import {
   ALLOWED_GROUNDS,
-  AnswerFileSchema,
   EFFECTS,
-  LETTER_KINDS,
-  LetterSchema,
-  MAX_ANSWER_FILE_BYTES,
-  SENT_CHANNELS,
   type DecisionGround,
   type DecisionSubject,
-  type LetterKind,
   type Verdict,
 } from '../../../contracts/request-answers.js';
 import { RightsRequestDetailSchema } from '../../../contracts/rights-requests.js';
-import { api, downloadFile, uploadFile } from '../../app/api.js';
-import { formatDate, formatInstant, todayInParis } from '../../app/format.js';
-import { useMembers } from '../../app/members.js';
+import { api } from '../../app/api.js';
+import { formatDate, todayInParis } from '../../app/format.js';
 import { useSession } from '../../app/session.js';
-import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
-import { FormActions } from '../../components/FormActions.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
-import { Section } from '../../components/Section.js';
 
-type Detail = z.infer<typeof RightsRequestDetailSchema>;
+export type Detail = z.infer<typeof RightsRequestDetailSchema>;
 interface Row {
   subject: DecisionSubject;
   included: boolean;
@@ -55,7 +40,7 @@ interface Row {
 }
 
 /** What the other parts of the request page must refresh after a change. */
-function useRefresh(requestId: string) {
+export function useRefresh(requestId: string) {
   const s = useSession();
   const qc = useQueryClient();
   return () => {
@@ -65,7 +50,7 @@ function useRefresh(requestId: string) {
   };
 }
 
-const base = (practiceId: string | null, requestId: string) =>
+export const base = (practiceId: string | null, requestId: string) =>
   `/api/v1/practices/${practiceId}/rights-requests/${requestId}`;
 
 /**
@@ -260,403 +245,5 @@ export function DecisionForm({ d }: { d: Detail }) {
         </Stack>
       </form>
     </Card>
-  );
-}
-
-/** The decision as confirmed: each item, its ground, the reasons, what it did to the patient's record. */
-export function DecisionSummary({ d }: { d: Detail }) {
-  const { t, i18n } = useTranslation();
-  const members = useMembers();
-  const decision = d.decision!;
-  return (
-    <Section id="decided" title={t('answers.decided.title', { date: formatDate(decision.on, i18n.language) })}>
-      <List spacing={4}>
-        {decision.items.map((it) => (
-          <List.Item key={it.subject}>
-            {t('answers.decided.line', {
-              subject: t(`answerValues.subjects.${it.subject}`),
-              verdict: t(`answerValues.verdicts.${it.verdict}`),
-              ground: t(`answerValues.grounds.${it.ground}`),
-            })}
-            {(it.verdict !== it.proposed.verdict || it.ground !== it.proposed.ground) &&
-              ` (${t('answers.decided.departs')})`}
-            {it.reasons && <Text size="sm">{t('answers.decided.reasons', { reasons: it.reasons })}</Text>}
-            {it.effect && (
-              <Text size="sm">{t('answers.decided.effect', { effect: t(`answers.effects.${it.effect.flag}`) })}</Text>
-            )}
-          </List.Item>
-        ))}
-      </List>
-      {decision.note && <Text>{decision.note}</Text>}
-      <Text size="sm" c="dimmed">
-        {t('answers.decided.by', {
-          name: members.data?.items.find((m) => m.userId === decision.decidedBy)?.name ?? decision.decidedBy,
-          when: formatInstant(decision.decidedAt, i18n.language),
-        })}
-      </Text>
-      <RestrictionBox d={d} />
-    </Section>
-  );
-}
-
-/** A restriction granted by this request: in force until lifted, the person told first (Art. 18(3)). */
-function RestrictionBox({ d }: { d: Detail }) {
-  const { t, i18n } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(d.id);
-  const [open, setOpen] = useState(false);
-  const [day, setDay] = useState(todayInParis());
-  const lift = useMutation({
-    mutationFn: () =>
-      api('POST', `${base(s.practiceId, d.id)}/restriction-lift`, RightsRequestDetailSchema, { liftedOn: day }),
-    onSuccess: () => {
-      refresh();
-      setOpen(false);
-    },
-  });
-  const granted =
-    d.kind === 'restriction' &&
-    d.decision?.items.some((i) => i.subject === 'restriction' && i.verdict === 'carried_out');
-  if (!granted) return null;
-  if (d.restrictionLiftedOn)
-    return <Text>{t('answers.restriction.lifted', { date: formatDate(d.restrictionLiftedOn, i18n.language) })}</Text>;
-  return (
-    <Alert color="orange" title={t('answers.restriction.inForce')}>
-      <Stack gap="xs">
-        <Text size="sm">{t('answers.restriction.liftExplain')}</Text>
-        {s.can('request.decide') && (
-          <Group>
-            <Button variant="default" onClick={() => setOpen(true)}>
-              {t('answers.restriction.lift')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-      {open && (
-        <Dialog title={t('answers.restriction.lift')} onClose={() => setOpen(false)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              lift.mutate();
-            }}
-          >
-            <Stack>
-              <Text>{t('answers.restriction.liftExplain')}</Text>
-              <TextInput
-                label={t('answers.restriction.liftedOn')}
-                type="date"
-                value={day}
-                onChange={(e) => setDay(e.currentTarget.value)}
-                required
-                error={fieldError(lift.error, 'liftedOn')}
-              />
-              <ErrorAlert error={lift.error} />
-              <FormActions
-                submit={t('answers.restriction.lift')}
-                pending={lift.isPending}
-                onCancel={() => setOpen(false)}
-              />
-            </Stack>
-          </form>
-        </Dialog>
-      )}
-    </Alert>
-  );
-}
-
-/** The letter log: every letter as generated, downloadable as PDF or text, with when and how it was sent. */
-export function LettersSection({ d }: { d: Detail }) {
-  const { t, i18n } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(d.id);
-  const [kind, setKind] = useState<LetterKind>('acknowledgement');
-  const [language, setLanguage] = useState<'fr' | 'en'>(i18n.language === 'en' ? 'en' : 'fr');
-  const [sending, setSending] = useState<string | null>(null);
-  const url = base(s.practiceId, d.id);
-  const generate = useMutation({
-    mutationFn: () => api('POST', `${url}/letters`, LetterSchema, { kind, language }),
-    onSuccess: refresh,
-  });
-  const download = useMutation({
-    mutationFn: ({ id, format }: { id: string; format: 'pdf' | 'txt' }) =>
-      downloadFile(`${url}/letters/${id}?format=${format}`, `courrier.${format}`),
-  });
-  const manage = s.can('request.manage');
-  return (
-    <Section id="letters" title={t('answers.letters.title')} intro={t('answers.letters.intro')}>
-      {d.letters.length === 0 ? (
-        <Text>{t('answers.letters.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="letter-log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('answers.letters.kind')}</Table.Th>
-                <Table.Th scope="col">{t('answers.letters.generated')}</Table.Th>
-                <Table.Th scope="col">{t('answers.letters.sent')}</Table.Th>
-                <Table.Th scope="col">{t('answers.letters.title')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.letters.map((l) => {
-                const label = t(`answerValues.letterKinds.${l.kind}`);
-                return (
-                  <Table.Tr key={l.id} data-testid="letter-row">
-                    <Table.Td>
-                      {label} ({l.language.toUpperCase()})
-                    </Table.Td>
-                    <Table.Td>{formatInstant(l.generatedAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      {l.sentOn
-                        ? t('answers.letters.sentLine', {
-                            date: formatDate(l.sentOn, i18n.language),
-                            channel: t(`answerValues.sentChannels.${l.sentChannel ?? 'letter'}`),
-                          })
-                        : t('answers.letters.notSent')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('answers.letters.pdf', { kind: label })}
-                          onClick={() => download.mutate({ id: l.id, format: 'pdf' })}
-                        >
-                          PDF
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('answers.letters.txt', { kind: label })}
-                          onClick={() => download.mutate({ id: l.id, format: 'txt' })}
-                        >
-                          TXT
-                        </Button>
-                        {manage && !l.sentOn && (
-                          <Button
-                            size="xs"
-                            aria-label={t('answers.letters.markSentOf', { kind: label })}
-                            onClick={() => setSending(l.id)}
-                          >
-                            {t('answers.letters.markSent')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <ErrorAlert error={download.error} />
-      {manage && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            generate.mutate();
-          }}
-        >
-          <Group align="end">
-            <Select
-              label={t('answers.letters.generate')}
-              data={LETTER_KINDS.map((k) => ({ value: k, label: t(`answerValues.letterKinds.${k}`) }))}
-              value={kind}
-              allowDeselect={false}
-              onChange={(v) => setKind(v ?? kind)}
-            />
-            <Select
-              label={t('answers.letters.language')}
-              data={[
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
-              ]}
-              value={language}
-              allowDeselect={false}
-              onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
-              w={140}
-            />
-            <Button type="submit" variant="default" loading={generate.isPending}>
-              {t('answers.letters.generateButton')}
-            </Button>
-          </Group>
-          <ErrorAlert error={generate.error} />
-        </form>
-      )}
-      {sending && <SentDialog requestId={d.id} letterId={sending} onClose={() => setSending(null)} />}
-    </Section>
-  );
-}
-
-function SentDialog({ requestId, letterId, onClose }: { requestId: string; letterId: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(requestId);
-  const [day, setDay] = useState(todayInParis());
-  const [channel, setChannel] = useState<(typeof SENT_CHANNELS)[number]>('letter');
-  const sent = useMutation({
-    mutationFn: () =>
-      api('POST', `${base(s.practiceId, requestId)}/letters/${letterId}/sent`, LetterSchema, { sentOn: day, channel }),
-    onSuccess: () => {
-      refresh();
-      onClose();
-    },
-  });
-  return (
-    <Dialog title={t('answers.letters.markSent')} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          sent.mutate();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('answers.letters.sentOn')}
-            type="date"
-            value={day}
-            onChange={(e) => setDay(e.currentTarget.value)}
-            required
-            error={fieldError(sent.error, 'sentOn')}
-          />
-          <Select
-            label={t('answers.letters.channel')}
-            data={SENT_CHANNELS.map((c) => ({ value: c, label: t(`answerValues.sentChannels.${c}`) }))}
-            value={channel}
-            allowDeselect={false}
-            onChange={(v) => setChannel(v ?? channel)}
-          />
-          <ErrorAlert error={sent.error} />
-          <FormActions submit={t('answers.letters.markSent')} pending={sent.isPending} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Dialog>
-  );
-}
-
-/** The files of the answer: uploaded with their real progress, encrypted on the server, bundled into a ZIP. */
-export function FilesSection({ d }: { d: Detail }) {
-  const { t, i18n } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(d.id);
-  const [file, setFile] = useState<File | null>(null);
-  const [percent, setPercent] = useState(0);
-  const url = base(s.practiceId, d.id);
-  const closed = ['answered', 'refused', 'withdrawn'].includes(d.status);
-  const upload = useMutation({
-    mutationFn: (f: File) => {
-      setPercent(0);
-      return uploadFile(
-        `${url}/files?name=${encodeURIComponent(f.name)}${f.type ? `&type=${encodeURIComponent(f.type)}` : ''}`,
-        f,
-        AnswerFileSchema,
-        setPercent,
-      );
-    },
-    onSuccess: () => {
-      setFile(null);
-      refresh();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${url}/files/${id}`, OkResponseSchema),
-    onSuccess: refresh,
-  });
-  const download = useMutation({
-    mutationFn: ({ path, name }: { path: string; name: string }) => downloadFile(`${url}/${path}`, name),
-  });
-  const tooLarge = file !== null && file.size > MAX_ANSWER_FILE_BYTES;
-  if (!s.can('request.manage')) return null;
-  return (
-    <Section id="files" title={t('answers.files.title')} intro={t('answers.files.intro')}>
-      {d.files.length === 0 ? (
-        <Text>{t('answers.files.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('answers.files.name')}</Table.Th>
-                <Table.Th scope="col">{t('answers.files.size')}</Table.Th>
-                <Table.Th scope="col">{t('answers.files.uploaded')}</Table.Th>
-                <Table.Th scope="col">{t('answers.files.title')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.files.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>{f.name}</Table.Td>
-                  <Table.Td>{t('answers.files.kib', { size: Math.max(1, Math.round(f.size / 1024)) })}</Table.Td>
-                  <Table.Td>{formatInstant(f.uploadedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('answers.files.download', { name: f.name })}
-                        onClick={() => download.mutate({ path: `files/${f.id}`, name: f.name })}
-                      >
-                        ↓
-                      </Button>
-                      {!closed && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          aria-label={t('answers.files.remove', { name: f.name })}
-                          onClick={() => remove.mutate(f.id)}
-                        >
-                          ✕
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {d.status !== 'withdrawn' && (
-        <Group align="end">
-          <FileInput
-            label={t('answers.files.add')}
-            value={file}
-            onChange={setFile}
-            clearable
-            clearButtonProps={{ 'aria-label': t('answers.files.clear') }}
-            error={tooLarge ? t('answers.files.tooLarge') : undefined}
-            w={320}
-          />
-          <Button
-            variant="default"
-            disabled={!file || tooLarge}
-            loading={upload.isPending}
-            onClick={() => file && upload.mutate(file)}
-          >
-            {t('answers.files.upload')}
-          </Button>
-        </Group>
-      )}
-      {upload.isPending && (
-        <Stack gap={4} role="status">
-          <Text size="sm">{t('answers.files.uploading', { percent })}</Text>
-          <Progress value={percent} aria-label={t('answers.files.uploading', { percent })} />
-        </Stack>
-      )}
-      <ErrorAlert error={upload.error ?? remove.error ?? download.error} />
-      {(d.files.length > 0 || d.letters.length > 0) && (
-        <Group>
-          <Button
-            variant="default"
-            loading={download.isPending && download.variables?.path === 'answer.zip'}
-            onClick={() => download.mutate({ path: 'answer.zip', name: 'reponse.zip' })}
-          >
-            {t('answers.files.zip')}
-          </Button>
-        </Group>
-      )}
-    </Section>
   );
 }

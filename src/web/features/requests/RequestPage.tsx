@@ -11,7 +11,9 @@ import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
-import { DecisionForm, DecisionSummary, FilesSection, LettersSection } from './RequestAnswer.js';
+import { DecisionForm } from './RequestAnswer.js';
+import { DecisionSummary, LettersSection } from './RequestLetters.js';
+import { FilesSection } from './RequestFiles.js';
 import { Loading } from '../../components/Loading.js';
 
 type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'withdrawn';

@@ -1,0 +1,138 @@
+import { Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OkResponseSchema } from '../../../contracts/common.js';
+import { AnswerFileSchema, MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
+import { api, downloadFile, uploadFile } from '../../app/api.js';
+import { formatInstant } from '../../app/format.js';
+import { useSession } from '../../app/session.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Section } from '../../components/Section.js';
+import { type Detail, useRefresh, base } from './RequestAnswer.js';
+
+/** The files of the answer: uploaded with their real progress, encrypted on the server, bundled into a ZIP. */
+export function FilesSection({ d }: { d: Detail }) {
+  const { t, i18n } = useTranslation();
+  const s = useSession();
+  const refresh = useRefresh(d.id);
+  const [file, setFile] = useState<File | null>(null);
+  const [percent, setPercent] = useState(0);
+  const url = base(s.practiceId, d.id);
+  const closed = ['answered', 'refused', 'withdrawn'].includes(d.status);
+  const upload = useMutation({
+    mutationFn: (f: File) => {
+      setPercent(0);
+      return uploadFile(
+        `${url}/files?name=${encodeURIComponent(f.name)}${f.type ? `&type=${encodeURIComponent(f.type)}` : ''}`,
+        f,
+        AnswerFileSchema,
+        setPercent,
+      );
+    },
+    onSuccess: () => {
+      setFile(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api('DELETE', `${url}/files/${id}`, OkResponseSchema),
+    onSuccess: refresh,
+  });
+  const download = useMutation({
+    mutationFn: ({ path, name }: { path: string; name: string }) => downloadFile(`${url}/${path}`, name),
+  });
+  const tooLarge = file !== null && file.size > MAX_ANSWER_FILE_BYTES;
+  if (!s.can('request.manage')) return null;
+  return (
+    <Section id="files" title={t('answers.files.title')} intro={t('answers.files.intro')}>
+      {d.files.length === 0 ? (
+        <Text>{t('answers.files.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('answers.files.name')}</Table.Th>
+                <Table.Th scope="col">{t('answers.files.size')}</Table.Th>
+                <Table.Th scope="col">{t('answers.files.uploaded')}</Table.Th>
+                <Table.Th scope="col">{t('answers.files.title')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.files.map((f) => (
+                <Table.Tr key={f.id}>
+                  <Table.Td>{f.name}</Table.Td>
+                  <Table.Td>{t('answers.files.kib', { size: Math.max(1, Math.round(f.size / 1024)) })}</Table.Td>
+                  <Table.Td>{formatInstant(f.uploadedAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('answers.files.download', { name: f.name })}
+                        onClick={() => download.mutate({ path: `files/${f.id}`, name: f.name })}
+                      >
+                        ↓
+                      </Button>
+                      {!closed && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          aria-label={t('answers.files.remove', { name: f.name })}
+                          onClick={() => remove.mutate(f.id)}
+                        >
+                          ✕
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {d.status !== 'withdrawn' && (
+        <Group align="end">
+          <FileInput
+            label={t('answers.files.add')}
+            value={file}
+            onChange={setFile}
+            clearable
+            clearButtonProps={{ 'aria-label': t('answers.files.clear') }}
+            error={tooLarge ? t('answers.files.tooLarge') : undefined}
+            w={320}
+          />
+          <Button
+            variant="default"
+            disabled={!file || tooLarge}
+            loading={upload.isPending}
+            onClick={() => file && upload.mutate(file)}
+          >
+            {t('answers.files.upload')}
+          </Button>
+        </Group>
+      )}
+      {upload.isPending && (
+        <Stack gap={4} role="status">
+          <Text size="sm">{t('answers.files.uploading', { percent })}</Text>
+          <Progress value={percent} aria-label={t('answers.files.uploading', { percent })} />
+        </Stack>
+      )}
+      <ErrorAlert error={upload.error ?? remove.error ?? download.error} />
+      {(d.files.length > 0 || d.letters.length > 0) && (
+        <Group>
+          <Button
+            variant="default"
+            loading={download.isPending && download.variables?.path === 'answer.zip'}
+            onClick={() => download.mutate({ path: 'answer.zip', name: 'reponse.zip' })}
+          >
+            {t('answers.files.zip')}
+          </Button>
+        </Group>
+      )}
+    </Section>
+  );
+}
