@@ -57,7 +57,7 @@ export default tseslint.config(
   {
     // Tests read JSON answers as they come (untyped) and assert on them; typing every answer would test the types, not
     // the server. Stubs implement async interfaces without awaiting.
-    files: ['**/*.test.ts', 'test/**', 'e2e/**', 'bench/**'],
+    files: ['**/*.test.ts', '**/*.fixture.ts', 'test/**', 'e2e/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
