@@ -14,7 +14,6 @@ import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { parseCsv, pdfPages, pdfText, readXlsxSheets, unzip } from '../../../../test/support/documents.js';
 import { readability } from './register.notices.js';
 
-
 /** The test clock: Thursday 15 January 2026. */
 import { registerFixture } from './register.fixture.js';
 

@@ -10,7 +10,6 @@ import {
 } from '../../../../test/support/app.js';
 import type { DialectName as Dialect } from '../../platform/db/database.js';
 
-
 /** The test clock: Thursday 15 January 2026. */
 
 /** The setup the register.test.ts files share: a practice with its people, and the helpers that act in it. */
