@@ -18,7 +18,7 @@ export interface MatrixEntry extends Record<Column, Outcome> {
 }
 
 export const matrix = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../docs/authz-matrix.json'), 'utf8'),
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/authz-matrix.json'), 'utf8'),
 ) as {
   columns: Column[];
   routes: Record<string, MatrixEntry>;

@@ -1,7 +1,7 @@
 import type { Assessment, BreachDetail, BreachResponse } from '../../../contracts/breaches.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './breaches.repository.js';
-import { severityOf, type Decision } from './breaches.rules.js';
+import { severityOf } from './breaches.rules.js';
 
 // Rows to answers: a breach, its detail with notifications, people informed and actions.
 
@@ -42,15 +42,15 @@ export function presentBreach(r: repo.BreachRow, notifications: readonly repo.No
     severity: assessment ? severityOf(assessment, facts) : null,
     decision: r.decision
       ? {
-          decision: r.decision as Decision,
-          proposed: r.proposed_decision as Decision | null,
+          decision: r.decision,
+          proposed: r.proposed_decision,
           reason: r.decision_reason,
           peopleException: r.people_exception as NonNullable<BreachResponse['decision']>['peopleException'],
           decidedBy: r.decided_by ?? '',
           decidedAt: r.decided_at ?? '',
         }
       : null,
-    status: r.status as BreachResponse['status'],
+    status: r.status,
     closedOn: r.closed_on,
     createdBy: r.created_by,
     createdAt: r.created_at,

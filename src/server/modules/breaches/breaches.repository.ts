@@ -32,7 +32,7 @@ export async function updateBreach(
 export async function listBreaches(
   db: Executor,
   practiceId: string,
-  f: { status?: string | undefined; limit: number; offset: number },
+  f: { status?: BreachRow['status'] | undefined; limit: number; offset: number },
 ): Promise<{ rows: BreachRow[]; total: number }> {
   let q = db.selectFrom('breaches').where('practice_id', '=', practiceId);
   if (f.status) q = q.where('status', '=', f.status);

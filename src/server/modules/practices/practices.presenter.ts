@@ -12,7 +12,7 @@ export const presentPractice = (p: repo.PracticeRow): PracticeResponse => ({
   dpoContact: p.dpo_contact,
   idleLockMinutes: Number(p.idle_lock_minutes),
   alsaceMoselle: Number(p.alsace_moselle) === 1,
-  overseasTerritory: (p.overseas_territory ?? null) as PracticeResponse['overseasTerritory'],
+  overseasTerritory: p.overseas_territory ?? null,
   phone: p.phone ?? null,
   email: p.email ?? null,
   createdAt: p.created_at,

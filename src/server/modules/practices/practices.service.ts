@@ -184,7 +184,7 @@ export class PracticesService {
     const p = await repo.findPractice(tx, practiceId);
     return {
       alsaceMoselle: Number(p?.alsace_moselle ?? 0) === 1,
-      overseasTerritory: (p?.overseas_territory ?? null) as PracticeResponse['overseasTerritory'],
+      overseasTerritory: p?.overseas_territory ?? null,
     };
   }
 }

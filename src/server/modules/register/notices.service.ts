@@ -174,7 +174,7 @@ export class NoticesService {
         on: input.on,
         patientId: row.patient_id,
       };
-      return presentDistribution(row, { kind: v.kind as NoticeKind, version: Number(v.version) });
+      return presentDistribution(row, { kind: v.kind, version: Number(v.version) });
     });
   }
 }

@@ -17,7 +17,7 @@ export function presentActivity(r: repo.ActivityRow): Activity {
   return {
     id: r.id,
     templateKey: r.template_key,
-    status: r.status as Activity['status'],
+    status: r.status,
     fields,
     missing: missingFields(fields),
     dpiaLikely: dpiaLikely(fields),

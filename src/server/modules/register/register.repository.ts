@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../../../contracts/register.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type {
@@ -127,7 +128,7 @@ export async function deleteProcessor(db: Executor, practiceId: string, id: stri
   await db.deleteFrom('processor_activities').where('practice_id', '=', practiceId).where('id', '=', id).execute();
 }
 
-export const latestNotice = (db: Executor, practiceId: string, kind: string, language: string) =>
+export const latestNotice = (db: Executor, practiceId: string, kind: NoticeKind, language: 'fr' | 'en') =>
   db
     .selectFrom('notice_versions')
     .selectAll()

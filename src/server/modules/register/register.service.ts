@@ -171,7 +171,7 @@ export class RegisterService {
       activityId,
       async (tx, audit, r) => {
         const fields = ActivityInputSchema.parse(input);
-        const patch = { fields: JSON.stringify(fields), status: 'draft', updated_at: this.now() };
+        const patch = { fields: JSON.stringify(fields), status: 'draft' as const, updated_at: this.now() };
         await repo.updateActivity(tx, practiceId, activityId, patch);
         audit.details = { name: fields.name, version: Number(r.version) };
         return presentActivity({ ...r, ...patch });
@@ -224,7 +224,7 @@ export class RegisterService {
           validated_by: actorId(actor),
         });
         const patch = {
-          status: 'validated',
+          status: 'validated' as const,
           version,
           validated_at: now.toISOString(),
           validated_by: actorId(actor),

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import yazl from 'yazl';
-import type { LetterKind } from '../../../contracts/request-answers.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { parisDate } from '../../platform/clock.js';
 import { cellText, toCsv } from '../../platform/documents/csv.js';
@@ -57,10 +56,7 @@ export async function answerZipFile(
   for (const l of data.letters) {
     const pdf = (await letterFileOut(l, data.practice, 'pdf')).body as Buffer;
     entries.push({
-      path: unique(
-        fr ? 'courriers' : 'letters',
-        `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind as LetterKind]}.pdf`,
-      ),
+      path: unique(fr ? 'courriers' : 'letters', `${l.generated_at.slice(0, 10)}-${LETTER_LABELS[lang][l.kind]}.pdf`),
       bytes: pdf,
       size: pdf.length,
       sha256: createHash('sha256').update(pdf).digest('hex'),
@@ -158,7 +154,7 @@ export async function requestsRegisterFile(
 
 export async function letterFileOut(l: repo.LetterRow, practice: LetterHead, format: 'pdf' | 'txt'): Promise<FileOut> {
   const letter = JSON.parse(l.body) as Letter;
-  const lang = l.language as Lang;
+  const lang = l.language;
   return letterFile(
     letter,
     practice,
@@ -251,7 +247,7 @@ export function registerTable(
       const d = decisionOf(row);
       const sent = (byRequest.get(r.id) ?? []).map(
         (l) =>
-          `${LETTER_LABELS[lang][l.kind as LetterKind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`,
+          `${LETTER_LABELS[lang][l.kind]}${l.sent_on ? ` (${l.sent_on})` : lang === 'fr' ? ' (non envoyé)' : ' (not sent)'}`,
       );
       return [
         i + 1,

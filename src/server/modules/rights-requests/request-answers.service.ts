@@ -1,6 +1,5 @@
 import type { Decision, DecisionInput, LetterKind, LetterResponse } from '../../../contracts/request-answers.js';
 import type { ActivityFields } from '../../../contracts/register.js';
-import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { type FileOut } from '../../platform/documents/file.js';
@@ -72,9 +71,9 @@ export class RequestAnswersService {
   /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
   decide(actor: Actor, practiceId: string, requestId: string, input: DecisionInput) {
     return this.run(actor, practiceId, requestId, 'request.decide', 'request.decided', async (tx, r, audit) => {
-      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
+      if (isFinal(r.status)) throw conflict('status', 'request_closed');
       assertDay('on', input.on, this.today(), r.received_on);
-      const kind = r.kind as RequestKind;
+      const kind = r.kind;
       let patientId = r.patient_id;
       if (input.patientId && r.patient_id && input.patientId !== r.patient_id)
         throw validationError('patientId', 'patient_already_linked');
@@ -209,7 +208,7 @@ export class RequestAnswersService {
         // The letter asking for identity says the clock will start again: not once the due date is past (décret 2019-536 art. 77).
         if (
           input.kind === 'identity_request' &&
-          !isHealthRecord(r.kind as RequestKind) &&
+          !isHealthRecord(r.kind) &&
           r.identity_requested_on === null &&
           r.due_on !== null &&
           this.today() > r.due_on
@@ -359,6 +358,6 @@ function letterProblem(kind: LetterKind, r: repo.RequestRow): string | null {
   if (kind === 'refusal' && r.status !== 'refused') return 'letter_needs_refusal';
   if (kind === 'extension' && Number(r.extended) !== 1) return 'letter_needs_extension';
   if (kind === 'restriction_lift' && !restrictionInForce(r)) return 'no_restriction_in_force';
-  if (kind === 'identity_request' && isFinal(r.status as RequestStatus)) return 'request_closed';
+  if (kind === 'identity_request' && isFinal(r.status)) return 'request_closed';
   return null;
 }

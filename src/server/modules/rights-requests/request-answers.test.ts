@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { auditEntries, call, type Client, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
-import { pdfText } from '../../../../test/support/documents.js';
+import { parseCsv as csvRows, pdfText, readXlsx as xlsxRows } from '../../../../test/support/documents.js';
 
 /** The test clock: Thursday 15 January 2026. */
 import { answersFixture } from './request-answers.fixture.js';
@@ -193,5 +193,22 @@ describeEachDialect('answering rights requests: decisions, letters, files, regis
       { flag: 'marketingConsent', value: false },
       { flag: 'objectsToSms', value: true },
     ]);
+  });
+
+  it('exports the requests register as PDF, CSV and XLSX with each decision and letter', async () => {
+    const pdf = await call(t, 'GET', url('/export'), { as: owner });
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    const text = await pdfText(pdf.rawPayload);
+    assert.match(text, /Registre des demandes d’exercice des droits/);
+    assert.match(text, /Effacement/);
+    const csv = csvRows((await call(t, 'GET', url('/export?format=csv'), { as: owner })).body);
+    assert.deepEqual(csv[0]!.slice(0, 3), ['N°', 'Reçue le', 'Type']);
+    const erasure = csv.find((row) => row[2] === 'Effacement' && row[9] === 'Répondue')!;
+    assert.match(erasure[11]!, /Dossier médical : refusé ; Communications hors soins : fait/);
+    assert.match(erasure[13]!, /Réponse \(non envoyé\)/);
+    const xlsx = await call(t, 'GET', url('/export?format=xlsx'), { as: owner, headers: { 'accept-language': 'en' } });
+    const rows = await xlsxRows(xlsx.rawPayload);
+    assert.deepEqual(rows[0]!.slice(0, 3), ['No.', 'Received', 'Kind']);
+    assert.equal(rows.length - 1, csv.length - 1);
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
-import type { RequestStatus } from '../../../contracts/rights-requests.js';
 import type { Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { FileOut } from '../../platform/documents/file.js';
@@ -97,7 +96,7 @@ export class RequestFilesService {
   /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
   deleteFile(actor: Actor, practiceId: string, requestId: string, fileId: string) {
     return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-deleted', async (tx, r, audit) => {
-      if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
+      if (isFinal(r.status)) throw conflict('status', 'request_closed');
       const f = await repo.findFile(tx, practiceId, requestId, fileId);
       if (!f) throw new AppError('NOT_FOUND');
       await repo.deleteFile(tx, practiceId, fileId);

@@ -1,5 +1,5 @@
 import type { AnswerFile, Decision, LetterResponse } from '../../../contracts/request-answers.js';
-import type { RequestKind, RequestStatus, RightsRequestResponse } from '../../../contracts/rights-requests.js';
+import type { RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { PatientsService } from '../patients/index.js';
 import { propose, proposalContext, type PatientFacts } from './decision.rules.js';
@@ -15,17 +15,17 @@ import { isFinal } from './rights-requests.rules.js';
 
 export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
   id: r.id,
-  kind: r.kind as RequestKind,
-  channel: r.channel as RightsRequestResponse['channel'],
+  kind: r.kind,
+  channel: r.channel,
   receivedOn: r.received_on,
   requester: {
     name: r.requester_name,
-    relation: r.requester_relation as RightsRequestResponse['requester']['relation'],
-    civility: (r.requester_civility ?? null) as RightsRequestResponse['requester']['civility'],
+    relation: r.requester_relation,
+    civility: r.requester_civility ?? null,
     address: r.requester_address ?? null,
   },
   patientId: r.patient_id,
-  status: r.status as RequestStatus,
+  status: r.status,
   dueOn: r.due_on,
   earliestOn: r.earliest_on,
   olderThanFiveYears: r.older_than_five_years === null ? null : Number(r.older_than_five_years) === 1,
@@ -46,8 +46,8 @@ export const decisionOf = (r: repo.RequestRow): Decision | null =>
 
 export const presentLetter = (l: repo.LetterRow): LetterResponse => ({
   id: l.id,
-  kind: l.kind as LetterResponse['kind'],
-  language: l.language as 'fr' | 'en',
+  kind: l.kind,
+  language: l.language,
   subject: l.subject,
   generatedAt: l.generated_at,
   generatedBy: l.generated_by,
@@ -91,7 +91,7 @@ export async function loadDetail(
     repo.findLetters(tx, r.practice_id, [r.id]),
     repo.findFiles(tx, r.practice_id, r.id),
   ]);
-  const open = !isFinal(r.status as RequestStatus);
+  const open = !isFinal(r.status);
   return {
     ...presentRequest(r),
     history: events.map((e) => ({
@@ -102,7 +102,7 @@ export async function loadDetail(
     })),
     proposal: open
       ? propose(
-          r.kind as RequestKind,
+          r.kind,
           await patientFacts(tx, patients, r.practice_id, r.patient_id),
           today,
           await contextOf(tx, r, register),
@@ -116,8 +116,5 @@ export async function loadDetail(
 
 /** Who asks and what the register says, for the proposal. */
 export async function contextOf(tx: Executor, r: repo.RequestRow, register?: RegisterLookup) {
-  return proposalContext(
-    r.requester_relation as RightsRequestResponse['requester']['relation'],
-    register ? await register(tx, r.practice_id) : null,
-  );
+  return proposalContext(r.requester_relation, register ? await register(tx, r.practice_id) : null);
 }

@@ -1,3 +1,4 @@
+import type { RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type {
@@ -83,8 +84,8 @@ export async function nextEventSeq(db: Executor, requestId: string): Promise<num
 }
 
 export interface RequestFilter {
-  status?: string | undefined;
-  kind?: string | undefined;
+  status?: RequestStatus | undefined;
+  kind?: RequestKind | undefined;
   dueBefore?: string | undefined;
   openOnly?: boolean | undefined;
   limit: number;

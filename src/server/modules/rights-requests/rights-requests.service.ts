@@ -168,7 +168,7 @@ export class RightsRequestsService {
   /** Art. 12(3): two more months (three in all from receipt), only before the original due date, the requester told why. */
   extend(actor: Actor, practiceId: string, requestId: string, input: { reason: string; notifiedOn: string }) {
     return this.change(actor, practiceId, requestId, 'request.extended', async (tx, r) => {
-      if (isHealthRecord(r.kind as RequestKind)) throw conflict('', 'extension_not_applicable');
+      if (isHealthRecord(r.kind)) throw conflict('', 'extension_not_applicable');
       if (Number(r.extended) === 1) throw conflict('', 'already_extended');
       assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
       // While identity is awaited the clock stands still: the extension is judged against the due date it would have if
@@ -194,16 +194,12 @@ export class RightsRequestsService {
       assertDay('requestedOn', requestedOn, this.today(), r.received_on);
       // The suspension stops a clock that still runs (décret 2019-536 art. 77): once the due date is past, nothing stops it,
       // whatever day is typed (a date before the due date, entered after it, would hide a late answer).
-      if (
-        !isHealthRecord(r.kind as RequestKind) &&
-        r.due_on !== null &&
-        (requestedOn > r.due_on || this.today() > r.due_on)
-      ) {
+      if (!isHealthRecord(r.kind) && r.due_on !== null && (requestedOn > r.due_on || this.today() > r.due_on)) {
         throw new AppError('DEADLINE_PASSED', {
           issues: [{ path: 'requestedOn', code: 'identity_after_due_date', params: { dueOn: r.due_on } }],
         });
       }
-      if (!canMove(r.status as RequestStatus, 'identity_check')) throw conflict('status', 'status_transition');
+      if (!canMove(r.status, 'identity_check')) throw conflict('status', 'status_transition');
       return { patch: { identity_requested_on: requestedOn, status: 'identity_check' }, event: { requestedOn } };
     });
   }
@@ -224,7 +220,7 @@ export class RightsRequestsService {
     input: { status: 'in_progress' | 'withdrawn'; on: string; note?: string | undefined },
   ) {
     return this.change(actor, practiceId, requestId, 'request.status-changed', async (_tx, r) => {
-      if (!canMove(r.status as RequestStatus, input.status)) throw conflict('status', 'status_transition');
+      if (!canMove(r.status, input.status)) throw conflict('status', 'status_transition');
       assertDay('on', input.on, this.today(), r.received_on);
       const closing = isFinal(input.status);
       return {
@@ -260,13 +256,13 @@ export class RightsRequestsService {
       practiceId,
       { ...useCase, load: (tx) => repo.findRequest(tx, practiceId, requestId) },
       async ({ tx, audit }, r) => {
-        if (isFinal(r.status as RequestStatus)) throw conflict('status', 'request_closed');
+        if (isFinal(r.status)) throw conflict('status', 'request_closed');
         const { patch, event } = await decide(tx, r);
         const next: repo.RequestRow = { ...r, ...patch, updated_at: this.deps.clock.now().toISOString() };
         const holidays = await this.deps.practices.holidayOptions(tx, practiceId);
         const dates = requestDates(
           {
-            kind: next.kind as RequestKind,
+            kind: next.kind,
             receivedOn: next.received_on,
             olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1,
             extended: Number(next.extended) === 1,

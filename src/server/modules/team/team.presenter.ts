@@ -1,5 +1,4 @@
 import type { MemberListResponse } from '../../../contracts/practices.js';
-import type { Role } from '../../../contracts/roles.js';
 import type * as repo from './team.repository.js';
 
 type MemberRow = Awaited<ReturnType<typeof repo.findMembers>>[number];
@@ -8,7 +7,7 @@ export const presentMember = (m: MemberRow): MemberListResponse['items'][number]
   userId: m.id,
   email: m.email,
   name: m.name,
-  role: m.role as Role,
+  role: m.role,
   isActive: m.ended_at === null && m.is_disabled === 0,
   mfaEnabled: m.totp_secret !== null,
   joinedAt: m.created_at,

@@ -1,3 +1,4 @@
+import type { Role } from '../../../contracts/roles.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { InvitationsTable } from '../../platform/db/schema.js';
@@ -28,7 +29,7 @@ export async function upsertMembership(
   db: Executor,
   practiceId: string,
   userId: string,
-  role: string,
+  role: Role,
   now: string,
 ): Promise<void> {
   await db
@@ -54,7 +55,7 @@ export async function updateMembership(
   db: Executor,
   practiceId: string,
   userId: string,
-  patch: { role?: string; ended_at?: string | null },
+  patch: { role?: Role; ended_at?: string | null },
 ): Promise<void> {
   await db
     .updateTable('memberships')

@@ -1,3 +1,7 @@
+import type { BREACH_STATUSES, DECISIONS } from '../../../contracts/breaches.js';
+import type { ACTIVITY_STATUSES, NoticeKind } from '../../../contracts/register.js';
+import type { LetterKind } from '../../../contracts/request-answers.js';
+import type { CHANNELS, CIVILITIES, Relation, RequestKind, RequestStatus } from '../../../contracts/rights-requests.js';
 /**
  * Table shapes of the compliance modules (patients, rights requests, register and notices, breaches, reminders): part
  * of the one schema of both dialects (schema.ts), split out to keep each file short.
@@ -26,16 +30,16 @@ export interface PatientsTable {
 export interface RightsRequestsTable {
   id: string;
   practice_id: string;
-  kind: string;
-  channel: string;
+  kind: RequestKind;
+  channel: (typeof CHANNELS)[number];
   received_on: string;
   requester_name: string;
-  requester_relation: string;
-  requester_civility: string | null;
+  requester_relation: Relation;
+  requester_civility: (typeof CIVILITIES)[number] | null;
   requester_address: string | null;
   patient_id: string | null;
   older_than_five_years: number | null;
-  status: string;
+  status: RequestStatus;
   identity_requested_on: string | null;
   identity_received_on: string | null;
   extended: number;
@@ -61,8 +65,8 @@ export interface RequestLettersTable {
   request_id: string;
   /** 1, 2, 3… within the request: the order of the letter log. */
   seq: number;
-  kind: string;
-  language: string;
+  kind: LetterKind;
+  language: 'fr' | 'en';
   subject: string;
   /** JSON: the letter as generated (sections and signature), so the copy downloaded later is the one sent. */
   body: string;
@@ -91,7 +95,7 @@ export interface RegisterActivitiesTable {
   id: string;
   practice_id: string;
   template_key: string | null;
-  status: string;
+  status: (typeof ACTIVITY_STATUSES)[number];
   /** JSON: the activity's fields (contracts/register.ts ActivityInputSchema). */
   fields: string;
   /** The last validated version (0 before the first validation). */
@@ -126,8 +130,8 @@ export interface ProcessorActivitiesTable {
 export interface NoticeVersionsTable {
   id: string;
   practice_id: string;
-  kind: string;
-  language: string;
+  kind: NoticeKind;
+  language: 'fr' | 'en';
   version: number;
   /** JSON: the notice as generated (title, sections). */
   content: string;
@@ -170,6 +174,7 @@ export interface BreachesTable {
   started_at: string | null;
   ended_at: string | null;
   /** JSON arrays of the contract's stable values. */
+  /** JSON: the natures of the breach (confidentiality, integrity, availability). */
   nature: string;
   circumstances: string;
   cause: string | null;
@@ -185,13 +190,13 @@ export interface BreachesTable {
   guide: string | null;
   /** JSON of the ENISA questionnaire's answers. */
   assessment: string | null;
-  decision: string | null;
-  proposed_decision: string | null;
+  decision: (typeof DECISIONS)[number] | null;
+  proposed_decision: (typeof DECISIONS)[number] | null;
   decision_reason: string | null;
   people_exception: string | null;
   decided_by: string | null;
   decided_at: string | null;
-  status: string;
+  status: (typeof BREACH_STATUSES)[number];
   closed_on: string | null;
   created_by: string;
   created_at: string;

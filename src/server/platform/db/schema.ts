@@ -1,3 +1,4 @@
+import type { OVERSEAS_TERRITORIES } from '../../../contracts/practices.js';
 import type { Role } from '../../../contracts/roles.js';
 import type {
   PatientsTable,
@@ -36,7 +37,7 @@ export interface PracticesTable {
   phone: string | null;
   email: string | null;
   /** An overseas territory with its own public holiday (C. trav. L3422-2); null in metropolitan France. */
-  overseas_territory: string | null;
+  overseas_territory: (typeof OVERSEAS_TERRITORIES)[number] | null;
   created_at: string;
   updated_at: string;
 }
@@ -66,7 +67,7 @@ export interface UsersTable {
 export interface MembershipsTable {
   practice_id: string;
   user_id: string;
-  role: string;
+  role: Role;
   created_at: string;
   ended_at: string | null;
 }
