@@ -1,19 +1,18 @@
 import { NoticeVersionSchema, type NoticeKind } from '../../../contracts/register.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Executor } from '../../platform/db/database.js';
 import { type FileOut } from '../../platform/documents/file.js';
 import { frenchDate } from '../../platform/documents/format.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
-import { can, type Access, type UseCase } from '../access/index.js';
-import type { AuditAction } from '../audit-trail/index.js';
+import { can, type Access } from '../access/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { buildNotice, noticeFile } from './register.notices.js';
 import { fieldsOf, presentDistribution } from './register.presenter.js';
 import * as repo from './register.repository.js';
+import { runInRegister } from './register.scope.js';
 import type { RegisterService } from './register.service.js';
 import { fingerprint } from './register.rules.js';
 import { templateByKey } from './register.templates.js';
@@ -37,22 +36,6 @@ export class NoticesService {
 
   private now(): string {
     return this.deps.clock.now().toISOString();
-  }
-
-  private run<T>(
-    actor: Actor,
-    practiceId: string,
-    permission: UseCase['permission'],
-    action: AuditAction,
-    targetId: string | null,
-    work: (tx: Executor, audit: { targetId?: string | null; details?: Record<string, unknown> }) => Promise<T>,
-  ): Promise<T> {
-    return this.deps.access.run(
-      actor,
-      practiceId,
-      { permission, action, targetType: 'register', targetId },
-      ({ tx, audit }) => work(tx, audit),
-    );
   }
 
   /**
@@ -119,7 +102,7 @@ export class NoticesService {
   }
 
   notices(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'notice.listed', null, async (tx) => {
+    return runInRegister(this.deps.access, actor, practiceId, 'register.read', 'notice.listed', null, async (tx) => {
       const versions = (await repo.listNotices(tx, practiceId)).map((v) =>
         NoticeVersionSchema.parse({
           id: v.id,
@@ -145,36 +128,44 @@ export class NoticesService {
     practiceId: string,
     input: { versionId: string; channel: string; on: string; patientId?: string | null | undefined; note: string },
   ) {
-    return this.run(actor, practiceId, 'register.manage', 'notice.distributed', null, async (tx, audit) => {
-      const v = await repo.findNotice(tx, practiceId, input.versionId);
-      if (!v)
-        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'versionId', code: 'unknown_notice_version' }] });
-      if (input.on > parisDate(this.deps.clock.now()))
-        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'date_in_future' }] });
-      if (input.on < parisDate(new Date(v.generated_at)))
-        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'before_generation' }] });
-      if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
-      const row: repo.DistributionRow = {
-        id: newId('ntd'),
-        practice_id: practiceId,
-        version_id: v.id,
-        channel: input.channel,
-        on_date: input.on,
-        patient_id: input.patientId ?? null,
-        note: input.note,
-        recorded_by: actorId(actor),
-        recorded_at: this.now(),
-      };
-      await repo.insertDistribution(tx, row);
-      audit.targetId = row.id;
-      audit.details = {
-        kind: v.kind,
-        version: Number(v.version),
-        channel: input.channel,
-        on: input.on,
-        patientId: row.patient_id,
-      };
-      return presentDistribution(row, { kind: v.kind, version: Number(v.version) });
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.manage',
+      'notice.distributed',
+      null,
+      async (tx, audit) => {
+        const v = await repo.findNotice(tx, practiceId, input.versionId);
+        if (!v)
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'versionId', code: 'unknown_notice_version' }] });
+        if (input.on > parisDate(this.deps.clock.now()))
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'date_in_future' }] });
+        if (input.on < parisDate(new Date(v.generated_at)))
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'on', code: 'before_generation' }] });
+        if (input.patientId) await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+        const row: repo.DistributionRow = {
+          id: newId('ntd'),
+          practice_id: practiceId,
+          version_id: v.id,
+          channel: input.channel,
+          on_date: input.on,
+          patient_id: input.patientId ?? null,
+          note: input.note,
+          recorded_by: actorId(actor),
+          recorded_at: this.now(),
+        };
+        await repo.insertDistribution(tx, row);
+        audit.targetId = row.id;
+        audit.details = {
+          kind: v.kind,
+          version: Number(v.version),
+          channel: input.channel,
+          on: input.on,
+          patientId: row.patient_id,
+        };
+        return presentDistribution(row, { kind: v.kind, version: Number(v.version) });
+      },
+    );
   }
 }

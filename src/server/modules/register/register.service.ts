@@ -20,6 +20,7 @@ import type { TeamService } from '../team/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
 import { fieldsOf, presentActivity, presentProcessor } from './register.presenter.js';
 import * as repo from './register.repository.js';
+import { runInRegister } from './register.scope.js';
 import { adaptTemplate, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
 import { parisDate } from '../../platform/clock.js';
@@ -41,22 +42,6 @@ type ProcessorInput = z.output<typeof ProcessorActivityInputSchema>;
  */
 export class RegisterService {
   constructor(private readonly deps: RegisterDeps) {}
-
-  private run<T>(
-    actor: Actor,
-    practiceId: string,
-    permission: UseCase['permission'],
-    action: AuditAction,
-    targetId: string | null,
-    work: (tx: Executor, audit: { targetId?: string | null; details?: Record<string, unknown> }) => Promise<T>,
-  ): Promise<T> {
-    return this.deps.access.run(
-      actor,
-      practiceId,
-      { permission, action, targetType: 'register', targetId },
-      ({ tx, audit }) => work(tx, audit),
-    );
-  }
 
   /** run, on one activity of the register: missing (or another practice's) answers 404. */
   private runOnActivity<T>(
@@ -90,52 +75,76 @@ export class RegisterService {
   }
 
   templates(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.templates-listed', null, async (tx) => {
-      const practice = await this.deps.practices.identity(tx, practiceId);
-      return templates().map((t) => ({ ...t, fields: adaptTemplate(t.fields, practice) }));
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.read',
+      'register.templates-listed',
+      null,
+      async (tx) => {
+        const practice = await this.deps.practices.identity(tx, practiceId);
+        return templates().map((t) => ({ ...t, fields: adaptTemplate(t.fields, practice) }));
+      },
+    );
   }
 
   list(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx, audit) => {
-      const items = (await repo.listActivities(tx, practiceId)).map(presentActivity);
-      audit.details = { count: items.length };
-      return { items };
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.read',
+      'register.listed',
+      null,
+      async (tx, audit) => {
+        const items = (await repo.listActivities(tx, practiceId)).map(presentActivity);
+        audit.details = { count: items.length };
+        return { items };
+      },
+    );
   }
 
   /** From a template (the start assistant) or from the full fields. */
   create(actor: Actor, practiceId: string, input: { templateKey: string } | ActivityInput) {
-    return this.run(actor, practiceId, 'register.manage', 'register.activity-created', null, async (tx, audit) => {
-      let fields: ActivityFields;
-      let templateKey: string | null = null;
-      if ('templateKey' in input) {
-        const t = templateByKey(input.templateKey);
-        if (!t)
-          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
-        fields = adaptTemplate(t.fields, await this.deps.practices.identity(tx, practiceId));
-        templateKey = t.key;
-      } else fields = ActivityInputSchema.parse(input);
-      const now = this.now();
-      const row: repo.ActivityRow = {
-        id: newId('act'),
-        practice_id: practiceId,
-        template_key: templateKey,
-        status: 'draft',
-        fields: JSON.stringify(fields),
-        version: 0,
-        validated_at: null,
-        validated_by: null,
-        review_due_on: null,
-        created_by: actorId(actor),
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertActivity(tx, row);
-      audit.targetId = row.id;
-      audit.details = { templateKey, name: fields.name };
-      return presentActivity(row);
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.manage',
+      'register.activity-created',
+      null,
+      async (tx, audit) => {
+        let fields: ActivityFields;
+        let templateKey: string | null = null;
+        if ('templateKey' in input) {
+          const t = templateByKey(input.templateKey);
+          if (!t)
+            throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'templateKey', code: 'unknown_template' }] });
+          fields = adaptTemplate(t.fields, await this.deps.practices.identity(tx, practiceId));
+          templateKey = t.key;
+        } else fields = ActivityInputSchema.parse(input);
+        const now = this.now();
+        const row: repo.ActivityRow = {
+          id: newId('act'),
+          practice_id: practiceId,
+          template_key: templateKey,
+          status: 'draft',
+          fields: JSON.stringify(fields),
+          version: 0,
+          validated_at: null,
+          validated_by: null,
+          review_due_on: null,
+          created_by: actorId(actor),
+          created_at: now,
+          updated_at: now,
+        };
+        await repo.insertActivity(tx, row);
+        audit.targetId = row.id;
+        audit.details = { templateKey, name: fields.name };
+        return presentActivity(row);
+      },
+    );
   }
 
   get(actor: Actor, practiceId: string, activityId: string) {
@@ -245,17 +254,25 @@ export class RegisterService {
     format: 'pdf' | 'docx' | 'xlsx' | 'csv' | 'json',
     lang: Lang,
   ): Promise<FileOut> {
-    const data = await this.run(actor, practiceId, 'register.read', 'register.exported', null, async (tx, audit) => {
-      const activities = (await repo.listActivities(tx, practiceId)).map(presentActivity);
-      const processors = (await repo.listProcessors(tx, practiceId)).map(presentProcessor);
-      audit.details = { format, activities: activities.length, processors: processors.length };
-      return {
-        activities,
-        processors,
-        practice: await this.deps.practices.identity(tx, practiceId),
-        names: await this.deps.team.memberNames(tx, practiceId),
-      };
-    });
+    const data = await runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.read',
+      'register.exported',
+      null,
+      async (tx, audit) => {
+        const activities = (await repo.listActivities(tx, practiceId)).map(presentActivity);
+        const processors = (await repo.listProcessors(tx, practiceId)).map(presentProcessor);
+        audit.details = { format, activities: activities.length, processors: processors.length };
+        return {
+          activities,
+          processors,
+          practice: await this.deps.practices.identity(tx, practiceId),
+          names: await this.deps.team.memberNames(tx, practiceId),
+        };
+      },
+    );
     const now = this.deps.clock.now();
     const d = { ...data, asOf: parisDate(now), generatedAt: now.toISOString() };
     const base = `${lang === 'fr' ? 'registre-traitements' : 'processing-register'}-${d.asOf}`;
@@ -278,43 +295,67 @@ export class RegisterService {
   }
 
   listProcessors(actor: Actor, practiceId: string) {
-    return this.run(actor, practiceId, 'register.read', 'register.listed', null, async (tx) => ({
+    return runInRegister(this.deps.access, actor, practiceId, 'register.read', 'register.listed', null, async (tx) => ({
       items: (await repo.listProcessors(tx, practiceId)).map(presentProcessor),
     }));
   }
 
   createProcessor(actor: Actor, practiceId: string, input: ProcessorInput) {
-    return this.run(actor, practiceId, 'register.manage', 'register.processor-saved', null, async (tx, audit) => {
-      const now = this.now();
-      const row = {
-        id: newId('pra'),
-        practice_id: practiceId,
-        fields: JSON.stringify(input),
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertProcessor(tx, row);
-      audit.targetId = row.id;
-      return presentProcessor(row);
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.manage',
+      'register.processor-saved',
+      null,
+      async (tx, audit) => {
+        const now = this.now();
+        const row = {
+          id: newId('pra'),
+          practice_id: practiceId,
+          fields: JSON.stringify(input),
+          created_at: now,
+          updated_at: now,
+        };
+        await repo.insertProcessor(tx, row);
+        audit.targetId = row.id;
+        return presentProcessor(row);
+      },
+    );
   }
 
   updateProcessor(actor: Actor, practiceId: string, id: string, input: ProcessorInput) {
-    return this.run(actor, practiceId, 'register.manage', 'register.processor-saved', id, async (tx) => {
-      const r = await repo.findProcessor(tx, practiceId, id);
-      if (!r) throw new AppError('NOT_FOUND');
-      const patch = { fields: JSON.stringify(input), updated_at: this.now() };
-      await repo.updateProcessor(tx, practiceId, id, patch);
-      return presentProcessor({ ...r, ...patch });
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.manage',
+      'register.processor-saved',
+      id,
+      async (tx) => {
+        const r = await repo.findProcessor(tx, practiceId, id);
+        if (!r) throw new AppError('NOT_FOUND');
+        const patch = { fields: JSON.stringify(input), updated_at: this.now() };
+        await repo.updateProcessor(tx, practiceId, id, patch);
+        return presentProcessor({ ...r, ...patch });
+      },
+    );
   }
 
   removeProcessor(actor: Actor, practiceId: string, id: string) {
-    return this.run(actor, practiceId, 'register.manage', 'register.processor-deleted', id, async (tx) => {
-      if (!(await repo.findProcessor(tx, practiceId, id))) throw new AppError('NOT_FOUND');
-      await repo.deleteProcessor(tx, practiceId, id);
-      return { ok: true as const };
-    });
+    return runInRegister(
+      this.deps.access,
+      actor,
+      practiceId,
+      'register.manage',
+      'register.processor-deleted',
+      id,
+      async (tx) => {
+        if (!(await repo.findProcessor(tx, practiceId, id))) throw new AppError('NOT_FOUND');
+        await repo.deleteProcessor(tx, practiceId, id);
+        return { ok: true as const };
+      },
+    );
   }
 
   /** Validated activities concerning patients (for the Art. 15 answer and the notices); the drafts when none is validated yet. */

@@ -7,8 +7,7 @@ import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
-import type { Access, UseCase } from '../access/index.js';
-import type { AuditAction } from '../audit-trail/index.js';
+import type { Access } from '../access/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import { decisionProblems, effectFor, effectsOf, outcomeOf, propose, retentionEndsOn } from './decision.rules.js';
@@ -57,114 +56,112 @@ export class RequestAnswersService {
     return parisDate(this.deps.clock.now());
   }
 
-  private run<T>(
-    actor: Actor,
-    practiceId: string,
-    requestId: string,
-    permission: UseCase['permission'],
-    action: AuditAction,
-    work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>,
-  ): Promise<T> {
-    return runOnRequest(this.deps.access, actor, practiceId, requestId, permission, action, work);
-  }
-
   /** Art. 12: the answer item by item with its legal ground; sets the patient's flags; writes the answer letter into the log. */
   decide(actor: Actor, practiceId: string, requestId: string, input: DecisionInput) {
-    return this.run(actor, practiceId, requestId, 'request.decide', 'request.decided', async (tx, r, audit) => {
-      if (isFinal(r.status)) throw conflict('status', 'request_closed');
-      assertDay('on', input.on, this.today(), r.received_on);
-      const kind = r.kind;
-      let patientId = r.patient_id;
-      if (input.patientId && r.patient_id && input.patientId !== r.patient_id)
-        throw validationError('patientId', 'patient_already_linked');
-      if (input.patientId && !r.patient_id) {
-        await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
-        patientId = input.patientId;
-      }
-      const proposal = propose(
-        kind,
-        await patientFacts(tx, this.deps.patients, practiceId, patientId),
-        this.today(),
-        await contextOf(tx, r, this.deps.register),
-      );
-      const problems = decisionProblems(kind, input.items, proposal);
-      if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { issues: problems });
-      const outcome = outcomeOf(input.items);
-      const waitingIdentity = r.identity_requested_on !== null && r.identity_received_on === null;
-      // Art. 12(6) and CSP R1111-1: nothing is communicated before the identity is checked (a refusal may still be given).
-      if (outcome === 'answered' && waitingIdentity) throw conflict('', 'identity_awaited');
-      // CSP L1111-7: not before the 48-hour reflection period.
-      if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on)
-        throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
-      const effects = effectsOf(input.items);
-      if (effects.length > 0 && !patientId) throw validationError('patientId', 'patient_required_for_effect');
-      for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, e.flag, e.value);
-      const now = this.deps.clock.now().toISOString();
-      const decision: Decision = {
-        on: input.on,
-        items: input.items.map((it) => {
-          const p = proposal.items.find((x) => x.subject === it.subject)!;
-          return {
-            subject: it.subject,
-            verdict: it.verdict,
-            ground: it.ground,
-            reasons: it.reasons?.trim() || null,
-            proposed: { verdict: p.verdict, ground: p.ground },
-            effect: effectFor(it.subject, it.verdict),
-          };
-        }),
-        note: input.note?.trim() || null,
-        decidedBy: actorId(actor),
-        decidedAt: now,
-      };
-      const late = r.due_on !== null && input.on > r.due_on;
-      const patch = {
-        status: outcome,
-        closed_on: input.on,
-        patient_id: patientId,
-        decision: JSON.stringify(decision),
-        decided_by: decision.decidedBy,
-        decided_at: now,
-        updated_at: now,
-      };
-      await repo.updateRequest(tx, practiceId, requestId, patch);
-      const next: repo.RequestRow = { ...r, ...patch };
-      const summary = decision.items.map((i) => ({
-        subject: i.subject,
-        verdict: i.verdict,
-        ground: i.ground,
-        departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground,
-      }));
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', {
-        outcome,
-        on: input.on,
-        items: summary,
-        effects,
-        ...(late ? { late: true } : {}),
-      });
-      const letter = await this.writeLetter(
-        tx,
-        actor,
-        next,
-        outcome === 'answered' ? 'answer' : 'refusal',
-        input.language,
-      );
-      audit.details = {
-        kind,
-        outcome,
-        items: summary,
-        effects,
-        patientId,
-        letterId: letter.id,
-        ...(late ? { late: true } : {}),
-      };
-      return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
-    });
+    return runOnRequest(
+      this.deps.access,
+      actor,
+      practiceId,
+      requestId,
+      'request.decide',
+      'request.decided',
+      async (tx, r, audit) => {
+        if (isFinal(r.status)) throw conflict('status', 'request_closed');
+        assertDay('on', input.on, this.today(), r.received_on);
+        const kind = r.kind;
+        let patientId = r.patient_id;
+        if (input.patientId && r.patient_id && input.patientId !== r.patient_id)
+          throw validationError('patientId', 'patient_already_linked');
+        if (input.patientId && !r.patient_id) {
+          await this.deps.patients.assertExists(tx, practiceId, input.patientId, 'patientId');
+          patientId = input.patientId;
+        }
+        const proposal = propose(
+          kind,
+          await patientFacts(tx, this.deps.patients, practiceId, patientId),
+          this.today(),
+          await contextOf(tx, r, this.deps.register),
+        );
+        const problems = decisionProblems(kind, input.items, proposal);
+        if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { issues: problems });
+        const outcome = outcomeOf(input.items);
+        const waitingIdentity = r.identity_requested_on !== null && r.identity_received_on === null;
+        // Art. 12(6) and CSP R1111-1: nothing is communicated before the identity is checked (a refusal may still be given).
+        if (outcome === 'answered' && waitingIdentity) throw conflict('', 'identity_awaited');
+        // CSP L1111-7: not before the 48-hour reflection period.
+        if (outcome === 'answered' && isHealthRecord(kind) && r.earliest_on && input.on < r.earliest_on)
+          throw validationError('on', 'before_reflection_period', { earliestOn: r.earliest_on });
+        const effects = effectsOf(input.items);
+        if (effects.length > 0 && !patientId) throw validationError('patientId', 'patient_required_for_effect');
+        for (const e of effects) await this.deps.patients.setFlag(tx, practiceId, patientId!, e.flag, e.value);
+        const now = this.deps.clock.now().toISOString();
+        const decision: Decision = {
+          on: input.on,
+          items: input.items.map((it) => {
+            const p = proposal.items.find((x) => x.subject === it.subject)!;
+            return {
+              subject: it.subject,
+              verdict: it.verdict,
+              ground: it.ground,
+              reasons: it.reasons?.trim() || null,
+              proposed: { verdict: p.verdict, ground: p.ground },
+              effect: effectFor(it.subject, it.verdict),
+            };
+          }),
+          note: input.note?.trim() || null,
+          decidedBy: actorId(actor),
+          decidedAt: now,
+        };
+        const late = r.due_on !== null && input.on > r.due_on;
+        const patch = {
+          status: outcome,
+          closed_on: input.on,
+          patient_id: patientId,
+          decision: JSON.stringify(decision),
+          decided_by: decision.decidedBy,
+          decided_at: now,
+          updated_at: now,
+        };
+        await repo.updateRequest(tx, practiceId, requestId, patch);
+        const next: repo.RequestRow = { ...r, ...patch };
+        const summary = decision.items.map((i) => ({
+          subject: i.subject,
+          verdict: i.verdict,
+          ground: i.ground,
+          departs: i.verdict !== i.proposed.verdict || i.ground !== i.proposed.ground,
+        }));
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, next, 'decided', {
+          outcome,
+          on: input.on,
+          items: summary,
+          effects,
+          ...(late ? { late: true } : {}),
+        });
+        const letter = await this.writeLetter(
+          tx,
+          actor,
+          next,
+          outcome === 'answered' ? 'answer' : 'refusal',
+          input.language,
+        );
+        audit.details = {
+          kind,
+          outcome,
+          items: summary,
+          effects,
+          patientId,
+          letterId: letter.id,
+          ...(late ? { late: true } : {}),
+        };
+        return loadDetail(tx, this.deps.patients, next, this.today(), this.deps.register);
+      },
+    );
   }
 
   /** Art. 18(3): a restriction is lifted only once the patient has been told (the notice letter sent on or before). */
   liftRestriction(actor: Actor, practiceId: string, requestId: string, liftedOn: string) {
-    return this.run(
+    return runOnRequest(
+      this.deps.access,
       actor,
       practiceId,
       requestId,
@@ -198,7 +195,8 @@ export class RequestAnswersService {
     requestId: string,
     input: { kind: LetterKind; language: Lang },
   ): Promise<LetterResponse> {
-    return this.run(
+    return runOnRequest(
+      this.deps.access,
       actor,
       practiceId,
       requestId,
@@ -285,7 +283,8 @@ export class RequestAnswersService {
     letterId: string,
     format: 'pdf' | 'txt',
   ): Promise<FileOut> {
-    const { l, practice } = await this.run(
+    const { l, practice } = await runOnRequest(
+      this.deps.access,
       actor,
       practiceId,
       requestId,
@@ -308,22 +307,30 @@ export class RequestAnswersService {
     letterId: string,
     input: { sentOn: string; channel: string },
   ): Promise<LetterResponse> {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.letter-sent', async (tx, r, audit) => {
-      const l = await repo.findLetter(tx, practiceId, requestId, letterId);
-      if (!l) throw new AppError('NOT_FOUND');
-      if (l.sent_on !== null) throw conflict('', 'letter_already_sent');
-      assertDay('sentOn', input.sentOn, this.today(), parisDate(new Date(l.generated_at)), 'before_generation');
-      const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
-      await repo.updateLetter(tx, practiceId, letterId, patch);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-sent', {
-        letterId,
-        kind: l.kind,
-        sentOn: input.sentOn,
-        channel: input.channel,
-      });
-      audit.details = { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel };
-      return presentLetter({ ...l, ...patch });
-    });
+    return runOnRequest(
+      this.deps.access,
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.letter-sent',
+      async (tx, r, audit) => {
+        const l = await repo.findLetter(tx, practiceId, requestId, letterId);
+        if (!l) throw new AppError('NOT_FOUND');
+        if (l.sent_on !== null) throw conflict('', 'letter_already_sent');
+        assertDay('sentOn', input.sentOn, this.today(), parisDate(new Date(l.generated_at)), 'before_generation');
+        const patch = { sent_on: input.sentOn, sent_channel: input.channel, sent_by: actorId(actor) };
+        await repo.updateLetter(tx, practiceId, letterId, patch);
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'letter-sent', {
+          letterId,
+          kind: l.kind,
+          sentOn: input.sentOn,
+          channel: input.channel,
+        });
+        audit.details = { letterId, kind: l.kind, sentOn: input.sentOn, channel: input.channel };
+        return presentLetter({ ...l, ...patch });
+      },
+    );
   }
 
   /** The register of requests: each request, its clock, its decision and its letters, as PDF, CSV or XLSX. */

@@ -7,10 +7,8 @@ import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
-import type { Access, UseCase } from '../access/index.js';
-import type { AuditAction } from '../audit-trail/index.js';
+import type { Access } from '../access/index.js';
 import type { PracticesService } from '../practices/index.js';
-import type { Executor } from '../../platform/db/database.js';
 import { answerZipFile, mediaTypeOf } from './request-answers.documents.js';
 import { fileContext, runOnRequest } from './request-answers.scope.js';
 import { presentFile } from './rights-requests.detail.js';
@@ -29,17 +27,6 @@ export interface RequestFilesDeps {
 export class RequestFilesService {
   constructor(private readonly deps: RequestFilesDeps) {}
 
-  private run<T>(
-    actor: Actor,
-    practiceId: string,
-    requestId: string,
-    permission: UseCase['permission'],
-    action: AuditAction,
-    work: (tx: Executor, r: repo.RequestRow, audit: { details?: Record<string, unknown> }) => Promise<T>,
-  ): Promise<T> {
-    return runOnRequest(this.deps.access, actor, practiceId, requestId, permission, action, work);
-  }
-
   /** A file of the answer (the copy, the export), sealed with AES-256-GCM bound to its id before it reaches the database. */
   uploadFile(
     actor: Actor,
@@ -48,33 +35,42 @@ export class RequestFilesService {
     meta: { name: string; type?: string | undefined },
     content: unknown,
   ) {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-uploaded', async (tx, r, audit) => {
-      if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
-      if (content.length > MAX_ANSWER_FILE_BYTES)
-        throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
-      if (r.status === 'withdrawn') throw conflict('status', 'request_closed');
-      const id = newId('rqf');
-      const row = {
-        id,
-        practice_id: practiceId,
-        request_id: requestId,
-        name: meta.name,
-        media_type: meta.type ?? mediaTypeOf(meta.name),
-        size: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        content: sealBytes(this.deps.dataKey, content, fileContext(id)),
-        uploaded_at: this.deps.clock.now().toISOString(),
-        uploaded_by: actorId(actor),
-      };
-      await repo.insertFile(tx, row);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-uploaded', { fileId: id, size: row.size });
-      audit.details = { fileId: id, size: row.size, mediaType: row.media_type };
-      return presentFile(row);
-    });
+    return runOnRequest(
+      this.deps.access,
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.file-uploaded',
+      async (tx, r, audit) => {
+        if (!Buffer.isBuffer(content) || content.length === 0) throw validationError('file', 'file_required');
+        if (content.length > MAX_ANSWER_FILE_BYTES)
+          throw validationError('file', 'file_too_large', { max: MAX_ANSWER_FILE_BYTES });
+        if (r.status === 'withdrawn') throw conflict('status', 'request_closed');
+        const id = newId('rqf');
+        const row = {
+          id,
+          practice_id: practiceId,
+          request_id: requestId,
+          name: meta.name,
+          media_type: meta.type ?? mediaTypeOf(meta.name),
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content: sealBytes(this.deps.dataKey, content, fileContext(id)),
+          uploaded_at: this.deps.clock.now().toISOString(),
+          uploaded_by: actorId(actor),
+        };
+        await repo.insertFile(tx, row);
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-uploaded', { fileId: id, size: row.size });
+        audit.details = { fileId: id, size: row.size, mediaType: row.media_type };
+        return presentFile(row);
+      },
+    );
   }
 
   async fileContent(actor: Actor, practiceId: string, requestId: string, fileId: string): Promise<FileOut> {
-    return this.run(
+    return runOnRequest(
+      this.deps.access,
       actor,
       practiceId,
       requestId,
@@ -95,20 +91,29 @@ export class RequestFilesService {
 
   /** A file put there by mistake can be removed while the request is open; the history keeps the trace. */
   deleteFile(actor: Actor, practiceId: string, requestId: string, fileId: string) {
-    return this.run(actor, practiceId, requestId, 'request.manage', 'request.file-deleted', async (tx, r, audit) => {
-      if (isFinal(r.status)) throw conflict('status', 'request_closed');
-      const f = await repo.findFile(tx, practiceId, requestId, fileId);
-      if (!f) throw new AppError('NOT_FOUND');
-      await repo.deleteFile(tx, practiceId, fileId);
-      await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
-      audit.details = { fileId, sha256: f.sha256 };
-      return { ok: true as const };
-    });
+    return runOnRequest(
+      this.deps.access,
+      actor,
+      practiceId,
+      requestId,
+      'request.manage',
+      'request.file-deleted',
+      async (tx, r, audit) => {
+        if (isFinal(r.status)) throw conflict('status', 'request_closed');
+        const f = await repo.findFile(tx, practiceId, requestId, fileId);
+        if (!f) throw new AppError('NOT_FOUND');
+        await repo.deleteFile(tx, practiceId, fileId);
+        await repo.recordEvent(tx, this.deps.clock.now(), actor, r, 'file-deleted', { fileId, sha256: f.sha256 });
+        audit.details = { fileId, sha256: f.sha256 };
+        return { ok: true as const };
+      },
+    );
   }
 
   /** The answer in one ZIP: the files, the letters as PDF, and an index with each file's size and SHA-256. */
   async answerZip(actor: Actor, practiceId: string, requestId: string, lang: Lang): Promise<FileOut> {
-    const data = await this.run(
+    const data = await runOnRequest(
+      this.deps.access,
       actor,
       practiceId,
       requestId,
