@@ -1,4 +1,5 @@
 import { Alert, AppShell, Burger, Group, NavLink, SegmentedControl, Select, Text, Button } from '@mantine/core';
+import { dynamicKey } from '../i18n/index.js';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,7 +109,7 @@ export function Shell() {
             className="gardien-nav"
             component={Link}
             to={n.path}
-            label={t(`nav.${n.key}`)}
+            label={t(dynamicKey(`nav.${n.key}`))}
             active={n.path === '/' ? location.pathname === '/' : location.pathname.startsWith(n.path)}
             onClick={close}
             aria-current={location.pathname === n.path ? 'page' : undefined}

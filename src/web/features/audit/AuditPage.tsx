@@ -1,3 +1,4 @@
+import { dynamicKey } from '../../i18n/index.js';
 import {
   Alert,
   Badge,
@@ -83,7 +84,7 @@ export function AuditPage() {
   const exportCsv = useMutation({
     mutationFn: () => downloadFile(`${base}/export?${query(f).toString()}`, 'journal.csv'),
   });
-  const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(actionKey(a)) : a);
+  const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(dynamicKey(actionKey(a))) : a);
   const who = (id: string) =>
     names.get(id) ??
     (id.startsWith('cli:') || id.startsWith('setup:')
@@ -144,7 +145,7 @@ export function AuditPage() {
           />
           <Select
             label={t('audit.action')}
-            data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(actionKey(a)) }))}
+            data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(dynamicKey(actionKey(a))) }))}
             value={f.action}
             onChange={(v) => setF({ ...f, action: v })}
             clearable

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { dynamicKey } from '../../i18n/index.js';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function BreachPage() {
           ? { color: 'red', text: t('breaches.passed', { date: when(b.notifyBy) }) }
           : { color: hours <= 24 ? 'red' : 'blue', text: t('breaches.leftUntil', { date: when(b.notifyBy), hours }) };
   const list = (family: string, values: readonly string[]) =>
-    values.map((v) => t(`breachValues.${family}.${v}`)).join(', ') || '—';
+    values.map((v) => t(dynamicKey(`breachValues.${family}.${v}`))).join(', ') || '—';
   const yesNo = (v: boolean | null) =>
     v === null ? t('breaches.facts.unknown') : v ? t('breaches.facts.yes') : t('breaches.facts.no');
   return (

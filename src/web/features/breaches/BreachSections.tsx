@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { dynamicKey } from '../../i18n/index.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,7 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
       allowDeselect={false}
       disabled={!editable}
       onChange={(v) => v && setA({ ...a, [k]: v })}
-      data={values.map((v) => ({ value: v, label: t(`breachValues.${family}.${v}`) }))}
+      data={values.map((v) => ({ value: v, label: t(dynamicKey(`breachValues.${family}.${v}`)) }))}
     />
   );
   const sev = b.severity;

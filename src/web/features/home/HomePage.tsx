@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { dynamicKey } from '../../i18n/index.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -79,7 +80,7 @@ export function HomePage() {
                     </Anchor>
                     {item.subject && (
                       <Text size="sm">
-                        {t(`worklist.subject.${item.module}`, {
+                        {t(dynamicKey(`worklist.subject.${item.module}`), {
                           value: item.module === 'backup' ? formatInstant(item.subject, i18n.language) : item.subject,
                         })}
                       </Text>

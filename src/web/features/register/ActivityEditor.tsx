@@ -1,4 +1,5 @@
 import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { dynamicKey } from '../../i18n/index.js';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +74,7 @@ export function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url
   const save = useMutation({ mutationFn: () => api('PUT', url, ActivitySchema, f), onSuccess: onSaved });
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
   const opts = <T extends string>(family: string, values: readonly T[]) =>
-    values.map((v) => ({ value: v, label: t(`registerValues.${family}.${v}`) }));
+    values.map((v) => ({ value: v, label: t(dynamicKey(`registerValues.${family}.${v}`)) }));
   const err = (p: string) => fieldError(save.error, p);
   const retention = (
     r: { active: string; archive: string; deletion: string },
@@ -106,7 +107,7 @@ export function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url
       rows={f[key]}
       onChange={(rows) => set({ [key]: rows })}
       blank={{ category: blankCategory, description: '', retention: { active: '', archive: '', deletion: '' } }}
-      describe={(r) => t(`registerValues.${key}.${r.category}`)}
+      describe={(r) => t(dynamicKey(`registerValues.${key}.${r.category}`))}
       render={(r, setR, i) => (
         <Stack gap={4}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

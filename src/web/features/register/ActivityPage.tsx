@@ -1,4 +1,6 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { dynamicKey } from '../../i18n/index.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -146,16 +148,23 @@ export function ActivityPage() {
 /** What the rules name as missing when a list or a rubric is empty; any other path is template text to replace. */
 const STRUCTURAL = new Set(['purposes', 'people', 'data', 'recipients', 'security']);
 
-function missingLabel(path: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+function missingLabel(path: string, t: TFunction): string {
   const parts = path.split('.');
   if (parts[0] === 'purposes' && parts[2] === 'legalBasis')
     return t('register.missing.legalBasis', { n: Number(parts[1]) + 1 });
   if (path === 'purposes.art9Condition') return t('register.missing.art9Condition');
   if (parts[2] === 'retention')
-    return t('register.missing.retention', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
+    return t('register.missing.retention', {
+      n: Number(parts[1]) + 1,
+      list: t(dynamicKey(`register.fields.${parts[0]}`)),
+    });
   // Template text still to adapt ("(à préciser)"), in a field or in a line of a list.
   if (parts.length > 1)
-    return t('register.missing.placeholderIn', { n: Number(parts[1]) + 1, list: t(`register.fields.${parts[0]}`) });
-  if (!STRUCTURAL.has(path)) return t('register.missing.placeholder', { field: t(`register.fields.${path}`) });
-  return t(`register.missing.${parts[0]}`);
+    return t('register.missing.placeholderIn', {
+      n: Number(parts[1]) + 1,
+      list: t(dynamicKey(`register.fields.${parts[0]}`)),
+    });
+  if (!STRUCTURAL.has(path))
+    return t('register.missing.placeholder', { field: t(dynamicKey(`register.fields.${path}`)) });
+  return t(dynamicKey(`register.missing.${parts[0]}`));
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { dynamicKey } from '../../i18n/index.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,7 +101,7 @@ export function RequestPage() {
         <Group>
           {actions.map((a) => (
             <Button key={a} variant="default" onClick={() => setAction(a)}>
-              {t(`request.actions.${a.replace('-', '_')}`)}
+              {t(dynamicKey(`request.actions.${a.replace('-', '_')}`))}
             </Button>
           ))}
         </Group>
@@ -184,7 +185,7 @@ function ActionDialog({
   const needsText = action === 'extension' || action === 'withdrawn';
   const k = action.replace('-', '_');
   return (
-    <Dialog title={t(`request.actions.${k}`)} onClose={onClose} size="lg">
+    <Dialog title={t(dynamicKey(`request.actions.${k}`))} onClose={onClose} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -192,9 +193,9 @@ function ActionDialog({
         }}
       >
         <Stack>
-          <Text>{t(`request.explain.${k}`)}</Text>
+          <Text>{t(dynamicKey(`request.explain.${k}`))}</Text>
           <TextInput
-            label={t(`request.dayLabel.${k}`)}
+            label={t(dynamicKey(`request.dayLabel.${k}`))}
             type="date"
             value={day}
             onChange={(e) => setDay(e.currentTarget.value)}
@@ -203,7 +204,7 @@ function ActionDialog({
           />
           {needsText && (
             <Textarea
-              label={t(`request.textLabel.${k}`)}
+              label={t(dynamicKey(`request.textLabel.${k}`))}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               autosize
