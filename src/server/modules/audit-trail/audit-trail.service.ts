@@ -1,3 +1,4 @@
+import { detailsColumn } from '../../platform/db/codecs.js';
 import type { DatabaseTarget } from '../../platform/db/database.js';
 import type { AuditEntryResponse, AuditVerification } from '../../../contracts/audit-trail.js';
 import type { Actor } from '../../shared/actor.js';
@@ -52,7 +53,7 @@ const present = (r: AuditEntryRow): AuditEntryResponse => ({
   outcome: r.outcome as AuditEntryResponse['outcome'],
   requestId: r.request_id,
   ip: r.ip,
-  details: JSON.parse(r.details) as Record<string, unknown>,
+  details: detailsColumn.read(r.details),
   hash: r.hash,
 });
 

@@ -1,17 +1,35 @@
-import type { Assessment, BreachDetail, BreachResponse } from '../../../contracts/breaches.js';
+import { z } from 'zod';
+import {
+  AssessmentSchema,
+  CircumstanceSchema,
+  ConsequenceSchema,
+  DataCategorySchema,
+  NatureSchema,
+  PeopleCategorySchema,
+  type BreachDetail,
+  type BreachResponse,
+} from '../../../contracts/breaches.js';
+import { jsonColumn, readFlag } from '../../platform/db/codecs.js';
 import type { Executor } from '../../platform/db/database.js';
 import * as repo from './breaches.repository.js';
 import { severityOf } from './breaches.rules.js';
 
 // Rows to answers: a breach, its detail with notifications, people informed and actions.
 
-const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
-const list = <T>(s: string): T[] => JSON.parse(s) as T[];
-export const flag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);
+export const flag = readFlag;
+const columns = {
+  assessment: jsonColumn(AssessmentSchema),
+  nature: jsonColumn(z.array(NatureSchema)),
+  circumstances: jsonColumn(z.array(CircumstanceSchema)),
+  peopleCategories: jsonColumn(z.array(PeopleCategorySchema)),
+  dataCategories: jsonColumn(z.array(DataCategorySchema)),
+  consequences: jsonColumn(z.array(ConsequenceSchema)),
+  patientIds: jsonColumn(z.array(z.string())),
+};
 
 /** `notifications`: the breach's notifications when known (the list reads them for its page), for `notifiedAt`. */
 export function presentBreach(r: repo.BreachRow, notifications: readonly repo.NotificationRow[] = []): BreachResponse {
-  const assessment = json<Assessment>(r.assessment);
+  const assessment = columns.assessment.readNullable(r.assessment);
   const facts = {
     approxPeople: r.approx_people === null ? null : Number(r.approx_people),
     encrypted: flag(r.encrypted),
@@ -25,16 +43,16 @@ export function presentBreach(r: repo.BreachRow, notifications: readonly repo.No
     detectedAt: r.detected_at,
     startedAt: r.started_at,
     endedAt: r.ended_at,
-    nature: list(r.nature),
-    circumstances: list(r.circumstances),
+    nature: columns.nature.read(r.nature),
+    circumstances: columns.circumstances.read(r.circumstances),
     cause: r.cause as BreachResponse['cause'],
-    peopleCategories: list(r.people_categories),
-    dataCategories: list(r.data_categories),
+    peopleCategories: columns.peopleCategories.read(r.people_categories),
+    dataCategories: columns.dataCategories.read(r.data_categories),
     approxPeople: facts.approxPeople,
     approxRecords: r.approx_records === null ? null : Number(r.approx_records),
     encrypted: facts.encrypted,
     description: r.description,
-    consequences: list(r.consequences),
+    consequences: columns.consequences.read(r.consequences),
     consequencesNote: r.consequences_note,
     measures: r.measures,
     guide: r.guide as BreachResponse['guide'],
@@ -82,7 +100,7 @@ export function presentDetail(
       channel: i.channel as 'letter',
       recipients: i.recipients,
       peopleCount: Number(i.people_count),
-      patientIds: list<string>(i.patient_ids),
+      patientIds: columns.patientIds.read(i.patient_ids),
       note: i.note,
       createdBy: i.created_by,
       createdAt: i.created_at,

@@ -1,3 +1,4 @@
+import { fieldsOf } from './register.presenter.js';
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import type { FirstStepProvider, WorklistProvider } from '../worklist/index.js';
 import * as repo from './register.repository.js';
@@ -17,7 +18,7 @@ export function registerWorklistProvider(): WorklistProvider {
           id: `register:${r.id}`,
           module: 'register',
           kind: 'register_review',
-          subject: (JSON.parse(r.fields) as { name: string }).name,
+          subject: fieldsOf(r).name,
           dueAt: endOfParisDay(r.review_due_on!),
           targetType: 'register',
           targetId: r.id,

@@ -1,4 +1,10 @@
-import type { AnswerFile, Decision, LetterResponse } from '../../../contracts/request-answers.js';
+import { detailsColumn, jsonColumn } from '../../platform/db/codecs.js';
+import {
+  DecisionSchema,
+  type AnswerFile,
+  type Decision,
+  type LetterResponse,
+} from '../../../contracts/request-answers.js';
 import type { RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { PatientsService } from '../patients/index.js';
@@ -41,8 +47,8 @@ export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
   updatedAt: r.updated_at,
 });
 
-export const decisionOf = (r: repo.RequestRow): Decision | null =>
-  r.decision === null ? null : (JSON.parse(r.decision) as Decision);
+const decisionColumn = jsonColumn(DecisionSchema);
+export const decisionOf = (r: repo.RequestRow): Decision | null => decisionColumn.readNullable(r.decision);
 
 export const presentLetter = (l: repo.LetterRow): LetterResponse => ({
   id: l.id,
@@ -98,7 +104,7 @@ export async function loadDetail(
       at: e.at,
       actorId: e.actor_id,
       type: e.type,
-      details: JSON.parse(e.details) as Record<string, unknown>,
+      details: detailsColumn.read(e.details),
     })),
     proposal: open
       ? propose(
