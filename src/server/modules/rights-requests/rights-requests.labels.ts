@@ -1,74 +1,27 @@
+import { REQUEST_WORDS } from '../../../contracts/rights-requests-labels.js';
 import type { DecisionSubject, LetterKind, Verdict } from '../../../contracts/request-answers.js';
 import type { RequestKind, RequestStatus, RightsRequestResponse } from '../../../contracts/rights-requests.js';
 import type { Lang } from '../../platform/http/messages.js';
 
-/** The words of the server's documents (register, ZIP index); the screens have their own in web/i18n. */
+/** The words of the server's documents; a request's kinds, channels, relations and statuses come from the shared catalogue. */
 export const KIND_LABELS: Record<Lang, Record<RequestKind, string>> = {
-  fr: {
-    access: 'Accès',
-    rectification: 'Rectification',
-    erasure: 'Effacement',
-    objection: 'Opposition',
-    restriction: 'Limitation',
-    portability: 'Portabilité',
-    health_record_access: 'Communication du dossier médical',
-  },
-  en: {
-    access: 'Access',
-    rectification: 'Rectification',
-    erasure: 'Erasure',
-    objection: 'Objection',
-    restriction: 'Restriction',
-    portability: 'Portability',
-    health_record_access: 'Health record access',
-  },
+  fr: REQUEST_WORDS.fr.kinds,
+  en: REQUEST_WORDS.en.kinds,
 };
 
 export const CHANNEL_LABELS: Record<Lang, Record<RightsRequestResponse['channel'], string>> = {
-  fr: {
-    letter: 'Courrier',
-    email: 'E-mail',
-    in_person: 'Au cabinet',
-    phone: 'Téléphone',
-    web_form: 'Formulaire en ligne',
-  },
-  en: { letter: 'Letter', email: 'E-mail', in_person: 'In person', phone: 'Phone', web_form: 'Web form' },
+  fr: REQUEST_WORDS.fr.channels,
+  en: REQUEST_WORDS.en.channels,
 };
 
 export const RELATION_LABELS: Record<Lang, Record<RightsRequestResponse['requester']['relation'], string>> = {
-  fr: {
-    self: 'Le patient',
-    legal_representative: 'Représentant légal',
-    designated_doctor: 'Médecin désigné',
-    heir: 'Ayant droit',
-    other: 'Autre',
-  },
-  en: {
-    self: 'The patient',
-    legal_representative: 'Legal representative',
-    designated_doctor: 'Designated doctor',
-    heir: 'Heir',
-    other: 'Other',
-  },
+  fr: REQUEST_WORDS.fr.relations,
+  en: REQUEST_WORDS.en.relations,
 };
 
 export const STATUS_LABELS: Record<Lang, Record<RequestStatus, string>> = {
-  fr: {
-    received: 'Reçue',
-    identity_check: 'Vérification d’identité',
-    in_progress: 'En cours',
-    answered: 'Répondue',
-    refused: 'Refusée',
-    withdrawn: 'Retirée',
-  },
-  en: {
-    received: 'Received',
-    identity_check: 'Identity check',
-    in_progress: 'In progress',
-    answered: 'Answered',
-    refused: 'Refused',
-    withdrawn: 'Withdrawn',
-  },
+  fr: REQUEST_WORDS.fr.statuses,
+  en: REQUEST_WORDS.en.statuses,
 };
 
 export const SUBJECT_LABELS: Record<Lang, Record<DecisionSubject, string>> = {

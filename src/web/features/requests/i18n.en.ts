@@ -1,3 +1,4 @@
+import { REQUEST_WORDS } from '../../../contracts/rights-requests-labels.js';
 import type { answersFr, answerValuesFr } from './i18n.fr.js';
 
 export const answersEn: typeof answersFr = {
@@ -194,15 +195,7 @@ export const requestsPagesEn = {
     note: 'Details (optional)',
     save: 'Record the request',
   },
-  requestKinds: {
-    access: 'Access to data',
-    rectification: 'Rectification',
-    erasure: 'Erasure',
-    objection: 'Objection',
-    restriction: 'Restriction',
-    portability: 'Portability',
-    health_record_access: 'Access to the health record',
-  },
+  requestKinds: REQUEST_WORDS.en.kinds,
   requestKindHelp: {
     access: 'The person wants to know what data the practice holds about them and get a copy (the first copy is free).',
     rectification: 'The person asks to correct inaccurate data. Remember to correct it in the practice software too.',
@@ -214,28 +207,9 @@ export const requestsPagesEn = {
     health_record_access:
       'Communication of the health record (public health code): not before 48 hours, at the latest 8 days, identity checked before anything is sent.',
   },
-  requestStatuses: {
-    received: 'Received',
-    identity_check: 'Identity check',
-    in_progress: 'In progress',
-    answered: 'Answered',
-    refused: 'Refused',
-    withdrawn: 'Withdrawn',
-  },
-  channels: {
-    letter: 'Letter',
-    email: 'E-mail',
-    in_person: 'At the practice',
-    phone: 'Phone',
-    web_form: 'Online form',
-  },
-  relations: {
-    self: 'The patient',
-    legal_representative: 'A legal representative',
-    designated_doctor: 'A designated doctor',
-    heir: 'An heir',
-    other: 'Other',
-  },
+  requestStatuses: REQUEST_WORDS.en.statuses,
+  channels: REQUEST_WORDS.en.channels,
+  relations: REQUEST_WORDS.en.relations,
   request: {
     facts: 'About the request',
     dueOn: 'Answer at the latest on {{date}}.',

@@ -1,3 +1,4 @@
+import { REQUEST_WORDS } from '../../../contracts/rights-requests-labels.js';
 /** The screens that answer a rights request: the decision, the letters, the files, the register. */
 export const answersFr = {
   decision: {
@@ -195,15 +196,7 @@ export const requestsPagesFr = {
     note: 'Précisions (facultatif)',
     save: 'Enregistrer la demande',
   },
-  requestKinds: {
-    access: 'Accès aux données',
-    rectification: 'Rectification',
-    erasure: 'Effacement',
-    objection: 'Opposition',
-    restriction: 'Limitation',
-    portability: 'Portabilité',
-    health_record_access: 'Accès au dossier médical',
-  },
+  requestKinds: REQUEST_WORDS.fr.kinds,
   requestKindHelp: {
     access:
       'La personne veut savoir quelles données le cabinet a sur elle et en obtenir une copie (la première copie est gratuite).',
@@ -219,28 +212,9 @@ export const requestsPagesFr = {
     health_record_access:
       'Communication du dossier médical (code de la santé publique) : pas avant 48 heures, au plus tard 8 jours, identité vérifiée avant tout envoi.',
   },
-  requestStatuses: {
-    received: 'Reçue',
-    identity_check: 'Vérification d’identité',
-    in_progress: 'En cours',
-    answered: 'Répondue',
-    refused: 'Refusée',
-    withdrawn: 'Retirée',
-  },
-  channels: {
-    letter: 'Courrier',
-    email: 'E-mail',
-    in_person: 'Au cabinet',
-    phone: 'Téléphone',
-    web_form: 'Formulaire en ligne',
-  },
-  relations: {
-    self: 'Le patient lui-même',
-    legal_representative: 'Un représentant légal',
-    designated_doctor: 'Un médecin désigné',
-    heir: 'Un ayant droit',
-    other: 'Autre',
-  },
+  requestStatuses: REQUEST_WORDS.fr.statuses,
+  channels: REQUEST_WORDS.fr.channels,
+  relations: REQUEST_WORDS.fr.relations,
   request: {
     facts: 'Informations sur la demande',
     dueOn: 'Réponse à donner au plus tard le {{date}}.',
