@@ -1,14 +1,32 @@
-/** The words of the contract's values in generated documents (the web app has its own in its i18n files). */
+import type {
+  CAUSES,
+  CIRCUMSTANCES,
+  CONSEQUENCES,
+  DATA_CATEGORIES,
+  DECISIONS,
+  INFORM_CHANNELS,
+  NATURES,
+  NOTIFICATION_KINDS,
+  PEOPLE_CATEGORIES,
+  PEOPLE_EXCEPTIONS,
+  SEVERITY_BANDS,
+} from '../../../contracts/breaches.js';
+/**
+ * The words of the contract's values in generated documents: the CNIL online form's own wording, which the draft of the
+ * notification must reproduce (the screens say the same things in plainer words, in features/breaches/i18n.*.ts).
+ */
 type Lang = 'fr' | 'en';
-type Labels = Record<string, { fr: string; en: string }>;
+type Labels = Readonly<Record<string, { fr: string; en: string }>>;
+/** A label for every value of the contract's list: a new value without its words fails the type-check. */
+type LabelsOf<T extends readonly string[]> = Record<T[number], { fr: string; en: string }>;
 
-export const NATURE_LABELS: Labels = {
+export const NATURE_LABELS: LabelsOf<typeof NATURES> = {
   confidentiality: { fr: 'Perte de la confidentialité', en: 'Loss of confidentiality' },
   integrity: { fr: 'Perte de l’intégrité', en: 'Loss of integrity' },
   availability: { fr: 'Perte de la disponibilité', en: 'Loss of availability' },
 };
 
-export const CIRCUMSTANCE_LABELS: Labels = {
+export const CIRCUMSTANCE_LABELS: LabelsOf<typeof CIRCUMSTANCES> = {
   lost_or_stolen_device: { fr: 'Équipement perdu ou volé', en: 'Lost or stolen device' },
   lost_or_stolen_paper: {
     fr: 'Papier perdu, volé ou laissé accessible dans un endroit non sécurisé',
@@ -39,7 +57,7 @@ export const CIRCUMSTANCE_LABELS: Labels = {
   other: { fr: 'Autre', en: 'Other' },
 };
 
-export const CAUSE_LABELS: Labels = {
+export const CAUSE_LABELS: LabelsOf<typeof CAUSES> = {
   internal_malicious: { fr: 'Acte interne malveillant', en: 'Internal malicious act' },
   internal_accidental: { fr: 'Acte interne accidentel', en: 'Internal accidental act' },
   external_malicious: { fr: 'Acte externe malveillant', en: 'External malicious act' },
@@ -48,7 +66,7 @@ export const CAUSE_LABELS: Labels = {
   other: { fr: 'Autre', en: 'Other' },
 };
 
-export const PEOPLE_LABELS: Labels = {
+export const PEOPLE_LABELS: LabelsOf<typeof PEOPLE_CATEGORIES> = {
   patients: { fr: 'Patients', en: 'Patients' },
   minors: { fr: 'Mineurs', en: 'Minors' },
   vulnerable: { fr: 'Personnes vulnérables', en: 'Vulnerable people' },
@@ -56,7 +74,7 @@ export const PEOPLE_LABELS: Labels = {
   other: { fr: 'Autres', en: 'Others' },
 };
 
-export const DATA_LABELS: Labels = {
+export const DATA_LABELS: LabelsOf<typeof DATA_CATEGORIES> = {
   identity: { fr: 'État civil (nom, sexe, date de naissance…)', en: 'Identity (name, sex, date of birth…)' },
   contact: { fr: 'Coordonnées', en: 'Contact details' },
   social_security_number: { fr: 'Numéro de sécurité sociale (NIR)', en: 'Social security number (NIR)' },
@@ -68,7 +86,7 @@ export const DATA_LABELS: Labels = {
   other: { fr: 'Autres', en: 'Other' },
 };
 
-export const CONSEQUENCE_LABELS: Labels = {
+export const CONSEQUENCE_LABELS: LabelsOf<typeof CONSEQUENCES> = {
   loss_of_control: { fr: 'Perte de maîtrise de leurs données', en: 'Loss of control over their data' },
   limitation_of_rights: { fr: 'Limitation de leurs droits', en: 'Limitation of their rights' },
   discrimination: { fr: 'Discrimination', en: 'Discrimination' },
@@ -83,14 +101,14 @@ export const CONSEQUENCE_LABELS: Labels = {
 };
 
 /** ENISA bands shown with the CNIL's scale, agreeing with "gravité" (Négligeable / Limitée / Importante / Maximale). */
-export const BAND_LABELS: Labels = {
+export const BAND_LABELS: LabelsOf<typeof SEVERITY_BANDS> = {
   low: { fr: 'Négligeable', en: 'Low' },
   medium: { fr: 'Limitée', en: 'Medium' },
   high: { fr: 'Importante', en: 'High' },
   very_high: { fr: 'Maximale', en: 'Very high' },
 };
 
-export const DECISION_LABELS: Labels = {
+export const DECISION_LABELS: LabelsOf<typeof DECISIONS> = {
   record_only: {
     fr: 'Inscription au registre seulement (risque improbable)',
     en: 'Recorded in the register only (risk unlikely)',
@@ -102,7 +120,7 @@ export const DECISION_LABELS: Labels = {
   },
 };
 
-export const EXCEPTION_LABELS: Labels = {
+export const EXCEPTION_LABELS: LabelsOf<typeof PEOPLE_EXCEPTIONS> = {
   encrypted: {
     fr: 'Données rendues incompréhensibles (chiffrement, clé non compromise) — art. 34.3.a',
     en: 'Data made unintelligible (encryption, key not compromised) — Art. 34(3)(a)',
@@ -117,13 +135,13 @@ export const EXCEPTION_LABELS: Labels = {
   },
 };
 
-export const NOTIFICATION_LABELS: Labels = {
+export const NOTIFICATION_LABELS: LabelsOf<typeof NOTIFICATION_KINDS> = {
   initial: { fr: 'Notification initiale', en: 'Initial notification' },
   complementary: { fr: 'Notification complémentaire', en: 'Complementary notification' },
   complete: { fr: 'Notification complète', en: 'Complete notification' },
 };
 
-export const CHANNEL_LABELS: Labels = {
+export const CHANNEL_LABELS: LabelsOf<typeof INFORM_CHANNELS> = {
   letter: { fr: 'Courrier', en: 'Letter' },
   email: { fr: 'Courriel', en: 'E-mail' },
   phone: { fr: 'Téléphone', en: 'Phone' },
