@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { ROLES } from '../../src/contracts/roles.js';
 import pino from 'pino';
 import { buildApp } from '../../src/server/app.js';
 import { ManualClock } from '../../src/server/platform/clock.js';
@@ -235,4 +236,25 @@ export async function auditEntries(t: TestApp, practiceId: string) {
     .where('practice_id', '=', practiceId)
     .orderBy('seq')
     .execute();
+}
+
+/** A practice with one signed-in person of each role, the owner first: for tests that compare what each role may do. */
+export async function practiceWithEveryRole(t: TestApp, name: string) {
+  const p = await createPractice(t, name);
+  const clients = {} as Record<Role, Client>;
+  const ids = {} as Record<Role, string>;
+  clients.owner = await login(t, p.ownerEmail);
+  ids.owner = p.ownerId;
+  for (const role of ROLES.filter((r) => r !== 'owner')) {
+    const m = await addMember(t, p.practiceId, role);
+    ids[role] = m.userId;
+    clients[role] = await login(t, m.email);
+  }
+  return { practiceId: p.practiceId, clients, ids };
+}
+
+/** The client with its session unlocked, so that no idle lock interferes between checks. */
+export async function unlocked(t: TestApp, c: Client): Promise<Client> {
+  await call(t, 'POST', '/api/v1/auth/unlock', { as: c, body: { password: c.password } });
+  return c;
 }

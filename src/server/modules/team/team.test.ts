@@ -1,49 +1,33 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../../contracts/roles.js';
-import { ROLES } from '../../../contracts/roles.js';
 import {
-  addMember,
   auditEntries,
   call,
   completeMfa,
-  createPractice,
   createTestApp,
-  login,
   loginPasswordOnly,
   uniqueEmail,
   type Client,
   type TestApp,
+  practiceWithEveryRole,
+  unlocked,
 } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 
 describeEachDialect('team', (dialect) => {
   let t: TestApp;
   let practiceId: string;
-  let owner: Client;
-  const clients = {} as Record<Role, Client>;
-  const ids = {} as Record<Role, string>;
+  let clients: Record<Role, Client>;
+  let ids: Record<Role, string>;
 
   before(async () => {
     t = await createTestApp(dialect);
-    const p = await createPractice(t, 'Cabinet dentaire des Tilleuls');
-    practiceId = p.practiceId;
-    owner = await login(t, p.ownerEmail);
-    clients.owner = owner;
-    ids.owner = p.ownerId;
-    for (const role of ROLES.filter((r) => r !== 'owner')) {
-      const m = await addMember(t, practiceId, role);
-      ids[role] = m.userId;
-      clients[role] = await login(t, m.email);
-    }
+    ({ practiceId, clients, ids } = await practiceWithEveryRole(t, 'Cabinet dentaire des Tilleuls'));
   });
   after(async () => t.close());
 
-  /** Refresh each client so that no idle lock interferes between checks. */
-  const fresh = async (role: Role) => {
-    await call(t, 'POST', '/api/v1/auth/unlock', { as: clients[role], body: { password: clients[role].password } });
-    return clients[role];
-  };
+  const fresh = (role: Role) => unlocked(t, clients[role]);
 
   describe('team', () => {
     it('adds, re-roles and removes a person, each change audited with who did it', async () => {
