@@ -1,35 +1,18 @@
 import { cliActor } from '../../src/server/shared/actor.js';
-import { uniqueEmail } from './app.js';
 import { parisDate } from '../../src/server/platform/clock.js';
 
 import {
   type Builder,
-  freshMember,
   someBreach,
   breachUrl,
-  someRequest,
-  requestUrl,
-  someFile,
   registerUrl,
   someActivity,
   someProcessorActivity,
   someNoticeVersion,
-  someInvitation,
 } from './access-matrix.js';
 
-/** A valid request for each route of the work modules (requests, register, breaches, audit, backup). */
+/** A valid request for each route of breaches, the register and notices, the audit trail, API tokens, the to-do list, backups. */
 export const BUILDERS_WORK: Record<string, Builder> = {
-  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
-    const { id, fileId } = await someFile(t, practiceId);
-    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
-  },
-  'DELETE /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
-    const { id, fileId } = await someFile(t, practiceId);
-    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
-  },
-  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/answer.zip': async ({ t, practiceId }) => ({
-    url: requestUrl(practiceId, await someRequest(t, practiceId), '/answer.zip'),
-  }),
   'GET /api/v1/practices/:practiceId/register/templates': async ({ practiceId }) => ({
     url: registerUrl(practiceId, '/templates'),
   }),
@@ -171,19 +154,6 @@ export const BUILDERS_WORK: Record<string, Builder> = {
   }),
   'GET /api/v1/practices/:practiceId/worklist': async ({ practiceId }) => ({
     url: `/api/v1/practices/${practiceId}/worklist`,
-  }),
-  'POST /api/v1/practices/:practiceId/invitations/:invitationId/revoke': async ({ t, practiceId }) => ({
-    url: `/api/v1/practices/${practiceId}/invitations/${await someInvitation(t, practiceId, uniqueEmail('invited'))}/revoke`,
-  }),
-  'POST /api/v1/me/invitations/:invitationId/accept': async ({ t, who }) => ({
-    url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/accept`,
-    body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' },
-  }),
-  'POST /api/v1/me/invitations/:invitationId/decline': async ({ t, who }) => ({
-    url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/decline`,
-  }),
-  'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({
-    url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate`,
   }),
   'GET /api/v1/practices/:practiceId/api-tokens': async ({ practiceId }) => ({
     url: `/api/v1/practices/${practiceId}/api-tokens`,

@@ -11,13 +11,15 @@ import {
   requestUrl,
   someLetter,
   someRestriction,
+  someFile,
+  someInvitation,
 } from './access-matrix.js';
 import { BUILDERS_WORK } from './access-matrix-builders-work.js';
 
 /** The new authenticator secret of the last re-enrolment cell: that persona signs in with it from then on. */
 export let reEnrolledSecret = '';
 
-/** A valid request for each route (sign-in, account, team, practice, patients); the rest in access-matrix-builders-work.ts. */
+/** A valid request for each route of sign-in, the account, the practice, its team, patients and rights requests. */
 const BUILDERS_FIRST: Record<string, Builder> = {
   'GET /api/health': async () => ({ url: '/api/health' }),
   'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
@@ -210,6 +212,30 @@ const BUILDERS_FIRST: Record<string, Builder> = {
     url: requestUrl(practiceId, await someRequest(t, practiceId), '/files?name=copie.pdf'),
     body: Buffer.from('%PDF-1.4 copie'),
     headers: { 'content-type': 'application/octet-stream' },
+  }),
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
+    const { id, fileId } = await someFile(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
+  },
+  'DELETE /api/v1/practices/:practiceId/rights-requests/:requestId/files/:fileId': async ({ t, practiceId }) => {
+    const { id, fileId } = await someFile(t, practiceId);
+    return { url: requestUrl(practiceId, id, `/files/${fileId}`) };
+  },
+  'GET /api/v1/practices/:practiceId/rights-requests/:requestId/answer.zip': async ({ t, practiceId }) => ({
+    url: requestUrl(practiceId, await someRequest(t, practiceId), '/answer.zip'),
+  }),
+  'POST /api/v1/practices/:practiceId/invitations/:invitationId/revoke': async ({ t, practiceId }) => ({
+    url: `/api/v1/practices/${practiceId}/invitations/${await someInvitation(t, practiceId, uniqueEmail('invited'))}/revoke`,
+  }),
+  'POST /api/v1/me/invitations/:invitationId/accept': async ({ t, who }) => ({
+    url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/accept`,
+    body: { temporaryPassword: 'Provisoire-Cabinet-2026!x' },
+  }),
+  'POST /api/v1/me/invitations/:invitationId/decline': async ({ t, who }) => ({
+    url: `/api/v1/me/invitations/${await someInvitation(t, null, who?.email ?? uniqueEmail('nobody'))}/decline`,
+  }),
+  'POST /api/v1/practices/:practiceId/members/:userId/deactivate': async ({ t, practiceId }) => ({
+    url: `/api/v1/practices/${practiceId}/members/${(await freshMember(t, practiceId, 'trainee')).userId}/deactivate`,
   }),
 };
 

@@ -19,7 +19,7 @@ import { AUDIT_ACTIONS_FR } from '../features/audit/actions.fr.js';
 
 /** i18next reads dots as nesting: an action's key in the resources. */
 const flatKey = (action: string) => action.replaceAll('.', '_');
-export const actionKey = (action: string) => `auditActions.${flatKey(action)}`;
+export const actionKey = (action: string): `auditActions.${string}` => `auditActions.${flatKey(action)}`;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS_FR);
 /** The audit-event labels as i18next resources (one level, dots replaced). */
 export const nestActionLabels = (labels: Record<string, string>) =>

@@ -1,3 +1,4 @@
+import type { Lang } from '../../platform/http/messages.js';
 import type { CnilDraft } from '../../../contracts/breaches.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
@@ -21,8 +22,6 @@ export interface BreachDocumentsDeps {
   practices: PracticesService;
   team: TeamService;
 }
-
-type Lang = 'fr' | 'en';
 
 /** What a breach produces on paper: the register, the draft of the CNIL notification, the letter to the people. */
 export class BreachDocumentsService {

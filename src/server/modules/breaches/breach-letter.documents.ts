@@ -4,7 +4,7 @@ import { datedLine, dayInWords, letterContact, type Letter } from '../../platfor
 import { DATA_LABELS, label } from './breaches.labels.js';
 import { parisWallTime } from './breaches.rules.js';
 
-import type { Lang } from './breaches.documents.js';
+import type { Lang } from '../../platform/http/messages.js';
 
 /** What happened, said to the person ("vous", "vos données"): from the circumstances recorded, never the internal note. */
 const WHAT_HAPPENED: Record<Lang, Record<string, string>> = {

@@ -20,7 +20,7 @@ import {
 } from './breaches.labels.js';
 import { parisWallTime } from './breaches.rules.js';
 
-export type Lang = 'fr' | 'en';
+type Lang = 'fr' | 'en';
 /** An instant in Paris time, as people read it ("31/03/2026 11:00"). */
 export const humanInstant = (i: string | null): string => {
   if (!i) return '';

@@ -16,7 +16,6 @@ import { severityOf } from './breaches.rules.js';
 
 // Rows to answers: a breach, its detail with notifications, people informed and actions.
 
-export const flag = readFlag;
 const columns = {
   assessment: jsonColumn(AssessmentSchema),
   nature: jsonColumn(z.array(NatureSchema)),
@@ -32,7 +31,7 @@ export function presentBreach(r: repo.BreachRow, notifications: readonly repo.No
   const assessment = columns.assessment.readNullable(r.assessment);
   const facts = {
     approxPeople: r.approx_people === null ? null : Number(r.approx_people),
-    encrypted: flag(r.encrypted),
+    encrypted: readFlag(r.encrypted),
   };
   return {
     id: r.id,
@@ -90,7 +89,7 @@ export function presentDetail(
       notifiedAt: n.notified_at,
       reference: n.reference,
       delayReasons: n.delay_reasons,
-      late: Number(n.late) === 1,
+      late: readFlag(n.late),
       createdBy: n.created_by,
       createdAt: n.created_at,
     })),

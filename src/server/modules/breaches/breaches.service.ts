@@ -10,7 +10,8 @@ import type { AuditAction } from '../audit-trail/index.js';
 import type { PatientsService } from '../patients/index.js';
 import type { PracticesService } from '../practices/index.js';
 import type { TeamService } from '../team/index.js';
-import { flag, loadDetail, presentBreach } from './breaches.presenter.js';
+import { readFlag } from '../../platform/db/codecs.js';
+import { loadDetail, presentBreach } from './breaches.presenter.js';
 import * as repo from './breaches.repository.js';
 import {
   decisionProblems,
@@ -198,7 +199,7 @@ export class BreachesService {
     return this.change(actor, practiceId, breachId, 'breach.manage', 'breach.assessed', async (_tx, r) => {
       const severity = severityOf(assessment, {
         approxPeople: r.approx_people === null ? null : Number(r.approx_people),
-        encrypted: flag(r.encrypted),
+        encrypted: readFlag(r.encrypted),
       });
       return {
         patch: { assessment: JSON.stringify(assessment) },

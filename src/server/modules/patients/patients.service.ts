@@ -1,3 +1,4 @@
+import { readFlag } from '../../platform/db/codecs.js';
 import type {
   CreatePatientRequest,
   PatientListResponse,
@@ -42,9 +43,9 @@ export const presentPatient = (p: repo.PatientRow): PatientResponse => ({
   address: p.address,
   lastCareOn: p.last_care_on,
   deathOn: p.death_on,
-  isRestricted: Number(p.is_restricted) === 1,
-  objectsToSms: Number(p.objects_to_sms) === 1,
-  marketingConsent: Number(p.marketing_consent) === 1,
+  isRestricted: readFlag(p.is_restricted),
+  objectsToSms: readFlag(p.objects_to_sms),
+  marketingConsent: readFlag(p.marketing_consent),
   createdAt: p.created_at,
   updatedAt: p.updated_at,
 });
@@ -170,7 +171,7 @@ export class PatientsService {
         // Art. 18(3): a restriction granted on request is lifted from the request, after the person has been told.
         if (
           input.isRestricted === false &&
-          Number(p.is_restricted) === 1 &&
+          readFlag(p.is_restricted) &&
           (await this.deps.restrictionInForce?.(tx, practiceId, patientId))
         ) {
           throw conflict('isRestricted', 'restriction_lift_via_request');

@@ -1,3 +1,4 @@
+import { readFlag } from '../../platform/db/codecs.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import type * as repo from './practices.repository.js';
 
@@ -11,7 +12,7 @@ export const presentPractice = (p: repo.PracticeRow): PracticeResponse => ({
   controllerName: p.controller_name,
   dpoContact: p.dpo_contact,
   idleLockMinutes: Number(p.idle_lock_minutes),
-  alsaceMoselle: Number(p.alsace_moselle) === 1,
+  alsaceMoselle: readFlag(p.alsace_moselle),
   overseasTerritory: p.overseas_territory ?? null,
   phone: p.phone ?? null,
   email: p.email ?? null,

@@ -105,7 +105,7 @@ export class PracticesService {
       },
       ctx,
     );
-    const { userId, isNewUser } = await this.deps.team.addOwner(tx, ctx, practiceId, input.owner);
+    const { userId, isNewUser } = await this.deps.team.addOwner(tx, ctx, practiceId, input.owner, now);
     return { practiceId, userId, isNewUser };
   }
 

@@ -11,9 +11,10 @@ import {
 } from '../../../../test/support/app.js';
 import type { DialectName as Dialect } from '../../platform/db/database.js';
 
-/** The test clock: Thursday 15 January 2026. */
-
-/** The setup the request-answers.test.ts files share: a practice with its people, and the helpers that act in it. */
+/**
+ * The setup the request-answers test files share: a practice with its people, and the helpers that act in it. The
+ * test clock stands on Thursday 15 January 2026.
+ */
 export function answersFixture(dialect: Dialect) {
   const f = {} as { t: TestApp; practiceId: string; owner: Client; assistant: Client };
   const url = (p = '') => `/api/v1/practices/${f.practiceId}/rights-requests${p}`;

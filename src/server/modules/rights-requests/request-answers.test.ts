@@ -4,7 +4,6 @@ import { auditEntries, call, type Client, type TestApp } from '../../../../test/
 import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { parseCsv as csvRows, pdfText, readXlsx as xlsxRows } from '../../../../test/support/documents.js';
 
-/** The test clock: Thursday 15 January 2026. */
 import { answersFixture } from './request-answers.fixture.js';
 
 describeEachDialect('answering rights requests: decisions, letters, files, register', (dialect) => {

@@ -1,4 +1,4 @@
-import { detailsColumn, jsonColumn } from '../../platform/db/codecs.js';
+import { detailsColumn, jsonColumn, readFlag } from '../../platform/db/codecs.js';
 import {
   DecisionSchema,
   type AnswerFile,
@@ -34,10 +34,10 @@ export const presentRequest = (r: repo.RequestRow): RightsRequestResponse => ({
   status: r.status,
   dueOn: r.due_on,
   earliestOn: r.earliest_on,
-  olderThanFiveYears: r.older_than_five_years === null ? null : Number(r.older_than_five_years) === 1,
+  olderThanFiveYears: readFlag(r.older_than_five_years),
   identityRequestedOn: r.identity_requested_on,
   identityReceivedOn: r.identity_received_on,
-  extended: Number(r.extended) === 1,
+  extended: readFlag(r.extended),
   extensionReason: r.extension_reason,
   extensionNotifiedOn: r.extension_notified_on,
   closedOn: r.closed_on,

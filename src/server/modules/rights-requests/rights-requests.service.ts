@@ -1,3 +1,4 @@
+import { readFlag } from '../../platform/db/codecs.js';
 import type {
   CreateRightsRequest,
   RequestKind,
@@ -169,7 +170,7 @@ export class RightsRequestsService {
   extend(actor: Actor, practiceId: string, requestId: string, input: { reason: string; notifiedOn: string }) {
     return this.change(actor, practiceId, requestId, 'request.extended', async (tx, r) => {
       if (isHealthRecord(r.kind)) throw conflict('', 'extension_not_applicable');
-      if (Number(r.extended) === 1) throw conflict('', 'already_extended');
+      if (readFlag(r.extended)) throw conflict('', 'already_extended');
       assertDay('notifiedOn', input.notifiedOn, this.today(), r.received_on);
       // While identity is awaited the clock stands still: the extension is judged against the due date it would have if
       // the proof arrived today (décret 2019-536 art. 77), never against no date at all.
@@ -264,8 +265,8 @@ export class RightsRequestsService {
           {
             kind: next.kind,
             receivedOn: next.received_on,
-            olderThanFiveYears: next.older_than_five_years === null ? null : Number(next.older_than_five_years) === 1,
-            extended: Number(next.extended) === 1,
+            olderThanFiveYears: readFlag(next.older_than_five_years),
+            extended: readFlag(next.extended),
             identityRequestedOn: next.identity_requested_on,
             identityReceivedOn: next.identity_received_on,
           },

@@ -23,15 +23,16 @@ export interface TeamDeps {
 export class TeamService {
   constructor(private readonly deps: TeamDeps) {}
 
-  /** A new practice's owner (the controller), inside the transaction that creates the practice. */
+  /** A new practice's owner (the controller), inside the transaction that creates the practice, member from `now`. */
   async addOwner(
     tx: Executor,
     ctx: AuditContext,
     practiceId: string,
     owner: { email: string; name: string; password?: string | undefined },
+    now: string,
   ): Promise<{ userId: string; isNewUser: boolean }> {
     const { userId, isNewUser } = await this.ensureAccount(tx, ctx, practiceId, owner, false);
-    await repo.upsertMembership(tx, practiceId, userId, 'owner', this.deps.clock.now().toISOString());
+    await repo.upsertMembership(tx, practiceId, userId, 'owner', now);
     await this.deps.auditTrail.append(
       tx,
       { practiceId, action: 'member.added', targetType: 'user', targetId: userId, details: { role: 'owner' } },

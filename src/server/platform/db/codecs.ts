@@ -6,7 +6,6 @@ import { z } from 'zod';
 export interface JsonColumn<T> {
   read(text: string): T;
   readNullable(text: string | null): T | null;
-  write(value: T): string;
 }
 
 export function jsonColumn<S extends z.ZodType>(schema: S): JsonColumn<z.output<S>> {
@@ -14,12 +13,14 @@ export function jsonColumn<S extends z.ZodType>(schema: S): JsonColumn<z.output<
   return {
     read,
     readNullable: (text) => (text === null ? null : read(text)),
-    write: (value) => JSON.stringify(value),
   };
 }
 
 /** Small non-clinical details (audit entries, request history): an object of any values. */
 export const detailsColumn = jsonColumn(z.record(z.string(), z.unknown()));
 
-export const readFlag = (n: number | null): boolean | null => (n === null ? null : Number(n) === 1);
-export const writeFlag = (b: boolean): 0 | 1 => (b ? 1 : 0);
+export function readFlag(n: number): boolean;
+export function readFlag(n: number | null): boolean | null;
+export function readFlag(n: number | null): boolean | null {
+  return n === null ? null : Number(n) === 1;
+}

@@ -1,4 +1,3 @@
-import { dynamicKey } from '../../i18n/index.js';
 import {
   Alert,
   Badge,
@@ -84,7 +83,7 @@ export function AuditPage() {
   const exportCsv = useMutation({
     mutationFn: () => downloadFile(`${base}/export?${query(f).toString()}`, 'journal.csv'),
   });
-  const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(dynamicKey(actionKey(a))) : a);
+  const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(actionKey(a)) : a);
   const who = (id: string) =>
     names.get(id) ??
     (id.startsWith('cli:') || id.startsWith('setup:')
@@ -145,7 +144,7 @@ export function AuditPage() {
           />
           <Select
             label={t('audit.action')}
-            data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(dynamicKey(actionKey(a))) }))}
+            data={AUDIT_ACTION_KEYS.map((a) => ({ value: a, label: t(actionKey(a)) }))}
             value={f.action}
             onChange={(v) => setF({ ...f, action: v })}
             clearable
