@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import {
+  pathOf,
+  queryOf,
+  type RouteDef,
+  type RouteInput,
+  type RouteKeyInput,
+  type RouteOutput,
+} from '../../contracts/http.js';
 
 /** An answer in Gardien's one error format: a code, a message in the user's language, the fields at fault. */
 export class ApiError extends Error {
@@ -49,6 +57,46 @@ export async function api<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const res = await send(method, url, body);
   return schema.parse(await res.json());
+}
+
+/** The arguments of a route's call: none when it takes nothing, else its params, query and body. */
+type Args<D extends RouteDef> = object extends RouteInput<D> ? [input?: RouteInput<D>] : [input: RouteInput<D>];
+
+/** The URL of a route with its parameters and query filled in. */
+export function urlOf<D extends RouteDef>(def: D, ...[input]: Args<D>): string {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return pathOf(def.path, i.params) + queryOf(i.query);
+}
+
+/**
+ * The query key of a route's answer: its path's segments after /api/v1 (parameters filled in), then its query. A key
+ * is a prefix of the keys below it, so invalidating `keyOf(breachRoutes.list, …)` refreshes the list and every breach.
+ */
+export function keyOf<D extends RouteDef>(
+  def: D,
+  ...[input]: object extends RouteKeyInput<D> ? [input?: RouteKeyInput<D>] : [input: RouteKeyInput<D>]
+): unknown[] {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  const segments = pathOf(def.path, i.params)
+    .replace(/^\/api\/v1\//, '')
+    .split('/');
+  return i.query ? [...segments, i.query] : segments;
+}
+
+/** Calls a route of a contract's table; the answer is checked against the route's response schema. */
+export async function call<D extends RouteDef>(def: D, ...[input]: Args<D>): Promise<RouteOutput<D>> {
+  const body = (input as { body?: unknown } | undefined)?.body;
+  return api(def.method, urlOf(def, ...([input] as Args<D>)), def.response, body) as Promise<RouteOutput<D>>;
+}
+
+/** Downloads the document a route answers, under the name the server gives it. */
+export function download<D extends RouteDef>(def: D, fallbackName: string, ...[input]: Args<D>): Promise<void> {
+  return downloadFile(urlOf(def, ...([input] as Args<D>)), fallbackName);
+}
+
+/** The text of a document a route answers (a letter to copy into an e-mail). */
+export async function fetchText<D extends RouteDef>(def: D, ...[input]: Args<D>): Promise<string> {
+  return (await send('GET', urlOf(def, ...([input] as Args<D>)))).text();
 }
 
 /** A request whose answer is not JSON (a CSV file). */

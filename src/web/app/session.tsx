@@ -40,6 +40,16 @@ export function useSession(): SessionValue {
   return v;
 }
 
+/**
+ * The route parameters of the practice being worked in. The workspace's pages render only once a practice is
+ * chosen (`Shell`), so a page that calls this always has one.
+ */
+export function usePracticeParams(): { practiceId: string } {
+  const { practiceId } = useSession();
+  if (!practiceId) throw new Error('usePracticeParams outside a practice');
+  return { practiceId };
+}
+
 const ME_KEY = ['me'];
 const AUTH_KEY = ['auth-session'];
 
@@ -170,7 +180,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     can: (p) => membership?.permissions.includes(p) ?? false,
     selectPractice: (id) => {
       setChosen(id);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'practice' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'practice' || q.queryKey[0] === 'practices' });
       void api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { practiceId: id }).catch(() => undefined);
     },
     setLanguage: (lang) => {

@@ -1,20 +1,14 @@
-import { PracticeParamsSchema } from '../../../contracts/common.js';
-import { WorklistResponseSchema } from '../../../contracts/worklist.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
 import { actorOf } from '../../platform/http/route-config.js';
+import { serve } from '../../platform/http/route-table.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { Worklist } from './worklist.service.js';
 
 export function registerWorklistRoutes(app: HttpServer, worklist: Worklist): void {
-  app.get(
-    '/api/v1/practices/:practiceId/worklist',
-    {
-      schema: {
-        tags: ['worklist'],
-        summary: 'To do: everything with a deadline across modules, by due date',
-        params: PracticeParamsSchema,
-        response: { 200: WorklistResponseSchema },
-      },
-    },
+  serve(
+    app,
+    worklistRoutes.get,
+    { tags: ['worklist'], summary: 'To do: everything with a deadline across modules, by due date' },
     async (req) => worklist.list(actorOf(req), req.params.practiceId),
   );
 }

@@ -2,6 +2,8 @@ import { Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSEQUENCES, type BreachDetail } from '../../../contracts/breaches.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { call } from '../../app/api.js';
 import { formatDate, fromLocalInput, todayInParis, toLocalInput } from '../../app/format.js';
 import { useMembers } from '../../app/members.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
@@ -39,8 +41,17 @@ export function ActionsSection({ b, queryKey, editable }: SectionProps) {
                 size="xs"
                 variant="default"
                 aria-label={t('breaches.actions.doneLabel', { title: a.title })}
-                loading={done.isPending && done.variables?.path.includes(a.id)}
-                onClick={() => done.mutate({ path: `/actions/${a.id}/done`, body: { doneOn: todayInParis() } })}
+                loading={done.isPending && done.variables?.id === a.id}
+                onClick={() =>
+                  done.mutate({
+                    id: a.id,
+                    run: (p) =>
+                      call(breachRoutes.completeAction, {
+                        params: { ...p, actionId: a.id },
+                        body: { doneOn: todayInParis() },
+                      }),
+                  })
+                }
               >
                 {t('breaches.actions.done')}
               </Button>
@@ -53,7 +64,9 @@ export function ActionsSection({ b, queryKey, editable }: SectionProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ path: '/actions', body: { title, dueOn: due, ownerId: owner } });
+            add.mutate({
+              run: (params) => call(breachRoutes.addAction, { params, body: { title, dueOn: due, ownerId: owner } }),
+            });
           }}
         >
           <Group align="flex-end" wrap="wrap">
@@ -109,19 +122,16 @@ export function FactsDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKe
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          step.mutate({
-            method: 'PATCH',
-            path: '',
-            body: {
-              consequences,
-              consequencesNote: note.trim() || null,
-              measures: measures.trim() || null,
-              endedAt: fromLocalInput(endedAt),
-              approxPeople: people === '' ? null : Number(people),
-              approxRecords: records === '' ? null : Number(records),
-              description: description.trim() || null,
-            },
-          });
+          const body = {
+            consequences,
+            consequencesNote: note.trim() || null,
+            measures: measures.trim() || null,
+            endedAt: fromLocalInput(endedAt),
+            approxPeople: people === '' ? null : Number(people),
+            approxRecords: records === '' ? null : Number(records),
+            description: description.trim() || null,
+          };
+          step.mutate({ run: (params) => call(breachRoutes.update, { params, body }) });
         }}
       >
         <Stack>
@@ -195,7 +205,7 @@ export function CloseDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKe
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          step.mutate({ path: '/close', body: { closedOn: day } });
+          step.mutate({ run: (params) => call(breachRoutes.close, { params, body: { closedOn: day } }) });
         }}
       >
         <Stack>

@@ -17,15 +17,12 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CnilDraftSchema,
-  INFORM_CHANNELS,
-  NOTIFICATION_KINDS,
-  type BreachDetail,
-} from '../../../contracts/breaches.js';
-import { api, apiRaw, downloadFile } from '../../app/api.js';
+import { INFORM_CHANNELS, NOTIFICATION_KINDS, type BreachDetail } from '../../../contracts/breaches.js';
+import { oneOf } from '../../app/forms.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { call, download, fetchText } from '../../app/api.js';
 import { formatDate, formatInstant, fromLocalInput, todayInParis, toLocalInput } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -34,20 +31,17 @@ import { type SectionProps, useBreachStep } from './BreachSections.js';
 
 export function NotificationsSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const s = useSession();
   const [adding, setAdding] = useState(false);
   const [showDraft, setShowDraft] = useState(false);
+  const params = { ...usePracticeParams(), breachId: b.id };
   const draft = useQuery({
     queryKey: [...queryKey, 'draft', b.updatedAt, b.notifications.length],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${b.id}/cnil-draft`, CnilDraftSchema),
+    queryFn: () => call(breachRoutes.cnilDraft, { params }),
     enabled: showDraft,
   });
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: (format: 'pdf' | 'txt') =>
-      downloadFile(
-        `/api/v1/practices/${s.practiceId}/breaches/${b.id}/cnil-draft/file?format=${format}`,
-        `notification-cnil.${format}`,
-      ),
+      download(breachRoutes.cnilDraftFile, `notification-cnil.${format}`, { params, query: { format } }),
   });
   if (b.decision?.decision === 'record_only' && b.notifications.length === 0) return null;
   return (
@@ -85,20 +79,20 @@ export function NotificationsSection({ b, queryKey, editable }: SectionProps) {
         </Button>
         <Button
           variant="default"
-          onClick={() => download.mutate('pdf')}
-          loading={download.isPending && download.variables === 'pdf'}
+          onClick={() => file.mutate('pdf')}
+          loading={file.isPending && file.variables === 'pdf'}
         >
           {t('breaches.draft.pdf')}
         </Button>
         <Button
           variant="default"
-          onClick={() => download.mutate('txt')}
-          loading={download.isPending && download.variables === 'txt'}
+          onClick={() => file.mutate('txt')}
+          loading={file.isPending && file.variables === 'txt'}
         >
           {t('breaches.draft.txt')}
         </Button>
       </Group>
-      <ErrorAlert error={draft.error ?? download.error} />
+      <ErrorAlert error={draft.error ?? file.error} />
       {showDraft && draft.data && (
         <Stack gap="sm" data-testid="cnil-draft">
           <Title order={3} size="h4">
@@ -151,7 +145,7 @@ export function NotificationsSection({ b, queryKey, editable }: SectionProps) {
 function NotificationDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKey: unknown[]; onClose: () => void }) {
   const { t } = useTranslation();
   const hasFirst = b.notifications.some((n) => n.kind !== 'complementary');
-  const [kind, setKind] = useState<string>(hasFirst ? 'complementary' : 'initial');
+  const [kind, setKind] = useState<(typeof NOTIFICATION_KINDS)[number]>(hasFirst ? 'complementary' : 'initial');
   const [at, setAt] = useState(toLocalInput(new Date()));
   const [reference, setReference] = useState('');
   const [delay, setDelay] = useState('');
@@ -162,15 +156,13 @@ function NotificationDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKe
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          step.mutate({
-            path: '/notifications',
-            body: {
-              kind,
-              notifiedAt: fromLocalInput(at) ?? '',
-              ...(reference.trim() ? { reference } : {}),
-              ...(delay.trim() ? { delayReasons: delay } : {}),
-            },
-          });
+          const body = {
+            kind,
+            notifiedAt: fromLocalInput(at) ?? '',
+            ...(reference.trim() ? { reference } : {}),
+            ...(delay.trim() ? { delayReasons: delay } : {}),
+          };
+          step.mutate({ run: (params) => call(breachRoutes.notify, { params, body }) });
         }}
       >
         <Stack>
@@ -178,7 +170,7 @@ function NotificationDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKe
             label={t('breaches.notifications.kind')}
             value={kind}
             allowDeselect={false}
-            onChange={(v) => v && setKind(v)}
+            onChange={(v) => setKind(oneOf(NOTIFICATION_KINDS, v) ?? kind)}
             data={NOTIFICATION_KINDS.filter((k) => (hasFirst ? k === 'complementary' : k !== 'complementary')).map(
               (k) => ({ value: k, label: t(`breachValues.notificationKinds.${k}`) }),
             )}
@@ -219,14 +211,15 @@ function NotificationDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKe
 
 export function PeopleSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const s = useSession();
   const [recording, setRecording] = useState(false);
-  const base = `/api/v1/practices/${s.practiceId}/breaches/${b.id}/letter`;
+  const params = { ...usePracticeParams(), breachId: b.id };
   const letter = useQuery({
     queryKey: [...queryKey, 'letter', b.updatedAt, i18n.language],
-    queryFn: async () => (await apiRaw('GET', `${base}?format=txt`)).text(),
+    queryFn: () => fetchText(breachRoutes.patientLetter, { params, query: { format: 'txt' } }),
   });
-  const download = useMutation({ mutationFn: () => downloadFile(`${base}?format=pdf`, 'lettre.pdf') });
+  const pdf = useMutation({
+    mutationFn: () => download(breachRoutes.patientLetter, 'lettre.pdf', { params, query: { format: 'pdf' } }),
+  });
   return (
     <Section
       id="people"
@@ -265,7 +258,7 @@ export function PeopleSection({ b, queryKey, editable }: SectionProps) {
         )}
       </details>
       <Group>
-        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>
+        <Button variant="default" onClick={() => pdf.mutate()} loading={pdf.isPending}>
           {t('breaches.people.letterPdf')}
         </Button>
         {letter.data && (
@@ -278,7 +271,7 @@ export function PeopleSection({ b, queryKey, editable }: SectionProps) {
           </CopyButton>
         )}
       </Group>
-      <ErrorAlert error={download.error} />
+      <ErrorAlert error={pdf.error} />
       {recording && <InformedDialog b={b} queryKey={queryKey} onClose={() => setRecording(false)} />}
     </Section>
   );
@@ -287,7 +280,7 @@ export function PeopleSection({ b, queryKey, editable }: SectionProps) {
 function InformedDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKey: unknown[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [day, setDay] = useState(todayInParis());
-  const [channel, setChannel] = useState<string>('letter');
+  const [channel, setChannel] = useState<(typeof INFORM_CHANNELS)[number]>('letter');
   const [recipients, setRecipients] = useState('');
   const [count, setCount] = useState<number | string>(b.approxPeople ?? '');
   const step = useBreachStep(b, queryKey, onClose);
@@ -296,10 +289,8 @@ function InformedDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKey: u
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          step.mutate({
-            path: '/people-informed',
-            body: { informedOn: day, channel, recipients, peopleCount: Number(count) },
-          });
+          const body = { informedOn: day, channel, recipients, peopleCount: Number(count) };
+          step.mutate({ run: (params) => call(breachRoutes.recordPeopleInformed, { params, body }) });
         }}
       >
         <Stack>
@@ -315,7 +306,7 @@ function InformedDialog({ b, queryKey, onClose }: { b: BreachDetail; queryKey: u
             label={t('breaches.people.channel')}
             value={channel}
             allowDeselect={false}
-            onChange={(v) => v && setChannel(v)}
+            onChange={(v) => setChannel(oneOf(INFORM_CHANNELS, v) ?? channel)}
             data={INFORM_CHANNELS.map((c) => ({ value: c, label: t(`breachValues.informChannels.${c}`) }))}
           />
           <TextInput

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { BreachDetailSchema } from '../../../contracts/breaches.js';
-import { api } from '../../app/api.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate, formatInstant, useNow } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { AssessmentSection, DecisionSection } from './BreachSections.js';
 import { NotificationsSection, PeopleSection } from './BreachNotifications.js';
 import { ActionsSection, CloseDialog, FactsDialog } from './BreachDialogs.js';
@@ -20,11 +20,9 @@ export function BreachPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const { breachId = '' } = useParams();
-  const key = ['practice', s.practiceId, 'breach', breachId];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/breaches/${breachId}`, BreachDetailSchema),
-  });
+  const params = { ...usePracticeParams(), breachId };
+  const key = keyOf(breachRoutes.get, { params });
+  const q = useQuery({ queryKey: key, queryFn: () => call(breachRoutes.get, { params }) });
   const [dialog, setDialog] = useState<'facts' | 'close' | null>(null);
   const now = useNow();
   if (q.isPending) return <Loading />;

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AVAILABILITY_LEVELS,
-  BreachDetailSchema,
   CONFIDENTIALITY_LEVELS,
   DECISIONS,
   DPC_CATEGORIES,
@@ -15,11 +14,15 @@ import {
   suggestedAssessment,
   type Assessment,
   type BreachDetail,
+  type Decision,
 } from '../../../contracts/breaches.js';
-import { api } from '../../app/api.js';
+import { oneOf } from '../../app/forms.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
 import { useMembers } from '../../app/members.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Section } from '../../components/Section.js';
 
@@ -29,17 +32,22 @@ export interface SectionProps {
   editable: boolean;
 }
 
-/** A step on the breach: POST/PUT/PATCH, then the breach, the list and the to-do list are read again. */
+/** One call of a step on the breach, given the breach's route parameters; `id` names what it acts on (an action). */
+export interface BreachStep {
+  run: (params: { practiceId: string; breachId: string }) => Promise<BreachDetail>;
+  id?: string;
+}
+
+/** A step on the breach, then the breach, the list and the to-do list are read again. */
 export function useBreachStep(b: BreachDetail, queryKey: unknown[], onDone?: () => void) {
-  const s = useSession();
+  const params = usePracticeParams();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ method = 'POST', path, body }: { method?: string; path: string; body: unknown }) =>
-      api(method, `/api/v1/practices/${s.practiceId}/breaches/${b.id}${path}`, BreachDetailSchema, body),
+    mutationFn: ({ run }: BreachStep) => run({ ...params, breachId: b.id }),
     onSuccess: (next) => {
       qc.setQueryData(queryKey, next);
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'breaches'] });
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'worklist'] });
+      void qc.invalidateQueries({ queryKey: keyOf(breachRoutes.list, { params }) });
+      void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params }) });
       onDone?.();
     },
   });
@@ -83,7 +91,7 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            step.mutate({ method: 'PUT', path: '/assessment', body: a });
+            step.mutate({ run: (params) => call(breachRoutes.assess, { params, body: a }) });
           }}
         >
           <Stack gap="xs" maw={640}>
@@ -151,9 +159,11 @@ export function AssessmentSection({ b, queryKey, editable }: SectionProps) {
 export function DecisionSection({ b, queryKey, editable }: SectionProps) {
   const { t, i18n } = useTranslation();
   const proposed = b.severity?.proposedDecision ?? null;
-  const [decision, setDecision] = useState<string>(b.decision?.decision ?? proposed ?? 'notify_authority');
+  const [decision, setDecision] = useState<Decision['decision']>(
+    b.decision?.decision ?? proposed ?? 'notify_authority',
+  );
   const [reason, setReason] = useState(b.decision?.reason ?? '');
-  const [exception, setException] = useState<string | null>(b.decision?.peopleException ?? null);
+  const [exception, setException] = useState<Decision['peopleException'] | null>(b.decision?.peopleException ?? null);
   // Until a decision is confirmed, the choice follows the latest proposal (an assessment made after the page opened).
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- follows a proposal that arrives after the page opened
@@ -193,14 +203,12 @@ export function DecisionSection({ b, queryKey, editable }: SectionProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            step.mutate({
-              path: '/decision',
-              body: {
-                decision,
-                ...(reason.trim() ? { reason } : {}),
-                ...(decision === 'notify_authority' && exception ? { peopleException: exception } : {}),
-              },
-            });
+            const body = {
+              decision,
+              ...(reason.trim() ? { reason } : {}),
+              ...(decision === 'notify_authority' && exception ? { peopleException: exception } : {}),
+            };
+            step.mutate({ run: (params) => call(breachRoutes.decide, { params, body }) });
           }}
         >
           <Stack gap="xs" maw={640}>
@@ -208,14 +216,14 @@ export function DecisionSection({ b, queryKey, editable }: SectionProps) {
               label={t('breaches.decision.label')}
               value={decision}
               allowDeselect={false}
-              onChange={(v) => v && setDecision(v)}
+              onChange={(v) => setDecision(oneOf(DECISIONS, v) ?? decision)}
               data={DECISIONS.map((d) => ({ value: d, label: t(`breachValues.decisions.${d}`) }))}
             />
             {decision === 'notify_authority' && (
               <Select
                 label={t('breaches.decision.exception')}
                 value={exception}
-                onChange={setException}
+                onChange={(v) => setException(oneOf(PEOPLE_EXCEPTIONS, v))}
                 clearable
                 placeholder={t('breaches.decision.exceptionNone')}
                 data={PEOPLE_EXCEPTIONS.map((x) => ({ value: x, label: t(`breachValues.exceptions.${x}`) }))}

@@ -2,10 +2,11 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title, Unst
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { GUIDES, BreachListResponseSchema, type BreachResponse } from '../../../contracts/breaches.js';
-import { api, downloadFile } from '../../app/api.js';
+import { GUIDES, type BreachResponse } from '../../../contracts/breaches.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { call, download, keyOf } from '../../app/api.js';
 import { formatInstant, useNow } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 
@@ -44,14 +45,14 @@ export function BreachesPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const navigate = useNavigate();
-  const base = `/api/v1/practices/${s.practiceId}/breaches`;
+  const params = usePracticeParams();
   const list = useQuery({
-    queryKey: ['practice', s.practiceId, 'breaches'],
-    queryFn: () => api('GET', `${base}?limit=200`, BreachListResponseSchema),
+    queryKey: keyOf(breachRoutes.list, { params, query: { limit: 200 } }),
+    queryFn: () => call(breachRoutes.list, { params, query: { limit: 200 } }),
   });
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: (format: 'pdf' | 'csv' | 'xlsx') =>
-      downloadFile(`${base}/export?format=${format}`, `registre.${format}`),
+      download(breachRoutes.exportRegister, `registre.${format}`, { params, query: { format } }),
   });
   return (
     <Page
@@ -85,7 +86,7 @@ export function BreachesPage() {
           </SimpleGrid>
         </Stack>
       )}
-      <ErrorAlert error={list.error ?? download.error} />
+      <ErrorAlert error={list.error ?? file.error} />
       {list.data && list.data.items.length === 0 && <Text>{t('breaches.none')}</Text>}
       {list.data && list.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
@@ -123,22 +124,22 @@ export function BreachesPage() {
         <Group>
           <Button
             variant="default"
-            onClick={() => download.mutate('pdf')}
-            loading={download.isPending && download.variables === 'pdf'}
+            onClick={() => file.mutate('pdf')}
+            loading={file.isPending && file.variables === 'pdf'}
           >
             {t('breaches.exportPdf')}
           </Button>
           <Button
             variant="default"
-            onClick={() => download.mutate('csv')}
-            loading={download.isPending && download.variables === 'csv'}
+            onClick={() => file.mutate('csv')}
+            loading={file.isPending && file.variables === 'csv'}
           >
             {t('breaches.exportCsv')}
           </Button>
           <Button
             variant="default"
-            onClick={() => download.mutate('xlsx')}
-            loading={download.isPending && download.variables === 'xlsx'}
+            onClick={() => file.mutate('xlsx')}
+            loading={file.isPending && file.variables === 'xlsx'}
           >
             {t('breaches.exportXlsx')}
           </Button>

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { guideOf } from '../../../contracts/breach-guides.js';
 import {
-  BreachDetailSchema,
   CAUSES,
   CIRCUMSTANCES,
   DATA_CATEGORIES,
@@ -13,9 +12,11 @@ import {
   PEOPLE_CATEGORIES,
   type CreateBreach,
 } from '../../../contracts/breaches.js';
-import { api } from '../../app/api.js';
+import { oneOf } from '../../app/forms.js';
+import { breachRoutes } from '../../../contracts/breaches.routes.js';
+import { call } from '../../app/api.js';
 import { fromLocalInput, toLocalInput } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams } from '../../app/session.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -24,7 +25,7 @@ import { Page } from '../../components/Page.js';
 /** Intake, fast enough to fill in while the practice is in trouble; a guided start fills in what it knows. */
 export function NewBreachPage() {
   const { t, i18n } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const guide = guideOf(params.get('guide') ?? '');
@@ -34,7 +35,7 @@ export function NewBreachPage() {
   const [startedAt, setStartedAt] = useState('');
   const [nature, setNature] = useState<CreateBreach['nature']>(guide?.nature ?? []);
   const [circumstances, setCircumstances] = useState<CreateBreach['circumstances']>(guide?.circumstances ?? []);
-  const [cause, setCause] = useState<string | null>(guide?.cause ?? null);
+  const [cause, setCause] = useState<CreateBreach['cause'] | null>(guide?.cause ?? null);
   const [people, setPeople] = useState<NonNullable<CreateBreach['peopleCategories']>>(
     guide?.peopleCategories ?? ['patients'],
   );
@@ -45,21 +46,24 @@ export function NewBreachPage() {
   const [description, setDescription] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api('POST', `/api/v1/practices/${s.practiceId}/breaches`, BreachDetailSchema, {
-        title,
-        awareAt: fromLocalInput(awareAt) ?? '',
-        ...(detectedAt ? { detectedAt: fromLocalInput(detectedAt) } : {}),
-        ...(startedAt ? { startedAt: fromLocalInput(startedAt) } : {}),
-        nature,
-        circumstances,
-        ...(cause ? { cause } : {}),
-        peopleCategories: people,
-        dataCategories: data,
-        ...(approxPeople !== '' ? { approxPeople: Number(approxPeople) } : {}),
-        ...(approxRecords !== '' ? { approxRecords: Number(approxRecords) } : {}),
-        encrypted,
-        ...(description.trim() ? { description } : {}),
-        ...(guide ? { guide: guide.key } : {}),
+      call(breachRoutes.report, {
+        params: practice,
+        body: {
+          title,
+          awareAt: fromLocalInput(awareAt) ?? '',
+          ...(detectedAt ? { detectedAt: fromLocalInput(detectedAt) ?? '' } : {}),
+          ...(startedAt ? { startedAt: fromLocalInput(startedAt) ?? '' } : {}),
+          nature,
+          circumstances,
+          ...(cause ? { cause } : {}),
+          peopleCategories: people,
+          dataCategories: data,
+          ...(approxPeople !== '' ? { approxPeople: Number(approxPeople) } : {}),
+          ...(approxRecords !== '' ? { approxRecords: Number(approxRecords) } : {}),
+          encrypted,
+          ...(description.trim() ? { description } : {}),
+          ...(guide ? { guide: guide.key } : {}),
+        },
       }),
     onSuccess: (b) => void navigate(`/breaches/${b.id}`),
   });
@@ -135,7 +139,7 @@ export function NewBreachPage() {
           <Select
             label={t('breaches.new.cause')}
             value={cause}
-            onChange={setCause}
+            onChange={(v) => setCause(oneOf(CAUSES, v))}
             clearable
             placeholder={t('breaches.new.causeNone')}
             data={CAUSES.map((c) => ({ value: c, label: t(`breachValues.causes.${c}`) }))}
