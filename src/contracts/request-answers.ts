@@ -217,3 +217,13 @@ export const RequestLetterParamsSchema = PracticeParamsSchema.extend({
 }).strict();
 export const RequestFileParamsSchema = PracticeParamsSchema.extend({ requestId: IdSchema, fileId: IdSchema }).strict();
 export const RequestsExportQuerySchema = z.strictObject({ format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf') });
+
+/** The file's name and type travel in the query; its bytes are the body (application/octet-stream). */
+export const UploadQuerySchema = z.strictObject({
+  name: textField(200).pipe(z.string().min(1)),
+  type: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i)
+    .max(100)
+    .optional(),
+});

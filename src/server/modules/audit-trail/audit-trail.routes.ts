@@ -1,13 +1,7 @@
-import {
-  AuditExportQuerySchema,
-  AuditListQuerySchema,
-  AuditListResponseSchema,
-  AuditVerificationSchema,
-} from '../../../contracts/audit-trail.js';
-import { z } from 'zod';
+import { auditTrailRoutes as r } from '../../../contracts/audit-trail.routes.js';
+import { serve } from '../../platform/http/route-table.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { pickLang } from '../../platform/http/messages.js';
-import { PracticeParamsSchema } from '../../../contracts/common.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { AuditTrailService } from './audit-trail.service.js';
@@ -15,33 +9,14 @@ import type { AuditTrailService } from './audit-trail.service.js';
 const tags = ['audit-trail'];
 
 export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailService): void {
-  app.get(
-    '/api/v1/practices/:practiceId/audit-trail',
-    {
-      schema: {
-        tags,
-        summary: 'Read the audit trail, newest first',
-        params: PracticeParamsSchema,
-        querystring: AuditListQuerySchema,
-        response: { 200: AuditListResponseSchema },
-      },
-    },
-    async (req) => {
-      return useCases.list(actorOf(req), req.params.practiceId, req.query);
-    },
-  );
+  serve(app, r.list, { tags, summary: 'Read the audit trail, newest first' }, async (req) => {
+    return useCases.list(actorOf(req), req.params.practiceId, req.query);
+  });
 
-  app.get(
-    '/api/v1/practices/:practiceId/audit-trail/export',
-    {
-      schema: {
-        tags,
-        summary: 'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised',
-        params: PracticeParamsSchema,
-        querystring: AuditExportQuerySchema,
-        response: { 200: z.string() },
-      },
-    },
+  serve(
+    app,
+    r.exportEntries,
+    { tags, summary: 'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised' },
     async (req, reply) => {
       const entries = await useCases.exportEntries(actorOf(req), req.params.practiceId, req.query);
       const lang = pickLang(req.headers['accept-language']);
@@ -70,16 +45,10 @@ export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailSe
     },
   );
 
-  app.get(
-    '/api/v1/practices/:practiceId/audit-trail/verification',
-    {
-      schema: {
-        tags,
-        summary: 'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)',
-        params: PracticeParamsSchema,
-        response: { 200: AuditVerificationSchema },
-      },
-    },
+  serve(
+    app,
+    r.verify,
+    { tags, summary: 'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)' },
     async (req) => {
       return useCases.verify(actorOf(req), req.params.practiceId);
     },

@@ -1,14 +1,5 @@
-import { PracticeParamsSchema } from '../../../contracts/common.js';
-import {
-  CreatePatientRequestSchema,
-  PatientImportReportSchema,
-  PatientImportRequestSchema,
-  PatientListQuerySchema,
-  PatientListResponseSchema,
-  PatientParamsSchema,
-  PatientSchema,
-  UpdatePatientRequestSchema,
-} from '../../../contracts/patients.js';
+import { patientRoutes as r } from '../../../contracts/patients.routes.js';
+import { serve } from '../../platform/http/route-table.js';
 import { PassThrough } from 'node:stream';
 import { toErrorBody } from '../../platform/http/errors.js';
 import { issueMessage, pickLang } from '../../platform/http/messages.js';
@@ -19,46 +10,25 @@ import type { ImportResult, PatientsService } from './patients.service.js';
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: HttpServer, patients: PatientsService): void {
-  app.post(
-    '/api/v1/practices/:practiceId/patients',
-    {
-      schema: {
-        tags,
-        summary: 'Add a patient to the index (identity and contact only, never clinical content)',
-        params: PracticeParamsSchema,
-        body: CreatePatientRequestSchema,
-        response: { 201: PatientSchema },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await patients.create(actorOf(req), req.params.practiceId, req.body)),
+  serve(
+    app,
+    r.create,
+    { tags, summary: 'Add a patient to the index (identity and contact only, never clinical content)' },
+    async (req) => patients.create(actorOf(req), req.params.practiceId, req.body),
   );
 
-  app.get(
-    '/api/v1/practices/:practiceId/patients',
-    {
-      schema: {
-        tags,
-        summary: 'Search patients by name, external id or birth date (audited)',
-        params: PracticeParamsSchema,
-        querystring: PatientListQuerySchema,
-        response: { 200: PatientListResponseSchema },
-      },
-    },
-    async (req) => patients.search(actorOf(req), req.params.practiceId, req.query),
+  serve(app, r.search, { tags, summary: 'Search patients by name, external id or birth date (audited)' }, async (req) =>
+    patients.search(actorOf(req), req.params.practiceId, req.query),
   );
 
-  app.post(
-    '/api/v1/practices/:practiceId/patients/import',
+  serve(
+    app,
+    r.importCsv,
     {
+      tags,
+      summary:
+        'Import patients from the practice software’s CSV export: a dry run reports every rejected line; the real run is all or nothing',
       bodyLimit: 40 * 1024 * 1024,
-      schema: {
-        tags,
-        summary:
-          'Import patients from the practice software’s CSV export: a dry run reports every rejected line; the real run is all or nothing',
-        params: PracticeParamsSchema,
-        body: PatientImportRequestSchema,
-        response: { 200: PatientImportReportSchema },
-      },
     },
     async (req, reply) => {
       const lang = pickLang(req.headers['accept-language']);
@@ -107,25 +77,11 @@ export function registerPatientRoutes(app: HttpServer, patients: PatientsService
     },
   );
 
-  app.get(
-    '/api/v1/practices/:practiceId/patients/:patientId',
-    {
-      schema: { tags, summary: 'One patient (audited)', params: PatientParamsSchema, response: { 200: PatientSchema } },
-    },
-    async (req) => patients.get(actorOf(req), req.params.practiceId, req.params.patientId),
+  serve(app, r.get, { tags, summary: 'One patient (audited)' }, async (req) =>
+    patients.get(actorOf(req), req.params.practiceId, req.params.patientId),
   );
 
-  app.patch(
-    '/api/v1/practices/:practiceId/patients/:patientId',
-    {
-      schema: {
-        tags,
-        summary: 'Change a patient’s identity, contact or flags',
-        params: PatientParamsSchema,
-        body: UpdatePatientRequestSchema,
-        response: { 200: PatientSchema },
-      },
-    },
-    async (req) => patients.update(actorOf(req), req.params.practiceId, req.params.patientId, req.body),
+  serve(app, r.update, { tags, summary: 'Change a patient’s identity, contact or flags' }, async (req) =>
+    patients.update(actorOf(req), req.params.practiceId, req.params.patientId, req.body),
   );
 }

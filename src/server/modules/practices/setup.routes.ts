@@ -1,5 +1,5 @@
-import { LoginResponseSchema } from '../../../contracts/auth.js';
-import { SetupRequestSchema, SetupStatusResponseSchema } from '../../../contracts/setup.js';
+import { setupRoutes as r } from '../../../contracts/setup.routes.js';
+import { serve } from '../../platform/http/route-table.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { requestInfo, setSessionCookie, type SessionCookieOptions } from '../auth/index.js';
 import type { AuthService } from '../auth/index.js';
@@ -14,29 +14,20 @@ export function registerSetupRoutes(
   auth: AuthService,
   cookie: SessionCookieOptions,
 ): void {
-  app.get(
-    '/api/v1/setup',
-    {
-      config: { auth: 'none' },
-      schema: {
-        tags,
-        summary: 'Whether the first-run setup is still needed (no account exists)',
-        response: { 200: SetupStatusResponseSchema },
-      },
-    },
+  serve(
+    app,
+    r.status,
+    { tags, summary: 'Whether the first-run setup is still needed (no account exists)', config: { auth: 'none' } },
     async () => ({ needed: await auth.hasNoUser() }),
   );
 
-  app.post(
-    '/api/v1/setup',
+  serve(
+    app,
+    r.create,
     {
+      tags,
+      summary: 'First run: create the practice and its owner, then sign in (the second factor is enrolled next)',
       config: { auth: 'none', rateLimit: { max: 10, timeWindow: 60_000 } },
-      schema: {
-        tags,
-        summary: 'First run: create the practice and its owner, then sign in (the second factor is enrolled next)',
-        body: SetupRequestSchema,
-        response: { 200: LoginResponseSchema },
-      },
     },
     async (req, reply) => {
       const info = requestInfo(req);

@@ -1,19 +1,6 @@
-import { z } from 'zod';
-import { OkResponseSchema, PracticeParamsSchema, textField } from '../../../contracts/common.js';
-import {
-  AnswerFileSchema,
-  CreateLetterSchema,
-  DecisionInputSchema,
-  LetterFileQuerySchema,
-  LetterSchema,
-  LetterSentSchema,
-  MAX_ANSWER_FILE_BYTES,
-  RequestFileParamsSchema,
-  RequestLetterParamsSchema,
-  RequestsExportQuerySchema,
-  RestrictionLiftSchema,
-} from '../../../contracts/request-answers.js';
-import { RightsRequestDetailSchema, RightsRequestParamsSchema } from '../../../contracts/rights-requests.js';
+import { requestAnswerRoutes as r } from '../../../contracts/request-answers.routes.js';
+import { serve } from '../../platform/http/route-table.js';
+import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
 import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import { sendFile } from '../../platform/http/send-file.js';
@@ -22,35 +9,16 @@ import type { RequestAnswersService } from './request-answers.service.js';
 import type { RequestFilesService } from './request-files.service.js';
 
 const tags = ['rights-requests'];
-const base = '/api/v1/practices/:practiceId/rights-requests';
-const one = `${base}/:requestId`;
-
-/** The file's name and type travel in the query; its bytes are the body (application/octet-stream). */
-const UploadQuerySchema = z.strictObject({
-  name: textField(200).pipe(z.string().min(1)),
-  type: z
-    .string()
-    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i)
-    .max(100)
-    .optional(),
-});
 
 export function registerRequestAnswerRoutes(
   app: HttpServer,
   answers: RequestAnswersService,
   files: RequestFilesService,
 ): void {
-  app.get(
-    `${base}/export`,
-    {
-      schema: {
-        tags,
-        summary: 'The register of rights requests as PDF, CSV or XLSX',
-        params: PracticeParamsSchema,
-        querystring: RequestsExportQuerySchema,
-        response: { 200: z.string() },
-      },
-    },
+  serve(
+    app,
+    r.exportRegister,
+    { tags, summary: 'The register of rights requests as PDF, CSV or XLSX' },
     async (req, reply) =>
       sendFile(
         reply,
@@ -63,152 +31,83 @@ export function registerRequestAnswerRoutes(
       ),
   );
 
-  app.post(
-    `${one}/decision`,
+  serve(
+    app,
+    r.decide,
     {
-      schema: {
-        tags,
-        summary:
-          'Confirm the answer item by item with its legal ground (Art. 12); sets the patient flags it implies and writes the answer letter into the log',
-        params: RightsRequestParamsSchema,
-        body: DecisionInputSchema,
-        response: { 200: RightsRequestDetailSchema },
-      },
+      tags,
+      summary:
+        'Confirm the answer item by item with its legal ground (Art. 12); sets the patient flags it implies and writes the answer letter into the log',
     },
     async (req) => answers.decide(actorOf(req), req.params.practiceId, req.params.requestId, req.body),
   );
 
-  app.post(
-    `${one}/restriction-lift`,
-    {
-      schema: {
-        tags,
-        summary: 'Lift a restriction granted by this request, once the patient has been told (Art. 18(3))',
-        params: RightsRequestParamsSchema,
-        body: RestrictionLiftSchema,
-        response: { 200: RightsRequestDetailSchema },
-      },
-    },
+  serve(
+    app,
+    r.liftRestriction,
+    { tags, summary: 'Lift a restriction granted by this request, once the patient has been told (Art. 18(3))' },
     async (req) =>
       answers.liftRestriction(actorOf(req), req.params.practiceId, req.params.requestId, req.body.liftedOn),
   );
 
-  app.post(
-    `${one}/letters`,
+  serve(
+    app,
+    r.createLetter,
     {
-      schema: {
-        tags,
-        summary:
-          'Generate a letter (acknowledgement, identity request, extension, answer, refusal, restriction lifted) into the letter log',
-        params: RightsRequestParamsSchema,
-        body: CreateLetterSchema,
-        response: { 201: LetterSchema },
-      },
+      tags,
+      summary:
+        'Generate a letter (acknowledgement, identity request, extension, answer, refusal, restriction lifted) into the letter log',
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(await answers.createLetter(actorOf(req), req.params.practiceId, req.params.requestId, req.body)),
+    async (req) => answers.createLetter(actorOf(req), req.params.practiceId, req.params.requestId, req.body),
   );
 
-  app.get(
-    `${one}/letters/:letterId`,
-    {
-      schema: {
-        tags,
-        summary: 'A letter as generated, as PDF or text',
-        params: RequestLetterParamsSchema,
-        querystring: LetterFileQuerySchema,
-        response: { 200: z.string() },
-      },
-    },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        await answers.letterFile(
-          actorOf(req),
-          req.params.practiceId,
-          req.params.requestId,
-          req.params.letterId,
-          req.query.format,
-        ),
+  serve(app, r.letterFile, { tags, summary: 'A letter as generated, as PDF or text' }, async (req, reply) =>
+    sendFile(
+      reply,
+      await answers.letterFile(
+        actorOf(req),
+        req.params.practiceId,
+        req.params.requestId,
+        req.params.letterId,
+        req.query.format,
       ),
+    ),
   );
 
-  app.post(
-    `${one}/letters/:letterId/sent`,
-    {
-      schema: {
-        tags,
-        summary: 'Record when and how a letter was sent',
-        params: RequestLetterParamsSchema,
-        body: LetterSentSchema,
-        response: { 200: LetterSchema },
-      },
-    },
-    async (req) =>
-      answers.letterSent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.letterId, req.body),
+  serve(app, r.letterSent, { tags, summary: 'Record when and how a letter was sent' }, async (req) =>
+    answers.letterSent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.letterId, req.body),
   );
 
-  app.post(
-    `${one}/files`,
+  serve(
+    app,
+    r.uploadFile,
     {
+      tags,
+      summary:
+        'Store a file of the answer (body: the bytes, application/octet-stream; 20 MiB at most), encrypted at rest',
       bodyLimit: MAX_ANSWER_FILE_BYTES + 1024,
-      schema: {
-        tags,
-        summary:
-          'Store a file of the answer (body: the bytes, application/octet-stream; 20 MiB at most), encrypted at rest',
-        params: RightsRequestParamsSchema,
-        querystring: UploadQuerySchema,
-        response: { 201: AnswerFileSchema },
-      },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(await files.uploadFile(actorOf(req), req.params.practiceId, req.params.requestId, req.query, req.body)),
+    async (req) => files.uploadFile(actorOf(req), req.params.practiceId, req.params.requestId, req.query, req.body),
   );
 
-  app.get(
-    `${one}/files/:fileId`,
-    {
-      schema: {
-        tags,
-        summary: 'Download a file of the answer',
-        params: RequestFileParamsSchema,
-        response: { 200: z.string() },
-      },
-    },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        await files.fileContent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
-      ),
+  serve(app, r.fileContent, { tags, summary: 'Download a file of the answer' }, async (req, reply) =>
+    sendFile(
+      reply,
+      await files.fileContent(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
+    ),
   );
 
-  app.delete(
-    `${one}/files/:fileId`,
-    {
-      schema: {
-        tags,
-        summary: 'Remove a file put there by mistake (while the request is open)',
-        params: RequestFileParamsSchema,
-        response: { 200: OkResponseSchema },
-      },
-    },
+  serve(
+    app,
+    r.deleteFile,
+    { tags, summary: 'Remove a file put there by mistake (while the request is open)' },
     async (req) => files.deleteFile(actorOf(req), req.params.practiceId, req.params.requestId, req.params.fileId),
   );
 
-  app.get(
-    `${one}/answer.zip`,
-    {
-      schema: {
-        tags,
-        summary: 'The answer in one ZIP: the files, the letters as PDF, an index with sizes and SHA-256',
-        params: RightsRequestParamsSchema,
-        response: { 200: z.string() },
-      },
-    },
+  serve(
+    app,
+    r.answerZip,
+    { tags, summary: 'The answer in one ZIP: the files, the letters as PDF, an index with sizes and SHA-256' },
     async (req, reply) =>
       sendFile(
         reply,
