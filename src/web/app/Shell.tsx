@@ -4,11 +4,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { OkResponseSchema } from '../../contracts/common.js';
 import { Loading } from '../components/Loading.js';
 import { NotFoundPage } from '../components/NotFoundPage.js';
 import '../i18n/workspace.js';
-import { api } from './api.js';
+import { authRoutes } from '../../contracts/auth.routes.js';
+import { call } from './api.js';
 import { builtNav } from './nav.js';
 import { useSession } from './session.js';
 
@@ -54,7 +54,7 @@ export function Shell() {
   const nav = builtNav(s.can);
   const memberships = s.me?.memberships ?? [];
   const logout = async () => {
-    await api('POST', '/api/v1/auth/logout', OkResponseSchema, {}).catch(() => undefined);
+    await call(authRoutes.logout, { body: {} }).catch(() => undefined);
     await s.refresh();
   };
   return (

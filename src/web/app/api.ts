@@ -99,6 +99,28 @@ export async function fetchText<D extends RouteDef>(def: D, ...[input]: Args<D>)
   return (await send('GET', urlOf(def, ...([input] as Args<D>)))).text();
 }
 
+/** Calls a long route that reports its progress (`postWithProgress`); the answer is checked like any other. */
+export function callWithProgress<D extends RouteDef>(
+  def: D,
+  input: RouteInput<D>,
+  onProgress: (done: number, total: number) => void,
+): Promise<RouteOutput<D>> {
+  const body = (input as { body?: unknown }).body;
+  return postWithProgress(urlOf(def, ...([input] as Args<D>)), body, def.response, onProgress) as Promise<
+    RouteOutput<D>
+  >;
+}
+
+/** Sends a file's bytes to a route that takes them (`uploadFile`), its name and type in the query. */
+export function upload<D extends RouteDef>(
+  def: D,
+  input: RouteInput<D>,
+  file: Blob,
+  onProgress: (percent: number) => void,
+): Promise<RouteOutput<D>> {
+  return uploadFile(urlOf(def, ...([input] as Args<D>)), file, def.response, onProgress) as Promise<RouteOutput<D>>;
+}
+
 /** A request whose answer is not JSON (a CSV file). */
 export async function apiRaw(method: string, url: string): Promise<Response> {
   return send(method, url);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { MeResponseSchema } from '../../contracts/auth.js';
-import { api, millisSinceLastCall } from './api.js';
+import { authRoutes } from '../../contracts/auth.routes.js';
+import { call, millisSinceLastCall } from './api.js';
 import { useSession } from './session.js';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
@@ -21,7 +21,7 @@ export function IdleWatch() {
     let lastActivity = Date.now();
     const onActivity = () => {
       lastActivity = Date.now();
-      if (millisSinceLastCall() > 60_000) void api('GET', '/api/v1/me', MeResponseSchema).catch(() => undefined);
+      if (millisSinceLastCall() > 60_000) void call(authRoutes.me).catch(() => undefined);
     };
     for (const e of ACTIVITY) window.addEventListener(e, onActivity, { passive: true });
     const timer = window.setInterval(() => {

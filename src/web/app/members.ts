@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { MemberListResponseSchema } from '../../contracts/practices.js';
-import { api } from './api.js';
-import { useSession } from './session.js';
+import { teamRoutes } from '../../contracts/team.routes.js';
+import { call, keyOf } from './api.js';
+import { usePracticeParams, useSession } from './session.js';
 
 /** The practice's team (to show names and pick owners), shared in the cache; asked only when the role may list it. */
 export function useMembers() {
   const s = useSession();
+  const params = usePracticeParams();
   return useQuery({
-    queryKey: ['practice', s.practiceId, 'members'],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema),
+    queryKey: keyOf(teamRoutes.listMembers, { params }),
+    queryFn: () => call(teamRoutes.listMembers, { params }),
     enabled: s.can('member.list'),
   });
 }

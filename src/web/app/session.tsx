@@ -1,15 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  AuthSessionResponseSchema,
-  MeResponseSchema,
-  type AuthSessionResponse,
-  type MeResponse,
-} from '../../contracts/auth.js';
-import { SetupStatusResponseSchema } from '../../contracts/setup.js';
-import { OkResponseSchema } from '../../contracts/common.js';
-import { api, ApiError, onSessionLocked, onSignedOut, setApiLanguage, setCsrfToken } from './api.js';
+import { type AuthSessionResponse, type MeResponse } from '../../contracts/auth.js';
+import { authRoutes } from '../../contracts/auth.routes.js';
+import { setupRoutes } from '../../contracts/setup.routes.js';
+import { call, ApiError, onSessionLocked, onSignedOut, setApiLanguage, setCsrfToken } from './api.js';
 
 /** Where the person stands: what the app must show before (or instead of) the work screens. */
 export type Stage =
@@ -62,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const setup = useQuery({
     queryKey: ['setup'],
-    queryFn: () => api('GET', '/api/v1/setup', SetupStatusResponseSchema),
+    queryFn: () => call(setupRoutes.status),
     retry: false,
     staleTime: Infinity,
   });
@@ -72,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const authSession = useQuery({
     queryKey: AUTH_KEY,
     queryFn: async () => {
-      const r = await api('GET', '/api/v1/auth/session', AuthSessionResponseSchema);
+      const r = await call(authRoutes.sessionStatus);
       setCsrfToken(r.csrfToken);
       return r;
     },
@@ -85,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const me = useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
-      const r = await api('GET', '/api/v1/me', MeResponseSchema);
+      const r = await call(authRoutes.me);
       if (r.session) setCsrfToken(r.session.csrfToken);
       return r;
     },
@@ -181,12 +176,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     selectPractice: (id) => {
       setChosen(id);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'practice' || q.queryKey[0] === 'practices' });
-      void api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { practiceId: id }).catch(() => undefined);
+      void call(authRoutes.updatePreferences, { body: { practiceId: id } }).catch(() => undefined);
     },
     setLanguage: (lang) => {
       void i18n.changeLanguage(lang);
       if (me.data)
-        void api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { language: lang }).then(
+        void call(authRoutes.updatePreferences, { body: { language: lang } }).then(
           () => qc.invalidateQueries({ queryKey: ME_KEY }),
           () => undefined,
         );

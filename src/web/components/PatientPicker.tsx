@@ -2,10 +2,10 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PatientListResponseSchema } from '../../contracts/patients.js';
-import { api } from '../app/api.js';
+import { patientRoutes } from '../../contracts/patients.routes.js';
+import { call, keyOf } from '../app/api.js';
 import { formatDate } from '../app/format.js';
-import { useSession } from '../app/session.js';
+import { usePracticeParams, useSession } from '../app/session.js';
 
 /** Finds a patient of the index by name, birth date or software id, as the person types (each search is audited). */
 export function PatientPicker({
@@ -24,14 +24,10 @@ export function PatientPicker({
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const q = search.trim();
+  const input = { params: usePracticeParams(), query: { limit: 20, q } };
   const found = useQuery({
-    queryKey: ['practice', s.practiceId, 'patients', q],
-    queryFn: () =>
-      api(
-        'GET',
-        `/api/v1/practices/${s.practiceId}/patients?limit=20&q=${encodeURIComponent(q)}`,
-        PatientListResponseSchema,
-      ),
+    queryKey: keyOf(patientRoutes.search, input),
+    queryFn: () => call(patientRoutes.search, input),
     enabled: q.length >= 2 && s.can('patient.read') && q !== chosen?.label,
   });
   const options = (found.data?.items ?? []).map((p) => ({

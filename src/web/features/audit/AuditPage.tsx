@@ -14,11 +14,11 @@ import {
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditListResponseSchema, AuditVerificationSchema } from '../../../contracts/audit-trail.js';
-import { api, downloadFile } from '../../app/api.js';
+import { auditTrailRoutes } from '../../../contracts/audit-trail.routes.js';
+import { call, download, keyOf } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
 import { useMembers } from '../../app/members.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { actionKey, AUDIT_ACTION_KEYS } from '../../i18n/fr.js';
@@ -39,17 +39,15 @@ const dayStart = (day: string, plusDays = 0) => {
   return d.toISOString();
 };
 
-function query(f: Filters): URLSearchParams {
-  const q = new URLSearchParams({ scope: f.scope });
-  if (f.actorId) q.set('actorId', f.actorId);
-  if (f.action) q.set('action', f.action);
-  if (f.targetId) {
-    q.set('targetType', 'user');
-    q.set('targetId', f.targetId);
-  }
-  if (f.from) q.set('from', dayStart(f.from));
-  if (f.to) q.set('to', dayStart(f.to, 1));
-  return q;
+function query(f: Filters) {
+  return {
+    scope: f.scope,
+    ...(f.actorId ? { actorId: f.actorId } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.targetId ? { targetType: 'user' as const, targetId: f.targetId } : {}),
+    ...(f.from ? { from: dayStart(f.from) } : {}),
+    ...(f.to ? { to: dayStart(f.to, 1) } : {}),
+  };
 }
 
 /** Who consulted or changed what, and when; filters, CSV export and the integrity check. */
@@ -64,24 +62,23 @@ export function AuditPage() {
     from: '',
     to: '',
   });
-  const base = `/api/v1/practices/${s.practiceId}/audit-trail`;
+  const params = usePracticeParams();
   const members = useMembers();
   const names = new Map((members.data?.items ?? []).map((m) => [m.userId, m.name]));
   const people = (members.data?.items ?? []).map((m) => ({ value: m.userId, label: m.name }));
   const entries = useInfiniteQuery({
-    queryKey: ['practice', s.practiceId, 'audit', f],
+    queryKey: keyOf(auditTrailRoutes.list, { params, query: query(f) }),
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => {
-      const q = query(f);
-      q.set('limit', '50');
-      if (pageParam) q.set('beforeSeq', String(pageParam));
-      return api('GET', `${base}?${q.toString()}`, AuditListResponseSchema);
-    },
+    queryFn: ({ pageParam }) =>
+      call(auditTrailRoutes.list, {
+        params,
+        query: { ...query(f), limit: 50, ...(pageParam ? { beforeSeq: pageParam } : {}) },
+      }),
     getNextPageParam: (last) => last.nextBeforeSeq,
   });
-  const verify = useMutation({ mutationFn: () => api('GET', `${base}/verification`, AuditVerificationSchema) });
+  const verify = useMutation({ mutationFn: () => call(auditTrailRoutes.verify, { params }) });
   const exportCsv = useMutation({
-    mutationFn: () => downloadFile(`${base}/export?${query(f).toString()}`, 'journal.csv'),
+    mutationFn: () => download(auditTrailRoutes.exportEntries, 'journal.csv', { params, query: query(f) }),
   });
   const actionLabel = (a: string) => (AUDIT_ACTION_KEYS.includes(a) ? t(actionKey(a)) : a);
   const who = (id: string) =>

@@ -3,12 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
-import { MfaEnrollmentResponseSchema, SessionListResponseSchema } from '../../../contracts/auth.js';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { ApiTokenListResponseSchema, CreateApiTokenResponseSchema } from '../../../contracts/practices.js';
-import { api } from '../../app/api.js';
+import { apiTokenRoutes } from '../../../contracts/api-tokens.routes.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { MfaEnrolment } from './MfaEnrolment.js';
@@ -58,7 +57,7 @@ function ReEnrol() {
   const [code, setCode] = useState('');
   const [done, setDone] = useState(false);
   const start = useMutation({
-    mutationFn: () => api('POST', '/api/v1/auth/mfa/re-enrollment', MfaEnrollmentResponseSchema, { password, code }),
+    mutationFn: () => call(authRoutes.startMfaReEnrollment, { body: { password, code } }),
   });
   if (done) return <Text role="status">{t('account.mfaReplaced')}</Text>;
   if (start.data) return <MfaEnrolment replace={start.data} onDone={() => setDone(true)} />;
@@ -108,12 +107,12 @@ function Sessions() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const list = useQuery({
-    queryKey: ['sessions'],
-    queryFn: () => api('GET', '/api/v1/auth/sessions', SessionListResponseSchema),
+    queryKey: keyOf(authRoutes.listSessions),
+    queryFn: () => call(authRoutes.listSessions),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/v1/auth/sessions/${id}`, OkResponseSchema),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+    mutationFn: (sessionId: string) => call(authRoutes.revokeSession, { params: { sessionId } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keyOf(authRoutes.listSessions) }),
   });
   return (
     <Stack>
@@ -158,19 +157,18 @@ function Sessions() {
 
 function Tokens() {
   const { t, i18n } = useTranslation();
-  const s = useSession();
+  const params = usePracticeParams();
   const qc = useQueryClient();
-  const key = ['practice', s.practiceId, 'tokens'];
-  const base = `/api/v1/practices/${s.practiceId}/api-tokens`;
+  const key = keyOf(apiTokenRoutes.list, { params });
   const [name, setName] = useState('');
-  const list = useQuery({ queryKey: key, queryFn: () => api('GET', base, ApiTokenListResponseSchema) });
+  const list = useQuery({ queryKey: key, queryFn: () => call(apiTokenRoutes.list, { params }) });
   const create = useMutation({
-    mutationFn: () => api('POST', base, CreateApiTokenResponseSchema, { name }),
+    mutationFn: () => call(apiTokenRoutes.create, { params, body: { name } }),
     onSuccess: () => setName(''),
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${base}/${id}`, OkResponseSchema),
+    mutationFn: (tokenId: string) => call(apiTokenRoutes.revoke, { params: { ...params, tokenId } }),
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
   const live = list.data?.items.filter((x) => !x.revokedAt) ?? [];

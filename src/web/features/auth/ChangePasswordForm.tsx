@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { api } from '../../app/api.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { call } from '../../app/api.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 
 /** Changing one's password: the current one, then the new one (CNIL rule, explained); other sessions end by default. */
@@ -14,8 +14,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const [newPassword, setNew] = useState('');
   const [revokeOtherSessions, setRevoke] = useState(true);
   const change = useMutation({
-    mutationFn: () =>
-      api('POST', '/api/v1/auth/password', OkResponseSchema, { currentPassword, newPassword, revokeOtherSessions }),
+    mutationFn: () => call(authRoutes.changePassword, { body: { currentPassword, newPassword, revokeOtherSessions } }),
     onSuccess: () => {
       setCurrent('');
       setNew('');

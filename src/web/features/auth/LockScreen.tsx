@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { api } from '../../app/api.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { call } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -16,11 +16,11 @@ export function LockScreen() {
   const [password, setPassword] = useState('');
   const unlock = useMutation({
     // Also when only this screen had locked (the server locks at its next request): the password is checked all the same.
-    mutationFn: () => api('POST', '/api/v1/auth/unlock', OkResponseSchema, { password }),
+    mutationFn: () => call(authRoutes.unlock, { body: { password } }),
     onSuccess: () => void s.refresh(),
   });
   const logout = async () => {
-    await api('POST', '/api/v1/auth/logout', OkResponseSchema, {}).catch(() => undefined);
+    await call(authRoutes.logout, { body: {} }).catch(() => undefined);
     await s.refresh();
   };
   return (

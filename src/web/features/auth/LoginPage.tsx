@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
-import { LoginResponseSchema, MfaVerifyResponseSchema } from '../../../contracts/auth.js';
-import { api, ApiError, setCsrfToken } from '../../app/api.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { call, ApiError, setCsrfToken } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -33,7 +33,7 @@ function PasswordStep({ onNext }: { onNext: (next: string) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: () => api('POST', '/api/v1/auth/login', LoginResponseSchema, { email, password }),
+    mutationFn: () => call(authRoutes.login, { body: { email, password } }),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
       onNext(r.next);
@@ -85,12 +85,9 @@ function CodeStep({ onNext }: { onNext: (next: string) => void }) {
   const [value, setValue] = useState('');
   const verify = useMutation({
     mutationFn: () =>
-      api(
-        'POST',
-        '/api/v1/auth/mfa/verify',
-        MfaVerifyResponseSchema,
-        useRecovery ? { recoveryCode: value } : { code: value },
-      ),
+      call(authRoutes.verifyMfa, {
+        body: useRecovery ? { recoveryCode: value } : { code: value },
+      }),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
       onNext(r.next);

@@ -3,12 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyPrint } from '../../components/CopyPrint.js';
-import {
-  MfaConfirmResponseSchema,
-  MfaEnrollmentResponseSchema,
-  MfaReEnrollConfirmResponseSchema,
-} from '../../../contracts/auth.js';
-import { api, ApiError, setCsrfToken } from '../../app/api.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { call, ApiError, setCsrfToken } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 
@@ -72,7 +68,7 @@ export function MfaEnrolment({
     if (!replace && e instanceof ApiError && e.status === 409) void s.refresh();
   };
   const start = useMutation({
-    mutationFn: () => api('POST', '/api/v1/auth/mfa/enrollment', MfaEnrollmentResponseSchema, {}),
+    mutationFn: () => call(authRoutes.startMfaEnrollment, { body: {} }),
     onError,
   });
   const confirm = useMutation({
@@ -80,9 +76,9 @@ export function MfaEnrolment({
       if (replace)
         return {
           next: 'authenticated',
-          ...(await api('POST', '/api/v1/auth/mfa/re-enrollment/confirm', MfaReEnrollConfirmResponseSchema, { code })),
+          ...(await call(authRoutes.confirmMfaReEnrollment, { body: { code } })),
         };
-      const r = await api('POST', '/api/v1/auth/mfa/enrollment/confirm', MfaConfirmResponseSchema, { code });
+      const r = await call(authRoutes.confirmMfaEnrollment, { body: { code } });
       setCsrfToken(r.csrfToken);
       return r;
     },

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
-import { LoginResponseSchema } from '../../../contracts/auth.js';
-import { api, setCsrfToken } from '../../app/api.js';
+import { setupRoutes } from '../../../contracts/setup.routes.js';
+import { call, setCsrfToken } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -17,7 +17,7 @@ export function SetupPage() {
   const [form, setForm] = useState({ practiceName: '', ownerName: '', ownerEmail: '', password: '' });
   const [enrolling, setEnrolling] = useState(false);
   const setup = useMutation({
-    mutationFn: () => api('POST', '/api/v1/setup', LoginResponseSchema, form),
+    mutationFn: () => call(setupRoutes.create, { body: form }),
     onSuccess: (r) => {
       setCsrfToken(r.csrfToken);
       setEnrolling(true);

@@ -1,10 +1,10 @@
 import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BackupStatusSchema } from '../../../contracts/backup.js';
-import { api } from '../../app/api.js';
+import { backupRoutes } from '../../../contracts/backup.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Loading } from '../../components/Loading.js';
@@ -12,10 +12,10 @@ import { Loading } from '../../components/Loading.js';
 /** Backups and restore drills: when they last ran, whether that is too long ago, and how to run them. */
 export function BackupPage() {
   const { t, i18n } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   const status = useQuery({
-    queryKey: ['practice', s.practiceId, 'backup'],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/backup-status`, BackupStatusSchema),
+    queryKey: keyOf(backupRoutes.status, { params: practice }),
+    queryFn: () => call(backupRoutes.status, { params: practice }),
   });
   const d = status.data;
   return (

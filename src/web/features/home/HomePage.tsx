@@ -3,10 +3,11 @@ import { dynamicKey } from '../../i18n/index.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { WorklistResponseSchema, type WorklistItem } from '../../../contracts/worklist.js';
-import { api } from '../../app/api.js';
+import { type WorklistItem } from '../../../contracts/worklist.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatInstant, todayInParis, useNow } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Loading } from '../../components/Loading.js';
@@ -31,9 +32,10 @@ const COLOURS: Record<Urgency, string> = { late: 'red.9', today: '#9c3b00', soon
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
+  const practice = usePracticeParams();
   const list = useQuery({
-    queryKey: ['practice', s.practiceId, 'worklist'],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/worklist`, WorklistResponseSchema),
+    queryKey: keyOf(worklistRoutes.get, { params: practice }),
+    queryFn: () => call(worklistRoutes.get, { params: practice }),
   });
   const now = useNow();
   const items = list.data

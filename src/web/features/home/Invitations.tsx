@@ -2,8 +2,9 @@ import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { api, ApiError } from '../../app/api.js';
+import { authRoutes } from '../../../contracts/auth.routes.js';
+import { teamRoutes } from '../../../contracts/team.routes.js';
+import { call, ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -28,13 +29,11 @@ export function Invitations() {
     mutationFn: async (v: Answer) => {
       // The practice on screen stays the one worked in: without a saved choice, the app would show the first by name.
       if (v.answer === 'accept' && !s.me?.preferences.practiceId && s.practiceId)
-        await api('PATCH', '/api/v1/me/preferences', OkResponseSchema, { practiceId: s.practiceId });
-      return api(
-        'POST',
-        `/api/v1/me/invitations/${v.id}/${v.answer}`,
-        OkResponseSchema,
-        v.answer === 'accept' ? { temporaryPassword: codes[v.id] ?? '' } : {},
-      );
+        await call(authRoutes.updatePreferences, { body: { practiceId: s.practiceId } });
+      const params = { invitationId: v.id };
+      return v.answer === 'accept'
+        ? call(teamRoutes.accept, { params, body: { temporaryPassword: codes[v.id] ?? '' } })
+        : call(teamRoutes.decline, { params, body: {} });
     },
     onSuccess: (_r, v) => setDone(v),
     // The fifth wrong password cancels the invitation: its card goes, the reason stays on screen.

@@ -14,13 +14,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  IMPORT_FIELD_NAMES,
-  PatientImportReportSchema,
-  type PatientImportReport,
-} from '../../../contracts/patients.js';
-import { api, postWithProgress } from '../../app/api.js';
-import { useSession } from '../../app/session.js';
+import { IMPORT_FIELD_NAMES, type PatientImportReport } from '../../../contracts/patients.js';
+import { patientRoutes } from '../../../contracts/patients.routes.js';
+import { call, callWithProgress, keyOf } from '../../app/api.js';
+import { usePracticeParams } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -32,24 +29,23 @@ type Mapping = PatientImportReport['mapping'];
  */
 export function PatientImport({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const params = usePracticeParams();
   const qc = useQueryClient();
   const [csv, setCsv] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const run = useMutation({
     mutationFn: (dryRun: boolean) => {
-      const url = `/api/v1/practices/${s.practiceId}/patients/import`;
-      const body = { csv, dryRun, ...(mapping ? { mapping } : {}) };
+      const input = { params, body: { csv: csv ?? '', dryRun, ...(mapping ? { mapping } : {}) } };
       setProgress(null);
       // The real import reports how many patients are written so far; the check is quick and shows a spinner.
       return dryRun
-        ? api('POST', url, PatientImportReportSchema, body)
-        : postWithProgress(url, body, PatientImportReportSchema, (done, total) => setProgress({ done, total }));
+        ? call(patientRoutes.importCsv, input)
+        : callWithProgress(patientRoutes.importCsv, input, (done, total) => setProgress({ done, total }));
     },
     onSuccess: (r) => {
       setMapping(r.mapping);
-      if (!r.dryRun) void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'patients'] });
+      if (!r.dryRun) void qc.invalidateQueries({ queryKey: keyOf(patientRoutes.search, { params }) });
     },
   });
   const report = run.data;

@@ -2,10 +2,11 @@ import { Button, Checkbox, Group, SimpleGrid, Stack, Table, Text, TextInput } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PatientListResponseSchema, PatientSchema, type PatientResponse } from '../../../contracts/patients.js';
-import { api } from '../../app/api.js';
+import { type PatientResponse } from '../../../contracts/patients.js';
+import { patientRoutes } from '../../../contracts/patients.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { PatientImport } from './PatientImport.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -20,14 +21,10 @@ export function PatientsPage() {
   const [editing, setEditing] = useState<PatientResponse | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const query = q.trim();
+  const search = { params: usePracticeParams(), query: { limit: 50, q: query } };
   const list = useQuery({
-    queryKey: ['practice', s.practiceId, 'patients', 'page', query],
-    queryFn: () =>
-      api(
-        'GET',
-        `/api/v1/practices/${s.practiceId}/patients?limit=50&q=${encodeURIComponent(query)}`,
-        PatientListResponseSchema,
-      ),
+    queryKey: keyOf(patientRoutes.search, search),
+    queryFn: () => call(patientRoutes.search, search),
     enabled: query.length >= 2,
   });
   return (
@@ -110,7 +107,7 @@ export function PatientsPage() {
 
 function PatientForm({ patient, onClose }: { patient: PatientResponse | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const params = usePracticeParams();
   const qc = useQueryClient();
   const [f, setF] = useState({
     lastName: patient?.lastName ?? '',
@@ -139,11 +136,11 @@ function PatientForm({ patient, onClose }: { patient: PatientResponse | null; on
         deathOn: orNull(f.deathOn),
       };
       return patient
-        ? api('PATCH', `/api/v1/practices/${s.practiceId}/patients/${patient.id}`, PatientSchema, body)
-        : api('POST', `/api/v1/practices/${s.practiceId}/patients`, PatientSchema, body);
+        ? call(patientRoutes.update, { params: { ...params, patientId: patient.id }, body })
+        : call(patientRoutes.create, { params, body });
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'patients'] });
+      void qc.invalidateQueries({ queryKey: keyOf(patientRoutes.search, { params }) });
       onClose();
     },
   });

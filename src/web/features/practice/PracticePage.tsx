@@ -2,12 +2,13 @@ import { Autocomplete, Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERSEAS_TERRITORIES, PracticeSchema, type PracticeResponse } from '../../../contracts/practices.js';
+import { OVERSEAS_TERRITORIES, type PracticeResponse } from '../../../contracts/practices.js';
 
 /** The usual forms of a dental practice; any other can be typed. The form sets how long the accounting is kept. */
 const LEGAL_FORMS = ['Exercice individuel (libéral)', 'SELARL', 'SELAS', 'SELURL', 'SELAFA', 'SCP'];
-import { api } from '../../app/api.js';
-import { useSession } from '../../app/session.js';
+import { practiceRoutes } from '../../../contracts/practices.routes.js';
+import { call, keyOf } from '../../app/api.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
@@ -16,9 +17,10 @@ import { Page } from '../../components/Page.js';
 export function PracticePage() {
   const { t } = useTranslation();
   const s = useSession();
+  const practiceParams = usePracticeParams();
   const practice = useQuery({
-    queryKey: ['practice', s.practiceId, 'identity'],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema),
+    queryKey: keyOf(practiceRoutes.getPractice, { params: practiceParams }),
+    queryFn: () => call(practiceRoutes.getPractice, { params: practiceParams }),
   });
   // Kept here, not in the form: the form is rebuilt from the saved practice, and the confirmation must survive that.
   const [saved, setSaved] = useState(false);
@@ -51,7 +53,7 @@ function PracticeForm({
   onSaved: (v: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const practiceParams = usePracticeParams();
   const qc = useQueryClient();
   const initial = {
     name: practice.name,
@@ -71,24 +73,27 @@ function PracticeForm({
   const orNull = (v: string) => (v.trim() ? v.trim() : null);
   const save = useMutation({
     mutationFn: () =>
-      api('PATCH', `/api/v1/practices/${s.practiceId}`, PracticeSchema, {
-        name: f.name,
-        legalForm: orNull(f.legalForm),
-        siren: orNull(f.siren),
-        siret: orNull(f.siret),
-        address: orNull(f.address),
-        controllerName: f.controllerName,
-        dpoContact: orNull(f.dpoContact),
-        idleLockMinutes: f.idleLockMinutes,
-        alsaceMoselle: f.alsaceMoselle,
-        phone: orNull(f.phone),
-        email: orNull(f.email),
-        overseasTerritory: (f.overseasTerritory || null) as PracticeResponse['overseasTerritory'],
+      call(practiceRoutes.updatePractice, {
+        params: practiceParams,
+        body: {
+          name: f.name,
+          legalForm: orNull(f.legalForm),
+          siren: orNull(f.siren),
+          siret: orNull(f.siret),
+          address: orNull(f.address),
+          controllerName: f.controllerName,
+          dpoContact: orNull(f.dpoContact),
+          idleLockMinutes: f.idleLockMinutes,
+          alsaceMoselle: f.alsaceMoselle,
+          phone: orNull(f.phone),
+          email: orNull(f.email),
+          overseasTerritory: (f.overseasTerritory || null) as PracticeResponse['overseasTerritory'],
+        },
       }),
     onMutate: () => onSaved(false),
     onSuccess: () => {
       onSaved(true);
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId] });
+      void qc.invalidateQueries({ queryKey: keyOf(practiceRoutes.getPractice, { params: practiceParams }) });
       void qc.invalidateQueries({ queryKey: ['me'] });
     },
   });

@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyPrint } from '../../components/CopyPrint.js';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { AddMemberResponseSchema, MemberListResponseSchema } from '../../../contracts/practices.js';
+import { MemberListResponseSchema } from '../../../contracts/practices.js';
 import { ROLES, type Role } from '../../../contracts/roles.js';
 import { z } from 'zod';
-import { api } from '../../app/api.js';
+import { teamRoutes } from '../../../contracts/team.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate, temporaryPassword } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -23,11 +23,9 @@ export function TeamPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
-  const key = ['practice', s.practiceId, 'members'];
-  const members = useQuery({
-    queryKey: key,
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}/members`, MemberListResponseSchema),
-  });
+  const params = usePracticeParams();
+  const key = keyOf(teamRoutes.listMembers, { params });
+  const members = useQuery({ queryKey: key, queryFn: () => call(teamRoutes.listMembers, { params }) });
   const manage = s.can('member.manage');
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<Member | null>(null);
@@ -36,7 +34,7 @@ export function TeamPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const changeRole = useMutation({
     mutationFn: (v: { userId: string; role: Role }) =>
-      api('PATCH', `/api/v1/practices/${s.practiceId}/members/${v.userId}`, OkResponseSchema, { role: v.role }),
+      call(teamRoutes.changeRole, { params: { ...params, userId: v.userId }, body: { role: v.role } }),
     onSettled: refresh,
   });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
@@ -176,7 +174,7 @@ export function TeamPage() {
 
 function AddMember({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   const [form, setForm] = useState({
     name: '',
     email: '',
@@ -184,7 +182,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
     initialPassword: temporaryPassword(),
   });
   const add = useMutation({
-    mutationFn: () => api('POST', `/api/v1/practices/${s.practiceId}/members`, AddMemberResponseSchema, form),
+    mutationFn: () => call(teamRoutes.invite, { params: practice, body: form }),
   });
   return (
     <Dialog onClose={onClose} title={t('team.addTitle')} size="lg">
@@ -243,12 +241,13 @@ function AddMember({ onClose }: { onClose: () => void }) {
 
 function ResetPassword({ member, onClose }: { member: Member; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   const [password] = useState(temporaryPassword);
   const reset = useMutation({
     mutationFn: () =>
-      api('POST', `/api/v1/practices/${s.practiceId}/members/${member.userId}/password-reset`, OkResponseSchema, {
-        temporaryPassword: password,
+      call(teamRoutes.resetPassword, {
+        params: { ...practice, userId: member.userId },
+        body: { temporaryPassword: password },
       }),
   });
   return (
@@ -287,20 +286,20 @@ function ResetPassword({ member, onClose }: { member: Member; onClose: () => voi
 
 /** A step that cannot be undone from here, confirmed in a dialog: what it does, then a red button; closes once done. */
 function ConfirmPost({
-  url,
+  run: post,
   title,
   explain,
   confirm,
   onClose,
 }: {
-  url: string;
+  run: () => Promise<unknown>;
   title: string;
   explain: string;
   confirm: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const run = useMutation({ mutationFn: () => api('POST', url, OkResponseSchema, {}), onSuccess: onClose });
+  const run = useMutation({ mutationFn: post, onSuccess: onClose });
   return (
     <Dialog onClose={onClose} title={title}>
       <Stack>
@@ -321,10 +320,10 @@ function ConfirmPost({
 
 function EndMembership({ member, onClose }: { member: Member; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   return (
     <ConfirmPost
-      url={`/api/v1/practices/${s.practiceId}/members/${member.userId}/deactivate`}
+      run={() => call(teamRoutes.removeMember, { params: { ...practice, userId: member.userId }, body: {} })}
       title={t('team.endTitle', { name: member.name })}
       explain={t('team.endExplain', { name: member.name })}
       confirm={t('team.endConfirm')}
@@ -335,10 +334,10 @@ function EndMembership({ member, onClose }: { member: Member; onClose: () => voi
 
 function WithdrawInvitation({ invitation, onClose }: { invitation: Invitation; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const practice = usePracticeParams();
   return (
     <ConfirmPost
-      url={`/api/v1/practices/${s.practiceId}/invitations/${invitation.id}/revoke`}
+      run={() => call(teamRoutes.revoke, { params: { ...practice, invitationId: invitation.id }, body: {} })}
       title={t('team.withdrawTitle', { name: invitation.name })}
       explain={t('team.withdrawExplain', { name: invitation.name })}
       confirm={t('team.withdrawConfirm')}
