@@ -225,6 +225,7 @@ export const ProcessorActivityInputSchema = z.strictObject({
   transfers: textField(2000).optional().default(''),
   security: textField(2000).optional().default(''),
 });
+export type ProcessorActivityInput = z.input<typeof ProcessorActivityInputSchema>;
 export const ProcessorActivitySchema = ProcessorActivityInputSchema.extend({
   id: IdSchema,
   createdAt: InstantSchema,

@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  ActivitySchema,
   ART9_CONDITIONS,
   DATA_KINDS,
   DPIA_CRITERIA,
@@ -15,7 +14,9 @@ import {
   SECURITY_MEASURES,
   SENSITIVE_KINDS,
 } from '../../../contracts/register.js';
-import { api } from '../../app/api.js';
+import { registerRoutes } from '../../../contracts/register.routes.js';
+import { call } from '../../app/api.js';
+import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { type Fields, type CategoryRow } from './ActivityPage.js';
 
@@ -68,10 +69,19 @@ function Rows<T>({
 }
 
 /** The CNIL fiche's rubrics as a form; saving makes the activity a draft until the owner validates it again. */
-export function ActivityEditor({ initial, url, onSaved }: { initial: Fields; url: string; onSaved: () => void }) {
+export function ActivityEditor({
+  initial,
+  activityId,
+  onSaved,
+}: {
+  initial: Fields;
+  activityId: string;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
+  const params = { ...usePracticeParams(), activityId };
   const [f, setF] = useState<Fields>(initial);
-  const save = useMutation({ mutationFn: () => api('PUT', url, ActivitySchema, f), onSuccess: onSaved });
+  const save = useMutation({ mutationFn: () => call(registerRoutes.update, { params, body: f }), onSuccess: onSaved });
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
   const opts = <T extends string>(family: string, values: readonly T[]) =>
     values.map((v) => ({ value: v, label: t(dynamicKey(`registerValues.${family}.${v}`)) }));

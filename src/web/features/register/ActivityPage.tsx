@@ -5,12 +5,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { ActivityDetailSchema, ActivitySchema, type ActivityFields } from '../../../contracts/register.js';
-import { api } from '../../app/api.js';
+import { type ActivityFields } from '../../../contracts/register.js';
+import { registerRoutes } from '../../../contracts/register.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate, formatInstant } from '../../app/format.js';
 import { useMembers } from '../../app/members.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Loading } from '../../components/Loading.js';
@@ -28,21 +28,24 @@ export function ActivityPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const { activityId = '' } = useParams();
-  const key = ['practice', s.practiceId, 'register', activityId];
-  const url = `/api/v1/practices/${s.practiceId}/register/activities/${activityId}`;
-  const q = useQuery({ queryKey: key, queryFn: () => api('GET', url, ActivityDetailSchema) });
+  const practice = usePracticeParams();
+  const params = { ...practice, activityId };
+  const q = useQuery({
+    queryKey: keyOf(registerRoutes.get, { params }),
+    queryFn: () => call(registerRoutes.get, { params }),
+  });
   const qc = useQueryClient();
   const navigate = useNavigate();
   const members = useMembers();
   // Kept here, not in the form, so the confirmation outlives the refresh that follows the save.
   const [saved, setSaved] = useState(false);
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'register'] });
+  const refresh = () => void qc.invalidateQueries({ queryKey: keyOf(registerRoutes.list, { params: practice }) });
   const validate = useMutation({
-    mutationFn: () => api('POST', `${url}/validation`, ActivitySchema),
+    mutationFn: () => call(registerRoutes.validate, { params }),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: () => api('DELETE', url, OkResponseSchema),
+    mutationFn: () => call(registerRoutes.remove, { params }),
     onSuccess: () => {
       refresh();
       void navigate('/register');
@@ -100,7 +103,7 @@ export function ActivityPage() {
       {s.can('register.manage') && (
         <ActivityEditor
           initial={a.fields}
-          url={url}
+          activityId={activityId}
           onSaved={() => {
             refresh();
             setSaved(true);

@@ -16,18 +16,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DistributionSchema,
-  NOTICE_CHANNELS,
-  NOTICE_KINDS,
-  NoticesOverviewSchema,
-  type NoticeKind,
-} from '../../../contracts/register.js';
+import { NOTICE_CHANNELS, NOTICE_KINDS, type NoticeKind } from '../../../contracts/register.js';
 import { Link } from 'react-router';
-import { noticeGaps, PracticeSchema } from '../../../contracts/practices.js';
-import { api, apiRaw, downloadFile } from '../../app/api.js';
+import { noticeGaps } from '../../../contracts/practices.js';
+import { practiceRoutes } from '../../../contracts/practices.routes.js';
+import { registerRoutes } from '../../../contracts/register.routes.js';
+import { call, download, fetchText, keyOf } from '../../app/api.js';
 import { formatDate, formatInstant, todayInParis } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
@@ -39,25 +35,28 @@ export function NoticesPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
-  const base = `/api/v1/practices/${s.practiceId}/notices`;
-  const key = ['practice', s.practiceId, 'notices'];
-  const overview = useQuery({ queryKey: key, queryFn: () => api('GET', base, NoticesOverviewSchema) });
+  const params = usePracticeParams();
+  const key = keyOf(registerRoutes.notices, { params });
+  const overview = useQuery({ queryKey: key, queryFn: () => call(registerRoutes.notices, { params }) });
   const [language, setLanguage] = useState<'fr' | 'en'>(i18n.language === 'en' ? 'en' : 'fr');
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: ({ kind, format }: { kind: NoticeKind; format: (typeof FORMATS)[number] }) =>
-      downloadFile(`${base}/${kind}?format=${format}&language=${language}`, `information.${format}`),
+      download(registerRoutes.notice, `information.${format}`, {
+        params: { ...params, kind },
+        query: { format, language },
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
   const practice = useQuery({
-    queryKey: ['practice', s.practiceId, 'identity'],
-    queryFn: () => api('GET', `/api/v1/practices/${s.practiceId}`, PracticeSchema),
+    queryKey: keyOf(practiceRoutes.getPractice, { params }),
+    queryFn: () => call(practiceRoutes.getPractice, { params }),
   });
   const gaps = practice.data ? noticeGaps(practice.data) : [];
   // The preview is the text a patient reads (the same generation as a download: a changed text is a new version).
   const preview = useMutation({
     mutationFn: async (kind: NoticeKind) => ({
       kind,
-      text: await (await apiRaw('GET', `${base}/${kind}?format=txt&language=${language}`)).text(),
+      text: await fetchText(registerRoutes.notice, { params: { ...params, kind }, query: { format: 'txt', language } }),
     }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
@@ -77,7 +76,7 @@ export function NoticesPage() {
           </Anchor>
         </Alert>
       )}
-      <ErrorAlert error={overview.error ?? download.error ?? preview.error} />
+      <ErrorAlert error={overview.error ?? file.error ?? preview.error} />
       <Select
         label={t('notices.language')}
         data={[
@@ -106,10 +105,8 @@ export function NoticesPage() {
                       kind: t(`registerValues.noticeKinds.${kind}`),
                       format: format.toUpperCase(),
                     })}
-                    onClick={() => download.mutate({ kind, format })}
-                    loading={
-                      download.isPending && download.variables?.kind === kind && download.variables.format === format
-                    }
+                    onClick={() => file.mutate({ kind, format })}
+                    loading={file.isPending && file.variables?.kind === kind && file.variables.format === format}
                   >
                     {format.toUpperCase()}
                   </Button>
@@ -193,7 +190,7 @@ function DistributionForm({
   versions: { id: string; kind: NoticeKind; version: number; language: string }[];
 }) {
   const { t } = useTranslation();
-  const s = useSession();
+  const params = usePracticeParams();
   const qc = useQueryClient();
   const [versionId, setVersionId] = useState(versions[0]!.id);
   const [channel, setChannel] = useState<(typeof NOTICE_CHANNELS)[number]>('given_to_patient');
@@ -202,17 +199,20 @@ function DistributionForm({
   const [note, setNote] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api('POST', `/api/v1/practices/${s.practiceId}/notices/distributions`, DistributionSchema, {
-        versionId,
-        channel,
-        on,
-        ...(patientId ? { patientId } : {}),
-        ...(note.trim() ? { note } : {}),
+      call(registerRoutes.recordDistribution, {
+        params,
+        body: {
+          versionId,
+          channel,
+          on,
+          ...(patientId ? { patientId } : {}),
+          ...(note.trim() ? { note } : {}),
+        },
       }),
     onSuccess: () => {
       setNote('');
       setPatientId(null);
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'notices'] });
+      void qc.invalidateQueries({ queryKey: keyOf(registerRoutes.notices, { params }) });
     },
   });
   return (

@@ -15,17 +15,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import {
-  ActivityListSchema,
-  ActivitySchema,
-  ProcessorActivityListSchema,
-  ProcessorActivitySchema,
-  TemplateListSchema,
-} from '../../../contracts/register.js';
-import { api, downloadFile } from '../../app/api.js';
+import type { ProcessorActivityInput } from '../../../contracts/register.js';
+import { registerRoutes } from '../../../contracts/register.routes.js';
+import { call, download, keyOf } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
@@ -38,46 +32,49 @@ export function RegisterPage() {
   const s = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const base = `/api/v1/practices/${s.practiceId}/register`;
+  const params = usePracticeParams();
   const activities = useQuery({
-    queryKey: ['practice', s.practiceId, 'register'],
-    queryFn: () => api('GET', `${base}/activities`, ActivityListSchema),
+    queryKey: keyOf(registerRoutes.list, { params }),
+    queryFn: () => call(registerRoutes.list, { params }),
   });
   const templates = useQuery({
-    queryKey: ['register-templates', s.practiceId],
-    queryFn: () => api('GET', `${base}/templates`, TemplateListSchema),
+    queryKey: keyOf(registerRoutes.templates, { params }),
+    queryFn: () => call(registerRoutes.templates, { params }),
   });
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [addKey, setAddKey] = useState<string>('blank');
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'register'] });
+  const refresh = () => void qc.invalidateQueries({ queryKey: keyOf(registerRoutes.list, { params }) });
   const create = useMutation({
     mutationFn: async (keys: string[]) => {
-      for (const k of keys) await api('POST', `${base}/activities`, ActivitySchema, { templateKey: k });
+      for (const k of keys) await call(registerRoutes.create, { params, body: { templateKey: k } });
     },
     onSuccess: refresh,
   });
   const addOne = useMutation({
     mutationFn: () =>
       addKey === 'blank'
-        ? api('POST', `${base}/activities`, ActivitySchema, {
-            name: t('register.start.blankName'),
-            purposes: [],
-            people: [],
-            data: [],
-            sensitive: [],
-            recipients: [],
-            transfers: [],
-            security: [],
+        ? call(registerRoutes.create, {
+            params,
+            body: {
+              name: t('register.start.blankName'),
+              purposes: [],
+              people: [],
+              data: [],
+              sensitive: [],
+              recipients: [],
+              transfers: [],
+              security: [],
+            },
           })
-        : api('POST', `${base}/activities`, ActivitySchema, { templateKey: addKey }),
+        : call(registerRoutes.create, { params, body: { templateKey: addKey } }),
     onSuccess: (a) => {
       refresh();
       void navigate(`/register/${a.id}`);
     },
   });
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: (format: (typeof FORMATS)[number]) =>
-      downloadFile(`${base}/export?format=${format}`, `registre.${format}`),
+      download(registerRoutes.export, `registre.${format}`, { params, query: { format } }),
   });
   const manage = s.can('register.manage');
   const items = activities.data?.items ?? [];
@@ -180,14 +177,14 @@ export function RegisterPage() {
             <Button
               key={f}
               variant="default"
-              onClick={() => download.mutate(f)}
-              loading={download.isPending && download.variables === f}
+              onClick={() => file.mutate(f)}
+              loading={file.isPending && file.variables === f}
             >
               {f.toUpperCase()}
             </Button>
           ))}
         </Group>
-        <ErrorAlert error={download.error} />
+        <ErrorAlert error={file.error} />
       </Section>
       <ProcessorRegister />
     </Page>
@@ -210,21 +207,22 @@ function ProcessorRegister() {
   const { t } = useTranslation();
   const s = useSession();
   const qc = useQueryClient();
-  const url = `/api/v1/practices/${s.practiceId}/register/processor-activities`;
-  const list = useQuery({
-    queryKey: ['practice', s.practiceId, 'processor-register'],
-    queryFn: () => api('GET', url, ProcessorActivityListSchema),
-  });
+  const params = usePracticeParams();
+  const key = keyOf(registerRoutes.listProcessors, { params });
+  const list = useQuery({ queryKey: key, queryFn: () => call(registerRoutes.listProcessors, { params }) });
   const [form, setForm] = useState(EMPTY);
   // The entry being edited (PUT), or null when the form adds a new one.
   const [editing, setEditing] = useState<string | null>(null);
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'processor-register'] });
+  const refresh = () => void qc.invalidateQueries({ queryKey: key });
   const add = useMutation({
     mutationFn: () => {
-      const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''));
+      // Empty fields are left out; the server checks the rest (the client's name is required).
+      const body = Object.fromEntries(
+        Object.entries(form).filter(([, v]) => v.trim() !== ''),
+      ) as ProcessorActivityInput;
       return editing
-        ? api('PUT', `${url}/${editing}`, ProcessorActivitySchema, body)
-        : api('POST', url, ProcessorActivitySchema, body);
+        ? call(registerRoutes.updateProcessor, { params: { ...params, processorActivityId: editing }, body })
+        : call(registerRoutes.createProcessor, { params, body });
     },
     onSuccess: () => {
       setForm(EMPTY);
@@ -237,7 +235,8 @@ function ProcessorRegister() {
     setForm(Object.fromEntries(Object.keys(EMPTY).map((k) => [k, p[k as keyof typeof EMPTY] ?? ''])) as typeof EMPTY);
   };
   const remove = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${url}/${id}`, OkResponseSchema),
+    mutationFn: (id: string) =>
+      call(registerRoutes.removeProcessor, { params: { ...params, processorActivityId: id } }),
     onSuccess: refresh,
   });
   const field = (k: keyof typeof EMPTY, long = false) =>
