@@ -46,15 +46,10 @@ export const onSignedOut = (fn: () => void) => {
 export const millisSinceLastCall = () => Date.now() - lastCallAt;
 
 /**
- * The typed client: every answer is checked against the shared contract schema it is declared with, so a
- * mismatch between server and web app fails loudly instead of showing wrong data.
+ * The transport under the route table's calls: every answer is checked against the route's schema, so a mismatch
+ * between server and web app fails loudly instead of showing wrong data. Screens call routes (`call`), never URLs.
  */
-export async function api<S extends z.ZodType>(
-  method: string,
-  url: string,
-  schema: S,
-  body?: unknown,
-): Promise<z.infer<S>> {
+async function api<S extends z.ZodType>(method: string, url: string, schema: S, body?: unknown): Promise<z.infer<S>> {
   const res = await send(method, url, body);
   return schema.parse(await res.json());
 }
@@ -121,13 +116,8 @@ export function upload<D extends RouteDef>(
   return uploadFile(urlOf(def, ...([input] as Args<D>)), file, def.response, onProgress) as Promise<RouteOutput<D>>;
 }
 
-/** A request whose answer is not JSON (a CSV file). */
-export async function apiRaw(method: string, url: string): Promise<Response> {
-  return send(method, url);
-}
-
 /** Downloads a file the server generates (exports, letters), under the name the server gives it. */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const res = await send('GET', url);
   const disposition = res.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
@@ -144,7 +134,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
  * A long POST that reports its progress: the server answers a stream of JSON lines ({progress}, then {report} or
  * {error}) once the work has started, or a plain JSON answer when it finished at once.
  */
-export async function postWithProgress<S extends z.ZodType>(
+async function postWithProgress<S extends z.ZodType>(
   url: string,
   body: unknown,
   schema: S,
@@ -177,7 +167,7 @@ export async function postWithProgress<S extends z.ZodType>(
  * Sends a file's bytes (application/octet-stream) and reports the upload's real progress (0 to 100); the answer is
  * checked against `schema` like any other. XMLHttpRequest, because fetch reports no upload progress.
  */
-export function uploadFile<S extends z.ZodType>(
+function uploadFile<S extends z.ZodType>(
   url: string,
   file: Blob,
   schema: S,

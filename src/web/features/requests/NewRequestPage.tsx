@@ -8,12 +8,13 @@ import {
   CIVILITIES,
   RELATIONS,
   REQUEST_KINDS,
-  RightsRequestSchema,
   type RequestKind,
 } from '../../../contracts/rights-requests.js';
-import { api } from '../../app/api.js';
+import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { todayInParis } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
@@ -23,6 +24,7 @@ import { PatientPicker } from '../../components/PatientPicker.js';
 export function NewRequestPage() {
   const { t } = useTranslation();
   const s = useSession();
+  const practice = usePracticeParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [kind, setKind] = useState<RequestKind>('access');
@@ -37,22 +39,26 @@ export function NewRequestPage() {
   const [note, setNote] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      api('POST', `/api/v1/practices/${s.practiceId}/rights-requests`, RightsRequestSchema, {
-        kind,
-        receivedOn,
-        channel,
-        requester: {
-          name,
-          relation,
-          civility: (civility || null) as (typeof CIVILITIES)[number] | null,
-          address: address.trim() || null,
+      call(rightsRequestRoutes.create, {
+        params: practice,
+        body: {
+          kind,
+          receivedOn,
+          channel,
+          requester: {
+            name,
+            relation,
+            civility: (civility || null) as (typeof CIVILITIES)[number] | null,
+            address: address.trim() || null,
+          },
+          patientId,
+          ...(kind === 'health_record_access' ? { healthRecord: { olderThanFiveYears: older } } : {}),
+          ...(note.trim() ? { note } : {}),
         },
-        patientId,
-        ...(kind === 'health_record_access' ? { healthRecord: { olderThanFiveYears: older } } : {}),
-        ...(note.trim() ? { note } : {}),
       }),
     onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId] });
+      void qc.invalidateQueries({ queryKey: keyOf(rightsRequestRoutes.list, { params: practice }) });
+      void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params: practice }) });
       void navigate(`/requests/${r.id}`);
     },
   });

@@ -24,9 +24,12 @@ import {
   type Verdict,
 } from '../../../contracts/request-answers.js';
 import { RightsRequestDetailSchema } from '../../../contracts/rights-requests.js';
-import { api } from '../../app/api.js';
+import { requestAnswerRoutes } from '../../../contracts/request-answers.routes.js';
+import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate, todayInParis } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
 
@@ -40,18 +43,20 @@ interface Row {
 }
 
 /** What the other parts of the request page must refresh after a change. */
-export function useRefresh(requestId: string) {
-  const s = useSession();
+export function useRefresh() {
+  const params = usePracticeParams();
   const qc = useQueryClient();
   return () => {
-    void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'request', requestId] });
-    void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'requests'] });
-    void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'worklist'] });
+    // The list's key is a prefix of each request's: both are read again.
+    void qc.invalidateQueries({ queryKey: keyOf(rightsRequestRoutes.list, { params }) });
+    void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params }) });
   };
 }
 
-export const base = (practiceId: string | null, requestId: string) =>
-  `/api/v1/practices/${practiceId}/rights-requests/${requestId}`;
+/** The route parameters of one request of the practice being worked in. */
+export function useRequestParams(requestId: string) {
+  return { ...usePracticeParams(), requestId };
+}
 
 /**
  * The answer, item by item: the rules' proposal comes pre-filled; a person with `request.decide` confirms it or
@@ -59,8 +64,8 @@ export const base = (practiceId: string | null, requestId: string) =>
  */
 export function DecisionForm({ d }: { d: Detail }) {
   const { t, i18n } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(d.id);
+  const refresh = useRefresh();
+  const params = useRequestParams(d.id);
   const proposal = d.proposal!;
   const [rows, setRows] = useState<Row[]>(() =>
     proposal.items.map((p) => ({
@@ -79,17 +84,20 @@ export function DecisionForm({ d }: { d: Detail }) {
   const needsPatient = !d.patientId && chosen.some((r) => r.verdict === 'carried_out' && EFFECTS[r.subject]);
   const decide = useMutation({
     mutationFn: () =>
-      api('POST', `${base(s.practiceId, d.id)}/decision`, RightsRequestDetailSchema, {
-        on,
-        language,
-        ...(note.trim() ? { note } : {}),
-        ...(patientId ? { patientId } : {}),
-        items: chosen.map((r) => ({
-          subject: r.subject,
-          verdict: r.verdict,
-          ground: r.ground,
-          ...(r.reasons.trim() ? { reasons: r.reasons } : {}),
-        })),
+      call(requestAnswerRoutes.decide, {
+        params,
+        body: {
+          on,
+          language,
+          ...(note.trim() ? { note } : {}),
+          ...(patientId ? { patientId } : {}),
+          items: chosen.map((r) => ({
+            subject: r.subject,
+            verdict: r.verdict,
+            ground: r.ground,
+            ...(r.reasons.trim() ? { reasons: r.reasons } : {}),
+          })),
+        },
       }),
     onSuccess: refresh,
   });

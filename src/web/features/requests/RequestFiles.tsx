@@ -2,47 +2,47 @@ import { Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OkResponseSchema } from '../../../contracts/common.js';
-import { AnswerFileSchema, MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
-import { api, downloadFile, uploadFile } from '../../app/api.js';
+import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
+import { requestAnswerRoutes } from '../../../contracts/request-answers.routes.js';
+import { call, download, upload } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Section } from '../../components/Section.js';
-import { type Detail, useRefresh, base } from './RequestAnswer.js';
+import { type Detail, useRefresh, useRequestParams } from './RequestAnswer.js';
 
 /** The files of the answer: uploaded with their real progress, encrypted on the server, bundled into a ZIP. */
 export function FilesSection({ d }: { d: Detail }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const refresh = useRefresh(d.id);
-  const [file, setFile] = useState<File | null>(null);
+  const refresh = useRefresh();
+  const params = useRequestParams(d.id);
+  const [chosen, setChosen] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
-  const url = base(s.practiceId, d.id);
   const closed = ['answered', 'refused', 'withdrawn'].includes(d.status);
-  const upload = useMutation({
+  const send = useMutation({
     mutationFn: (f: File) => {
       setPercent(0);
-      return uploadFile(
-        `${url}/files?name=${encodeURIComponent(f.name)}${f.type ? `&type=${encodeURIComponent(f.type)}` : ''}`,
-        f,
-        AnswerFileSchema,
-        setPercent,
-      );
+      const query = { name: f.name, ...(f.type ? { type: f.type } : {}) };
+      return upload(requestAnswerRoutes.uploadFile, { params, query }, f, setPercent);
     },
     onSuccess: () => {
-      setFile(null);
+      setChosen(null);
       refresh();
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${url}/files/${id}`, OkResponseSchema),
+    mutationFn: (fileId: string) => call(requestAnswerRoutes.deleteFile, { params: { ...params, fileId } }),
     onSuccess: refresh,
   });
-  const download = useMutation({
-    mutationFn: ({ path, name }: { path: string; name: string }) => downloadFile(`${url}/${path}`, name),
+  // A file of the answer (its id), or the whole answer as a ZIP (no id).
+  const file = useMutation({
+    mutationFn: ({ fileId, name }: { fileId?: string; name: string }) =>
+      fileId
+        ? download(requestAnswerRoutes.fileContent, name, { params: { ...params, fileId } })
+        : download(requestAnswerRoutes.answerZip, name, { params }),
   });
-  const tooLarge = file !== null && file.size > MAX_ANSWER_FILE_BYTES;
+  const tooLarge = chosen !== null && chosen.size > MAX_ANSWER_FILE_BYTES;
   if (!s.can('request.manage')) return null;
   return (
     <Section id="files" title={t('answers.files.title')} intro={t('answers.files.intro')}>
@@ -71,7 +71,7 @@ export function FilesSection({ d }: { d: Detail }) {
                         size="xs"
                         variant="default"
                         aria-label={t('answers.files.download', { name: f.name })}
-                        onClick={() => download.mutate({ path: `files/${f.id}`, name: f.name })}
+                        onClick={() => file.mutate({ fileId: f.id, name: f.name })}
                       >
                         ↓
                       </Button>
@@ -98,8 +98,8 @@ export function FilesSection({ d }: { d: Detail }) {
         <Group align="end">
           <FileInput
             label={t('answers.files.add')}
-            value={file}
-            onChange={setFile}
+            value={chosen}
+            onChange={setChosen}
             clearable
             clearButtonProps={{ 'aria-label': t('answers.files.clear') }}
             error={tooLarge ? t('answers.files.tooLarge') : undefined}
@@ -107,27 +107,27 @@ export function FilesSection({ d }: { d: Detail }) {
           />
           <Button
             variant="default"
-            disabled={!file || tooLarge}
-            loading={upload.isPending}
-            onClick={() => file && upload.mutate(file)}
+            disabled={!chosen || tooLarge}
+            loading={send.isPending}
+            onClick={() => chosen && send.mutate(chosen)}
           >
             {t('answers.files.upload')}
           </Button>
         </Group>
       )}
-      {upload.isPending && (
+      {send.isPending && (
         <Stack gap={4} role="status">
           <Text size="sm">{t('answers.files.uploading', { percent })}</Text>
           <Progress value={percent} aria-label={t('answers.files.uploading', { percent })} />
         </Stack>
       )}
-      <ErrorAlert error={upload.error ?? remove.error ?? download.error} />
+      <ErrorAlert error={send.error ?? remove.error ?? file.error} />
       {(d.files.length > 0 || d.letters.length > 0) && (
         <Group>
           <Button
             variant="default"
-            loading={download.isPending && download.variables?.path === 'answer.zip'}
-            onClick={() => download.mutate({ path: 'answer.zip', name: 'reponse.zip' })}
+            loading={file.isPending && !file.variables?.fileId}
+            onClick={() => file.mutate({ name: 'reponse.zip' })}
           >
             {t('answers.files.zip')}
           </Button>

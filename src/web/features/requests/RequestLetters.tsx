@@ -2,9 +2,9 @@ import { Alert, Button, Group, List, Select, Stack, Table, Text, TextInput } fro
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LETTER_KINDS, LetterSchema, SENT_CHANNELS, type LetterKind } from '../../../contracts/request-answers.js';
-import { RightsRequestDetailSchema } from '../../../contracts/rights-requests.js';
-import { api, downloadFile } from '../../app/api.js';
+import { LETTER_KINDS, SENT_CHANNELS, type LetterKind } from '../../../contracts/request-answers.js';
+import { requestAnswerRoutes } from '../../../contracts/request-answers.routes.js';
+import { call, download } from '../../app/api.js';
 import { formatDate, formatInstant, todayInParis } from '../../app/format.js';
 import { useMembers } from '../../app/members.js';
 import { useSession } from '../../app/session.js';
@@ -12,7 +12,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Section } from '../../components/Section.js';
-import { type Detail, useRefresh, base } from './RequestAnswer.js';
+import { type Detail, useRefresh, useRequestParams } from './RequestAnswer.js';
 
 /** The decision as confirmed: each item, its ground, the reasons, what it did to the patient's record. */
 export function DecisionSummary({ d }: { d: Detail }) {
@@ -54,12 +54,12 @@ export function DecisionSummary({ d }: { d: Detail }) {
 function RestrictionBox({ d }: { d: Detail }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const refresh = useRefresh(d.id);
+  const refresh = useRefresh();
+  const params = useRequestParams(d.id);
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(todayInParis());
   const lift = useMutation({
-    mutationFn: () =>
-      api('POST', `${base(s.practiceId, d.id)}/restriction-lift`, RightsRequestDetailSchema, { liftedOn: day }),
+    mutationFn: () => call(requestAnswerRoutes.liftRestriction, { params, body: { liftedOn: day } }),
     onSuccess: () => {
       refresh();
       setOpen(false);
@@ -119,18 +119,21 @@ function RestrictionBox({ d }: { d: Detail }) {
 export function LettersSection({ d }: { d: Detail }) {
   const { t, i18n } = useTranslation();
   const s = useSession();
-  const refresh = useRefresh(d.id);
+  const refresh = useRefresh();
+  const params = useRequestParams(d.id);
   const [kind, setKind] = useState<LetterKind>('acknowledgement');
   const [language, setLanguage] = useState<'fr' | 'en'>(i18n.language === 'en' ? 'en' : 'fr');
   const [sending, setSending] = useState<string | null>(null);
-  const url = base(s.practiceId, d.id);
   const generate = useMutation({
-    mutationFn: () => api('POST', `${url}/letters`, LetterSchema, { kind, language }),
+    mutationFn: () => call(requestAnswerRoutes.createLetter, { params, body: { kind, language } }),
     onSuccess: refresh,
   });
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: ({ id, format }: { id: string; format: 'pdf' | 'txt' }) =>
-      downloadFile(`${url}/letters/${id}?format=${format}`, `courrier.${format}`),
+      download(requestAnswerRoutes.letterFile, `courrier.${format}`, {
+        params: { ...params, letterId: id },
+        query: { format },
+      }),
   });
   const manage = s.can('request.manage');
   return (
@@ -171,7 +174,7 @@ export function LettersSection({ d }: { d: Detail }) {
                           size="xs"
                           variant="default"
                           aria-label={t('answers.letters.pdf', { kind: label })}
-                          onClick={() => download.mutate({ id: l.id, format: 'pdf' })}
+                          onClick={() => file.mutate({ id: l.id, format: 'pdf' })}
                         >
                           PDF
                         </Button>
@@ -179,7 +182,7 @@ export function LettersSection({ d }: { d: Detail }) {
                           size="xs"
                           variant="default"
                           aria-label={t('answers.letters.txt', { kind: label })}
-                          onClick={() => download.mutate({ id: l.id, format: 'txt' })}
+                          onClick={() => file.mutate({ id: l.id, format: 'txt' })}
                         >
                           TXT
                         </Button>
@@ -201,7 +204,7 @@ export function LettersSection({ d }: { d: Detail }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ErrorAlert error={download.error} />
+      <ErrorAlert error={file.error} />
       {manage && (
         <form
           onSubmit={(e) => {
@@ -242,13 +245,13 @@ export function LettersSection({ d }: { d: Detail }) {
 
 function SentDialog({ requestId, letterId, onClose }: { requestId: string; letterId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const s = useSession();
-  const refresh = useRefresh(requestId);
+  const refresh = useRefresh();
+  const params = useRequestParams(requestId);
   const [day, setDay] = useState(todayInParis());
   const [channel, setChannel] = useState<(typeof SENT_CHANNELS)[number]>('letter');
   const sent = useMutation({
     mutationFn: () =>
-      api('POST', `${base(s.practiceId, requestId)}/letters/${letterId}/sent`, LetterSchema, { sentOn: day, channel }),
+      call(requestAnswerRoutes.letterSent, { params: { ...params, letterId }, body: { sentOn: day, channel } }),
     onSuccess: () => {
       refresh();
       onClose();

@@ -4,10 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { RightsRequestDetailSchema, RightsRequestSchema } from '../../../contracts/rights-requests.js';
-import { api } from '../../app/api.js';
+import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
+import { worklistRoutes } from '../../../contracts/worklist.routes.js';
+import { call, keyOf } from '../../app/api.js';
 import { formatDate, formatInstant, todayInParis } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -24,12 +25,9 @@ export function RequestPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const { requestId = '' } = useParams();
-  const key = ['practice', s.practiceId, 'request', requestId];
-  const r = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      api('GET', `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`, RightsRequestDetailSchema),
-  });
+  const params = { ...usePracticeParams(), requestId };
+  const key = keyOf(rightsRequestRoutes.get, { params });
+  const r = useQuery({ queryKey: key, queryFn: () => call(rightsRequestRoutes.get, { params }) });
   const [action, setAction] = useState<Action | null>(null);
   if (r.isPending) return <Loading />;
   if (r.error || !r.data) return <ErrorAlert error={r.error} />;
@@ -148,29 +146,28 @@ function ActionDialog({
   queryKey: unknown[];
 }) {
   const { t } = useTranslation();
-  const s = useSession();
   const qc = useQueryClient();
   const [day, setDay] = useState(todayInParis());
   const [text, setText] = useState('');
-  const base = `/api/v1/practices/${s.practiceId}/rights-requests/${requestId}`;
+  const practice = usePracticeParams();
+  const params = { ...practice, requestId };
   const run = useMutation({
     mutationFn: () => {
       if (action === 'identity-request')
-        return api('POST', `${base}/identity-request`, RightsRequestSchema, { requestedOn: day });
+        return call(rightsRequestRoutes.requestIdentity, { params, body: { requestedOn: day } });
       if (action === 'identity-received')
-        return api('POST', `${base}/identity-received`, RightsRequestSchema, { receivedOn: day });
+        return call(rightsRequestRoutes.identityReceived, { params, body: { receivedOn: day } });
       if (action === 'extension')
-        return api('POST', `${base}/extension`, RightsRequestSchema, { reason: text, notifiedOn: day });
-      return api('POST', `${base}/status`, RightsRequestSchema, {
-        status: action,
-        on: day,
-        ...(text.trim() ? { note: text } : {}),
+        return call(rightsRequestRoutes.extend, { params, body: { reason: text, notifiedOn: day } });
+      return call(rightsRequestRoutes.changeStatus, {
+        params,
+        body: { status: action, on: day, ...(text.trim() ? { note: text } : {}) },
       });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey });
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'requests'] });
-      void qc.invalidateQueries({ queryKey: ['practice', s.practiceId, 'worklist'] });
+      void qc.invalidateQueries({ queryKey: keyOf(rightsRequestRoutes.list, { params: practice }) });
+      void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params: practice }) });
       onClose();
     },
   });

@@ -3,10 +3,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { RightsRequestListResponseSchema } from '../../../contracts/rights-requests.js';
-import { api, downloadFile } from '../../app/api.js';
+import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
+import { requestAnswerRoutes } from '../../../contracts/request-answers.routes.js';
+import { call, download, keyOf } from '../../app/api.js';
 import { formatDate, todayInParis } from '../../app/format.js';
-import { useSession } from '../../app/session.js';
+import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 
@@ -16,19 +17,16 @@ export function RequestsPage() {
   const s = useSession();
   const navigate = useNavigate();
   const [open, setOpen] = useState('true');
+  const params = usePracticeParams();
+  const listed = { params, query: { limit: 200, ...(open === 'true' ? { open: 'true' as const } : {}) } };
   const list = useQuery({
-    queryKey: ['practice', s.practiceId, 'requests', open],
-    queryFn: () =>
-      api(
-        'GET',
-        `/api/v1/practices/${s.practiceId}/rights-requests?limit=200${open === 'true' ? '&open=true' : ''}`,
-        RightsRequestListResponseSchema,
-      ),
+    queryKey: keyOf(rightsRequestRoutes.list, listed),
+    queryFn: () => call(rightsRequestRoutes.list, listed),
   });
   const today = todayInParis();
-  const download = useMutation({
+  const file = useMutation({
     mutationFn: (format: 'pdf' | 'csv' | 'xlsx') =>
-      downloadFile(`/api/v1/practices/${s.practiceId}/rights-requests/export?format=${format}`, `registre.${format}`),
+      download(requestAnswerRoutes.exportRegister, `registre.${format}`, { params, query: { format } }),
   });
   return (
     <Page
@@ -43,15 +41,15 @@ export function RequestsPage() {
           <Button
             key={f}
             variant="default"
-            onClick={() => download.mutate(f)}
-            loading={download.isPending && download.variables === f}
+            onClick={() => file.mutate(f)}
+            loading={file.isPending && file.variables === f}
           >
             {t(`answers.register.${f}`)}
           </Button>
         ))}
       </Group>
       <Text size="sm">{t('answers.register.help')}</Text>
-      <ErrorAlert error={download.error} />
+      <ErrorAlert error={file.error} />
       <SegmentedControl
         aria-label={t('requests.show')}
         value={open}
