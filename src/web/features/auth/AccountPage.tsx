@@ -12,6 +12,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { MfaEnrolment } from './MfaEnrolment.js';
 import { Page } from '../../components/Page.js';
+import { submitWith } from '../../components/submit.js';
 
 /** My account: password, authenticator app, open sessions, API tokens. */
 export function AccountPage() {
@@ -62,12 +63,7 @@ function ReEnrol() {
   if (done) return <Text role="status">{t('account.mfaReplaced')}</Text>;
   if (start.data) return <MfaEnrolment replace={start.data} onDone={() => setDone(true)} />;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        start.mutate();
-      }}
-    >
+    <form onSubmit={submitWith(() => start.mutate())}>
       <Stack>
         <Text>{t('account.mfaExplain')}</Text>
         <PasswordField
@@ -182,12 +178,7 @@ function Tokens() {
           </Code>
         </Alert>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => create.mutate())}>
         <Group align="flex-end">
           <TextInput
             label={t('account.tokenName')}

@@ -6,6 +6,7 @@ import { PasswordField } from './PasswordField.js';
 import { authRoutes } from '../../../contracts/auth.routes.js';
 import { call } from '../../app/api.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
+import { submitWith } from '../../components/submit.js';
 
 /** Changing one's password: the current one, then the new one (CNIL rule, explained); other sessions end by default. */
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
@@ -22,12 +23,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        change.mutate();
-      }}
-    >
+    <form onSubmit={submitWith(() => change.mutate())}>
       <Stack>
         <PasswordField
           label={t('password.current')}

@@ -8,6 +8,7 @@ import { call } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
+import { submitWith } from '../../components/submit.js';
 
 /** The idle lock: the whole screen, until the password is typed again (the server refuses everything meanwhile). */
 export function LockScreen() {
@@ -30,12 +31,7 @@ export function LockScreen() {
     >
       <AuthFrame title={t('lock.title')}>
         <Text>{t('lock.explain', { name: s.name })}</Text>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            unlock.mutate();
-          }}
-        >
+        <form onSubmit={submitWith(() => unlock.mutate())}>
           <Stack>
             <PasswordField
               label={t('login.password')}

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { MfaEnrolment } from './MfaEnrolment.js';
+import { submitWith } from '../../components/submit.js';
 
 /**
  * Sign-in: the password, then the code of the authenticator app (or its enrolment the first time). The step shown is
@@ -41,12 +42,7 @@ function PasswordStep({ onNext }: { onNext: (next: string) => void }) {
   });
   return (
     <AuthFrame title={t('login.title')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          login.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => login.mutate())}>
         <Stack>
           <TextInput
             label={t('login.email')}
@@ -100,12 +96,7 @@ function CodeStep({ onNext }: { onNext: (next: string) => void }) {
   const field = useRecovery ? 'recoveryCode' : 'code';
   return (
     <AuthFrame title={t('login.codeTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          verify.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => verify.mutate())}>
         <Stack>
           <Text>{useRecovery ? t('login.recoveryHelp') : t('login.codeHelp')}</Text>
           <TextInput

@@ -7,6 +7,7 @@ import { authRoutes } from '../../../contracts/auth.routes.js';
 import { call, ApiError, setCsrfToken } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
+import { submitWith } from '../../components/submit.js';
 
 /** A QR code and the same key to type by hand, for the authenticator app. */
 export function TotpSecret({ secret, uri }: { secret: string; uri: string }) {
@@ -96,12 +97,7 @@ export function MfaEnrolment({
       <Text>{t('mfa.why')}</Text>
       <ErrorAlert error={start.error} />
       {secret && <TotpSecret secret={secret.secret} uri={secret.otpauthUri} />}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          confirm.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => confirm.mutate())}>
         <Stack>
           <TextInput
             label={t('mfa.code')}

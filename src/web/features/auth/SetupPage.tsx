@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.js';
 import { AuthFrame } from './AuthFrame.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { MfaEnrolment } from './MfaEnrolment.js';
+import { submitWith } from '../../components/submit.js';
 
 /** First run: the practice, its owner (the controller), then the authenticator app. */
 export function SetupPage() {
@@ -38,12 +39,7 @@ export function SetupPage() {
   return (
     <AuthFrame title={t('setup.title')}>
       <Text>{t('setup.intro')}</Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setup.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => setup.mutate())}>
         <Stack>
           <TextInput label={t('setup.practiceName')} autoComplete="organization" {...field('practiceName')} />
           <TextInput

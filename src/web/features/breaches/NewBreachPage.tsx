@@ -21,6 +21,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
+import { submitWith } from '../../components/submit.js';
 
 /** Intake, fast enough to fill in while the practice is in trouble; a guided start fills in what it knows. */
 export function NewBreachPage() {
@@ -80,12 +81,7 @@ export function NewBreachPage() {
           </List>
         </Alert>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate())}>
         <Stack maw={760}>
           <TextInput
             label={t('breaches.new.titleLabel')}

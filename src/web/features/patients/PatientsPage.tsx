@@ -12,6 +12,7 @@ import { PatientImport } from './PatientImport.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
+import { submitWith } from '../../components/submit.js';
 
 /** The patient index: only what compliance needs (identity, contact, flags), searched without accents; every search is audited. */
 export function PatientsPage() {
@@ -168,12 +169,7 @@ function PatientForm({ patient, onClose }: { patient: PatientResponse | null; on
   );
   return (
     <Dialog title={patient ? t('patients.editTitle') : t('patients.addTitle')} onClose={onClose} size="xl">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate())}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {text('lastName', 'text', true)}

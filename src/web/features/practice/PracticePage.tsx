@@ -12,6 +12,7 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Page } from '../../components/Page.js';
+import { submitWith } from '../../components/submit.js';
 
 /** The practice: its identity (printed on notices and registers), the idle-lock delay, the holiday calendar. */
 export function PracticePage() {
@@ -111,12 +112,7 @@ function PracticeForm({
     />
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form onSubmit={submitWith(() => save.mutate())}>
       <Stack maw={760}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {text('name', true)}

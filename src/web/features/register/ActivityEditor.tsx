@@ -19,6 +19,7 @@ import { call } from '../../app/api.js';
 import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { type Fields, type CategoryRow } from './ActivityPage.js';
+import { submitWith } from '../../components/submit.js';
 
 /** A list of rows of the same shape, each removable, with an add button. */
 function Rows<T>({
@@ -65,6 +66,40 @@ function Rows<T>({
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * One row of a kind from a closed list and its details (people, recipients, security measures). `detailsError` set
+ * (even to null) makes the details required, with the server's message for that row.
+ */
+function KindAndDetails<K extends string>(p: {
+  kindLabel: string;
+  data: { value: K; label: string }[];
+  kind: K;
+  onKind: (kind: K) => void;
+  details: string;
+  onDetails: (details: string) => void;
+  detailsError?: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <Select
+        label={p.kindLabel}
+        data={p.data}
+        value={p.kind}
+        allowDeselect={false}
+        onChange={(v) => p.onKind(p.data.find((d) => d.value === v)?.value ?? p.kind)}
+      />
+      <TextInput
+        label={t('register.fields.details')}
+        value={p.details}
+        onChange={(e) => p.onDetails(e.currentTarget.value)}
+        required={p.detailsError !== undefined}
+        error={p.detailsError ?? undefined}
+      />
+    </SimpleGrid>
   );
 }
 
@@ -141,12 +176,7 @@ export function ActivityEditor({
   );
   return (
     <Card withBorder component="section" aria-labelledby="editor-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate())}>
         <Stack>
           <Title order={2} size="h3" id="editor-title">
             {t('register.fields.general')}
@@ -218,20 +248,14 @@ export function ActivityEditor({
             blank={{ category: 'patients' as const, details: '' }}
             describe={(r) => t(`registerValues.people.${r.category}`)}
             render={(r, setR) => (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
-                  label={t('register.fields.category')}
-                  data={opts('people', PEOPLE)}
-                  value={r.category}
-                  allowDeselect={false}
-                  onChange={(v) => setR({ category: v ?? r.category })}
-                />
-                <TextInput
-                  label={t('register.fields.details')}
-                  value={r.details}
-                  onChange={(e) => setR({ details: e.currentTarget.value })}
-                />
-              </SimpleGrid>
+              <KindAndDetails
+                kindLabel={t('register.fields.category')}
+                data={opts('people', PEOPLE)}
+                kind={r.category}
+                onKind={(category) => setR({ category })}
+                details={r.details}
+                onDetails={(details) => setR({ details })}
+              />
             )}
           />
           {categoryRows('data', DATA_KINDS, 'identity')}
@@ -243,22 +267,15 @@ export function ActivityEditor({
             blank={{ type: 'internal' as const, details: '' }}
             describe={(r) => r.details}
             render={(r, setR, i) => (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
-                  label={t('register.fields.type')}
-                  data={opts('recipients', RECIPIENT_TYPES)}
-                  value={r.type}
-                  allowDeselect={false}
-                  onChange={(v) => setR({ type: v ?? r.type })}
-                />
-                <TextInput
-                  label={t('register.fields.details')}
-                  value={r.details}
-                  onChange={(e) => setR({ details: e.currentTarget.value })}
-                  required
-                  error={err(`recipients.${i}.details`)}
-                />
-              </SimpleGrid>
+              <KindAndDetails
+                kindLabel={t('register.fields.type')}
+                data={opts('recipients', RECIPIENT_TYPES)}
+                kind={r.type}
+                onKind={(type) => setR({ type })}
+                details={r.details}
+                onDetails={(details) => setR({ details })}
+                detailsError={err(`recipients.${i}.details`) ?? null}
+              />
             )}
           />
           <Rows
@@ -305,20 +322,14 @@ export function ActivityEditor({
             blank={{ type: 'access_control' as const, details: '' }}
             describe={(r) => t(`registerValues.security.${r.type}`)}
             render={(r, setR) => (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
-                  label={t('register.fields.type')}
-                  data={opts('security', SECURITY_MEASURES)}
-                  value={r.type}
-                  allowDeselect={false}
-                  onChange={(v) => setR({ type: v ?? r.type })}
-                />
-                <TextInput
-                  label={t('register.fields.details')}
-                  value={r.details}
-                  onChange={(e) => setR({ details: e.currentTarget.value })}
-                />
-              </SimpleGrid>
+              <KindAndDetails
+                kindLabel={t('register.fields.type')}
+                data={opts('security', SECURITY_MEASURES)}
+                kind={r.type}
+                onKind={(type) => setR({ type })}
+                details={r.details}
+                onDetails={(details) => setR({ details })}
+              />
             )}
           />
           <Checkbox.Group

@@ -27,6 +27,8 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
+import { submitWith } from '../../components/submit.js';
+import { LanguageSelect } from '../../components/LanguageSelect.js';
 
 const FORMATS = ['pdf', 'docx', 'html'] as const;
 
@@ -77,17 +79,7 @@ export function NoticesPage() {
         </Alert>
       )}
       <ErrorAlert error={overview.error ?? file.error ?? preview.error} />
-      <Select
-        label={t('notices.language')}
-        data={[
-          { value: 'fr', label: 'Français' },
-          { value: 'en', label: 'English' },
-        ]}
-        value={language}
-        allowDeselect={false}
-        onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
-        w={200}
-      />
+      <LanguageSelect label={t('notices.language')} value={language} onChange={setLanguage} w={200} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {NOTICE_KINDS.map((kind) => (
           <Card key={kind} withBorder component="section" aria-labelledby={`notice-${kind}`}>
@@ -217,12 +209,7 @@ function DistributionForm({
   });
   return (
     <Card withBorder component="section" aria-labelledby="record-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate())}>
         <Stack>
           <Title order={2} size="h3" id="record-title">
             {t('notices.record')}

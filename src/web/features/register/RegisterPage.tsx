@@ -23,6 +23,7 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
+import { submitWith } from '../../components/submit.js';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json'] as const;
 
@@ -291,12 +292,7 @@ function ProcessorRegister() {
         </Group>
       ))}
       {s.can('register.manage') && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
+        <form onSubmit={submitWith(() => add.mutate())}>
           <Stack gap="xs">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {field('clientName')}

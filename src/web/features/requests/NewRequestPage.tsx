@@ -19,6 +19,7 @@ import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
+import { submitWith } from '../../components/submit.js';
 
 /** Intake at the front desk: what is asked, when it arrived, by whom; the due date is computed on saving. */
 export function NewRequestPage() {
@@ -65,12 +66,7 @@ export function NewRequestPage() {
   return (
     <Page title={t('requests.newTitle')}>
       <Text>{t('requests.newIntro')}</Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate())}>
         <Stack maw={640}>
           <Select
             label={t('requests.kind')}

@@ -32,6 +32,8 @@ import { formatDate, todayInParis } from '../../app/format.js';
 import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { PatientPicker } from '../../components/PatientPicker.js';
+import { submitWith } from '../../components/submit.js';
+import { LanguageSelect } from '../../components/LanguageSelect.js';
 
 export type Detail = z.infer<typeof RightsRequestDetailSchema>;
 interface Row {
@@ -107,12 +109,7 @@ export function DecisionForm({ d }: { d: Detail }) {
   const rowError = (i: number, field: string) => fieldError(decide.error, `items.${chosen.indexOf(rows[i]!)}.${field}`);
   return (
     <Card withBorder component="section" aria-labelledby="decision-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          decide.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => decide.mutate())}>
         <Stack>
           <Title order={2} size="h3" id="decision-title">
             {t('answers.decision.title')}
@@ -232,16 +229,7 @@ export function DecisionForm({ d }: { d: Detail }) {
               required
               error={fieldError(decide.error, 'on')}
             />
-            <Select
-              label={t('answers.decision.language')}
-              data={[
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
-              ]}
-              value={language}
-              allowDeselect={false}
-              onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
-            />
+            <LanguageSelect label={t('answers.decision.language')} value={language} onChange={setLanguage} />
           </SimpleGrid>
           {chosen.length === 0 && <Text c="red.8">{t('answers.decision.nothingChosen')}</Text>}
           <ErrorAlert error={decide.error} />

@@ -13,6 +13,8 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { Section } from '../../components/Section.js';
 import { type Detail, useRefresh, useRequestParams } from './RequestAnswer.js';
+import { submitWith } from '../../components/submit.js';
+import { LanguageSelect } from '../../components/LanguageSelect.js';
 
 /** The decision as confirmed: each item, its ground, the reasons, what it did to the patient's record. */
 export function DecisionSummary({ d }: { d: Detail }) {
@@ -85,12 +87,7 @@ function RestrictionBox({ d }: { d: Detail }) {
       </Stack>
       {open && (
         <Dialog title={t('answers.restriction.lift')} onClose={() => setOpen(false)}>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              lift.mutate();
-            }}
-          >
+          <form onSubmit={submitWith(() => lift.mutate())}>
             <Stack>
               <Text>{t('answers.restriction.liftExplain')}</Text>
               <TextInput
@@ -206,12 +203,7 @@ export function LettersSection({ d }: { d: Detail }) {
       )}
       <ErrorAlert error={file.error} />
       {manage && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            generate.mutate();
-          }}
-        >
+        <form onSubmit={submitWith(() => generate.mutate())}>
           <Group align="end">
             <Select
               label={t('answers.letters.generate')}
@@ -220,17 +212,7 @@ export function LettersSection({ d }: { d: Detail }) {
               allowDeselect={false}
               onChange={(v) => setKind(v ?? kind)}
             />
-            <Select
-              label={t('answers.letters.language')}
-              data={[
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
-              ]}
-              value={language}
-              allowDeselect={false}
-              onChange={(v) => setLanguage(v === 'en' ? 'en' : 'fr')}
-              w={140}
-            />
+            <LanguageSelect label={t('answers.letters.language')} value={language} onChange={setLanguage} w={140} />
             <Button type="submit" variant="default" loading={generate.isPending}>
               {t('answers.letters.generateButton')}
             </Button>
@@ -259,12 +241,7 @@ function SentDialog({ requestId, letterId, onClose }: { requestId: string; lette
   });
   return (
     <Dialog title={t('answers.letters.markSent')} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          sent.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => sent.mutate())}>
         <Stack>
           <TextInput
             label={t('answers.letters.sentOn')}

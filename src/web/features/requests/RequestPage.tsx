@@ -17,6 +17,7 @@ import { DecisionForm } from './RequestAnswer.js';
 import { DecisionSummary, LettersSection } from './RequestLetters.js';
 import { FilesSection } from './RequestFiles.js';
 import { Loading } from '../../components/Loading.js';
+import { submitWith } from '../../components/submit.js';
 
 type Action = 'identity-request' | 'identity-received' | 'extension' | 'in_progress' | 'withdrawn';
 
@@ -183,12 +184,7 @@ function ActionDialog({
   const k = action.replace('-', '_');
   return (
     <Dialog title={t(dynamicKey(`request.actions.${k}`))} onClose={onClose} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          run.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => run.mutate())}>
         <Stack>
           <Text>{t(dynamicKey(`request.explain.${k}`))}</Text>
           <TextInput

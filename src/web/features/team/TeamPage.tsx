@@ -14,6 +14,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
+import { submitWith } from '../../components/submit.js';
 
 type Member = z.infer<typeof MemberListResponseSchema>['items'][number];
 type Invitation = z.infer<typeof MemberListResponseSchema>['invitations'][number];
@@ -199,12 +200,7 @@ function AddMember({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
+        <form onSubmit={submitWith(() => add.mutate())}>
           <Stack>
             <TextInput
               label={t('team.name')}
