@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import { pipeline, Readable } from 'node:stream';
+import { z } from 'zod';
 import type { Keys } from '../../platform/crypto/key-file.js';
 import {
   keyFromKeyFile,
@@ -49,20 +50,26 @@ export interface DrillResult {
   problem: string | null;
 }
 
-export type Line =
-  | {
-      kind: 'meta';
-      format: number;
-      app: 'gardien';
-      version: string;
-      migrations: string[];
-      createdAt: string;
-      sourceDialect: string;
-      counts: Record<string, number>;
-    }
-  | { kind: 'row'; t: string; r: Record<string, unknown> }
-  | { kind: 'table-end'; t: string; rows: number; sha256: string }
-  | { kind: 'end'; tables: Record<string, TableSummary> };
+/** One line of a backup's content, checked as it is read: a damaged or foreign file is refused with its reason. */
+const LineSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('meta'),
+    format: z.number(),
+    app: z.string(),
+    version: z.string(),
+    migrations: z.array(z.string()),
+    createdAt: z.string(),
+    sourceDialect: z.string(),
+    counts: z.record(z.string(), z.number()),
+  }),
+  z.object({ kind: z.literal('row'), t: z.string(), r: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('table-end'), t: z.string(), rows: z.number(), sha256: z.string() }),
+  z.object({
+    kind: z.literal('end'),
+    tables: z.record(z.string(), z.object({ rows: z.number(), sha256: z.string() })),
+  }),
+]);
+export type Line = z.infer<typeof LineSchema>;
 
 /** Hash of a table's content: canonical rows in primary-key order, the same for a backup and a live database. */
 export class TableHasher {
@@ -111,7 +118,9 @@ export async function* readBackup(file: string, keys: Keys, key: BackupKey): Asy
     while ((nl = rest.indexOf('\n')) >= 0) {
       const text = rest.slice(0, nl);
       rest = rest.slice(nl + 1);
-      const line = JSON.parse(text) as Line;
+      const parsed = LineSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new SealedFileError('backup holds a line it cannot read');
+      const line = parsed.data;
       if (sawEnd) throw new SealedFileError('backup has content after its end record');
       if (line.kind === 'meta') {
         if (line.format !== BACKUP_FORMAT || line.app !== 'gardien')

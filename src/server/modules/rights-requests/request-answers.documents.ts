@@ -5,7 +5,7 @@ import { parisDate } from '../../platform/clock.js';
 import { cellText, toCsv } from '../../platform/documents/csv.js';
 import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import { frenchDate } from '../../platform/documents/format.js';
-import { letterFile, type Letter, type LetterHead } from '../../platform/documents/letter.js';
+import { letterFile, LetterSchema, type LetterHead } from '../../platform/documents/letter.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
 import type { Lang } from '../../platform/http/messages.js';
@@ -153,7 +153,7 @@ export async function requestsRegisterFile(
 }
 
 export async function letterFileOut(l: repo.LetterRow, practice: LetterHead, format: 'pdf' | 'txt'): Promise<FileOut> {
-  const letter = JSON.parse(l.body) as Letter;
+  const letter = LetterSchema.parse(JSON.parse(l.body));
   const lang = l.language;
   return letterFile(
     letter,

@@ -7,6 +7,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import fs from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 
 /** The secrets of one installation, kept in `<data-dir>/gardien.key` (mode 0600), never in the repository or the database. */
@@ -23,12 +24,13 @@ export interface Keys {
 /** What the audit trail needs of the keys: the checkpoint signing pair, not the data key. */
 export type AuditKeys = Pick<Keys, 'auditSigningKey' | 'auditPublicKey' | 'auditKeyId'>;
 
-interface KeyFileV1 {
-  version: 1;
-  createdAt: string;
-  dataKey: string;
-  auditSigningKey: string;
-}
+const KeyFileV1Schema = z.object({
+  version: z.literal(1),
+  createdAt: z.string(),
+  dataKey: z.string(),
+  auditSigningKey: z.string(),
+});
+type KeyFileV1 = z.infer<typeof KeyFileV1Schema>;
 
 export const KEY_FILE_NAME = 'gardien.key';
 
@@ -74,12 +76,15 @@ export function loadOrCreateKeys(dataDir: string): Keys {
       `${file} is readable by other users (mode ${(stat.mode & 0o777).toString(8)}); run: chmod 600 ${file}`,
     );
   }
-  let parsed: KeyFileV1;
+  let json: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFileV1;
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     throw new KeyFileError(`${file} is not a valid Gardien key file`, { cause: e });
   }
-  if (parsed.version !== 1) throw new KeyFileError(`${file}: unsupported key file version ${String(parsed.version)}`);
-  return fromFile(parsed);
+  const version = (json as { version?: unknown } | null)?.version;
+  if (version !== 1) throw new KeyFileError(`${file}: unsupported key file version ${String(version)}`);
+  const parsed = KeyFileV1Schema.safeParse(json);
+  if (!parsed.success) throw new KeyFileError(`${file} is not a valid Gardien key file`, { cause: parsed.error });
+  return fromFile(parsed.data);
 }

@@ -8,6 +8,7 @@ import {
   scryptSync,
 } from 'node:crypto';
 import fs from 'node:fs';
+import { z } from 'zod';
 
 /**
  * An encrypted file made of AES-256-GCM frames (the STREAM construction): every frame is authenticated with its index
@@ -19,16 +20,17 @@ import fs from 'node:fs';
 const MAGIC = 'GARDIEN-SEALED 1\n';
 const FRAME_SIZE = 64 * 1024;
 
-export interface SealedHeader {
-  kind: string;
-  createdAt: string;
-  keySource: 'keyfile' | 'passphrase';
+/** The first line of a sealed file, read before anything is decrypted; other fields are kept as they are. */
+const SealedHeaderSchema = z.looseObject({
+  kind: z.string(),
+  createdAt: z.string(),
+  keySource: z.enum(['keyfile', 'passphrase']),
   /** HMAC of a constant under the key: tells a wrong key or a foreign file before anything is decrypted. */
-  keyCheck: string;
-  salt?: string;
-  scrypt?: { N: number; r: number; p: number };
-  [extra: string]: unknown;
-}
+  keyCheck: z.string(),
+  salt: z.string().optional(),
+  scrypt: z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() }).optional(),
+});
+export type SealedHeader = z.infer<typeof SealedHeaderSchema>;
 
 export class SealedFileError extends Error {
   override name = 'SealedFileError';
@@ -124,7 +126,7 @@ export async function readSealedHeader(
     const headerBytes = buf.subarray(0, end + 1);
     let header: SealedHeader;
     try {
-      header = JSON.parse(headerBytes.subarray(MAGIC.length).toString('utf8')) as SealedHeader;
+      header = SealedHeaderSchema.parse(JSON.parse(headerBytes.subarray(MAGIC.length).toString('utf8')));
     } catch {
       throw new SealedFileError('sealed file header is damaged');
     }

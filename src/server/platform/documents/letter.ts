@@ -1,23 +1,26 @@
 import { PDF_TYPE, TEXT_TYPE, type FileOut } from './file.js';
 import { pageCount, renderPdf, type PdfNode } from './pdf.js';
+import { z } from 'zod';
 
 /**
  * A letter as a careful French professional writes it: the practice's letterhead, the addressee block, the place and
  * date, the subject, the salutation, the body, the closing formula and the signature.
  */
-export interface Letter {
-  subject: string;
-  sections: { heading?: string; paragraphs: string[] }[];
-  signature: string;
+/** A letter as it is generated and stored (the stored JSON is read back through this schema). */
+export const LetterSchema = z.object({
+  subject: z.string(),
+  sections: z.array(z.object({ heading: z.string().optional(), paragraphs: z.array(z.string()) })),
+  signature: z.string(),
   /** The addressee block: a name and, when known, the postal address. Letters generated before it existed have none. */
-  to?: { name: string; address: string | null };
+  to: z.object({ name: z.string(), address: z.string().nullable() }).optional(),
   /** "Brest, le 15 janvier 2026": the place and date line. */
-  dated?: string;
+  dated: z.string().optional(),
   /** "Madame," / "Monsieur," / "Madame, Monsieur,". */
-  salutation?: string;
+  salutation: z.string().optional(),
   /** The closing formula, kept on the page of the signature. */
-  closing?: string;
-}
+  closing: z.string().optional(),
+});
+export type Letter = z.infer<typeof LetterSchema>;
 
 /** Who the letter comes from: the practice's name, address and contact head every letter. */
 export interface LetterHead {
