@@ -1,8 +1,7 @@
 import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
 import { requestAnswerRoutes } from '../../../contracts/request-answers.routes.js';
 import { call, download, keyOf } from '../../app/api.js';
@@ -16,7 +15,10 @@ export function RequestsPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const navigate = useNavigate();
-  const [open, setOpen] = useState('true');
+  // The filter lives in the URL (?all), so a reload or a second tab shows the same list.
+  const [search, setSearch] = useSearchParams();
+  const open = search.has('all') ? 'false' : 'true';
+  const setOpen = (v: string) => setSearch(v === 'true' ? {} : { all: '' }, { replace: true });
   const params = usePracticeParams();
   const listed = { params, query: { limit: 200, ...(open === 'true' ? { open: 'true' as const } : {}) } };
   const list = useQuery({
