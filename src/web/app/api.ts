@@ -57,11 +57,11 @@ async function api<S extends z.ZodType>(method: string, url: string, schema: S, 
 /** The arguments of a route's call: none when it takes nothing, else its params, query and body. */
 type Args<D extends RouteDef> = object extends RouteInput<D> ? [input?: RouteInput<D>] : [input: RouteInput<D>];
 
+/** A route's input as the transport reads it (the typed functions below have checked it against the route). */
+type Untyped = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown } | undefined;
+
 /** The URL of a route with its parameters and query filled in. */
-export function urlOf<D extends RouteDef>(def: D, ...[input]: Args<D>): string {
-  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
-  return pathOf(def.path, i.params) + queryOf(i.query);
-}
+const urlFor = (def: RouteDef, input: Untyped) => pathOf(def.path, input?.params) + queryOf(input?.query);
 
 /**
  * The query key of a route's answer: its path's segments after /api/v1 (parameters filled in), then its query. A key
@@ -71,27 +71,27 @@ export function keyOf<D extends RouteDef>(
   def: D,
   ...[input]: object extends RouteKeyInput<D> ? [input?: RouteKeyInput<D>] : [input: RouteKeyInput<D>]
 ): unknown[] {
-  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
-  const segments = pathOf(def.path, i.params)
+  const i = input as Untyped;
+  const segments = pathOf(def.path, i?.params)
     .replace(/^\/api\/v1\//, '')
     .split('/');
-  return i.query ? [...segments, i.query] : segments;
+  return i?.query ? [...segments, i.query] : segments;
 }
 
 /** Calls a route of a contract's table; the answer is checked against the route's response schema. */
 export async function call<D extends RouteDef>(def: D, ...[input]: Args<D>): Promise<RouteOutput<D>> {
-  const body = (input as { body?: unknown } | undefined)?.body;
-  return api(def.method, urlOf(def, ...([input] as Args<D>)), def.response, body) as Promise<RouteOutput<D>>;
+  const i = input as Untyped;
+  return api(def.method, urlFor(def, i), def.response, i?.body) as Promise<RouteOutput<D>>;
 }
 
 /** Downloads the document a route answers, under the name the server gives it. */
 export function download<D extends RouteDef>(def: D, fallbackName: string, ...[input]: Args<D>): Promise<void> {
-  return downloadFile(urlOf(def, ...([input] as Args<D>)), fallbackName);
+  return downloadFile(urlFor(def, input as Untyped), fallbackName);
 }
 
 /** The text of a document a route answers (a letter to copy into an e-mail). */
 export async function fetchText<D extends RouteDef>(def: D, ...[input]: Args<D>): Promise<string> {
-  return (await send('GET', urlOf(def, ...([input] as Args<D>)))).text();
+  return (await send('GET', urlFor(def, input as Untyped))).text();
 }
 
 /** Calls a long route that reports its progress (`postWithProgress`); the answer is checked like any other. */
@@ -100,10 +100,8 @@ export function callWithProgress<D extends RouteDef>(
   input: RouteInput<D>,
   onProgress: (done: number, total: number) => void,
 ): Promise<RouteOutput<D>> {
-  const body = (input as { body?: unknown }).body;
-  return postWithProgress(urlOf(def, ...([input] as Args<D>)), body, def.response, onProgress) as Promise<
-    RouteOutput<D>
-  >;
+  const i = input as Untyped;
+  return postWithProgress(urlFor(def, i), i?.body, def.response, onProgress) as Promise<RouteOutput<D>>;
 }
 
 /** Sends a file's bytes to a route that takes them (`uploadFile`), its name and type in the query. */
@@ -113,7 +111,7 @@ export function upload<D extends RouteDef>(
   file: Blob,
   onProgress: (percent: number) => void,
 ): Promise<RouteOutput<D>> {
-  return uploadFile(urlOf(def, ...([input] as Args<D>)), file, def.response, onProgress) as Promise<RouteOutput<D>>;
+  return uploadFile(urlFor(def, input as Untyped), file, def.response, onProgress) as Promise<RouteOutput<D>>;
 }
 
 /** Downloads a file the server generates (exports, letters), under the name the server gives it. */

@@ -175,7 +175,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     can: (p) => membership?.permissions.includes(p) ?? false,
     selectPractice: (id) => {
       setChosen(id);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] === 'practice' || q.queryKey[0] === 'practices' });
+      qc.removeQueries({ queryKey: ['practices'] });
       void call(authRoutes.updatePreferences, { body: { practiceId: id } }).catch(() => undefined);
     },
     setLanguage: (lang) => {

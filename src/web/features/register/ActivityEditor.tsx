@@ -20,6 +20,7 @@ import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { type Fields, type CategoryRow } from './ActivityPage.js';
 import { submitWith } from '../../components/submit.js';
+import { oneOf } from '../../app/forms.js';
 
 /** A list of rows of the same shape, each removable, with an add button. */
 function Rows<T>({
@@ -69,10 +70,7 @@ function Rows<T>({
   );
 }
 
-/**
- * One row of a kind from a closed list and its details (people, recipients, security measures). `detailsError` set
- * (even to null) makes the details required, with the server's message for that row.
- */
+/** One row of a kind from a closed list and its details (people, recipients, security measures). */
 function KindAndDetails<K extends string>(p: {
   kindLabel: string;
   data: { value: K; label: string }[];
@@ -80,7 +78,9 @@ function KindAndDetails<K extends string>(p: {
   onKind: (kind: K) => void;
   details: string;
   onDetails: (details: string) => void;
-  detailsError?: string | null;
+  /** The details must be given (recipients), with the server's message for that row when it refused them. */
+  detailsRequired?: boolean;
+  detailsError?: string | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -90,14 +90,21 @@ function KindAndDetails<K extends string>(p: {
         data={p.data}
         value={p.kind}
         allowDeselect={false}
-        onChange={(v) => p.onKind(p.data.find((d) => d.value === v)?.value ?? p.kind)}
+        onChange={(v) =>
+          p.onKind(
+            oneOf(
+              p.data.map((d) => d.value),
+              v,
+            ) ?? p.kind,
+          )
+        }
       />
       <TextInput
         label={t('register.fields.details')}
         value={p.details}
         onChange={(e) => p.onDetails(e.currentTarget.value)}
-        required={p.detailsError !== undefined}
-        error={p.detailsError ?? undefined}
+        required={p.detailsRequired ?? false}
+        error={p.detailsError}
       />
     </SimpleGrid>
   );
@@ -274,7 +281,8 @@ export function ActivityEditor({
                 onKind={(type) => setR({ type })}
                 details={r.details}
                 onDetails={(details) => setR({ details })}
-                detailsError={err(`recipients.${i}.details`) ?? null}
+                detailsRequired
+                detailsError={err(`recipients.${i}.details`)}
               />
             )}
           />

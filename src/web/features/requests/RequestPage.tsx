@@ -1,19 +1,18 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { dynamicKey } from '../../i18n/index.js';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { rightsRequestRoutes } from '../../../contracts/rights-requests.routes.js';
-import { worklistRoutes } from '../../../contracts/worklist.routes.js';
 import { call, keyOf } from '../../app/api.js';
 import { formatDate, formatInstant, todayInParis } from '../../app/format.js';
-import { usePracticeParams, useSession } from '../../app/session.js';
+import { useSession } from '../../app/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Page } from '../../components/Page.js';
-import { DecisionForm } from './RequestAnswer.js';
+import { DecisionForm, useRefresh, useRequestParams } from './RequestAnswer.js';
 import { DecisionSummary, LettersSection } from './RequestLetters.js';
 import { FilesSection } from './RequestFiles.js';
 import { Loading } from '../../components/Loading.js';
@@ -26,9 +25,11 @@ export function RequestPage() {
   const { t, i18n } = useTranslation();
   const s = useSession();
   const { requestId = '' } = useParams();
-  const params = { ...usePracticeParams(), requestId };
-  const key = keyOf(rightsRequestRoutes.get, { params });
-  const r = useQuery({ queryKey: key, queryFn: () => call(rightsRequestRoutes.get, { params }) });
+  const params = useRequestParams(requestId);
+  const r = useQuery({
+    queryKey: keyOf(rightsRequestRoutes.get, { params }),
+    queryFn: () => call(rightsRequestRoutes.get, { params }),
+  });
   const [action, setAction] = useState<Action | null>(null);
   if (r.isPending) return <Loading />;
   if (r.error || !r.data) return <ErrorAlert error={r.error} />;
@@ -130,28 +131,17 @@ export function RequestPage() {
           ))}
         </List>
       </Stack>
-      {action && <ActionDialog action={action} requestId={d.id} onClose={() => setAction(null)} queryKey={key} />}
+      {action && <ActionDialog action={action} requestId={d.id} onClose={() => setAction(null)} />}
     </Page>
   );
 }
 
-function ActionDialog({
-  action,
-  requestId,
-  onClose,
-  queryKey,
-}: {
-  action: Action;
-  requestId: string;
-  onClose: () => void;
-  queryKey: unknown[];
-}) {
+function ActionDialog({ action, requestId, onClose }: { action: Action; requestId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const refresh = useRefresh();
   const [day, setDay] = useState(todayInParis());
   const [text, setText] = useState('');
-  const practice = usePracticeParams();
-  const params = { ...practice, requestId };
+  const params = useRequestParams(requestId);
   const run = useMutation({
     mutationFn: () => {
       if (action === 'identity-request')
@@ -166,9 +156,7 @@ function ActionDialog({
       });
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey });
-      void qc.invalidateQueries({ queryKey: keyOf(rightsRequestRoutes.list, { params: practice }) });
-      void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params: practice }) });
+      refresh();
       onClose();
     },
   });
