@@ -1,22 +1,20 @@
 import { auditTrailRoutes as r } from '../../../contracts/audit-trail.routes.js';
-import { serve } from '../../platform/http/route-table.js';
+import { routesOf } from '../../platform/http/route-table.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { AuditTrailService } from './audit-trail.service.js';
 
-const tags = ['audit-trail'];
-
 export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailService): void {
-  serve(app, r.list, { tags, summary: 'Read the audit trail, newest first' }, async (req) => {
+  const serve = routesOf(app, ['audit-trail']);
+  serve(r.list, 'Read the audit trail, newest first', async (req) => {
     return useCases.list(actorOf(req), req.params.practiceId, req.query);
   });
 
   serve(
-    app,
     r.exportEntries,
-    { tags, summary: 'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised' },
+    'Export the audit trail as CSV (UTF-8, ";"), formula injection neutralised',
     async (req, reply) => {
       const entries = await useCases.exportEntries(actorOf(req), req.params.practiceId, req.query);
       const lang = pickLang(req.headers['accept-language']);
@@ -46,9 +44,8 @@ export function registerAuditTrailRoutes(app: HttpServer, useCases: AuditTrailSe
   );
 
   serve(
-    app,
     r.verify,
-    { tags, summary: 'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)' },
+    'Verify the integrity of the practice’s audit trail (hash chain and signed checkpoints)',
     async (req) => {
       return useCases.verify(actorOf(req), req.params.practiceId);
     },

@@ -1,5 +1,5 @@
 import { patientRoutes as r } from '../../../contracts/patients.routes.js';
-import { serve } from '../../platform/http/route-table.js';
+import { routesOf } from '../../platform/http/route-table.js';
 import { PassThrough } from 'node:stream';
 import { toErrorBody } from '../../platform/http/errors.js';
 import { issueMessage, pickLang } from '../../platform/http/messages.js';
@@ -7,25 +7,19 @@ import { actorOf } from '../../platform/http/route-config.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import type { ImportResult, PatientsService } from './patients.service.js';
 
-const tags = ['patients'];
-
 export function registerPatientRoutes(app: HttpServer, patients: PatientsService): void {
-  serve(
-    app,
-    r.create,
-    { tags, summary: 'Add a patient to the index (identity and contact only, never clinical content)' },
-    async (req) => patients.create(actorOf(req), req.params.practiceId, req.body),
+  const serve = routesOf(app, ['patients']);
+  serve(r.create, 'Add a patient to the index (identity and contact only, never clinical content)', async (req) =>
+    patients.create(actorOf(req), req.params.practiceId, req.body),
   );
 
-  serve(app, r.search, { tags, summary: 'Search patients by name, external id or birth date (audited)' }, async (req) =>
+  serve(r.search, 'Search patients by name, external id or birth date (audited)', async (req) =>
     patients.search(actorOf(req), req.params.practiceId, req.query),
   );
 
   serve(
-    app,
     r.importCsv,
     {
-      tags,
       summary:
         'Import patients from the practice software’s CSV export: a dry run reports every rejected line; the real run is all or nothing',
       bodyLimit: 40 * 1024 * 1024,
@@ -77,11 +71,11 @@ export function registerPatientRoutes(app: HttpServer, patients: PatientsService
     },
   );
 
-  serve(app, r.get, { tags, summary: 'One patient (audited)' }, async (req) =>
+  serve(r.get, 'One patient (audited)', async (req) =>
     patients.get(actorOf(req), req.params.practiceId, req.params.patientId),
   );
 
-  serve(app, r.update, { tags, summary: 'Change a patient’s identity, contact or flags' }, async (req) =>
+  serve(r.update, 'Change a patient’s identity, contact or flags', async (req) =>
     patients.update(actorOf(req), req.params.practiceId, req.params.patientId, req.body),
   );
 }

@@ -1,11 +1,9 @@
 import { setupRoutes as r } from '../../../contracts/setup.routes.js';
-import { serve } from '../../platform/http/route-table.js';
+import { routesOf } from '../../platform/http/route-table.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { requestInfo, setSessionCookie, type SessionCookieOptions } from '../auth/index.js';
 import type { AuthService } from '../auth/index.js';
 import type { PracticesService } from './practices.service.js';
-
-const tags = ['setup'];
 
 /** First run from the web: offered only while no account exists (the CLI's `gardien init` does the same). */
 export function registerSetupRoutes(
@@ -14,18 +12,16 @@ export function registerSetupRoutes(
   auth: AuthService,
   cookie: SessionCookieOptions,
 ): void {
+  const serve = routesOf(app, ['setup']);
   serve(
-    app,
     r.status,
-    { tags, summary: 'Whether the first-run setup is still needed (no account exists)', config: { auth: 'none' } },
+    { summary: 'Whether the first-run setup is still needed (no account exists)', config: { auth: 'none' } },
     async () => ({ needed: await auth.hasNoUser() }),
   );
 
   serve(
-    app,
     r.create,
     {
-      tags,
       summary: 'First run: create the practice and its owner, then sign in (the second factor is enrolled next)',
       config: { auth: 'none', rateLimit: { max: 10, timeWindow: 60_000 } },
     },

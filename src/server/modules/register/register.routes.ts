@@ -1,5 +1,5 @@
 import { registerRoutes as r } from '../../../contracts/register.routes.js';
-import { serve } from '../../platform/http/route-table.js';
+import { routesOf } from '../../platform/http/route-table.js';
 import { pickLang } from '../../platform/http/messages.js';
 import { actorOf } from '../../platform/http/route-config.js';
 import { sendFile } from '../../platform/http/send-file.js';
@@ -7,115 +7,83 @@ import type { HttpServer } from '../../platform/http/server.js';
 import type { NoticesService } from './notices.service.js';
 import type { RegisterService } from './register.service.js';
 
-const tags = ['register'];
-
 export function registerRegisterRoutes(app: HttpServer, register: RegisterService, notices: NoticesService): void {
+  const serve = routesOf(app, ['register']);
   serve(
-    app,
     r.templates,
-    {
-      tags,
-      summary: 'The dental templates: the typical activities of a practice, pre-filled from the CNIL référentiel',
-    },
+    'The dental templates: the typical activities of a practice, pre-filled from the CNIL référentiel',
     async (req) => register.templates(actorOf(req), req.params.practiceId),
   );
 
-  serve(
-    app,
-    r.list,
-    { tags, summary: 'The activities of the register, each with what is missing and its DPIA screening' },
-    async (req) => register.list(actorOf(req), req.params.practiceId),
+  serve(r.list, 'The activities of the register, each with what is missing and its DPIA screening', async (req) =>
+    register.list(actorOf(req), req.params.practiceId),
   );
 
   serve(
-    app,
     r.create,
-    {
-      tags,
-      summary: 'Add an activity from a template ({ templateKey }) or with its full fields; it starts as a draft',
-    },
+    'Add an activity from a template ({ templateKey }) or with its full fields; it starts as a draft',
     async (req) => register.create(actorOf(req), req.params.practiceId, req.body),
   );
 
-  serve(app, r.get, { tags, summary: 'One activity with its validated versions' }, async (req) =>
+  serve(r.get, 'One activity with its validated versions', async (req) =>
     register.get(actorOf(req), req.params.practiceId, req.params.activityId),
   );
 
-  serve(
-    app,
-    r.update,
-    { tags, summary: 'Replace the fields of an activity (a draft again until validated)' },
-    async (req) => register.update(actorOf(req), req.params.practiceId, req.params.activityId, req.body),
+  serve(r.update, 'Replace the fields of an activity (a draft again until validated)', async (req) =>
+    register.update(actorOf(req), req.params.practiceId, req.params.activityId, req.body),
   );
 
-  serve(app, r.remove, { tags, summary: 'Remove an activity never validated' }, async (req) =>
+  serve(r.remove, 'Remove an activity never validated', async (req) =>
     register.remove(actorOf(req), req.params.practiceId, req.params.activityId),
   );
 
   serve(
-    app,
     r.validate,
-    {
-      tags,
-      summary: 'Validate an activity (owner): a dated, immutable version; the review falls due twelve months later',
-    },
+    'Validate an activity (owner): a dated, immutable version; the review falls due twelve months later',
     async (req) => register.validate(actorOf(req), req.params.practiceId, req.params.activityId),
   );
 
-  serve(
-    app,
-    r.export,
-    { tags, summary: 'The register as PDF, DOCX, XLSX (CNIL layout), CSV or JSON, from live data' },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        await register.export(
-          actorOf(req),
-          req.params.practiceId,
-          req.query.format,
-          pickLang(req.headers['accept-language']),
-        ),
+  serve(r.export, 'The register as PDF, DOCX, XLSX (CNIL layout), CSV or JSON, from live data', async (req, reply) =>
+    sendFile(
+      reply,
+      await register.export(
+        actorOf(req),
+        req.params.practiceId,
+        req.query.format,
+        pickLang(req.headers['accept-language']),
       ),
+    ),
   );
 
-  serve(app, r.listProcessors, { tags, summary: 'The processor register (Art. 30(2))' }, async (req) =>
+  serve(r.listProcessors, 'The processor register (Art. 30(2))', async (req) =>
     register.listProcessors(actorOf(req), req.params.practiceId),
   );
 
-  serve(app, r.createProcessor, { tags, summary: 'Add an entry to the processor register' }, async (req) =>
+  serve(r.createProcessor, 'Add an entry to the processor register', async (req) =>
     register.createProcessor(actorOf(req), req.params.practiceId, req.body),
   );
 
-  serve(app, r.updateProcessor, { tags, summary: 'Change an entry of the processor register' }, async (req) =>
+  serve(r.updateProcessor, 'Change an entry of the processor register', async (req) =>
     register.updateProcessor(actorOf(req), req.params.practiceId, req.params.processorActivityId, req.body),
   );
 
-  serve(app, r.removeProcessor, { tags, summary: 'Remove an entry of the processor register' }, async (req) =>
+  serve(r.removeProcessor, 'Remove an entry of the processor register', async (req) =>
     register.removeProcessor(actorOf(req), req.params.practiceId, req.params.processorActivityId),
   );
 
-  serve(
-    app,
-    r.notices,
-    { tags, summary: 'The versions of the patient information and the record of their distribution' },
-    async (req) => notices.notices(actorOf(req), req.params.practiceId),
+  serve(r.notices, 'The versions of the patient information and the record of their distribution', async (req) =>
+    notices.notices(actorOf(req), req.params.practiceId),
   );
 
   serve(
-    app,
     r.recordDistribution,
-    { tags, summary: 'Record that a version of the patient information was given, posted or published' },
+    'Record that a version of the patient information was given, posted or published',
     async (req) => notices.recordDistribution(actorOf(req), req.params.practiceId, req.body),
   );
 
   serve(
-    app,
     r.notice,
-    {
-      tags,
-      summary:
-        'Patient information generated from the register: patient notice, waiting-room poster, website text, online booking mention (PDF, DOCX, HTML, text)',
-    },
+    'Patient information generated from the register: patient notice, waiting-room poster, website text, online booking mention (PDF, DOCX, HTML, text)',
     async (req, reply) => {
       const f = await notices.notice(
         actorOf(req),

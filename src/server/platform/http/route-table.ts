@@ -21,10 +21,10 @@ export interface RouteOptions {
 }
 
 /**
- * Registers a route of a contract's table: the schemas come from the table (validation, serialisation, OpenAPI),
+ * Registers a route of a contract's table (through a module's `routesOf`): the schemas come from the table (validation, serialisation, OpenAPI),
  * the handler makes one service call. A route declared with `status: 201` answers 201.
  */
-export function serve<D extends RouteDef>(
+function serve<D extends RouteDef>(
   app: HttpServer,
   def: D,
   opts: RouteOptions,
@@ -49,4 +49,16 @@ export function serve<D extends RouteDef>(
       return handler(req as RouteRequest<D>, reply);
     },
   });
+}
+
+/**
+ * A module's `serve`, its OpenAPI tags said once: `serve(table.x, 'summary', handler)`, or with transport settings
+ * `serve(table.x, { summary, config, bodyLimit }, handler)`.
+ */
+export function routesOf(app: HttpServer, tags: string[]) {
+  return <D extends RouteDef>(
+    def: D,
+    doc: string | Omit<RouteOptions, 'tags'>,
+    handler: (req: RouteRequest<D>, reply: FastifyReply) => Promise<z.input<D['response']> | FastifyReply>,
+  ): void => serve(app, def, { tags, ...(typeof doc === 'string' ? { summary: doc } : doc) }, handler);
 }

@@ -46,7 +46,13 @@ export function useBreachStep(b: BreachDetail, queryKey: unknown[], onDone?: () 
     mutationFn: ({ run }: BreachStep) => run({ ...params, breachId: b.id }),
     onSuccess: (next) => {
       qc.setQueryData(queryKey, next);
-      void qc.invalidateQueries({ queryKey: keyOf(breachRoutes.list, { params }) });
+      // The list's answers only (their keys end with the list's query): the breach under the same prefix, and its
+      // draft and letter, already follow from the answer just set.
+      const list = keyOf(breachRoutes.list, { params });
+      void qc.invalidateQueries({
+        queryKey: list,
+        predicate: (q) => q.queryKey.length === list.length + 1 && typeof q.queryKey[list.length] === 'object',
+      });
       void qc.invalidateQueries({ queryKey: keyOf(worklistRoutes.get, { params }) });
       onDone?.();
     },
