@@ -348,4 +348,16 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'la double authentification n’est pas encore activée',
     en: 'two-factor authentication is not enabled yet',
   },
+  unknown_country: {
+    fr: 'code pays inconnu (ISO 3166-1 à deux lettres, par exemple FR)',
+    en: 'unknown country code (ISO 3166-1 two letters, for example FR)',
+  },
+  before_signature: {
+    fr: 'la fin du contrat ne peut pas précéder sa signature',
+    en: 'the contract cannot end before it was signed',
+  },
+  unknown_activity: {
+    fr: 'cette activité n’existe pas dans le registre du cabinet',
+    en: 'this activity is not in the practice’s register',
+  },
 };

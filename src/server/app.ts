@@ -13,6 +13,7 @@ import { registerRequestAnswerRoutes, registerRightsRequestRoutes } from './modu
 import { registerRegisterRoutes } from './modules/register/index.js';
 import { registerBackupRoutes } from './modules/backup/index.js';
 import { registerBreachRoutes } from './modules/breaches/index.js';
+import { registerProcessorRoutes } from './modules/processors/index.js';
 import type { Services } from './services.js';
 import { VERSION } from './version.js';
 
@@ -72,6 +73,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Ht
   registerRequestAnswerRoutes(app, services.requestAnswers, services.requestFiles);
   registerRegisterRoutes(app, services.register, services.notices);
   registerBreachRoutes(app, services.breaches, services.breachDocuments);
+  registerProcessorRoutes(app, services.processors, services.processorDocuments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditTrailRoutes(app, services.auditTrailService);
   registerBackupRoutes(app, services.backup);

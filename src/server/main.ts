@@ -6,6 +6,7 @@ import { openRuntime } from './runtime.js';
 import { Scheduler } from './platform/scheduler.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { breachesReminderProvider } from './modules/breaches/index.js';
+import { processorsReminderProvider } from './modules/processors/index.js';
 import { Reminders } from './modules/reminders/index.js';
 import { rightsRequestsReminderProvider } from './modules/rights-requests/index.js';
 
@@ -54,6 +55,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     });
     reminders.register(breachesReminderProvider());
     reminders.register(rightsRequestsReminderProvider());
+    reminders.register(processorsReminderProvider());
     scheduler.register({
       name: 'reminders',
       everyMs: 60_000,

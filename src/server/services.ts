@@ -23,6 +23,11 @@ import {
   registerWorklistProvider,
 } from './modules/register/index.js';
 import { BreachDocumentsService, BreachesService, breachesWorklistProvider } from './modules/breaches/index.js';
+import {
+  ProcessorDocumentsService,
+  ProcessorsService,
+  processorsWorklistProvider,
+} from './modules/processors/index.js';
 import { VERSION } from './version.js';
 
 export interface ServiceSettings {
@@ -59,6 +64,8 @@ export interface Services {
   notices: NoticesService;
   breaches: BreachesService;
   breachDocuments: BreachDocumentsService;
+  processors: ProcessorsService;
+  processorDocuments: ProcessorDocumentsService;
   /** True once a use case wrote the audit entry for this actor's request. */
   isAudited(actor: Actor): boolean;
   /** Writes the audit entries in flight: before the database is closed. */
@@ -104,6 +111,7 @@ export function createServices(
   worklist.register(rightsRequestsWorklistProvider());
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
+  worklist.register(processorsWorklistProvider());
   for (const step of [...practicesFirstSteps(), ...teamFirstSteps(), ...registerFirstSteps()])
     worklist.registerStep(step);
   const team = new TeamService({ db, clock, access, auditTrail, auth });
@@ -116,6 +124,7 @@ export function createServices(
     restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId),
   });
   const register = new RegisterService({ access, clock, practices, team, patients });
+  const processors = new ProcessorsService({ access, clock, practices, team, register, dataKey: keys.dataKey });
   return {
     db,
     dialect,
@@ -150,6 +159,8 @@ export function createServices(
     notices: new NoticesService({ access, clock, practices, patients, register }),
     breaches: new BreachesService({ access, clock, patients, practices, team }),
     breachDocuments: new BreachDocumentsService({ access, clock, practices, team }),
+    processors,
+    processorDocuments: new ProcessorDocumentsService({ access, clock, practices, register, processors }),
     backup: new BackupService({ access, engine: backupEngine }),
     apiTokens: new ApiTokenService({ access, auth }),
     auditTrailService: new AuditTrailService({ access, auditTrail, target: settings.target }),

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
     'Build the register from the templates, edit its activities (drafts) and the processor register; record the distribution of the patient information',
   'register.validate':
     'Validate an activity of the register: a dated, immutable version, with its review due twelve months later',
+  'processor.read':
+    'See the processors and partners, their contracts, HDS certificates, storage and reviews; generate their clauses and questionnaire; export the list',
+  'processor.manage':
+    'Add and change processors (contract and clauses, HDS certificate, storage), store the signed contract, record the yearly review',
   'backup.read': 'See when the last backup and the last restore drill ran, and whether they are too old',
 } as const;
 
@@ -39,6 +43,8 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Least privilege: the one role → permissions table. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: [
+    'processor.read',
+    'processor.manage',
     'practice.read',
     'register.read',
     'register.manage',
@@ -63,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'backup.read',
   ],
   dpo: [
+    'processor.read',
+    'processor.manage',
     'practice.read',
     'register.read',
     'register.manage',
@@ -83,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'backup.read',
   ],
   practitioner: [
+    'processor.read',
+    'processor.manage',
     'practice.read',
     'register.read',
     'register.manage',
@@ -100,6 +110,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'token.manage',
   ],
   assistant: [
+    'processor.read',
+    'processor.manage',
     'practice.read',
     'register.read',
     'register.manage',
@@ -116,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   trainee: ['practice.read', 'worklist.read'],
   auditor: [
+    'processor.read',
     'practice.read',
     'register.read',
     'worklist.read',

@@ -32,4 +32,7 @@ export const BACKUP_TABLES: readonly { name: keyof Database; key: readonly strin
   { name: 'processor_activities', key: ['id'] },
   { name: 'notice_versions', key: ['id'] },
   { name: 'notice_distributions', key: ['id'] },
+  { name: 'processors', key: ['id'] },
+  { name: 'processor_reviews', key: ['id'] },
+  { name: 'processor_files', key: ['id'] },
 ];

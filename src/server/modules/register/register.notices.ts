@@ -2,7 +2,7 @@ import type { PracticeResponse } from '../../../contracts/practices.js';
 import type { ActivityFields, NoticeKind } from '../../../contracts/register.js';
 import { renderDocx } from '../../platform/documents/docx.js';
 import type { FileOut } from '../../platform/documents/file.js';
-import { PDF_TYPE, TEXT_TYPE } from '../../platform/documents/file.js';
+import { DOCX_TYPE, PDF_TYPE, TEXT_TYPE } from '../../platform/documents/file.js';
 import { pageCount, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { practiceReach } from '../../platform/documents/letter.js';
 import type { Lang } from '../../platform/http/messages.js';
@@ -298,7 +298,7 @@ export async function noticeFile(
   if (format === 'docx') {
     return {
       filename: `${base}.docx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      contentType: DOCX_TYPE,
       body: await renderDocx({
         title: n.title,
         footer,

@@ -7,7 +7,7 @@ import {
 } from '../../../contracts/register.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
-import { CSV_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
+import { CSV_TYPE, DOCX_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict } from '../../shared/app-error.js';
@@ -282,7 +282,7 @@ export class RegisterService {
       case 'docx':
         return {
           filename: `${base}.docx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          contentType: DOCX_TYPE,
           body: await registerDocx(d, lang),
         };
       case 'xlsx':
@@ -368,5 +368,10 @@ export class RegisterService {
     const fromVersions = pick((await repo.latestVersions(tx, practiceId)).map(fieldsOf));
     if (fromVersions.length > 0) return { fields: fromVersions, validated: true };
     return { fields: pick((rows ?? (await repo.listActivities(tx, practiceId))).map(fieldsOf)), validated: false };
+  }
+
+  /** The practice's activities by id with their names (inside another module's use case: processors link to them). */
+  async activityNames(tx: Executor, practiceId: string): Promise<Map<string, string>> {
+    return new Map((await repo.listActivities(tx, practiceId)).map((r) => [r.id, fieldsOf(r).name]));
   }
 }

@@ -7,6 +7,7 @@ export const DIGEST_MODULES: Record<string, { fr: string; en: string }> = {
   breaches: { fr: 'Violations de données', en: 'Data breaches' },
   backup: { fr: 'Sauvegardes', en: 'Backups' },
   register: { fr: 'Registre des traitements', en: 'Register of processing' },
+  processors: { fr: 'Sous-traitants', en: 'Processors' },
 };
 
 const parisDay = (instant: string) =>

@@ -1,3 +1,4 @@
+import type { PROCESSOR_ROLES, ProcessorKind } from '../../../contracts/processors.js';
 import type { BREACH_STATUSES, DECISIONS } from '../../../contracts/breaches.js';
 import type { ACTIVITY_STATUSES, NoticeKind } from '../../../contracts/register.js';
 import type { LetterKind } from '../../../contracts/request-answers.js';
@@ -125,6 +126,49 @@ export interface ProcessorActivitiesTable {
   fields: string;
   created_at: string;
   updated_at: string;
+}
+
+/** A processor or partner (contracts/processors.ts); `fields` is the JSON of its nested facts. */
+export interface ProcessorsTable {
+  id: string;
+  practice_id: string;
+  name: string;
+  kind: ProcessorKind;
+  role: (typeof PROCESSOR_ROLES)[number];
+  handles_health_data: number;
+  hosts_health_data: number;
+  fields: string;
+  review_due_on: string;
+  last_reviewed_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessorReviewsTable {
+  id: string;
+  practice_id: string;
+  processor_id: string;
+  reviewed_on: string;
+  reviewed_by: string;
+  /** JSON: the points checked (REVIEW_CHECKS). */
+  checked: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ProcessorFilesTable {
+  id: string;
+  practice_id: string;
+  processor_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  /** Sealed with the installation's data key, bound to the file's id. */
+  content: string;
+  uploaded_at: string;
+  uploaded_by: string;
 }
 
 export interface NoticeVersionsTable {

@@ -8,6 +8,9 @@ import type {
   RegisterActivitiesTable,
   RegisterActivityVersionsTable,
   ProcessorActivitiesTable,
+  ProcessorsTable,
+  ProcessorReviewsTable,
+  ProcessorFilesTable,
   NoticeVersionsTable,
   NoticeDistributionsTable,
   RightsRequestEventsTable,
@@ -185,6 +188,9 @@ export type {
   RegisterActivitiesTable,
   RegisterActivityVersionsTable,
   ProcessorActivitiesTable,
+  ProcessorsTable,
+  ProcessorReviewsTable,
+  ProcessorFilesTable,
   NoticeVersionsTable,
   NoticeDistributionsTable,
   RightsRequestEventsTable,
@@ -216,6 +222,9 @@ export interface Database {
   register_activities: RegisterActivitiesTable;
   register_activity_versions: RegisterActivityVersionsTable;
   processor_activities: ProcessorActivitiesTable;
+  processors: ProcessorsTable;
+  processor_reviews: ProcessorReviewsTable;
+  processor_files: ProcessorFilesTable;
   notice_versions: NoticeVersionsTable;
   notice_distributions: NoticeDistributionsTable;
   breaches: BreachesTable;

@@ -9,3 +9,4 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const PDF_TYPE = 'application/pdf';
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 export const TEXT_TYPE = 'text/plain; charset=utf-8';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,3 +1,4 @@
+import { renderDocx } from './docx.js';
 import { PDF_TYPE, TEXT_TYPE, type FileOut } from './file.js';
 import { pageCount, renderPdf, type PdfNode } from './pdf.js';
 import { z } from 'zod';
@@ -186,4 +187,26 @@ export async function letterFile(
 ): Promise<FileOut> {
   if (format === 'txt') return { filename: `${base}.txt`, contentType: TEXT_TYPE, body: letterText(l, from) };
   return { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(l, from, lang) };
+}
+
+/** The letter as an editable .docx: the letterhead, the addressee, the place and date, the subject and the body. */
+export function letterDocx(l: Letter, from: LetterHead, lang: 'fr' | 'en'): Promise<Buffer> {
+  const [name, ...rest] = headLines(from);
+  const to = l.to ? [l.to.name, ...(l.to.address ? l.to.address.split(/\s*\n\s*/) : [])] : [];
+  return renderDocx({
+    title: name!,
+    ...(rest.length ? { subtitle: rest.join(' — ') } : {}),
+    footer: from.name,
+    lang,
+    sections: [
+      ...(to.length ? [{ paragraphs: to }] : []),
+      ...(l.dated ? [{ paragraphs: [l.dated] }] : []),
+      { heading: l.subject, level: 2 as const, paragraphs: l.salutation ? [l.salutation] : [] },
+      ...l.sections.map((s) => ({
+        ...(s.heading ? { heading: s.heading, level: 2 as const } : {}),
+        paragraphs: s.paragraphs,
+      })),
+      { paragraphs: [...(l.closing ? [l.closing] : []), ...l.signature.split('\n')] },
+    ],
+  });
 }

@@ -11,6 +11,7 @@ import * as m0008 from './0008-register.js';
 import * as m0009 from './0009-patient-search-indexes.js';
 import * as m0010 from './0010-invitations.js';
 import * as m0011 from './0011-practice-contact-and-territory.js';
+import * as m0012 from './0012-processors.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009-patient-search-indexes': m0009,
   '0010-invitations': m0010,
   '0011-practice-contact-and-territory': m0011,
+  '0012-processors': m0012,
 };
 
 class CodeMigrationProvider implements MigrationProvider {
