@@ -43,10 +43,14 @@ export async function checkTotp(
   lastStep: number | null,
   now: Date,
 ): Promise<number | null> {
+  // The last step used is ahead of the clock (the server's clock was set back, a backup restored from a machine ahead
+  // of time): every code now is at or before it, so none may be claimed; otplib would throw on such a step.
+  const epoch = Math.floor(now.getTime() / 1000);
+  if (lastStep !== null && lastStep >= Math.floor((epoch + 5) / TOTP_PERIOD)) return null;
   const result = await otpVerify({
     secret,
     token: code,
-    epoch: Math.floor(now.getTime() / 1000),
+    epoch,
     epochTolerance: [TOTP_PERIOD, 5],
     period: TOTP_PERIOD,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),

@@ -9,6 +9,7 @@ import {
   sessionState,
   WindowCounter,
 } from './auth.rules.js';
+import { checkTotp, newTotpSecret, totpCodeAt } from './auth.crypto.js';
 
 const now = new Date('2026-03-29T00:30:00.000Z');
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null);
@@ -87,4 +88,19 @@ it('holds a request to the idle delay of the practice it works in, never to anot
   );
   assert.equal(idleLockMinutesFor(mine, 'Z', null), 15, 'a practice that is not theirs changes nothing');
   assert.equal(idleLockMinutesFor([], null, null), 5);
+});
+
+describe('TOTP replay guard', () => {
+  it('accepts a code once; refuses, without failing, every code while the last step used is ahead of the clock', async () => {
+    const secret = newTotpSecret();
+    const at = new Date('2026-06-01T10:00:00Z');
+    const step = await checkTotp(secret, await totpCodeAt(secret, at), null, at);
+    assert.ok(step !== null);
+    assert.equal(await checkTotp(secret, await totpCodeAt(secret, at), step, at), null, 'the same code again');
+    // The server's clock set back a day: the step used tomorrow is ahead of every code of today.
+    const before = new Date('2026-05-31T10:00:00Z');
+    assert.equal(await checkTotp(secret, await totpCodeAt(secret, before), step, before), null);
+    const later = new Date('2026-06-01T10:01:00Z');
+    assert.ok((await checkTotp(secret, await totpCodeAt(secret, later), step, later))! > step!);
+  });
 });
