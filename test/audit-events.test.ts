@@ -46,6 +46,8 @@ const ROUTE_EVENTS: Record<string, AuditAction> = {
   'GET /api/v1/practices/:practiceId/breaches/:breachId': 'breach.read',
   'GET /api/v1/practices/:practiceId/breaches/:breachId/cnil-draft': 'breach.cnil-draft-generated',
   'GET /api/v1/practices/:practiceId/register/templates': 'register.templates-listed',
+  'GET /api/v1/practices/:practiceId/processors': 'processor.listed',
+  'GET /api/v1/practices/:practiceId/processors/:processorId': 'processor.read',
   'GET /api/v1/practices/:practiceId/register/activities': 'register.listed',
   'POST /api/v1/practices/:practiceId/register/activities': 'register.activity-created',
   'GET /api/v1/practices/:practiceId/register/activities/:activityId': 'register.read',

@@ -225,6 +225,7 @@ describeEachDialect('bad input', (dialect) => {
       invitationId: 'inv_AAAAAAAAAAAAAAAAAAAAAA',
       tokenId: 'tok_AAAAAAAAAAAAAAAAAAAAAA',
       sessionId: 'ses_AAAAAAAAAAAAAAAAAAAAAA',
+      processorId: 'prc_AAAAAAAAAAAAAAAAAAAAAA',
       ...overrides,
     };
     return url.replace(/:(\w+)/g, (_, k: string) => encodeLoosely(values[k] ?? 'x'));

@@ -19,11 +19,11 @@ export const WorklistItemSchema = z.object({
 });
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
 /** The first steps of a new practice, in order, shown on the home page while any is not done. */
-export const FIRST_STEPS = ['identity', 'register', 'notices', 'team'] as const;
+export const FIRST_STEPS = ['identity', 'register', 'notices', 'team', 'processors'] as const;
 export const FirstStepSchema = z.object({ step: z.enum(FIRST_STEPS), done: z.boolean(), path: z.string() });
 export type FirstStep = z.infer<typeof FirstStepSchema>;
 export const WorklistResponseSchema = z.object({
   items: z.array(WorklistItemSchema),
-  /** The practice's first steps (identity, register, notices, team), each with whether it is done; those the role may see. */
+  /** The practice's first steps (identity, register, notices, team, processors), each with whether it is done; those the role may see. */
   firstSteps: z.array(FirstStepSchema).default([]),
 });

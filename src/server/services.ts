@@ -26,6 +26,7 @@ import { BreachDocumentsService, BreachesService, breachesWorklistProvider } fro
 import {
   ProcessorDocumentsService,
   ProcessorsService,
+  processorsFirstSteps,
   processorsWorklistProvider,
 } from './modules/processors/index.js';
 import { VERSION } from './version.js';
@@ -112,7 +113,12 @@ export function createServices(
   worklist.register(breachesWorklistProvider());
   worklist.register(registerWorklistProvider());
   worklist.register(processorsWorklistProvider());
-  for (const step of [...practicesFirstSteps(), ...teamFirstSteps(), ...registerFirstSteps()])
+  for (const step of [
+    ...practicesFirstSteps(),
+    ...teamFirstSteps(),
+    ...registerFirstSteps(),
+    ...processorsFirstSteps(),
+  ])
     worklist.registerStep(step);
   const team = new TeamService({ db, clock, access, auditTrail, auth });
   const practices = new PracticesService({ db, dialect, clock, access, auditTrail, auth, team });

@@ -1,3 +1,4 @@
+import { BUILDERS_PROCESSORS } from './access-matrix-builders-processors.js';
 import { totpCodeAt } from '../../src/server/modules/auth/index.js';
 import { cliActor } from '../../src/server/shared/actor.js';
 import { call, loginPasswordOnly, STRONG_PASSWORD, uniqueEmail } from './app.js';
@@ -240,4 +241,4 @@ const BUILDERS_FIRST: Record<string, Builder> = {
 };
 
 /** A valid request for each route; a route without a builder fails the run, like a route without a matrix entry. */
-export const BUILDERS: Record<string, Builder> = { ...BUILDERS_FIRST, ...BUILDERS_WORK };
+export const BUILDERS: Record<string, Builder> = { ...BUILDERS_FIRST, ...BUILDERS_WORK, ...BUILDERS_PROCESSORS };

@@ -180,11 +180,51 @@ export const VALID_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/v1/practices/:practiceId/breaches/:breachId/actions/:actionId/done': { doneOn: '2026-01-15' },
   'POST /api/v1/practices/:practiceId/breaches/:breachId/close': { closedOn: '2026-01-15' },
+  'POST /api/v1/practices/:practiceId/processors': {
+    name: 'Logident',
+    kind: 'software_vendor',
+    role: 'processor',
+    handlesHealthData: true,
+    hostsHealthData: true,
+    contact: {
+      name: 'Service client',
+      email: 'dpo@logident.example',
+      phone: '01 02 03 04 05',
+      address: '1 rue X, 75001 Paris',
+    },
+    services: 'Logiciel de gestion',
+    dataCategories: ['identity', 'health'],
+    subProcessors: [{ name: 'OVH', country: 'FR', purpose: 'Hébergement' }],
+    storage: { country: 'FR', remoteAccessOutsideEea: false, transferMechanism: null },
+    hds: {
+      certificateNumber: 'HDS-1',
+      certifyingBody: 'AFNOR',
+      activities: ['platform'],
+      referential: 'v2',
+      expiresOn: '2028-01-01',
+    },
+    contract: {
+      signedOn: '2025-06-01',
+      expiresOn: '2027-06-01',
+      basis: 'own',
+      clauses: { instructions: 'present', audits: 'missing' },
+      references: { instructions: 'art. 3' },
+      breachNoticeHours: 48,
+      auditRight: true,
+      endOfContract: 'choice',
+    },
+    confidentialityUndertaking: true,
+    securityCharter: null,
+    notes: 'Revu avec le prestataire',
+  },
+  'PATCH /api/v1/practices/:practiceId/processors/:processorId': { contract: { clauses: { audits: 'present' } } },
+  'POST /api/v1/practices/:practiceId/processors/:processorId/reviews': { checked: ['contract', 'hds'], note: 'Revu' },
 };
 
 /** A valid query string for the routes that require one. */
 export const VALID_QUERIES: Record<string, string> = {
   'POST /api/v1/practices/:practiceId/rights-requests/:requestId/files': 'name=copie.pdf',
+  'POST /api/v1/practices/:practiceId/processors/:processorId/contract-file': 'name=contrat.pdf',
 };
 
 /** Path parameters that are not ids (a closed list of values): a valid value for each. */

@@ -1,5 +1,5 @@
 export { ProcessorsService } from './processors.service.js';
 export { ProcessorDocumentsService } from './processor-documents.service.js';
 export { registerProcessorRoutes } from './processors.routes.js';
-export { processorsWorklistProvider } from './processors.worklist.js';
+export { processorsFirstSteps, processorsWorklistProvider } from './processors.worklist.js';
 export { processorsReminderProvider } from './processors.reminders.js';

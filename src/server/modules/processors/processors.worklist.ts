@@ -1,6 +1,6 @@
 import type { WorklistItem } from '../../../contracts/worklist.js';
 import { endOfParisDay, parisDate } from '../../platform/clock.js';
-import type { WorklistProvider } from '../worklist/index.js';
+import type { FirstStepProvider, WorklistProvider } from '../worklist/index.js';
 import { presentProcessor } from './processors.presenter.js';
 import * as repo from './processors.repository.js';
 import { dueTasks, type DueTask } from './processors.rules.js';
@@ -35,4 +35,22 @@ export function processorsWorklistProvider(): WorklistProvider {
       );
     },
   };
+}
+
+/** A first step: the partners that touch the practice's data are listed, each processor with a signed contract. */
+export function processorsFirstSteps(): FirstStepProvider[] {
+  return [
+    {
+      step: 'processors',
+      permission: 'processor.read',
+      path: '/processors',
+      async done(tx, practiceId, now) {
+        const rows = await repo.listProcessors(tx, practiceId);
+        const today = parisDate(now);
+        return (
+          rows.length > 0 && rows.every((r) => !presentProcessor(r, today, null).issues.includes('contract_missing'))
+        );
+      },
+    },
+  ];
 }

@@ -22,7 +22,7 @@ describeEachDialect('worklist', (dialect) => {
   });
   after(async () => t.close());
 
-  it('lists a new practice’s first steps until each is done: identity, register, notices, team (issue 19 §3)', async () => {
+  it('lists a new practice’s first steps until each is done: identity, register, notices, team (issue 19 §3), processors (issue 20)', async () => {
     const p = await createPractice(t, 'Cabinet neuf');
     const owner = await login(t, p.ownerEmail);
     const steps = async () =>
@@ -38,6 +38,7 @@ describeEachDialect('worklist', (dialect) => {
         ['register', false],
         ['notices', false],
         ['team', false],
+        ['processors', false],
       ],
     );
     await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}`, {
@@ -52,6 +53,7 @@ describeEachDialect('worklist', (dialect) => {
         ['register', false],
         ['notices', false],
         ['team', true],
+        ['processors', false],
       ],
     );
     const activity = (
@@ -70,6 +72,16 @@ describeEachDialect('worklist', (dialect) => {
       200,
     );
     assert.equal((await steps()).find((x) => x.step === 'register')!.done, true);
+    const lab = await call(t, 'POST', `/api/v1/practices/${p.practiceId}/processors`, {
+      as: owner,
+      body: { name: 'Laboratoire', kind: 'laboratory', handlesHealthData: true },
+    });
+    assert.equal((await steps()).find((x) => x.step === 'processors')!.done, false, 'listed, but no contract yet');
+    await call(t, 'PATCH', `/api/v1/practices/${p.practiceId}/processors/${lab.json().id}`, {
+      as: owner,
+      body: { contract: { signedOn: '2026-01-02' } },
+    });
+    assert.equal((await steps()).find((x) => x.step === 'processors')!.done, true);
   });
 
   let ownerSecret: string | undefined;

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { addMember, auditEntries, createPractice, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
+import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
+import { cliActor } from '../../shared/actor.js';
+import { Reminders } from '../reminders/index.js';
+import { processorsReminderProvider } from './processors.reminders.js';
+
+/** The processors' reminders go out by e-mail through a real SMTP server, once per task and due date. */
+describeEachDialect('processor reminders', (dialect) => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let mailer: Mailer;
+  let reminders: Reminders;
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    smtp = await startSmtpServer();
+    mailer = createMailer({ url: smtp.url, from: 'gardien@cabinet.example.fr' });
+    reminders = new Reminders({
+      db: t.services.db,
+      clock: t.clock,
+      auditTrail: t.services.auditTrail,
+      practices: t.services.practices,
+      team: t.services.team,
+      worklist: t.services.worklist,
+      mailer,
+      publicOrigin: 'https://gardien.cabinet.example.fr',
+    });
+    reminders.register(processorsReminderProvider());
+  });
+  after(async () => {
+    mailer?.close();
+    await smtp?.stop();
+    await t?.close();
+  });
+
+  it('tells the people who manage processors of a missing contract, once, without the partner’s name', async () => {
+    const p = await createPractice(t, 'Cabinet des Lilas');
+    const assistant = (await addMember(t, p.practiceId, 'assistant')).email;
+    const auditor = (await addMember(t, p.practiceId, 'auditor')).email;
+    const lab = await t.services.processors.create(cliActor(), p.practiceId, {
+      name: 'Laboratoire Secretdent',
+      kind: 'laboratory',
+      handlesHealthData: true,
+    });
+    assert.deepEqual(await reminders.run(), { sent: 1 });
+    const to = smtp.received.flatMap((m) => m.to).sort();
+    assert.deepEqual(to, [assistant, p.ownerEmail].sort(), 'not the auditor, who only reads');
+    assert.ok(!to.includes(auditor));
+    const text = mailText(smtp.received[0]!.raw);
+    assert.match(text, /Laboratoire de prothèse/);
+    assert.match(text, /article 28/);
+    assert.match(text, new RegExp(`https://gardien.cabinet.example.fr/processors/${lab.id}`));
+    assert.ok(!smtp.received.some((m) => m.raw.includes('Secretdent')), 'the partner’s name stays in the app');
+    assert.deepEqual(await reminders.run(), { sent: 0 }, 'once per task');
+    const sent = (await auditEntries(t, p.practiceId)).filter((e) => e.action === 'processor.reminder-sent');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.target_id, lab.id);
+  });
+});
