@@ -182,8 +182,11 @@ export const CreateProcessorSchema = z.strictObject({
   notes: ProcessorFields.notes.optional(),
 });
 export type CreateProcessor = z.input<typeof CreateProcessorSchema>;
-export const UpdateProcessorSchema = CreateProcessorSchema.partial();
+export const UpdateProcessorSchema = CreateProcessorSchema.partial().refine((o) => Object.keys(o).length > 0, {
+  params: { code: 'empty_update' },
+});
 export type UpdateProcessor = z.output<typeof UpdateProcessorSchema>;
+export type UpdateProcessorInput = z.input<typeof UpdateProcessorSchema>;
 
 export const ProcessorParamsSchema = PracticeParamsSchema.extend({ processorId: IdSchema });
 

@@ -35,6 +35,15 @@ const NewBreachPage = lazy(() =>
   import('../features/breaches/NewBreachPage.js').then((m) => ({ default: m.NewBreachPage })),
 );
 const BreachPage = lazy(() => import('../features/breaches/BreachPage.js').then((m) => ({ default: m.BreachPage })));
+const ProcessorsPage = lazy(() =>
+  import('../features/processors/ProcessorsPage.js').then((m) => ({ default: m.ProcessorsPage })),
+);
+const NewProcessorPage = lazy(() =>
+  import('../features/processors/NewProcessorPage.js').then((m) => ({ default: m.NewProcessorPage })),
+);
+const ProcessorPage = lazy(() =>
+  import('../features/processors/ProcessorPage.js').then((m) => ({ default: m.ProcessorPage })),
+);
 const PatientsPage = lazy(() =>
   import('../features/patients/PatientsPage.js').then((m) => ({ default: m.PatientsPage })),
 );
@@ -134,6 +143,9 @@ export function Shell() {
               {s.can('breach.read') && <Route path="/breaches" element={<BreachesPage />} />}
               {s.can('breach.report') && <Route path="/breaches/new" element={<NewBreachPage />} />}
               {s.can('breach.read') && <Route path="/breaches/:breachId" element={<BreachPage />} />}
+              {s.can('processor.read') && <Route path="/processors" element={<ProcessorsPage />} />}
+              {s.can('processor.manage') && <Route path="/processors/new" element={<NewProcessorPage />} />}
+              {s.can('processor.read') && <Route path="/processors/:processorId" element={<ProcessorPage />} />}
               {s.can('patient.read') && <Route path="/patients" element={<PatientsPage />} />}
               <Route path="/practice" element={<PracticePage />} />
               {s.can('member.list') && <Route path="/team" element={<TeamPage />} />}

@@ -15,7 +15,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'requests', path: '/requests', permission: 'request.read' },
   { key: 'patients', path: '/patients', permission: 'patient.read' },
   { key: 'breaches', path: '/breaches', permission: 'breach.read' },
-  { key: 'processors', path: null, permission: null },
+  { key: 'processors', path: '/processors', permission: 'processor.read' },
   { key: 'security', path: null, permission: null },
   { key: 'practice', path: '/practice', permission: 'practice.read' },
   { key: 'team', path: '/team', permission: 'member.list' },

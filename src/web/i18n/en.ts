@@ -8,6 +8,7 @@ import { accountEn, auditEn, invitationsEn, teamEn } from '../features/team/i18n
 import { breachesEn, breachValuesEn } from '../features/breaches/i18n.en.js';
 import { answersEn, answerValuesEn } from '../features/requests/i18n.en.js';
 import { noticesEn, registerEn, registerValuesEn } from '../features/register/i18n.en.js';
+import { processorsEn, processorValuesEn } from '../features/processors/i18n.en.js';
 import { nestActionLabels, type Messages } from './fr.js';
 
 export { AUDIT_ACTIONS_EN } from '../features/audit/actions.en.js';
@@ -31,5 +32,7 @@ export const en: Messages = {
   register: registerEn,
   notices: noticesEn,
   registerValues: registerValuesEn,
+  processors: processorsEn,
+  processorValues: processorValuesEn,
   ...backupEn,
 };

@@ -8,6 +8,7 @@ import { accountFr, auditFr, invitationsFr, teamFr } from '../features/team/i18n
 import { breachesFr, breachValuesFr } from '../features/breaches/i18n.fr.js';
 import { answersFr, answerValuesFr } from '../features/requests/i18n.fr.js';
 import { noticesFr, registerFr, registerValuesFr } from '../features/register/i18n.fr.js';
+import { processorsFr, processorValuesFr } from '../features/processors/i18n.fr.js';
 
 /**
  * French, the interface's first language. Plain words for a dentist or an assistant: no legal or IT jargon.
@@ -43,6 +44,8 @@ export const fr = {
   register: registerFr,
   notices: noticesFr,
   registerValues: registerValuesFr,
+  processors: processorsFr,
+  processorValues: processorValuesFr,
   ...backupFr,
 };
 

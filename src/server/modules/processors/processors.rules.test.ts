@@ -119,8 +119,8 @@ describe('Art. 28(3): the missing clauses', () => {
 
 describe('issues and tasks of a processor', () => {
   const today = '2026-12-04';
-  const complete = {
-    role: 'processor' as const,
+  const complete: Parameters<typeof dueTasks>[0] = {
+    role: 'processor',
     handlesHealthData: true,
     storage: {
       country: 'FR',
@@ -130,11 +130,11 @@ describe('issues and tasks of a processor', () => {
       remoteAccessOutsideEea: null,
       transferMechanism: null,
     },
-    hds: { required: true, status: 'valid' as const, expiresOn: '2028-01-01' },
+    hds: { status: 'valid', expiresOn: '2028-01-01' },
     reviewDueOn: '2027-12-04',
     contract: { signedOn: '2026-01-10', expiresOn: null, missingClauses: [] },
     createdOn: '2026-12-04',
-  } as const;
+  };
   const facts = (over: object = {}) => ({ ...complete, ...over }) as Parameters<typeof dueTasks>[0];
   it('a complete processor has no issue and no task until its review falls due', () => {
     assert.deepEqual(processorIssues(facts(), today), []);

@@ -69,7 +69,8 @@ export function missingClauses(
   return CLAUSES.filter((c) => contract.clauses?.[c] !== 'present');
 }
 
-type Facts = Pick<Processor, 'role' | 'handlesHealthData' | 'storage' | 'hds' | 'reviewDueOn'> & {
+type Facts = Pick<Processor, 'role' | 'handlesHealthData' | 'storage' | 'reviewDueOn'> & {
+  hds: Pick<Processor['hds'], 'status' | 'expiresOn'>;
   contract: Pick<Processor['contract'], 'signedOn' | 'expiresOn' | 'missingClauses'>;
 };
 

@@ -227,7 +227,6 @@ export class ProcessorsService {
       processorId,
       { permission: 'processor.manage', action: 'processor.updated' },
       async (tx, row, audit) => {
-        if (Object.keys(input).length === 0) throw validationError('', 'empty_update');
         const fields = mergeFields(fieldsColumn.read(row.fields), input);
         await this.check(tx, practiceId, fields);
         const patch = {

@@ -1,0 +1,171 @@
+import { Checkbox, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HDS_ACTIVITIES, HDS_REFERENTIALS, TRANSFER_MECHANISMS } from '../../../contracts/processors.js';
+import { oneOf } from '../../app/forms.js';
+import { ChoiceGroup } from '../../components/ChoiceGroup.js';
+import { Section } from '../../components/Section.js';
+import { countryOptions } from './countries.js';
+import type { Detail } from './processor-save.js';
+import { SectionForm } from './ProcessorForm.js';
+
+/** The HDS certificate (CSP L1111-8): required or not, and its number, body, activities, referential and expiry. */
+export function HdsSection({ p }: { p: Detail }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState(() => ({
+    certificateNumber: p.hds.certificateNumber,
+    certifyingBody: p.hds.certifyingBody,
+    activities: p.hds.activities,
+    referential: p.hds.referential,
+    expiresOn: p.hds.expiresOn ?? '',
+  }));
+  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  return (
+    <Section id="hds" title={t('processors.hds.title')}>
+      <Text data-testid="hds-state">
+        {p.hds.required ? t('processors.hds.required') : t('processors.hds.notRequired')}{' '}
+        {p.hds.required && <strong>{t(`processorValues.hdsStatuses.${p.hds.status}`)}</strong>}
+      </Text>
+      {p.hds.required && (
+        <SectionForm processorId={p.id} body={() => ({ hds: { ...f, expiresOn: f.expiresOn || null } })}>
+          {(err) => (
+            <>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t('processors.hds.certificateNumber')}
+                  value={f.certificateNumber}
+                  onChange={(e) => set({ certificateNumber: e.currentTarget.value })}
+                  error={err('hds.certificateNumber')}
+                />
+                <TextInput
+                  label={t('processors.hds.certifyingBody')}
+                  value={f.certifyingBody}
+                  onChange={(e) => set({ certifyingBody: e.currentTarget.value })}
+                />
+                <Select
+                  label={t('processors.hds.referential')}
+                  description={t('processors.hds.referentialHelp')}
+                  data={HDS_REFERENTIALS.map((r) => ({ value: r, label: t(`processors.hds.${r}`) }))}
+                  value={f.referential}
+                  clearable
+                  onChange={(v) => set({ referential: oneOf(HDS_REFERENTIALS, v) })}
+                />
+                <TextInput
+                  type="date"
+                  label={t('processors.hds.expiresOn')}
+                  value={f.expiresOn}
+                  onChange={(e) => set({ expiresOn: e.currentTarget.value })}
+                  error={err('hds.expiresOn')}
+                />
+              </SimpleGrid>
+              <ChoiceGroup
+                label={t('processors.hds.activities')}
+                values={HDS_ACTIVITIES}
+                value={f.activities}
+                onChange={(v) => set({ activities: v })}
+                labelOf={(a) => t(`processorValues.hdsActivities.${a}`)}
+              />
+              <Text size="sm">{t('processors.hds.checkList')}</Text>
+            </>
+          )}
+        </SectionForm>
+      )}
+    </Section>
+  );
+}
+
+/** Where the data is stored (EEA, adequacy or neither), remote access from outside the EEA, the transfer's safeguard. */
+export function StorageSection({ p }: { p: Detail }) {
+  const { t, i18n } = useTranslation();
+  const [f, setF] = useState(() => ({
+    country: p.storage?.country ?? null,
+    remoteAccessOutsideEea: p.storage?.remoteAccessOutsideEea ?? false,
+    transferMechanism: p.storage?.transferMechanism ?? null,
+  }));
+  const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const st = p.storage;
+  const place = !st
+    ? t('processors.storage.countryNone')
+    : st.inEea
+      ? t('processors.storage.inEea')
+      : st.adequacyScope === 'partial'
+        ? t('processors.storage.adequacyPartial')
+        : st.adequacy
+          ? t('processors.storage.adequacy')
+          : t('processors.storage.outside');
+  return (
+    <Section id="storage" title={t('processors.storage.title')}>
+      <Text data-testid="storage-state">{place}</Text>
+      <SectionForm
+        processorId={p.id}
+        body={() => ({
+          storage: f.country
+            ? {
+                country: f.country,
+                remoteAccessOutsideEea: f.remoteAccessOutsideEea,
+                transferMechanism: f.transferMechanism,
+              }
+            : null,
+        })}
+      >
+        {(err) => (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('processors.storage.country')}
+                data={countryOptions(i18n.language === 'en' ? 'en' : 'fr')}
+                value={f.country}
+                searchable
+                clearable
+                onChange={(v) => set({ country: v })}
+                error={err('storage.country')}
+              />
+              <Select
+                label={t('processors.storage.mechanism')}
+                data={TRANSFER_MECHANISMS.map((m) => ({ value: m, label: t(`processorValues.mechanisms.${m}`) }))}
+                value={f.transferMechanism}
+                clearable
+                onChange={(v) => set({ transferMechanism: oneOf(TRANSFER_MECHANISMS, v) })}
+              />
+            </SimpleGrid>
+            <Checkbox
+              label={t('processors.storage.remoteAccess')}
+              checked={f.remoteAccessOutsideEea}
+              onChange={(e) => set({ remoteAccessOutsideEea: e.currentTarget.checked })}
+            />
+            <Text size="xs">{t('processors.storage.adequacyDefault')}</Text>
+          </>
+        )}
+      </SectionForm>
+    </Section>
+  );
+}
+
+/** The confidentiality undertaking and the security charter (the seed's checklist). */
+export function CommitmentsSection({ p }: { p: Detail }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState(() => ({
+    confidentialityUndertaking: p.confidentialityUndertaking ?? false,
+    securityCharter: p.securityCharter ?? false,
+  }));
+  return (
+    <Section id="commitments" title={t('processors.commitments.title')}>
+      <SectionForm processorId={p.id} body={() => f}>
+        {() => (
+          <>
+            <Checkbox
+              label={t('processors.commitments.confidentiality')}
+              checked={f.confidentialityUndertaking}
+              onChange={(e) => setF({ ...f, confidentialityUndertaking: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('processors.commitments.charter')}
+              checked={f.securityCharter}
+              onChange={(e) => setF({ ...f, securityCharter: e.currentTarget.checked })}
+            />
+          </>
+        )}
+      </SectionForm>
+    </Section>
+  );
+}
