@@ -2,17 +2,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { guideOf } from '../src/contracts/breach-guides.js';
 import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import type { DialectName } from '../src/server/platform/db/database.js';
-import { createTestDatabase, DIALECTS, PG_URL, type TestDatabase } from '../test/support/dialects.js';
+import { createTestDatabase, type TestDatabase } from '../test/support/dialects.js';
 import {
   checkPage,
-  CHROMIUM,
   ensureBuilt,
-  hasChromium,
+  freshCode,
+  heading,
+  inChromium,
   launchBrowser,
   newPerson,
   SCREENSHOTS,
@@ -32,32 +33,6 @@ const OWNER = {
 };
 const ASSISTANT = { name: 'Léa Martin', email: 'lea@quatre-vents.fr', password: 'Une-Phrase-Bien-A-Moi-2026!' };
 let ran = 0;
-
-/** A TOTP code for a time step after the last one used with this secret (the server refuses a replayed step). */
-const lastStep = new Map<string, number>();
-async function freshCode(secret: string): Promise<string> {
-  const used = lastStep.get(secret) ?? -1;
-  let step = Math.floor(Date.now() / 30_000);
-  while (step <= used) {
-    await new Promise((r) => setTimeout(r, 1000));
-    step = Math.floor(Date.now() / 30_000);
-  }
-  lastStep.set(secret, step);
-  return totpCodeAt(secret, new Date());
-}
-
-/** Waits for the page's h1; on failure leaves a screenshot of what was on screen instead. */
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  try {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  } catch (e) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page
-      .screenshot({ path: path.join(SCREENSHOTS, `failure-${String(name).replace(/\W+/g, '_')}.png`) })
-      .catch(() => undefined);
-    throw e;
-  }
-}
 
 /** Reads the enrolment key, confirms a code, checks and leaves the recovery codes. */
 async function enrolAuthenticator(page: Page, screen: string): Promise<string> {
@@ -761,26 +736,4 @@ function journeys(dialect: DialectName) {
   });
 }
 
-if (!hasChromium()) {
-  if (process.env.CI) {
-    it('browser journeys', () =>
-      assert.fail(
-        `Chromium not found at ${CHROMIUM}: CI must run the browser tests (.ci/run installs it with apt-get)`,
-      ));
-  } else {
-    process.stdout.write(
-      `\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`,
-    );
-    void it.skip(`browser journeys (no Chromium at ${CHROMIUM})`);
-  }
-} else {
-  for (const dialect of DIALECTS) {
-    if (dialect === 'postgres' && !PG_URL) {
-      if (process.env.CI) it('browser journeys [postgres]', () => assert.fail('GARDIEN_TEST_PG_URL unset in CI'));
-      else void it.skip('browser journeys [postgres] (no PostgreSQL)');
-      continue;
-    }
-    describe(`browser journeys [${dialect}]`, () => journeys(dialect));
-  }
-  after(() => process.stdout.write(`# browser tests: ${ran} journeys ran in Chromium (${CHROMIUM})\n`));
-}
+inChromium('browser journeys', journeys, () => ran);

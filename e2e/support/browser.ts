@@ -3,9 +3,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { after, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort } from '../../scripts/pg-cluster.mjs';
-import type { DatabaseTarget } from '../../src/server/platform/db/database.js';
+import type { DatabaseTarget, DialectName } from '../../src/server/platform/db/database.js';
+import { DIALECTS, PG_URL } from '../../test/support/dialects.js';
+import { totpCodeAt } from '../../src/server/modules/auth/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -135,4 +138,61 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     /\b(app|nav|common|errors|roles|roleHelp|setup|login|mfa|password|lock|home|worklist|team|audit|auditActions|account|backup)\.[a-zA-Z_]+\b/g,
   );
   assert.equal(raw, null, `raw translation keys on ${name}: ${raw?.join(', ')}`);
+}
+
+/** A TOTP code for a time step after the last one used with this secret (the server refuses a replayed step). */
+const lastStep = new Map<string, number>();
+export async function freshCode(secret: string): Promise<string> {
+  const used = lastStep.get(secret) ?? -1;
+  let step = Math.floor(Date.now() / 30_000);
+  while (step <= used) {
+    await new Promise((r) => setTimeout(r, 1000));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  lastStep.set(secret, step);
+  return totpCodeAt(secret, new Date());
+}
+
+/** Waits for the page's h1; on failure leaves a screenshot of what was on screen instead. */
+export async function heading(page: Page, name: string | RegExp): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  } catch (e) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page
+      .screenshot({ path: path.join(SCREENSHOTS, `failure-${String(name).replace(/\W+/g, '_')}.png`) })
+      .catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Browser journeys on each dialect in Chromium. In CI a missing Chromium, or PostgreSQL, is a failure; elsewhere the
+ * suite says loudly what it skipped. `ran` counts the journeys that ran, printed at the end.
+ */
+export function inChromium(title: string, journeys: (dialect: DialectName) => void, ran: () => number): void {
+  if (!hasChromium()) {
+    if (process.env.CI) {
+      it(title, () =>
+        assert.fail(
+          `Chromium not found at ${CHROMIUM}: CI must run the browser tests (.ci/run installs it with apt-get)`,
+        ),
+      );
+    } else {
+      process.stdout.write(
+        `\n*** CHROMIUM NOT FOUND (${CHROMIUM}): the browser journeys are SKIPPED. apt-get install chromium ***\n\n`,
+      );
+      void it.skip(`${title} (no Chromium at ${CHROMIUM})`);
+    }
+    return;
+  }
+  for (const dialect of DIALECTS) {
+    if (dialect === 'postgres' && !PG_URL) {
+      if (process.env.CI) it(`${title} [postgres]`, () => assert.fail('GARDIEN_TEST_PG_URL unset in CI'));
+      else void it.skip(`${title} [postgres] (no PostgreSQL)`);
+      continue;
+    }
+    describe(`${title} [${dialect}]`, () => journeys(dialect));
+  }
+  after(() => process.stdout.write(`# ${title}: ${ran()} journeys ran in Chromium (${CHROMIUM})\n`));
 }

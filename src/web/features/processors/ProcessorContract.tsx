@@ -230,7 +230,7 @@ function ContractFile({ p }: { p: Detail }) {
             loading={send.isPending}
             onClick={() => chosen && send.mutate(chosen)}
           >
-            {t('processors.fields.save')}
+            {t('processors.contract.attach')}
           </Button>
         </Group>
       )}

@@ -18,7 +18,12 @@ const COLOURS: Record<Check, string> = { yes: 'teal.9', warn: '#9c3b00', no: 're
 
 export function CheckBadge({ state, label }: { state: Check; label: string }) {
   return (
-    <Badge color={COLOURS[state]} variant="filled" style={{ textTransform: 'none' }}>
+    <Badge
+      color={COLOURS[state]}
+      variant="filled"
+      style={{ textTransform: 'none' }}
+      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+    >
       {label}
     </Badge>
   );
@@ -113,7 +118,12 @@ export function ProcessorsPage() {
                       <Text size="xs">{t(`processorValues.kinds.${p.kind}`)}</Text>
                     </Table.Td>
                     {(['contract', 'hds', 'eu', 'confidentiality', 'charter'] as const).map((col) => (
-                      <Table.Td key={col} data-testid={`check-${col}`} data-state={c[col]}>
+                      <Table.Td
+                        key={col}
+                        data-testid={`check-${col}`}
+                        data-state={c[col]}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         <CheckBadge state={c[col]} label={word(c[col], p, col)} />
                       </Table.Td>
                     ))}

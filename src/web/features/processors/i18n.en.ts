@@ -93,6 +93,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
     fileNone: 'No signed contract attached.',
     fileStored: 'Contract attached: {{name}} ({{size}} KB), on {{date}}',
     upload: 'Attach the signed contract',
+    attach: 'Send the file',
     tooLarge: 'File too large (20 MiB at most)',
     download: 'Download the contract',
   },

@@ -91,6 +91,7 @@ export const processorsFr = {
     fileNone: 'Aucun contrat signé joint.',
     fileStored: 'Contrat joint : {{name}} ({{size}} Ko), le {{date}}',
     upload: 'Joindre le contrat signé',
+    attach: 'Envoyer le fichier',
     tooLarge: 'Fichier trop volumineux (20 Mio au plus)',
     download: 'Télécharger le contrat',
   },
