@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { guideOf } from '../src/contracts/breach-guides.js';
-import { totpCodeAt } from '../src/server/modules/auth/index.js';
 import type { DialectName } from '../src/server/platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/dialects.js';
 import {
@@ -16,7 +14,6 @@ import {
   inChromium,
   launchBrowser,
   newPerson,
-  SCREENSHOTS,
   startServer,
 } from './support/browser.js';
 

@@ -356,6 +356,10 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'la fin du contrat ne peut pas précéder sa signature',
     en: 'the contract cannot end before it was signed',
   },
+  unknown_processor: {
+    fr: 'ce sous-traitant n’existe pas dans la liste du cabinet',
+    en: 'this processor is not in the practice’s list',
+  },
   unknown_activity: {
     fr: 'cette activité n’existe pas dans le registre du cabinet',
     en: 'this activity is not in the practice’s register',

@@ -140,7 +140,16 @@ export const ActivityInputSchema = z.strictObject({
       }),
     )
     .max(10),
-  recipients: z.array(z.strictObject({ type: z.enum(RECIPIENT_TYPES), details: nameField(500) })).max(30),
+  recipients: z
+    .array(
+      z.strictObject({
+        type: z.enum(RECIPIENT_TYPES),
+        details: nameField(500),
+        /** The processor of the practice this recipient is (processors module); free text alone stays valid. */
+        processorId: IdSchema.optional(),
+      }),
+    )
+    .max(30),
   transfers: z
     .array(
       z.strictObject({

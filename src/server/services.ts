@@ -19,6 +19,7 @@ import {
 import {
   NoticesService,
   RegisterService,
+  type RegisterPartners,
   registerFirstSteps,
   registerWorklistProvider,
 } from './modules/register/index.js';
@@ -129,8 +130,18 @@ export function createServices(
     clock,
     restrictionInForce: (tx, practiceId, patientId) => answers!.restrictionInForceFor(tx, practiceId, patientId),
   });
-  const register = new RegisterService({ access, clock, practices, team, patients });
+  // The register names the processors (recipients, exports) through a port: processors are built after it.
+  let partners: RegisterPartners | null = null;
+  const register = new RegisterService({
+    access,
+    clock,
+    practices,
+    team,
+    patients,
+    partners: { names: (tx, id) => partners!.names(tx, id), table: (tx, id, lang) => partners!.table(tx, id, lang) },
+  });
   const processors = new ProcessorsService({ access, clock, practices, team, register, dataKey: keys.dataKey });
+  partners = processors.partnersOfRegister();
   return {
     db,
     dialect,

@@ -15,7 +15,8 @@ import { newId } from '../../shared/ids.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PracticesService } from '../practices/index.js';
-import type { RegisterService } from '../register/index.js';
+import type { RegisterPartners, RegisterService } from '../register/index.js';
+import { listHeader, listRow } from './processors.documents.js';
 import type { TeamService } from '../team/index.js';
 import { fieldsColumn, presentProcessor, presentReview, type StoredFields } from './processors.presenter.js';
 import * as repo from './processors.repository.js';
@@ -151,6 +152,17 @@ export class ProcessorsService {
   async present(tx: Executor, practiceId: string, row: repo.ProcessorRow): Promise<Processor> {
     const files = await repo.latestFiles(tx, practiceId, [row.id]);
     return presentProcessor(row, this.today(), files.get(row.id));
+  }
+
+  /** The register's view of the processors (inside its use cases): their names, and their list as its exports print it. */
+  partnersOfRegister(): RegisterPartners {
+    return {
+      names: async (tx, practiceId) => new Map((await repo.listProcessors(tx, practiceId)).map((r) => [r.id, r.name])),
+      table: async (tx, practiceId, lang) => {
+        const items = await this.findAll(tx, practiceId);
+        return { header: listHeader(lang), rows: items.map((p) => listRow(p, lang)) };
+      },
+    };
   }
 
   get(actor: Actor, practiceId: string, processorId: string) {

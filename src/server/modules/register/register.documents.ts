@@ -7,7 +7,15 @@ import { renderDocx, type SimpleDoc } from '../../platform/documents/docx.js';
 import { frenchDate } from '../../platform/documents/format.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx, type Sheet } from '../../platform/documents/xlsx.js';
+import {
+  partnersDocx,
+  partnersPdf,
+  partnersSheet,
+  recipientName,
+  withPartnersCsv,
+} from './register-partners.documents.js';
 import type { Lang } from '../../platform/http/messages.js';
+import { L } from './register-export.words.js';
 
 type ProcessorActivity = z.infer<typeof ProcessorActivitySchema>;
 
@@ -17,126 +25,22 @@ export interface RegisterData {
   processors: ProcessorActivity[];
   /** People's names by id (who validated). */
   names: Map<string, string>;
+  /** The practice's processors by id (a recipient may name one) and their list as printed (processors module). */
+  partnerNames: Map<string, string>;
+  partners: { header: string[]; rows: string[][] };
   asOf: string;
   generatedAt: string;
 }
-
-const L = {
-  fr: {
-    title: 'Registre des activités de traitement',
-    processorTitle: 'Registre des traitements effectués en tant que sous-traitant (article 30.2 du RGPD)',
-    controller: 'Responsable du traitement',
-    dpo: 'Délégué à la protection des données ou référent',
-    address: 'Adresse',
-    siren: 'SIREN',
-    asOf: 'État au',
-    count: 'Activités',
-    list: 'Liste des traitements',
-    ref: 'N° / RÉF',
-    name: 'Nom du traitement',
-    created: 'Date de création de la fiche',
-    updated: 'Dernière mise à jour de la fiche',
-    status: 'Statut',
-    draft: 'Brouillon (non validé)',
-    validated: 'Validé',
-    version: 'Version',
-    validatedOn: 'Validé le',
-    by: 'par',
-    review: 'Revue prévue le',
-    joint: 'Responsable(s) conjoint(s)',
-    software: 'Logiciel ou application',
-    purposes: 'Finalité(s) du traitement',
-    basis: 'base légale',
-    art9: 'condition de l’article 9',
-    people: 'Catégories de personnes concernées',
-    data: 'Catégories de données personnelles',
-    sensitive: 'Données sensibles',
-    retention: 'Durée de conservation',
-    active: 'base active',
-    archive: 'archive',
-    deletion: 'à l’échéance',
-    recipients: 'Destinataires',
-    transfers: 'Transferts hors UE',
-    noTransfer: 'Aucun transfert hors de l’Union européenne',
-    security: 'Mesures de sécurité',
-    dpia: 'Analyse d’impact (AIPD)',
-    criteria: 'critères',
-    notes: 'Remarques',
-    missing: 'À compléter',
-    none: 'Aucune activité de traitement n’est encore inscrite au registre.',
-    generated: 'généré le',
-    sensitiveYes: 'Données sensibles ?',
-    yes: 'oui',
-    no: 'non',
-    client: 'Client (responsable du traitement)',
-    clientContact: 'Coordonnées',
-    clientRep: 'Représentant',
-    clientDpo: 'DPO du client',
-    categories: 'Catégories de traitements',
-    subProcessors: 'Sous-traitants ultérieurs',
-    legalBasisNote: 'Article 30.1 du RGPD ; modèle de registre de la CNIL (2019)',
-  },
-  en: {
-    title: 'Register of processing activities',
-    processorTitle: 'Register of processing carried out as a processor (GDPR Article 30(2))',
-    controller: 'Controller',
-    dpo: 'Data protection officer or referent',
-    address: 'Address',
-    siren: 'SIREN',
-    asOf: 'As of',
-    count: 'Activities',
-    list: 'List of processing activities',
-    ref: 'No. / REF',
-    name: 'Processing activity',
-    created: 'Record created on',
-    updated: 'Record last updated on',
-    status: 'Status',
-    draft: 'Draft (not validated)',
-    validated: 'Validated',
-    version: 'Version',
-    validatedOn: 'Validated on',
-    by: 'by',
-    review: 'Review due on',
-    joint: 'Joint controller(s)',
-    software: 'Software or application',
-    purposes: 'Purpose(s) of the processing',
-    basis: 'legal basis',
-    art9: 'Article 9 condition',
-    people: 'Categories of data subjects',
-    data: 'Categories of personal data',
-    sensitive: 'Sensitive data',
-    retention: 'Retention',
-    active: 'active',
-    archive: 'archive',
-    deletion: 'at the end',
-    recipients: 'Recipients',
-    transfers: 'Transfers outside the EU',
-    noTransfer: 'No transfer outside the European Union',
-    security: 'Security measures',
-    dpia: 'Data protection impact assessment (DPIA)',
-    criteria: 'criteria',
-    notes: 'Notes',
-    missing: 'To complete',
-    none: 'No processing activity is recorded in the register yet.',
-    generated: 'generated',
-    sensitiveYes: 'Sensitive data?',
-    yes: 'yes',
-    no: 'no',
-    client: 'Client (controller)',
-    clientContact: 'Contact details',
-    clientRep: 'Representative',
-    clientDpo: 'Client’s DPO',
-    categories: 'Categories of processing',
-    subProcessors: 'Sub-processors',
-    legalBasisNote: 'GDPR Article 30(1); CNIL model register (2019)',
-  },
-};
 
 const day = (d: string | null | undefined, lang: Lang) =>
   d ? (lang === 'fr' ? frenchDate(d.slice(0, 10)) : d.slice(0, 10)) : '';
 
 /** One activity as labelled values: the CNIL fiche's rubrics in its order, each list on its own lines. */
-export function activityRows(a: Activity, lang: Lang, names: Map<string, string>): [string, string][] {
+export function activityRows(
+  a: Activity,
+  lang: Lang,
+  { names, partnerNames }: Pick<RegisterData, 'names' | 'partnerNames'>,
+): [string, string][] {
   const t = L[lang];
   const w = REGISTER_WORDS[lang];
   const f = a.fields;
@@ -198,7 +102,7 @@ export function activityRows(a: Activity, lang: Lang, names: Map<string, string>
         )
         .join('\n'),
     ],
-    [t.recipients, f.recipients.map((r) => `${w.recipients[r.type]} — ${r.details}`).join('\n')],
+    [t.recipients, f.recipients.map((r) => `${w.recipients[r.type]} — ${recipientName(r, partnerNames)}`).join('\n')],
     [
       t.transfers,
       f.transfers.length
@@ -265,7 +169,7 @@ export function registerPdf(d: RegisterData, lang: Lang): Promise<Buffer> {
   if (d.activities.length === 0) content.push({ text: t.none, style: 'h1' });
   d.activities.forEach((a, i) => {
     content.push({ text: `${i + 1}. ${a.fields.name}`, style: 'h1', tocItem: true, pageBreak: 'before' });
-    content.push(fieldTable(activityRows(a, lang, d.names)));
+    content.push(fieldTable(activityRows(a, lang, d)));
   });
   if (d.processors.length > 0) {
     content.push({ text: t.processorTitle, style: 'h1', tocItem: true, pageBreak: 'before' });
@@ -274,6 +178,7 @@ export function registerPdf(d: RegisterData, lang: Lang): Promise<Buffer> {
       content.push(fieldTable(processorRows(p, lang)));
     });
   }
+  content.push(...partnersPdf(d, lang));
   return renderPdf({
     title: `${t.title} — ${d.practice.name}`,
     footer: footerOf(d, lang),
@@ -287,7 +192,7 @@ export function registerDocx(d: RegisterData, lang: Lang): Promise<Buffer> {
   const sections: SimpleDoc['sections'] = [{ rows: header(d, lang), paragraphs: [t.legalBasisNote] }];
   if (d.activities.length === 0) sections.push({ paragraphs: [t.none] });
   d.activities.forEach((a, i) =>
-    sections.push({ heading: `${i + 1}. ${a.fields.name}`, rows: activityRows(a, lang, d.names), pageBreak: true }),
+    sections.push({ heading: `${i + 1}. ${a.fields.name}`, rows: activityRows(a, lang, d), pageBreak: true }),
   );
   if (d.processors.length > 0) {
     sections.push({ heading: t.processorTitle, pageBreak: true });
@@ -295,6 +200,7 @@ export function registerDocx(d: RegisterData, lang: Lang): Promise<Buffer> {
       sections.push({ heading: `${i + 1}. ${p.clientName}`, level: 2, rows: processorRows(p, lang) }),
     );
   }
+  sections.push(...partnersDocx(d, lang));
   return renderDocx({
     title: t.title,
     subtitle: d.practice.name,
@@ -335,7 +241,7 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
   const fiches: Sheet[] = d.activities.map((a, i) => ({
     name: `${i + 1} - ${a.fields.name}`.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31),
     header: [lang === 'fr' ? 'Rubrique' : 'Section', lang === 'fr' ? 'Description' : 'Description'],
-    rows: [[t.name, a.fields.name], ...activityRows(a, lang, d.names).filter(([, v]) => v !== '')],
+    rows: [[t.name, a.fields.name], ...activityRows(a, lang, d).filter(([, v]) => v !== '')],
     widths: [36, 110],
   }));
   const processors: Sheet[] = d.processors.length
@@ -348,7 +254,7 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
         },
       ]
     : [];
-  return toXlsx([list, ...fiches, ...processors], created);
+  return toXlsx([list, ...fiches, ...processors, ...partnersSheet(d, lang)], created);
 }
 
 /** CSV: one line per activity, every rubric a column (formula injection neutralised by the CSV writer). */
@@ -358,13 +264,14 @@ export function registerCsv(d: RegisterData, lang: Lang): string {
   const part = lang === 'fr' ? 'Partie du registre' : 'Part of the register';
   const controller = lang === 'fr' ? 'Article 30.1 (responsable du traitement)' : 'Article 30(1) (controller)';
   const processor = lang === 'fr' ? 'Article 30.2 (sous-traitant)' : 'Article 30(2) (processor)';
-  const activityHeader = d.activities.length ? activityRows(d.activities[0]!, lang, d.names).map(([k]) => k) : [];
+  const activityHeader = d.activities.length ? activityRows(d.activities[0]!, lang, d).map(([k]) => k) : [];
   const processorHeader = d.processors.length ? processorRows(d.processors[0]!, lang).map(([k]) => k) : [];
-  if (d.activities.length === 0 && d.processors.length === 0) return toCsv([t.name], [[t.none]]);
+  if (d.activities.length === 0 && d.processors.length === 0 && d.partners.rows.length === 0)
+    return toCsv([t.name], [[t.none]]);
   const rows = [
     ...d.activities.map((a) => [
       a.fields.name,
-      ...activityRows(a, lang, d.names).map(([, v]) => v),
+      ...activityRows(a, lang, d).map(([, v]) => v),
       controller,
       ...processorHeader.map(() => ''),
     ]),
@@ -375,7 +282,8 @@ export function registerCsv(d: RegisterData, lang: Lang): string {
       ...processorRows(p, lang).map(([, v]) => v),
     ]),
   ];
-  return toCsv([t.name, ...activityHeader, part, ...processorHeader], rows);
+  const header = [t.name, ...activityHeader, part, ...processorHeader];
+  return toCsv(...withPartnersCsv(d, lang, header, rows, 1 + activityHeader.length));
 }
 
 /** JSON: the register as the API answers it, with the practice and the date; the schema is docs/register-export.schema.json. */

@@ -108,3 +108,9 @@ export function adaptTemplate<T>(fields: T, practice: { legalForm: string | null
   const retention = accountingRetention(practice.legalForm);
   return JSON.parse(JSON.stringify(fields).replaceAll('{accounting_retention}', retention.replace(/["\\]/g, ''))) as T;
 }
+
+/** The first recipient linked to a processor the practice does not have, as a field path, or null. */
+export function unknownPartner(fields: ActivityFields, known: ReadonlyMap<string, string>): string | null {
+  const i = fields.recipients.findIndex((r) => r.processorId !== undefined && !known.has(r.processorId));
+  return i < 0 ? null : `recipients.${i}.processorId`;
+}

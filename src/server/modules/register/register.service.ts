@@ -10,7 +10,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { CSV_TYPE, DOCX_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../platform/documents/file.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, conflict } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import { type Access, type UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -21,7 +21,7 @@ import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } fr
 import { fieldsOf, presentActivity, presentProcessor } from './register.presenter.js';
 import * as repo from './register.repository.js';
 import { runInRegister } from './register.scope.js';
-import { adaptTemplate, fingerprint, missingFields, reviewDueOn } from './register.rules.js';
+import { adaptTemplate, fingerprint, missingFields, reviewDueOn, unknownPartner } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
 import { parisDate } from '../../platform/clock.js';
 
@@ -31,6 +31,14 @@ export interface RegisterDeps {
   practices: PracticesService;
   team: TeamService;
   patients: PatientsService;
+  /** The practice's processors, for the recipients that name one and the register's exports (processors module). */
+  partners?: RegisterPartners;
+}
+
+/** What the register needs of the processors: their names by id, and their list as the exports print it. */
+export interface RegisterPartners {
+  names(tx: Executor, practiceId: string): Promise<Map<string, string>>;
+  table(tx: Executor, practiceId: string, lang: Lang): Promise<{ header: string[]; rows: string[][] }>;
 }
 
 type ProcessorInput = z.output<typeof ProcessorActivityInputSchema>;
@@ -68,6 +76,13 @@ export class RegisterService {
       },
       ({ tx, audit }, r) => work(tx, audit, r),
     );
+  }
+
+  /** A recipient may name one of the practice's processors, never another practice's or one that does not exist. */
+  private async checkPartners(tx: Executor, practiceId: string, fields: ActivityFields): Promise<void> {
+    if (!fields.recipients.some((r) => r.processorId)) return;
+    const path = unknownPartner(fields, (await this.deps.partners?.names(tx, practiceId)) ?? new Map());
+    if (path) throw validationError(path, 'unknown_processor');
   }
 
   private now(): string {
@@ -124,6 +139,7 @@ export class RegisterService {
           fields = adaptTemplate(t.fields, await this.deps.practices.identity(tx, practiceId));
           templateKey = t.key;
         } else fields = ActivityInputSchema.parse(input);
+        await this.checkPartners(tx, practiceId, fields);
         const now = this.now();
         const row: repo.ActivityRow = {
           id: newId('act'),
@@ -180,6 +196,7 @@ export class RegisterService {
       activityId,
       async (tx, audit, r) => {
         const fields = ActivityInputSchema.parse(input);
+        await this.checkPartners(tx, practiceId, fields);
         const patch = { fields: JSON.stringify(fields), status: 'draft' as const, updated_at: this.now() };
         await repo.updateActivity(tx, practiceId, activityId, patch);
         audit.details = { name: fields.name, version: Number(r.version) };
@@ -270,6 +287,8 @@ export class RegisterService {
           processors,
           practice: await this.deps.practices.identity(tx, practiceId),
           names: await this.deps.team.memberNames(tx, practiceId),
+          partnerNames: (await this.deps.partners?.names(tx, practiceId)) ?? new Map<string, string>(),
+          partners: (await this.deps.partners?.table(tx, practiceId, lang)) ?? { header: [], rows: [] },
         };
       },
     );

@@ -21,6 +21,7 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { type Fields, type CategoryRow } from './ActivityPage.js';
 import { submitWith } from '../../components/submit.js';
 import { oneOf } from '../../app/forms.js';
+import { ProcessorPicker } from '../../components/ProcessorPicker.js';
 
 /** A list of rows of the same shape, each removable, with an add button. */
 function Rows<T>({
@@ -274,16 +275,25 @@ export function ActivityEditor({
             blank={{ type: 'internal' as const, details: '' }}
             describe={(r) => r.details}
             render={(r, setR, i) => (
-              <KindAndDetails
-                kindLabel={t('register.fields.type')}
-                data={opts('recipients', RECIPIENT_TYPES)}
-                kind={r.type}
-                onKind={(type) => setR({ type })}
-                details={r.details}
-                onDetails={(details) => setR({ details })}
-                detailsRequired
-                detailsError={err(`recipients.${i}.details`)}
-              />
+              <>
+                <KindAndDetails
+                  kindLabel={t('register.fields.type')}
+                  data={opts('recipients', RECIPIENT_TYPES)}
+                  kind={r.type}
+                  onKind={(type) => setR({ type })}
+                  details={r.details}
+                  onDetails={(details) => setR({ details })}
+                  detailsRequired
+                  detailsError={err(`recipients.${i}.details`)}
+                />
+                {r.type === 'processor' && (
+                  <ProcessorPicker
+                    value={r.processorId}
+                    onChange={(processorId, name) => setR({ processorId, details: r.details || name || '' })}
+                    error={err(`recipients.${i}.processorId`)}
+                  />
+                )}
+              </>
             )}
           />
           <Rows

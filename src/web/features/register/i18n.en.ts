@@ -85,6 +85,8 @@ export const registerEn: typeof registerFr = {
     people: 'Data subjects',
     category: 'Category',
     details: 'Details',
+    processorLink: 'Processor from the practice’s list',
+    processorLinkHelp: 'Link this recipient to its processor record (contract, HDS, location).',
     data: 'Categories of data',
     sensitive: 'Sensitive data',
     description: 'Description',

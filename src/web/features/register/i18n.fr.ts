@@ -85,6 +85,8 @@ export const registerFr = {
     people: 'Personnes concernées',
     category: 'Catégorie',
     details: 'Précisions',
+    processorLink: 'Sous-traitant de la liste du cabinet',
+    processorLinkHelp: 'Reliez ce destinataire à sa fiche de sous-traitant (contrat, HDS, localisation).',
     data: 'Catégories de données',
     sensitive: 'Données sensibles',
     description: 'Description',
