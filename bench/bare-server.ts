@@ -9,6 +9,7 @@ import { findEntries } from '../src/server/modules/audit-trail/audit-trail.repos
 import { findNotifications, listBreaches } from '../src/server/modules/breaches/breaches.repository.js';
 import { searchPatients } from '../src/server/modules/patients/patients.repository.js';
 import { listRequests } from '../src/server/modules/rights-requests/rights-requests.repository.js';
+import { latestFiles, listProcessors } from '../src/server/modules/processors/processors.repository.js';
 import { arg } from './common.js';
 
 const { db } = await openDatabase({ kind: 'sqlite', file: `${arg('data-dir')}/gardien.db` });
@@ -37,5 +38,10 @@ app.get<{ Params: { id: string } }>('/bare/breaches/:id', async (req) => {
     ),
   };
 });
+// The processors and their latest signed contract: the two queries of Gardien's processor list.
+app.get<{ Params: { id: string } }>('/bare/processors/:id', async (req) => ({
+  items: await listProcessors(db, req.params.id),
+  files: [...(await latestFiles(db, req.params.id)).values()],
+}));
 app.get('/health', async () => ({ ok: true }));
 await app.listen({ port: Number(arg('port')), host: '127.0.0.1' });

@@ -67,7 +67,7 @@ describeEachDialect('processors in the register', (dialect) => {
     ).replace(/\s+/g, ' ');
     assert.match(pdf, /Sous-traitants et partenaires \(article 28 du RGPD\)/);
     assert.match(pdf, /Laboratoire Dentaire Alsacien \(Prothésiste\)/);
-    assert.match(pdf, /Clauses de l’article 28 manquantes|Aucun contrat signé/);
+    assert.match(pdf, /Laboratoire de non signé a\) b\) c\) d\) e\) f\) g\) Non requise/);
     const csv = parseCsv((await call(t, 'GET', api('/register/export?format=csv'), { as: owner })).body);
     const row = csv.find((r) => r[0] === 'Laboratoire Dentaire Alsacien')!;
     assert.ok(row.includes('Sous-traitants et partenaires (article 28)'));

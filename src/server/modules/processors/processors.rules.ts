@@ -14,7 +14,17 @@ export const HDS_V2_DEADLINE = '2026-05-16';
 export const HDS_EXPIRING_DAYS = 90;
 export const CONTRACT_EXPIRING_DAYS = 60;
 
-export const addDays = (day: string, days: number): string => Temporal.PlainDate.from(day).add({ days }).toString();
+const shifted = new Map<string, string>();
+/** `day` plus `days` (remembered: the list computes the same two horizons for every processor of a practice). */
+export function addDays(day: string, days: number): string {
+  const key = `${day}+${days}`;
+  const known = shifted.get(key);
+  if (known !== undefined) return known;
+  const out = Temporal.PlainDate.from(day).add({ days }).toString();
+  if (shifted.size >= 1024) shifted.clear();
+  shifted.set(key, out);
+  return out;
+}
 /** One year later (29 February → 28 February). */
 export const nextYear = (day: string): string => Temporal.PlainDate.from(day).add({ years: 1 }).toString();
 

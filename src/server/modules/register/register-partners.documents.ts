@@ -1,5 +1,5 @@
 import type { SimpleDoc } from '../../platform/documents/docx.js';
-import { fieldTable, type PdfNode } from '../../platform/documents/pdf.js';
+import type { PdfNode } from '../../platform/documents/pdf.js';
 import type { Sheet } from '../../platform/documents/xlsx.js';
 import type { Lang } from '../../platform/http/messages.js';
 import type { RegisterData } from './register.documents.js';
@@ -19,17 +19,41 @@ export function recipientName(r: { details: string; processorId?: string | undef
   return `${name} (${r.details})`;
 }
 
+/** The list's columns the PDF prints: name, kind, contract signed on, missing clauses (their letters), HDS, storage. */
+const PDF_COLUMNS = [0, 1, 3, 4, 5, 6];
+const CLAUSE_COLUMN = 4;
+/** "a) Traitement…\nd) Conditions…" → "a) d)": the letters of Art. 28(3), the words are in the list and the XLSX. */
+const letters = (cell: string) =>
+  cell
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(' ')[0])
+    .join(' ');
+
 const pairs = (d: RegisterData, row: string[]): [string, string][] =>
   d.partners.header.slice(1).map((h, i): [string, string] => [h, row[i + 1] ?? '']);
 
+/** One table, a line per processor with the checks an inspector looks at first (the columns the list puts first). */
 export function partnersPdf(d: RegisterData, lang: Lang): PdfNode[] {
   if (d.partners.rows.length === 0) return [];
+  const cols = PDF_COLUMNS.filter((i) => i < d.partners.header.length);
+  const cell = (text: string, bold = false): PdfNode => ({ text, fontSize: 7.5, ...(bold ? { bold } : {}) });
   return [
     { text: title(lang), style: 'h1', tocItem: true, pageBreak: 'before' },
-    ...d.partners.rows.flatMap((row, i): PdfNode[] => [
-      { text: `${i + 1}. ${row[0] ?? ''}`, style: 'h2' },
-      fieldTable(pairs(d, row)),
-    ]),
+    {
+      table: {
+        widths: cols.map((i) => (i === 0 ? 90 : '*')),
+        headerRows: 1,
+        dontBreakRows: true,
+        body: [
+          cols.map((i) => cell(d.partners.header[i]!, true)),
+          ...d.partners.rows.map((row) =>
+            cols.map((i) => cell(i === CLAUSE_COLUMN ? letters(row[i] ?? '') : (row[i] ?? ''))),
+          ),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
   ];
 }
 
