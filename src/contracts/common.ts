@@ -17,7 +17,8 @@ export const textField = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+    // U+FFFE and U+FFFF are no characters at all: XML (DOCX, XLSX) cannot hold them and the file would not open.
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.test(s), {
       params: { code: 'control_characters' },
     })
     // A lone surrogate cannot be stored as UTF-8 (it would come back as U+FFFD); bidirectional overrides can disguise

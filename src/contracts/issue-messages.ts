@@ -356,6 +356,10 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'la fin du contrat ne peut pas précéder sa signature',
     en: 'the contract cannot end before it was signed',
   },
+  day_implausible: {
+    fr: 'date invraisemblable (avant 1978 ou après 2100) : vérifiez l’année',
+    en: 'implausible date (before 1978 or after 2100): check the year',
+  },
   unknown_processor: {
     fr: 'ce sous-traitant n’existe pas dans la liste du cabinet',
     en: 'this processor is not in the practice’s list',

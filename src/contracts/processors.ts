@@ -97,6 +97,11 @@ export const CountrySchema = z
   .transform((s) => s.toUpperCase())
   .refine(isCountryCode, { params: { code: 'unknown_country' } });
 
+/** A contract's or a certificate's day: between 1978 (loi Informatique et libertés) and 2100, or it is a typing slip. */
+const Day = DateSchema.refine((d) => d >= '1978-01-06' && d <= '2100-12-31', { params: { code: 'day_implausible' } });
+/** A closed list where a value said twice says nothing more: kept once. */
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
 const Contact = z.strictObject({
   name: textField(200).optional(),
   email: z.union([EmailSchema, z.literal('')]).optional(),
@@ -121,14 +126,14 @@ const Storage = z.strictObject({
 const Hds = z.strictObject({
   certificateNumber: textField(100).optional(),
   certifyingBody: textField(200).optional(),
-  activities: z.array(z.enum(HDS_ACTIVITIES)).max(HDS_ACTIVITIES.length).optional(),
+  activities: z.array(z.enum(HDS_ACTIVITIES)).max(HDS_ACTIVITIES.length).transform(unique).optional(),
   referential: z.enum(HDS_REFERENTIALS).nullable().optional(),
-  expiresOn: DateSchema.nullable().optional(),
+  expiresOn: Day.nullable().optional(),
 });
 
 const Contract = z.strictObject({
-  signedOn: DateSchema.nullable().optional(),
-  expiresOn: DateSchema.nullable().optional(),
+  signedOn: Day.nullable().optional(),
+  expiresOn: Day.nullable().optional(),
   basis: z.enum(CONTRACT_BASES).optional(),
   /** Each clause present or missing; a clause not named keeps its value (missing when never marked). */
   clauses: z.partialRecord(z.enum(CLAUSES), z.enum(CLAUSE_STATES)).optional(),
@@ -150,10 +155,10 @@ const ProcessorFields = {
   hostsHealthData: z.boolean(),
   contact: Contact,
   services: textField(2000),
-  dataCategories: z.array(z.enum(PROCESSOR_DATA)).max(PROCESSOR_DATA.length),
+  dataCategories: z.array(z.enum(PROCESSOR_DATA)).max(PROCESSOR_DATA.length).transform(unique),
   subProcessors: z.array(SubProcessor).max(30),
   /** The register activities it serves. */
-  activityIds: z.array(IdSchema).max(50),
+  activityIds: z.array(IdSchema).max(50).transform(unique),
   storage: Storage.nullable(),
   hds: Hds,
   contract: Contract,
@@ -193,7 +198,7 @@ export const ProcessorParamsSchema = PracticeParamsSchema.extend({ processorId: 
 /** What the yearly review checked (the seed: "revoyez vos contrats avec les sous-traitants" every year). */
 export const REVIEW_CHECKS = ['contract', 'hds', 'storage', 'subProcessors', 'security'] as const;
 export const ReviewProcessorSchema = z.strictObject({
-  checked: z.array(z.enum(REVIEW_CHECKS)).min(1).max(REVIEW_CHECKS.length),
+  checked: z.array(z.enum(REVIEW_CHECKS)).min(1).max(REVIEW_CHECKS.length).transform(unique),
   note: textField(2000).optional().default(''),
 });
 

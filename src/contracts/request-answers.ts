@@ -220,7 +220,11 @@ export const RequestsExportQuerySchema = z.strictObject({ format: z.enum(['pdf',
 
 /** The file's name and type travel in the query; its bytes are the body (application/octet-stream). */
 export const UploadQuerySchema = z.strictObject({
-  name: textField(200).pipe(z.string().min(1)),
+  // A file's name is one line: no line break (it reaches headers and the ZIP's index), no path.
+  name: textField(200)
+    .pipe(z.string().min(1))
+    .refine((s) => !/[\r\n\t]/.test(s), { params: { code: 'control_characters' } })
+    .transform((s) => s.split(/[\\/]/).pop() || s),
   type: z
     .string()
     .regex(/^[a-z]+\/[a-z0-9.+-]+$/i)

@@ -17,20 +17,20 @@ import type { FileMeta, ProcessorRow, ReviewRow } from './processors.repository.
 import { hdsStatus, isHdsRequired, missingClauses, placeOf, processorIssues } from './processors.rules.js';
 
 /** The nested facts of a processor as a request gives them (validated then), stored as one JSON column. */
-export type StoredFields = z.output<ReturnType<typeof CreateProcessorSchema.pick<typeof STORED_KEYS>>>;
-const STORED_KEYS = {
-  contact: true,
-  services: true,
-  dataCategories: true,
-  subProcessors: true,
-  activityIds: true,
-  storage: true,
-  hds: true,
-  contract: true,
-  confidentialityUndertaking: true,
-  securityCharter: true,
-  notes: true,
-} as const;
+export type StoredFields = Pick<
+  z.output<typeof CreateProcessorSchema>,
+  | 'contact'
+  | 'services'
+  | 'dataCategories'
+  | 'subProcessors'
+  | 'activityIds'
+  | 'storage'
+  | 'hds'
+  | 'contract'
+  | 'confidentialityUndertaking'
+  | 'securityCharter'
+  | 'notes'
+>;
 
 const text = z.string();
 const date = z.string().nullable().optional();

@@ -5,7 +5,7 @@ import { describeEachDialect } from '../../../../test/support/dialects.js';
 import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
 import { cliActor } from '../../shared/actor.js';
-import { Reminders } from '../reminders/index.js';
+import { DIGEST_MODULES, Reminders } from '../reminders/index.js';
 import { processorsReminderProvider } from './processors.reminders.js';
 
 /** The processors' reminders go out by e-mail through a real SMTP server, once per task and due date. */
@@ -60,4 +60,15 @@ describeEachDialect('processor reminders', (dialect) => {
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.target_id, lab.id);
   });
+});
+
+it('names every module of the to-do list in the daily digest (no raw key in a mailbox)', async () => {
+  const t = await createTestApp('sqlite');
+  try {
+    const modules = t.services.worklist.modules();
+    assert.ok(modules.includes('processors'));
+    for (const m of modules) assert.ok(DIGEST_MODULES[m], `DIGEST_MODULES has no name for ${m}`);
+  } finally {
+    await t.close();
+  }
 });

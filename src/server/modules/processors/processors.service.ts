@@ -8,7 +8,7 @@ import {
 import { parisDate, type Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { FileOut } from '../../platform/documents/file.js';
+import { mediaTypeOf, type FileOut } from '../../platform/documents/file.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
@@ -50,7 +50,11 @@ const STORED = [
   'notes',
 ] as const;
 
-/** A change merged into what is stored: a field the body does not name keeps its value; contact, storage, HDS and contract merge field by field, the clauses and their references clause by clause. */
+/**
+ * A change merged into what is stored: a field the body does not name keeps its value; contact, HDS and contract merge
+ * field by field, the clauses and their references clause by clause; storage (its country required) replaces as a whole,
+ * keeping the remote access and the safeguard when the body does not name them.
+ */
 export function mergeFields(old: StoredFields, patch: UpdateProcessor): StoredFields {
   const out: StoredFields = { ...old };
   for (const k of STORED) if (patch[k] !== undefined) (out as Record<string, unknown>)[k] = patch[k];
@@ -181,13 +185,16 @@ export class ProcessorsService {
     return { ...(await this.present(tx, practiceId, row)), reviews: reviews.map((r) => presentReview(r, names)) };
   }
 
-  /** Checks what a person typed against the practice: dates that cannot be true, activities that are not in its register. */
-  private async check(tx: Executor, practiceId: string, f: StoredFields): Promise<void> {
+  /**
+   * Checks what a person typed against the practice: dates that cannot be true (the contract as it will be), and the
+   * register activities the request names (an activity deleted since stays linked until the links are changed).
+   */
+  private async check(tx: Executor, practiceId: string, f: StoredFields, activityIds?: string[]): Promise<void> {
     const problem = contractDateProblem(f.contract ?? {}, this.today());
     if (problem) throw validationError(problem.path, problem.code);
-    if (f.activityIds?.length) {
+    if (activityIds?.length) {
       const known = await this.deps.register.activityNames(tx, practiceId);
-      const i = f.activityIds.findIndex((id) => !known.has(id));
+      const i = activityIds.findIndex((id) => !known.has(id));
       if (i >= 0) throw validationError(`activityIds.${i}`, 'unknown_activity');
     }
   }
@@ -200,7 +207,7 @@ export class ProcessorsService {
       async ({ tx, audit }) => {
         const fields: StoredFields = {};
         for (const k of STORED) if (input[k] !== undefined) (fields as Record<string, unknown>)[k] = input[k];
-        await this.check(tx, practiceId, fields);
+        await this.check(tx, practiceId, fields, input.activityIds);
         const now = this.deps.clock.now().toISOString();
         const row: repo.ProcessorRow = {
           id: newId('prc'),
@@ -240,7 +247,7 @@ export class ProcessorsService {
       { permission: 'processor.manage', action: 'processor.updated' },
       async (tx, row, audit) => {
         const fields = mergeFields(fieldsColumn.read(row.fields), input);
-        await this.check(tx, practiceId, fields);
+        await this.check(tx, practiceId, fields, input.activityIds);
         const patch = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -314,8 +321,7 @@ export class ProcessorsService {
           practice_id: practiceId,
           processor_id: processorId,
           name: meta.name,
-          media_type:
-            meta.type ?? (meta.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream'),
+          media_type: mediaTypeOf(meta.name, meta.type),
           size: content.length,
           sha256: createHash('sha256').update(content).digest('hex'),
           content: sealBytes(this.deps.dataKey, content, contractFileContext(id)),

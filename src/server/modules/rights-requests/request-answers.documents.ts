@@ -164,22 +164,6 @@ export async function letterFileOut(l: repo.LetterRow, practice: LetterHead, for
   );
 }
 
-const TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  json: 'application/json',
-  xml: 'application/xml',
-  zip: 'application/zip',
-  dcm: 'application/dicom',
-};
-export function mediaTypeOf(name: string): string {
-  return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
 const REGISTER_HEADER: Record<Lang, string[]> = {
   fr: [
     'N°',

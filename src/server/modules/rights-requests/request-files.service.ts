@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { MAX_ANSWER_FILE_BYTES } from '../../../contracts/request-answers.js';
 import type { Clock } from '../../platform/clock.js';
 import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
-import type { FileOut } from '../../platform/documents/file.js';
+import { mediaTypeOf, type FileOut } from '../../platform/documents/file.js';
 import type { Lang } from '../../platform/http/messages.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access } from '../access/index.js';
 import type { PracticesService } from '../practices/index.js';
-import { answerZipFile, mediaTypeOf } from './request-answers.documents.js';
+import { answerZipFile } from './request-answers.documents.js';
 import { fileContext, runOnRequest } from './request-answers.scope.js';
 import { presentFile } from './rights-requests.detail.js';
 import * as repo from './rights-requests.repository.js';
@@ -53,7 +53,7 @@ export class RequestFilesService {
           practice_id: practiceId,
           request_id: requestId,
           name: meta.name,
-          media_type: meta.type ?? mediaTypeOf(meta.name),
+          media_type: mediaTypeOf(meta.name, meta.type),
           size: content.length,
           sha256: createHash('sha256').update(content).digest('hex'),
           content: sealBytes(this.deps.dataKey, content, fileContext(id)),

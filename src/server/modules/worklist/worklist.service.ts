@@ -37,6 +37,11 @@ export class Worklist {
     this.providers.push(provider);
   }
 
+  /** The modules that put tasks in the list (the digest names each). */
+  modules(): string[] {
+    return this.providers.map((p) => p.module);
+  }
+
   /** The to-do list a role would see, for the daily e-mail digest (a system job: the digest carries no subject). */
   async itemsForRole(tx: Executor, practiceId: string, role: string, now: Date): Promise<WorklistItem[]> {
     const items: WorklistItem[] = [];

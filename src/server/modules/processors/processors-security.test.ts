@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { call, createPractice, createTestApp, login, type Client, type TestApp } from '../../../../test/support/app.js';
+import { describeEachDialect } from '../../../../test/support/dialects.js';
+import { unzip } from '../../../../test/support/documents.js';
+
+/** What the review of the routes found (issue 20): input that would break a document or be served as something else. */
+describeEachDialect('processors: hostile input', (dialect) => {
+  let t: TestApp;
+  let practiceId: string;
+  let owner: Client;
+  const url = (p = '') => `/api/v1/practices/${practiceId}/processors${p}`;
+  const upload = (id: string, query: string, body: Buffer) =>
+    t.app.inject({
+      method: 'POST',
+      url: url(`/${id}/contract-file?${query}`),
+      headers: {
+        cookie: `__Host-gardien_session=${owner.cookie}`,
+        'x-csrf-token': owner.csrf,
+        'content-type': 'application/octet-stream',
+      },
+      payload: body,
+      remoteAddress: owner.ip,
+    });
+
+  before(async () => {
+    t = await createTestApp(dialect);
+    const p = await createPractice(t, 'Cabinet des Lilas');
+    practiceId = p.practiceId;
+    owner = await login(t, p.ownerEmail);
+  });
+  after(async () => t.close());
+
+  it('refuses U+FFFE and U+FFFF (no XML can hold them: the DOCX and XLSX would not open)', async () => {
+    const res = await call(t, 'POST', url(), {
+      as: owner,
+      body: { name: 'Labo\uFFFF', kind: 'laboratory', handlesHealthData: true },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(
+      res.json().issues.map((i: { path: string; code: string }) => [i.path, i.code]),
+      [['name', 'control_characters']],
+    );
+  });
+
+  it('refuses a year that is a typing slip, keeps a value said twice once', async () => {
+    const bad = await call(t, 'POST', url(), {
+      as: owner,
+      body: { name: 'Labo', kind: 'laboratory', handlesHealthData: true, contract: { signedOn: '0001-01-01' } },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().issues[0].path, 'contract.signedOn');
+    assert.equal(bad.json().issues[0].code, 'day_implausible');
+    const ok = await call(t, 'POST', url(), {
+      as: owner,
+      body: {
+        name: 'Labo',
+        kind: 'laboratory',
+        handlesHealthData: true,
+        dataCategories: ['health', 'health', 'identity'],
+      },
+    });
+    assert.deepEqual(ok.json().dataCategories, ['health', 'identity']);
+  });
+
+  it('serves a stored contract as a plain kind of file only, and refuses a name on two lines', async () => {
+    const id = (
+      await call(t, 'POST', url(), { as: owner, body: { name: 'Hôte', kind: 'host', handlesHealthData: true } })
+    ).json().id as string;
+    assert.equal((await upload(id, 'name=c.html&type=text/html', Buffer.from('<script>x</script>'))).statusCode, 201);
+    const down = await call(t, 'GET', url(`/${id}/contract-file`), { as: owner });
+    assert.equal(down.headers['content-type'], 'application/octet-stream');
+    const docx = await upload(id, `name=${encodeURIComponent('contrat.docx')}&type=text%2Fhtml`, Buffer.from('PK'));
+    assert.equal(
+      docx.json().contract.file.mediaType,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const crlf = await upload(id, `name=${encodeURIComponent('a\r\nX-Evil: 1.pdf')}`, Buffer.from('%PDF'));
+    assert.equal(crlf.statusCode, 400);
+    assert.equal(crlf.json().issues[0].path, 'name');
+    const traversal = await upload(id, `name=${encodeURIComponent('../../etc/contrat.pdf')}`, Buffer.from('%PDF'));
+    assert.equal(traversal.json().contract.file.name, 'contrat.pdf');
+  });
+
+  it('an activity deleted from the register leaves the processor editable', async () => {
+    const activity = (
+      await call(t, 'POST', `/api/v1/practices/${practiceId}/register/activities`, {
+        as: owner,
+        body: { templateKey: 'website' },
+      })
+    ).json().id as string;
+    const p = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Agence web', kind: 'other', handlesHealthData: false, activityIds: [activity] },
+      })
+    ).json();
+    assert.equal(
+      (await call(t, 'DELETE', `/api/v1/practices/${practiceId}/register/activities/${activity}`, { as: owner }))
+        .statusCode,
+      200,
+    );
+    const patched = await call(t, 'PATCH', url(`/${p.id}`), { as: owner, body: { notes: 'Contrat à relire' } });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const clauses = await call(t, 'GET', url(`/${p.id}/clauses?format=docx`), { as: owner });
+    assert.equal(clauses.statusCode, 200);
+    assert.ok((await unzip(clauses.rawPayload)).get('word/document.xml'));
+  });
+});
