@@ -116,7 +116,7 @@ function journeys(dialect: DialectName) {
     await page.getByRole('link', { name: 'À faire', exact: true }).click();
     await heading(page, 'À faire');
     const item = page.getByTestId('worklist-item').filter({ hasText: 'Laboratoire Dentaire Alsacien' });
-    await item.getByText('Sous-traitant : contrat absent ou clauses de l’article 28 manquantes').waitFor();
+    await item.getByText('Sous-traitant : clauses de l’article 28 manquantes au contrat').waitFor();
     await checkPage(page, shot('home'));
     await item.getByRole('link').click();
     await heading(page, 'Laboratoire Dentaire Alsacien');

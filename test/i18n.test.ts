@@ -114,6 +114,8 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
       'request_identity_awaited',
       'subject.processors',
       'processor_contract',
+      'processor_clauses',
+      'processor_transfer',
       'processor_contract_expiring',
       'processor_hds',
       'processor_review',

@@ -356,9 +356,18 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'la fin du contrat ne peut pas précéder sa signature',
     en: 'the contract cannot end before it was signed',
   },
+  choose_one: { fr: 'choisissez au moins un élément', en: 'choose at least one' },
   day_implausible: {
     fr: 'date invraisemblable (avant 1978 ou après 2100) : vérifiez l’année',
     en: 'implausible date (before 1978 or after 2100): check the year',
+  },
+  processor_exists: {
+    fr: 'un sous-traitant porte déjà ce nom : ouvrez sa fiche plutôt que d’en créer une seconde',
+    en: 'a processor already has this name: open its record rather than create a second one',
+  },
+  not_a_processor: {
+    fr: 'ce partenaire n’est pas un sous-traitant : l’article 28 ne s’applique pas',
+    en: 'this partner is not a processor: Article 28 does not apply',
   },
   unknown_processor: {
     fr: 'ce sous-traitant n’existe pas dans la liste du cabinet',

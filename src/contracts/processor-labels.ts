@@ -111,6 +111,7 @@ export const PROCESSOR_WORDS: Record<'fr' | 'en', ProcessorWords> = {
       health_data_outside_eea: 'Données de santé stockées hors de l’Espace économique européen',
       transfer_without_mechanism: 'Transfert hors de l’EEE sans encadrement',
       storage_unknown: 'Lieu de stockage non renseigné',
+      subprocessor_outside_eea: 'Un sous-traitant ultérieur est hors de l’EEE : vérifiez l’encadrement du transfert',
       review_due: 'Revue annuelle à faire',
     },
     checks: {
@@ -202,6 +203,7 @@ export const PROCESSOR_WORDS: Record<'fr' | 'en', ProcessorWords> = {
       health_data_outside_eea: 'Health data stored outside the European Economic Area',
       transfer_without_mechanism: 'Transfer outside the EEA with no safeguard',
       storage_unknown: 'Storage location not entered',
+      subprocessor_outside_eea: 'A sub-processor is outside the EEA: check how the transfer is framed',
       review_due: 'Yearly review due',
     },
     checks: {

@@ -87,6 +87,7 @@ export const PROCESSOR_ISSUES = [
   'health_data_outside_eea',
   'transfer_without_mechanism',
   'storage_unknown',
+  'subprocessor_outside_eea',
   'review_due',
 ] as const;
 export type ProcessorIssue = (typeof PROCESSOR_ISSUES)[number];
@@ -167,6 +168,8 @@ const ProcessorFields = {
   /** The practice's IT security charter signed by the partner (IT maintenance, remote secretariat). */
   securityCharter: z.boolean().nullable(),
   notes: textField(4000),
+  /** The relationship has ended (contract terminated, provider changed): kept as proof, with nothing left to do. */
+  endedOn: Day.nullable(),
 };
 
 export const CreateProcessorSchema = z.strictObject({
@@ -185,6 +188,7 @@ export const CreateProcessorSchema = z.strictObject({
   confidentialityUndertaking: ProcessorFields.confidentialityUndertaking.optional(),
   securityCharter: ProcessorFields.securityCharter.optional(),
   notes: ProcessorFields.notes.optional(),
+  endedOn: ProcessorFields.endedOn.optional(),
 });
 export type CreateProcessor = z.input<typeof CreateProcessorSchema>;
 export const UpdateProcessorSchema = CreateProcessorSchema.partial().refine((o) => Object.keys(o).length > 0, {
@@ -270,12 +274,23 @@ export const ProcessorSchema = z.object({
   /** What is wrong, most pressing first. */
   issues: z.array(z.enum(PROCESSOR_ISSUES)),
   lastReviewedOn: DateSchema.nullable(),
+  /** The day the relationship ended, or null while it runs. */
+  endedOn: DateSchema.nullable(),
   /** One year after it was added, then one year after each review. */
   reviewDueOn: DateSchema,
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
 export type Processor = z.infer<typeof ProcessorSchema>;
+
+/**
+ * The checklist's "confidentiality?": the Art. 28(3)(b) clause, the Commission's clauses (which hold it), or an
+ * undertaking signed by the partner's staff; false when the undertaking is said to be missing; null while unknown.
+ */
+export function confidentialityCovered(p: Pick<Processor, 'contract' | 'confidentialityUndertaking'>): boolean | null {
+  if (p.contract.clauses.confidentiality === 'present' || p.contract.basis === 'scc_2021_915') return true;
+  return p.confidentialityUndertaking;
+}
 
 export const ProcessorDetailSchema = ProcessorSchema.extend({ reviews: z.array(ProcessorReviewSchema) });
 export const ProcessorListSchema = z.object({ items: z.array(ProcessorSchema) });

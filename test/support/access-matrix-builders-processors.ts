@@ -2,12 +2,13 @@ import { cliActor } from '../../src/server/shared/actor.js';
 import type { TestApp } from './app.js';
 import type { Builder } from './access-matrix.js';
 
+let seq = 0;
 const url = (practiceId: string, rest = '') => `/api/v1/practices/${practiceId}/processors${rest}`;
 
 /** A processor of the practice with its signed contract stored, for the routes about one. */
 export const someProcessor = async (t: TestApp, practiceId: string) => {
   const p = await t.services.processors.create(cliActor(), practiceId, {
-    name: 'Laboratoire Dentaire Alsacien',
+    name: `Laboratoire Dentaire Alsacien ${++seq}`,
     kind: 'laboratory',
     handlesHealthData: true,
   });
@@ -29,7 +30,7 @@ export const BUILDERS_PROCESSORS: Record<string, Builder> = {
   'GET /api/v1/practices/:practiceId/processors': async ({ practiceId }) => ({ url: url(practiceId) }),
   'POST /api/v1/practices/:practiceId/processors': async ({ practiceId }) => ({
     url: url(practiceId),
-    body: { name: 'Logident', kind: 'software_vendor', handlesHealthData: true, storage: { country: 'FR' } },
+    body: { name: `Logident ${++seq}`, kind: 'software_vendor', handlesHealthData: true, storage: { country: 'FR' } },
   }),
   'GET /api/v1/practices/:practiceId/processors/export': async ({ practiceId }) => ({
     url: url(practiceId, '/export?format=csv'),

@@ -4,6 +4,7 @@ import { CSV_TYPE, DOCX_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../pl
 import { letterDocx, letterPdf } from '../../platform/documents/letter.js';
 import { simpleDocPdf } from '../../platform/documents/simple-pdf.js';
 import type { Actor } from '../../shared/actor.js';
+import { conflict } from '../../shared/app-error.js';
 import type { Access } from '../access/index.js';
 import type { PracticesService } from '../practices/index.js';
 import type { RegisterService } from '../register/index.js';
@@ -43,6 +44,8 @@ export class ProcessorDocumentsService {
       processorId,
       { permission: 'processor.read', action: 'processor.clauses-generated' },
       async (tx, row, audit) => {
+        // Art. 28 binds a processor only: a separate or a joint controller (Art. 26) signs something else.
+        if (row.role !== 'processor') throw conflict('role', 'not_a_processor');
         const processor = await this.deps.processors.present(tx, practiceId, row);
         const names = await this.deps.register.activityNames(tx, practiceId);
         const doc = clausesDoc(
@@ -77,12 +80,13 @@ export class ProcessorDocumentsService {
       processorId,
       { permission: 'processor.read', action: 'processor.questionnaire-generated' },
       async (tx, row, audit) => {
+        if (row.role !== 'processor') throw conflict('role', 'not_a_processor');
         const processor = await this.deps.processors.present(tx, practiceId, row);
         const practice = await this.deps.practices.identity(tx, practiceId);
         const letter = questionnaireLetter(practice, processor, parisDate(this.deps.clock.now()), lang);
         const from = { name: practice.name, address: practice.address, phone: practice.phone, email: practice.email };
         audit.details = { format, lang };
-        const base = `${lang === 'fr' ? 'questionnaire' : 'questionnaire-en'}-${slug(row.name)}`;
+        const base = `${lang === 'fr' ? 'questionnaire-sous-traitant' : 'processor-questionnaire'}-${slug(row.name)}`;
         return format === 'docx'
           ? { filename: `${base}.docx`, contentType: DOCX_TYPE, body: await letterDocx(letter, from, lang) }
           : { filename: `${base}.pdf`, contentType: PDF_TYPE, body: await letterPdf(letter, from, lang) };

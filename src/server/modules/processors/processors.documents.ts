@@ -1,5 +1,5 @@
 import { countryName, PROCESSOR_WORDS } from '../../../contracts/processor-labels.js';
-import type { Processor } from '../../../contracts/processors.js';
+import { confidentialityCovered, type Processor } from '../../../contracts/processors.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { toCsv } from '../../platform/documents/csv.js';
 import { frenchDate } from '../../platform/documents/format.js';
@@ -8,6 +8,20 @@ import { renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
 
 type Lang = 'fr' | 'en';
+
+/** A text as it goes inside a sentence: without its closing full stop (the sentence has its own). */
+export const bare = (s: string) => s.trim().replace(/[.\s]+$/, '');
+
+/** "Fabrication des prothèses" → "fabrication des prothèses" inside a sentence ("HDS…", an acronym, stays). */
+export const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** How the letter greets its reader: by the contact's civility when the name gives it, else both. */
+function salute(contact: string, lang: Lang): string {
+  if (/^(mme|madame|mrs|ms)\b/i.test(contact.trim())) return lang === 'fr' ? 'Madame' : 'Dear Madam';
+  if (/^(m\.|monsieur|mr)\b/i.test(contact.trim()) || /^m\.\s/i.test(contact.trim()))
+    return lang === 'fr' ? 'Monsieur' : 'Dear Sir';
+  return lang === 'fr' ? 'Madame, Monsieur' : 'Dear Sir or Madam';
+}
 
 /**
  * The questionnaire the practice sends a processor to collect what Art. 28 and the HDS rules ask it to check: a letter,
@@ -20,7 +34,7 @@ export function questionnaireLetter(pr: PracticeResponse, p: Processor, today: s
     ? [
         {
           paragraphs: [
-            `Vous intervenez pour notre cabinet (${p.services || PROCESSOR_WORDS.fr.kinds[p.kind].toLowerCase()}) et traitez à ce titre des données personnelles de nos patients. Le règlement général sur la protection des données (article 28) nous impose de vérifier les garanties que vous présentez et de les formaliser par écrit. Nous vous remercions de bien vouloir répondre aux questions suivantes et de joindre les justificatifs demandés.`,
+            `Vous assurez pour notre cabinet la prestation suivante : ${lowerFirst(bare(p.services) || PROCESSOR_WORDS.fr.kinds[p.kind])}. À ce titre, vous traitez des données personnelles de nos patients. Le règlement général sur la protection des données (article 28) nous impose de vérifier les garanties que vous présentez et de les formaliser par écrit. Nous vous remercions de bien vouloir répondre aux questions suivantes et de joindre les justificatifs demandés.`,
           ],
         },
         {
@@ -100,7 +114,7 @@ export function questionnaireLetter(pr: PracticeResponse, p: Processor, today: s
     : [
         {
           paragraphs: [
-            `You work for our practice (${p.services || PROCESSOR_WORDS.en.kinds[p.kind].toLowerCase()}) and so process our patients’ personal data. The General Data Protection Regulation (Article 28) requires us to check the guarantees you provide and to set them down in writing. Please answer the questions below and attach the documents asked for.`,
+            `You provide our practice with the following service: ${lowerFirst(bare(p.services) || PROCESSOR_WORDS.en.kinds[p.kind])}. In doing so, you process our patients’ personal data. The General Data Protection Regulation (Article 28) requires us to check the guarantees you provide and to set them down in writing. Please answer the questions below and attach the documents asked for.`,
           ],
         },
         {
@@ -182,10 +196,10 @@ export function questionnaireLetter(pr: PracticeResponse, p: Processor, today: s
     subject: fr
       ? 'Objet : questionnaire sur la protection des données personnelles (article 28 du RGPD)'
       : 'Subject: questionnaire on the protection of personal data (Article 28 GDPR)',
-    salutation: fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
+    salutation: `${salute(p.contact.name, lang)},`,
     sections,
     closing: fr
-      ? 'Je vous remercie de nous retourner ce questionnaire complété, accompagné des justificatifs, dans un délai d’un mois. Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.'
+      ? `Nous vous remercions de nous retourner ce questionnaire complété, accompagné des justificatifs, dans un délai d’un mois. Nous vous prions d’agréer, ${salute(p.contact.name, lang)}, l’expression de nos salutations distinguées.`
       : 'Thank you for returning this questionnaire, completed and with the supporting documents, within one month. Yours faithfully,',
     signature: `${pr.controllerName}\n${pr.name}`,
   };
@@ -215,14 +229,20 @@ export function listRow(p: Processor, lang: Lang): string[] {
     p.contract.signedOn ? day(p.contract.signedOn) : lang === 'fr' ? 'non signé' : 'not signed',
     p.contract.missingClauses.map((c) => w.clauses[c]).join('\n'),
     w.hdsStatuses[p.hds.status],
+    [
+      p.hds.certificateNumber,
+      p.hds.expiresOn && `${lang === 'fr' ? 'expire le' : 'expires on'} ${day(p.hds.expiresOn)}`,
+    ]
+      .filter(Boolean)
+      .join(lang === 'fr' ? ', ' : ', '),
     p.storage
       ? `${countryName(p.storage.country, lang)}${p.storage.inEea ? (lang === 'fr' ? ' (EEE)' : ' (EEA)') : ''}`
       : '',
-    yesNo(p.confidentialityUndertaking, lang),
+    yesNo(confidentialityCovered(p), lang),
     yesNo(p.securityCharter, lang),
     day(p.lastReviewedOn),
     day(p.reviewDueOn),
-    p.issues.map((i) => w.issues[i]).join('\n'),
+    p.issues.map((i) => `• ${w.issues[i]}`).join('\n'),
   ];
 }
 
@@ -235,8 +255,9 @@ export function listHeader(lang: Lang): string[] {
         'Contrat signé le',
         'Clauses manquantes',
         'HDS',
+        'Certificat HDS',
         'Stockage',
-        'Engagement de confidentialité',
+        'Confidentialité',
         'Charte de sécurité',
         'Dernière revue',
         'Prochaine revue',
@@ -249,8 +270,9 @@ export function listHeader(lang: Lang): string[] {
         'Contract signed on',
         'Missing clauses',
         'HDS',
+        'HDS certificate',
         'Storage',
-        'Confidentiality undertaking',
+        'Confidentiality',
         'Security charter',
         'Last review',
         'Next review',
@@ -262,7 +284,7 @@ const title = (lang: Lang) => (lang === 'fr' ? 'Liste des sous-traitants et part
 
 export function listPdf(pr: PracticeResponse, items: Processor[], today: string, lang: Lang): Promise<Buffer> {
   const head = listHeader(lang);
-  const cols = [0, 1, 3, 4, 5, 6, 11];
+  const cols = [0, 1, 3, 4, 5, 6, 7, 12];
   const content: PdfNode[] = [
     { text: title(lang), style: 'title' },
     { text: `${pr.name} — ${lang === 'fr' ? 'au' : 'as of'} ${dayInWords(today, lang)}`, style: 'subtitle' },
@@ -274,7 +296,7 @@ export function listPdf(pr: PracticeResponse, items: Processor[], today: string,
   else
     content.push({
       table: {
-        widths: [80, 60, 50, 110, 55, 55, '*'],
+        widths: [95, 75, 55, 150, 60, 70, 60, '*'],
         headerRows: 1,
         dontBreakRows: true,
         body: [
@@ -292,7 +314,8 @@ export function listPdf(pr: PracticeResponse, items: Processor[], today: string,
     footer: `${title(lang)} — ${pr.name} — ${dayInWords(today, lang)}`,
     content,
     pageLabel: (n, m) => (lang === 'fr' ? `page ${n} / ${m}` : `page ${n} of ${m}`),
-    margins: [36, 48, 36, 48],
+    margins: [36, 40, 36, 40],
+    landscape: true,
   });
 }
 
@@ -300,10 +323,10 @@ export const listXlsx = (items: Processor[], lang: Lang, created: Date) =>
   toXlsx(
     [
       {
-        name: title(lang).slice(0, 31),
+        name: lang === 'fr' ? 'Sous-traitants' : 'Processors',
         header: listHeader(lang),
         rows: items.map((p) => listRow(p, lang)),
-        widths: [30, 26, 22, 16, 40, 22, 20, 16, 16, 14, 14, 50],
+        widths: [30, 26, 22, 16, 40, 22, 24, 20, 16, 16, 14, 14, 50],
       },
     ],
     created,

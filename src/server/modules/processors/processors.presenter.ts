@@ -30,6 +30,7 @@ export type StoredFields = Pick<
   | 'confidentialityUndertaking'
   | 'securityCharter'
   | 'notes'
+  | 'endedOn'
 >;
 
 const text = z.string();
@@ -78,6 +79,7 @@ const StoredFieldsSchema = z.object({
   confidentialityUndertaking: z.boolean().nullable().optional(),
   securityCharter: z.boolean().nullable().optional(),
   notes: text.optional(),
+  endedOn: date,
 }) satisfies z.ZodType<StoredFields>;
 export const fieldsColumn = jsonColumn(StoredFieldsSchema);
 const checkedColumn = jsonColumn(z.array(z.enum(REVIEW_CHECKS)));
@@ -85,11 +87,9 @@ const checkedColumn = jsonColumn(z.array(z.enum(REVIEW_CHECKS)));
 /** A processor as the API answers it, on the practice's date `today` (statuses and issues depend on it). */
 export function presentProcessor(r: ProcessorRow, today: string, file: FileMeta | null | undefined): Processor {
   const f = fieldsColumn.read(r.fields);
-  const base = {
-    role: r.role,
-    handlesHealthData: readFlag(r.handles_health_data),
-    hostsHealthData: readFlag(r.hosts_health_data),
-  };
+  const hosts = readFlag(r.hosts_health_data);
+  // Keeping health data is handling it, whatever the other box says.
+  const base = { role: r.role, handlesHealthData: hosts || readFlag(r.handles_health_data), hostsHealthData: hosts };
   const required = isHdsRequired(base);
   const hds = f.hds ?? {};
   const contract = f.contract ?? {};
@@ -155,6 +155,7 @@ export function presentProcessor(r: ProcessorRow, today: string, file: FileMeta 
     notes: f.notes ?? '',
     issues: [],
     lastReviewedOn: r.last_reviewed_on,
+    endedOn: f.endedOn ?? null,
     reviewDueOn: r.review_due_on,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

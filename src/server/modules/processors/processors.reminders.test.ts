@@ -52,7 +52,7 @@ describeEachDialect('processor reminders', (dialect) => {
     assert.ok(!to.includes(auditor));
     const text = mailText(smtp.received[0]!.raw);
     assert.match(text, /Laboratoire de prothèse/);
-    assert.match(text, /article 28/);
+    assert.match(text, /le contrat de sous-traitance manque/);
     assert.match(text, new RegExp(`https://gardien.cabinet.example.fr/processors/${lab.id}`));
     assert.ok(!smtp.received.some((m) => m.raw.includes('Secretdent')), 'the partner’s name stays in the app');
     assert.deepEqual(await reminders.run(), { sent: 0 }, 'once per task');

@@ -9,13 +9,18 @@ import { tasksOf } from './processors.worklist.js';
 
 const WHAT = {
   fr: {
-    processor_contract: 'le contrat de sous-traitance manque ou n’a pas toutes les clauses de l’article 28 du RGPD',
+    processor_contract: 'le contrat de sous-traitance manque ou est expiré',
+    processor_clauses: 'des clauses de l’article 28 du RGPD manquent au contrat de sous-traitance',
+    processor_transfer:
+      'des données sont stockées ou consultées hors de l’Espace économique européen sans encadrement suffisant',
     processor_contract_expiring: 'le contrat de sous-traitance arrive à échéance',
     processor_hds: 'le certificat d’hébergeur de données de santé (HDS) est à vérifier',
     processor_review: 'la revue annuelle du sous-traitant est à faire',
   },
   en: {
-    processor_contract: 'the processing contract is missing or lacks Article 28 GDPR clauses',
+    processor_contract: 'the processing contract is missing or has expired',
+    processor_clauses: 'the processing contract lacks Article 28 GDPR clauses',
+    processor_transfer: 'data is stored or reached outside the European Economic Area without a sufficient safeguard',
     processor_contract_expiring: 'the processing contract is coming to its end',
     processor_hds: 'the health data hosting (HDS) certificate needs checking',
     processor_review: 'the yearly review of the processor is due',

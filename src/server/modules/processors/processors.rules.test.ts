@@ -17,12 +17,12 @@ import {
 
 describe('HDS: when a certificate is required (CSP L1111-8)', () => {
   it('is required only for a processor that hosts health data on the practice’s behalf', () => {
-    assert.equal(isHdsRequired({ role: 'processor', handlesHealthData: true, hostsHealthData: true }), true);
+    assert.equal(isHdsRequired({ role: 'processor', hostsHealthData: true }), true);
     // A laboratory receives prescriptions but keeps no record for the practice.
-    assert.equal(isHdsRequired({ role: 'processor', handlesHealthData: true, hostsHealthData: false }), false);
-    assert.equal(isHdsRequired({ role: 'processor', handlesHealthData: false, hostsHealthData: true }), false);
+    assert.equal(isHdsRequired({ role: 'processor', hostsHealthData: false }), false);
     // A separate controller keeps data for its own purposes: not hosting on behalf of the practice.
-    assert.equal(isHdsRequired({ role: 'separate_controller', handlesHealthData: true, hostsHealthData: true }), false);
+    assert.equal(isHdsRequired({ role: 'separate_controller', hostsHealthData: true }), false);
+    assert.equal(isHdsRequired({ role: 'joint_controller', hostsHealthData: true }), false);
   });
 });
 
@@ -134,6 +134,8 @@ describe('issues and tasks of a processor', () => {
     reviewDueOn: '2027-12-04',
     contract: { signedOn: '2026-01-10', expiresOn: null, missingClauses: [] },
     createdOn: '2026-12-04',
+    subProcessors: [],
+    endedOn: null,
   };
   const facts = (over: object = {}) => ({ ...complete, ...over }) as Parameters<typeof dueTasks>[0];
   it('a complete processor has no issue and no task until its review falls due', () => {
@@ -182,6 +184,11 @@ describe('issues and tasks of a processor', () => {
     assert.deepEqual(dueTasks(hds('expiring', '2027-01-15'), today), [{ kind: 'processor_hds', dueOn: '2027-01-15' }]);
     assert.deepEqual(dueTasks(hds('not_required'), today), []);
   });
+  it('a relationship that has ended leaves nothing to do', () => {
+    const unsigned = { signedOn: null, expiresOn: null, missingClauses: [] };
+    assert.deepEqual(processorIssues(facts({ endedOn: '2026-12-01', contract: unsigned }), today), []);
+    assert.deepEqual(processorIssues(facts({ endedOn: '2026-12-05', storage: null }), today), ['storage_unknown']);
+  });
   it('health data outside the EEA, and a transfer with no safeguard, are issues', () => {
     const us = {
       country: 'US',
@@ -191,7 +198,25 @@ describe('issues and tasks of a processor', () => {
       remoteAccessOutsideEea: null,
       transferMechanism: null,
     };
-    assert.deepEqual(processorIssues(facts({ storage: us }), today), ['health_data_outside_eea']);
+    // The Data Privacy Framework covers only the organisations it lists: with no safeguard said, not framed.
+    assert.deepEqual(processorIssues(facts({ storage: us }), today), [
+      'health_data_outside_eea',
+      'transfer_without_mechanism',
+    ]);
+    assert.deepEqual(processorIssues(facts({ storage: { ...us, transferMechanism: 'adequacy' } }), today), [
+      'health_data_outside_eea',
+    ]);
+    assert.deepEqual(dueTasks(facts({ storage: us }), today), [{ kind: 'processor_transfer', dueOn: '2026-12-04' }]);
+    const ch = { ...us, country: 'CH', adequacyScope: 'full' };
+    assert.deepEqual(processorIssues(facts({ storage: ch, handlesHealthData: false }), today), []);
+    // Remote access from outside the EEA is a transfer; a sub-processor outside it is to check.
+    const fr = { ...complete.storage!, remoteAccessOutsideEea: true };
+    assert.deepEqual(processorIssues(facts({ storage: fr }), today), ['transfer_without_mechanism']);
+    assert.deepEqual(processorIssues(facts({ storage: { ...fr, transferMechanism: 'scc' } }), today), []);
+    assert.deepEqual(
+      processorIssues(facts({ subProcessors: [{ name: 'Zendesk', country: 'US', purpose: '' }] }), today),
+      ['subprocessor_outside_eea'],
+    );
     const cn = { ...us, country: 'CN', adequacy: false, adequacyScope: null };
     assert.deepEqual(processorIssues(facts({ storage: cn, handlesHealthData: false }), today), [
       'transfer_without_mechanism',

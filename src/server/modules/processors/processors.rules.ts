@@ -31,10 +31,10 @@ export const nextYear = (day: string): string => Temporal.PlainDate.from(day).ad
 /**
  * CSP L1111-8: hosting health data on behalf of the professional who collected it needs an HDS certificate (SaaS
  * software, hosting, off-site backup, archiving). The practice's own server on its premises is not hosting on its
- * behalf, and a separate controller keeps data for its own purposes.
+ * behalf, and a separate controller keeps data for its own purposes. Keeping health data is handling it.
  */
-export function isHdsRequired(p: { role: string; handlesHealthData: boolean; hostsHealthData: boolean }): boolean {
-  return p.role === 'processor' && p.handlesHealthData && p.hostsHealthData;
+export function isHdsRequired(p: { role: string; hostsHealthData: boolean }): boolean {
+  return p.role === 'processor' && p.hostsHealthData;
 }
 
 export interface HdsFacts {
@@ -79,7 +79,7 @@ export function missingClauses(
   return CLAUSES.filter((c) => contract.clauses?.[c] !== 'present');
 }
 
-type Facts = Pick<Processor, 'role' | 'handlesHealthData' | 'storage' | 'reviewDueOn'> & {
+type Facts = Pick<Processor, 'role' | 'handlesHealthData' | 'storage' | 'reviewDueOn' | 'subProcessors' | 'endedOn'> & {
   hds: Pick<Processor['hds'], 'status' | 'expiresOn'>;
   contract: Pick<Processor['contract'], 'signedOn' | 'expiresOn' | 'missingClauses'>;
 };
@@ -87,6 +87,8 @@ type Facts = Pick<Processor, 'role' | 'handlesHealthData' | 'storage' | 'reviewD
 /** What is wrong with a processor on `today`, most pressing first. */
 export function processorIssues(p: Facts, today: string): ProcessorIssue[] {
   const out: ProcessorIssue[] = [];
+  // A relationship that has ended is kept as proof, with nothing left to do.
+  if (p.endedOn && p.endedOn <= today) return out;
   if (p.role === 'processor') {
     if (!p.contract.signedOn) out.push('contract_missing');
     else if (p.contract.missingClauses.length > 0) out.push('clauses_missing');
@@ -103,36 +105,48 @@ export function processorIssues(p: Facts, today: string): ProcessorIssue[] {
   const hdsIssue = hds[p.hds.status];
   if (hdsIssue) out.push(hdsIssue);
   // Arts 44–46; HDS v2 and loi SREN art. 32: health data is stored in the EEA.
+  // A partial adequacy decision (the Data Privacy Framework) covers only the organisations it lists: without a
+  // safeguard said, the transfer is not framed. Remote access from outside the EEA is a transfer too (Art. 44).
+  const framed = (p.storage?.transferMechanism ?? 'none') !== 'none' || p.storage?.adequacyScope === 'full';
   if (p.storage && !p.storage.inEea) {
     if (p.handlesHealthData) out.push('health_data_outside_eea');
-    if (!p.storage.adequacy && (p.storage.transferMechanism ?? 'none') === 'none')
-      out.push('transfer_without_mechanism');
-  }
+    if (!framed) out.push('transfer_without_mechanism');
+  } else if (p.storage?.remoteAccessOutsideEea && !framed) out.push('transfer_without_mechanism');
   if (!p.storage && p.role === 'processor') out.push('storage_unknown');
+  if (p.subProcessors.some((s) => !placeOf(s.country).inEea)) out.push('subprocessor_outside_eea');
   if (p.reviewDueOn <= today) out.push('review_due');
   return out;
 }
 
 export interface DueTask {
-  kind: 'processor_contract' | 'processor_contract_expiring' | 'processor_hds' | 'processor_review';
+  kind:
+    | 'processor_contract'
+    | 'processor_clauses'
+    | 'processor_contract_expiring'
+    | 'processor_hds'
+    | 'processor_transfer'
+    | 'processor_review';
   dueOn: string;
 }
 
 /**
- * The tasks of the to-do list: the contract (missing, incomplete or expired) and the HDS certificate (missing,
- * expired, expiring or v1) where required are due at once or at their date; a contract's end within 60 days; the
- * yearly review when it falls due.
+ * The tasks of the to-do list: the contract (missing or expired), its missing clauses, the HDS certificate (missing,
+ * expired, expiring or v1) where required, health data outside the EEA or a transfer with no safeguard, due at once or
+ * at their date; a contract's end within 60 days; the yearly review when it falls due.
  */
 export function dueTasks(p: Facts & { createdOn: string }, today: string): DueTask[] {
   const issues = processorIssues(p, today);
   const has = (i: ProcessorIssue) => issues.includes(i);
   const out: DueTask[] = [];
-  if (has('contract_missing') || has('clauses_missing')) out.push({ kind: 'processor_contract', dueOn: p.createdOn });
+  if (has('contract_missing')) out.push({ kind: 'processor_contract', dueOn: p.createdOn });
   else if (has('contract_expired')) out.push({ kind: 'processor_contract', dueOn: p.contract.expiresOn! });
+  if (has('clauses_missing')) out.push({ kind: 'processor_clauses', dueOn: p.createdOn });
   if (has('contract_expiring')) out.push({ kind: 'processor_contract_expiring', dueOn: p.contract.expiresOn! });
   if (has('hds_missing')) out.push({ kind: 'processor_hds', dueOn: p.createdOn });
   else if (has('hds_v1_outdated')) out.push({ kind: 'processor_hds', dueOn: HDS_V2_DEADLINE });
   else if (has('hds_expired') || has('hds_expiring')) out.push({ kind: 'processor_hds', dueOn: p.hds.expiresOn! });
+  if (has('health_data_outside_eea') || has('transfer_without_mechanism'))
+    out.push({ kind: 'processor_transfer', dueOn: p.createdOn });
   if (has('review_due')) out.push({ kind: 'processor_review', dueOn: p.reviewDueOn });
   return out;
 }

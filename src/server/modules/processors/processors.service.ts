@@ -10,7 +10,7 @@ import { openBytes, sealBytes } from '../../platform/crypto/secret-box.js';
 import type { Executor } from '../../platform/db/database.js';
 import { mediaTypeOf, type FileOut } from '../../platform/documents/file.js';
 import { actorId, type Actor } from '../../shared/actor.js';
-import { AppError, validationError } from '../../shared/app-error.js';
+import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
@@ -33,6 +33,14 @@ export interface ProcessorsDeps {
   dataKey: Buffer;
 }
 
+const sameName = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /** The sealed file is bound to its id: a contract moved to another row does not open. */
 export const contractFileContext = (id: string) => `gardien/processor-contract/${id}`;
 
@@ -48,6 +56,7 @@ const STORED = [
   'confidentialityUndertaking',
   'securityCharter',
   'notes',
+  'endedOn',
 ] as const;
 
 /**
@@ -199,6 +208,17 @@ export class ProcessorsService {
     }
   }
 
+  /** One record per partner: a second one with the same name (accents, case and spaces aside) is refused while the first runs. */
+  private async checkName(tx: Executor, practiceId: string, name: string, self: string | null): Promise<void> {
+    const key = sameName(name);
+    const today = this.today();
+    for (const r of await repo.listProcessors(tx, practiceId)) {
+      if (r.id === self || sameName(r.name) !== key) continue;
+      const ended = fieldsColumn.read(r.fields).endedOn;
+      if (!ended || ended > today) throw conflict('name', 'processor_exists');
+    }
+  }
+
   create(actor: Actor, practiceId: string, input: CreateProcessor) {
     return this.deps.access.run(
       actor,
@@ -208,6 +228,7 @@ export class ProcessorsService {
         const fields: StoredFields = {};
         for (const k of STORED) if (input[k] !== undefined) (fields as Record<string, unknown>)[k] = input[k];
         await this.check(tx, practiceId, fields, input.activityIds);
+        await this.checkName(tx, practiceId, input.name, null);
         const now = this.deps.clock.now().toISOString();
         const row: repo.ProcessorRow = {
           id: newId('prc'),
@@ -216,7 +237,8 @@ export class ProcessorsService {
           kind: input.kind,
           role: input.role ?? 'processor',
           handles_health_data: input.handlesHealthData ? 1 : 0,
-          hosts_health_data: (input.hostsHealthData ?? templateOf(input.kind).hostsHealthData) ? 1 : 0,
+          hosts_health_data:
+            (input.hostsHealthData ?? (input.handlesHealthData && templateOf(input.kind).hostsHealthData)) ? 1 : 0,
           fields: JSON.stringify(fields),
           // Art. 28 contracts are reviewed every year (the seed's yearly ritual): the first, a year after it was added.
           review_due_on: nextYear(this.today()),
@@ -248,6 +270,7 @@ export class ProcessorsService {
       async (tx, row, audit) => {
         const fields = mergeFields(fieldsColumn.read(row.fields), input);
         await this.check(tx, practiceId, fields, input.activityIds);
+        if (input.name !== undefined) await this.checkName(tx, practiceId, input.name, processorId);
         const patch = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),

@@ -142,7 +142,7 @@ describeEachDialect('processors', (dialect) => {
     assert.ok(lab.issues.includes('clauses_missing'));
     const worklist = (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: assistant })).json();
     const item = worklist.items.find((i: { targetId: string }) => i.targetId === lab.id);
-    assert.equal(item.kind, 'processor_contract');
+    assert.equal(item.kind, 'processor_clauses');
     assert.equal(item.module, 'processors');
     assert.equal(item.path, `/processors/${lab.id}`);
 
@@ -189,7 +189,7 @@ describeEachDialect('processors', (dialect) => {
     const kinds = worklist.items
       .filter((i: { targetId: string }) => i.targetId === p.id)
       .map((i: { kind: string }) => i.kind);
-    assert.deepEqual(kinds.sort(), ['processor_contract', 'processor_hds']);
+    assert.deepEqual(kinds.sort(), ['processor_contract', 'processor_hds', 'processor_transfer']);
 
     const v1 = await call(t, 'PATCH', url(`/${p.id}`), {
       as: owner,
@@ -301,12 +301,12 @@ describeEachDialect('processors', (dialect) => {
     const text = await docxText(docx.rawPayload);
     assert.match(text, /Avenant relatif à la protection des données personnelles/);
     assert.match(text, /Cabinet dentaire Étienne Lefèvre/);
-    assert.match(text, /représenté par Dr Étienne Lefèvre/);
+    assert.match(text, /représenté par le Dr Étienne Lefèvre/);
     assert.match(text, /Laboratoire Dentaire Alsacien/);
     assert.match(text, /instruction documentée/);
     assert.match(text, /au plus tard dans les 48 heures/);
     assert.match(text, /article 33\.2/);
-    assert.match(text, /Fait à Strasbourg, le 15 janvier 2026/);
+    assert.match(text, /Fait à Strasbourg, le …+, en deux exemplaires originaux/);
     assert.doesNotMatch(text, /Hébergement de données de santé/, 'a laboratory hosts no health data');
     assert.equal((await lastEntry()).action, 'processor.clauses-generated');
     const pdf = await call(t, 'GET', url(`/${lab.id}/clauses?format=pdf`), { as: owner });
@@ -314,7 +314,7 @@ describeEachDialect('processors', (dialect) => {
     const pt = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
     assert.match(pt, /Avenant relatif à la protection des données personnelles/);
     assert.match(pt, /Sous-traitants ultérieurs/);
-    assert.match(pt, /Fait à Strasbourg, le 15 janvier 2026/);
+    assert.match(pt, /Fait à Strasbourg, le …+, en deux exemplaires originaux/);
     const en = await docxText(
       (await call(t, 'GET', url(`/${lab.id}/clauses?format=docx&lang=en`), { as: owner })).rawPayload,
     );

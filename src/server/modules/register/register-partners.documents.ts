@@ -20,7 +20,7 @@ export function recipientName(r: { details: string; processorId?: string | undef
 }
 
 /** The list's columns the PDF prints: name, kind, contract signed on, missing clauses (their letters), HDS, storage. */
-const PDF_COLUMNS = [0, 1, 3, 4, 5, 6];
+const PDF_COLUMNS = [0, 1, 3, 4, 5, 7];
 const CLAUSE_COLUMN = 4;
 /** "a) Traitement…\nd) Conditions…" → "a) d)": the letters of Art. 28(3), the words are in the list and the XLSX. */
 const letters = (cell: string) =>

@@ -102,7 +102,10 @@ export async function renderDocx(d: SimpleDoc): Promise<Buffer> {
     creator: 'Gardien',
     title: d.title,
     features: { updateFields: Boolean(d.toc) },
-    styles: { default: { document: { run: { font: 'DejaVu Sans' } } } },
+    // The document's language, so that the word processor checks the spelling in French (or English).
+    styles: {
+      default: { document: { run: { font: 'DejaVu Sans', language: { value: d.lang === 'fr' ? 'fr-FR' : 'en-GB' } } } },
+    },
     sections: [
       {
         footers: {

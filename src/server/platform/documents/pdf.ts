@@ -37,6 +37,8 @@ export interface PdfDocument {
   pageLabel?: (page: number, pages: number) => string;
   /** Page margins [left, top, right, bottom] in points; 48/56 by default. */
   margins?: [number, number, number, number];
+  /** A wide table (a list of many columns) is printed across the page. */
+  landscape?: boolean;
 }
 
 interface PdfMake {
@@ -82,6 +84,7 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
   const label = doc.pageLabel ?? ((p: number, n: number) => `page ${p} / ${n}`);
   const definition = {
     pageSize: 'A4',
+    pageOrientation: doc.landscape ? 'landscape' : 'portrait',
     pageMargins: doc.margins ?? [48, 56, 48, 56],
     info: { title: doc.title, creator: 'Gardien', producer: 'Gardien' },
     defaultStyle: { font: 'DejaVu', fontSize: 9.5, lineHeight: 1.25 },

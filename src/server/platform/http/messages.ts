@@ -42,6 +42,11 @@ const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeEr
 export function zodIssueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
   const custom = (issue as { params?: { code?: string } }).params?.code;
   if (custom) return issueMessage(custom, lang) ?? custom;
+  // "Too small: expected string to have >=1 characters" is how zod says a field is empty: said plainly instead.
+  if (issue.code === 'too_small' && Number(issue.minimum) === 1) {
+    const plain = issueMessage(issue.origin === 'array' || issue.origin === 'set' ? 'choose_one' : 'required', lang);
+    if (plain && (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set')) return plain;
+  }
   const out = zodLocales[lang](issue as never);
   return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }

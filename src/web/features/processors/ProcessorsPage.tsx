@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { countryName } from '../../../contracts/processor-labels.js';
-import type { Processor } from '../../../contracts/processors.js';
+import { confidentialityCovered, type Processor } from '../../../contracts/processors.js';
 import { processorRoutes } from '../../../contracts/processors.routes.js';
 import { call, download, keyOf } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
@@ -51,7 +51,7 @@ export function checklist(p: Processor): Record<'contract' | 'hds' | 'eu' | 'con
     contract: contract(),
     hds: hds(),
     eu: eu(),
-    confidentiality: p.contract.clauses.confidentiality === 'present' ? 'yes' : flag(p.confidentialityUndertaking),
+    confidentiality: flag(confidentialityCovered(p)),
     charter: flag(p.securityCharter),
   };
 }
