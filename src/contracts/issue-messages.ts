@@ -365,6 +365,10 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'un sous-traitant porte déjà ce nom : ouvrez sa fiche plutôt que d’en créer une seconde',
     en: 'a processor already has this name: open its record rather than create a second one',
   },
+  changed_elsewhere: {
+    fr: 'cette fiche a été modifiée entre-temps (dans un autre onglet ou par un collègue) : rechargez la page pour voir la dernière version, puis refaites votre modification',
+    en: 'this record was changed in the meantime (in another tab or by a colleague): reload the page to see the latest version, then make your change again',
+  },
   not_a_processor: {
     fr: 'ce partenaire n’est pas un sous-traitant : l’article 28 ne s’applique pas',
     en: 'this partner is not a processor: Article 28 does not apply',

@@ -191,9 +191,12 @@ export const CreateProcessorSchema = z.strictObject({
   endedOn: ProcessorFields.endedOn.optional(),
 });
 export type CreateProcessor = z.input<typeof CreateProcessorSchema>;
-export const UpdateProcessorSchema = CreateProcessorSchema.partial().refine((o) => Object.keys(o).length > 0, {
-  params: { code: 'empty_update' },
-});
+export const UpdateProcessorSchema = CreateProcessorSchema.partial()
+  .extend({
+    /** The `updatedAt` the change was made from: when the processor changed since (another tab, a colleague), 409. */
+    expectedUpdatedAt: InstantSchema.optional(),
+  })
+  .refine((o) => Object.keys(o).some((k) => k !== 'expectedUpdatedAt'), { params: { code: 'empty_update' } });
 export type UpdateProcessor = z.output<typeof UpdateProcessorSchema>;
 export type UpdateProcessorInput = z.input<typeof UpdateProcessorSchema>;
 

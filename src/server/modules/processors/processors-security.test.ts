@@ -106,4 +106,74 @@ describeEachDialect('processors: hostile input', (dialect) => {
     assert.equal(clauses.statusCode, 200);
     assert.ok((await unzip(clauses.rawPayload)).get('word/document.xml'));
   });
+
+  it('refuses a change made from a version that has changed since (another tab), and nothing is overwritten', async () => {
+    const p = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Logident', kind: 'software_vendor', handlesHealthData: true },
+      })
+    ).json();
+    t.clock.advance(1000);
+    const first = await call(t, 'PATCH', url(`/${p.id}`), {
+      as: owner,
+      body: { contact: { phone: '03 88 00 00 01' }, expectedUpdatedAt: p.updatedAt },
+    });
+    assert.equal(first.statusCode, 200, first.body);
+    const stale = await call(t, 'PATCH', url(`/${p.id}`), {
+      as: owner,
+      body: { contact: { phone: '03 88 99 99 99' }, expectedUpdatedAt: p.updatedAt },
+      headers: { 'accept-language': 'fr' },
+    });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().issues[0].code, 'changed_elsewhere');
+    assert.match(stale.json().issues[0].message, /rechargez la page/);
+    assert.equal((await call(t, 'GET', url(`/${p.id}`), { as: owner })).json().contact.phone, '03 88 00 00 01');
+  });
+
+  it('one record per partner; a relationship that ends leaves no task; no Art. 28 addendum for a separate controller', async () => {
+    const twice = await call(t, 'POST', url(), {
+      as: owner,
+      body: { name: '  logident ', kind: 'host', handlesHealthData: true },
+    });
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json().issues[0].code, 'processor_exists');
+    const lab = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Labo Ancien', kind: 'laboratory', handlesHealthData: true },
+      })
+    ).json();
+    const worklist = async () =>
+      (
+        (await call(t, 'GET', `/api/v1/practices/${practiceId}/worklist`, { as: owner })).json().items as {
+          targetId: string;
+        }[]
+      ).filter((i) => i.targetId === lab.id).length;
+    assert.equal(await worklist(), 1);
+    const ended = await call(t, 'PATCH', url(`/${lab.id}`), { as: owner, body: { endedOn: '2026-01-10' } });
+    assert.equal(ended.statusCode, 200, ended.body);
+    assert.deepEqual([ended.json().endedOn, ended.json().issues], ['2026-01-10', []]);
+    assert.equal(await worklist(), 0);
+    // Once ended, the name is free for the partner that replaces it.
+    assert.equal(
+      (
+        await call(t, 'POST', url(), {
+          as: owner,
+          body: { name: 'Labo Ancien', kind: 'laboratory', handlesHealthData: true },
+        })
+      ).statusCode,
+      201,
+    );
+    const radio = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Centre de radiologie', kind: 'other', role: 'separate_controller', handlesHealthData: true },
+      })
+    ).json();
+    assert.deepEqual(radio.contract.missingClauses, []);
+    const clauses = await call(t, 'GET', url(`/${radio.id}/clauses?format=pdf`), { as: owner });
+    assert.equal(clauses.statusCode, 409);
+    assert.equal(clauses.json().issues[0].code, 'not_a_processor');
+  });
 });

@@ -268,6 +268,8 @@ export class ProcessorsService {
       processorId,
       { permission: 'processor.manage', action: 'processor.updated' },
       async (tx, row, audit) => {
+        if (input.expectedUpdatedAt && input.expectedUpdatedAt !== row.updated_at)
+          throw conflict('expectedUpdatedAt', 'changed_elsewhere');
         const fields = mergeFields(fieldsColumn.read(row.fields), input);
         await this.check(tx, practiceId, fields, input.activityIds);
         if (input.name !== undefined) await this.checkName(tx, practiceId, input.name, processorId);
@@ -284,7 +286,9 @@ export class ProcessorsService {
         const next = { ...row, ...patch };
         const p = presentProcessor(next, this.today(), null);
         audit.details = {
-          changed: Object.keys(input).sort(),
+          changed: Object.keys(input)
+            .filter((k) => k !== 'expectedUpdatedAt')
+            .sort(),
           hds: p.hds.status,
           missingClauses: p.contract.missingClauses.length,
         };

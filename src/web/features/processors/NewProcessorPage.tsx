@@ -37,7 +37,7 @@ import { useDataOptions } from './ProcessorIdentity.js';
 
 interface Draft {
   name: string;
-  role: CreateProcessor['role'] & string;
+  role: (typeof PROCESSOR_ROLES)[number];
   handlesHealthData: boolean;
   hostsHealthData: boolean;
   services: string;
@@ -144,9 +144,7 @@ function NewProcessorForm({
     <form onSubmit={submitWith(() => save.mutate())} noValidate>
       <Stack>
         <Group>
-          <Text fw={600}>
-            {t('processors.fields.kind')} : {t(`processorValues.kinds.${kind}`)}
-          </Text>
+          <Text fw={600}>{t('processors.fields.kindIs', { kind: t(`processorValues.kinds.${kind}`) })}</Text>
           <Button variant="subtle" size="xs" onClick={onOtherKind}>
             {t('processors.new.otherKind')}
           </Button>
@@ -179,13 +177,23 @@ function NewProcessorForm({
         <Checkbox
           label={t('processors.fields.handlesHealthData')}
           checked={d.handlesHealthData}
-          onChange={(e) => set({ handlesHealthData: e.currentTarget.checked })}
+          onChange={(e) =>
+            set(
+              e.currentTarget.checked
+                ? { handlesHealthData: true }
+                : { handlesHealthData: false, hostsHealthData: false },
+            )
+          }
         />
         <Checkbox
           label={t('processors.fields.hostsHealthData')}
           description={t('processors.fields.hostsHealthDataHelp')}
           checked={d.hostsHealthData}
-          onChange={(e) => set({ hostsHealthData: e.currentTarget.checked })}
+          onChange={(e) =>
+            set(
+              e.currentTarget.checked ? { hostsHealthData: true, handlesHealthData: true } : { hostsHealthData: false },
+            )
+          }
         />
         <Textarea
           label={t('processors.fields.services')}

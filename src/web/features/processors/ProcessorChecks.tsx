@@ -1,25 +1,29 @@
-import { Checkbox, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EEA_CODES } from '../../../contracts/countries.js';
 import { HDS_ACTIVITIES, HDS_REFERENTIALS, TRANSFER_MECHANISMS } from '../../../contracts/processors.js';
 import { oneOf } from '../../app/forms.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { Section } from '../../components/Section.js';
 import { countryOptions } from './countries.js';
 import type { Detail } from './processor-save.js';
-import { SectionForm } from './ProcessorForm.js';
+import { SectionForm, useSectionDraft } from './ProcessorForm.js';
 
 /** The HDS certificate (CSP L1111-8): required or not, and its number, body, activities, referential and expiry. */
 export function HdsSection({ p }: { p: Detail }) {
   const { t } = useTranslation();
-  const [f, setF] = useState(() => ({
+  const init = () => ({
     certificateNumber: p.hds.certificateNumber,
     certifyingBody: p.hds.certifyingBody,
     activities: p.hds.activities,
     referential: p.hds.referential,
     expiresOn: p.hds.expiresOn ?? '',
-  }));
+  });
+  const [f, setF, clear] = useSectionDraft(p, 'hds', init);
+  const [start] = useState(init);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const body = (x: typeof f) => ({ hds: { ...x, expiresOn: x.expiresOn || null } });
   return (
     <Section id="hds" title={t('processors.hds.title')}>
       <Text data-testid="hds-state">
@@ -27,7 +31,7 @@ export function HdsSection({ p }: { p: Detail }) {
         {p.hds.required && <strong>{t(`processorValues.hdsStatuses.${p.hds.status}`)}</strong>}
       </Text>
       {p.hds.required && (
-        <SectionForm processorId={p.id} body={() => ({ hds: { ...f, expiresOn: f.expiresOn || null } })}>
+        <SectionForm p={p} value={body(f)} initial={body(start)} onSaved={clear}>
           {(err) => (
             <>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -77,12 +81,19 @@ export function HdsSection({ p }: { p: Detail }) {
 /** Where the data is stored (EEA, adequacy or neither), remote access from outside the EEA, the transfer's safeguard. */
 export function StorageSection({ p }: { p: Detail }) {
   const { t, i18n } = useTranslation();
-  const [f, setF] = useState(() => ({
+  const init = () => ({
     country: p.storage?.country ?? null,
     remoteAccessOutsideEea: p.storage?.remoteAccessOutsideEea ?? false,
     transferMechanism: p.storage?.transferMechanism ?? null,
-  }));
+  });
+  const [f, setF, clear] = useSectionDraft(p, 'storage', init);
+  const [start] = useState(init);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
+  const body = (x: typeof f) => ({
+    storage: x.country
+      ? { country: x.country, remoteAccessOutsideEea: x.remoteAccessOutsideEea, transferMechanism: x.transferMechanism }
+      : null,
+  });
   const st = p.storage;
   const place = !st
     ? t('processors.storage.countryNone')
@@ -93,21 +104,12 @@ export function StorageSection({ p }: { p: Detail }) {
         : st.adequacy
           ? t('processors.storage.adequacy')
           : t('processors.storage.outside');
+  // The safeguard matters once data leaves the EEA: stored outside it, or reached from outside it.
+  const leaves = (f.country !== null && !EEA_CODES.includes(f.country)) || f.remoteAccessOutsideEea;
   return (
     <Section id="storage" title={t('processors.storage.title')}>
       <Text data-testid="storage-state">{place}</Text>
-      <SectionForm
-        processorId={p.id}
-        body={() => ({
-          storage: f.country
-            ? {
-                country: f.country,
-                remoteAccessOutsideEea: f.remoteAccessOutsideEea,
-                transferMechanism: f.transferMechanism,
-              }
-            : null,
-        })}
-      >
+      <SectionForm p={p} value={body(f)} initial={body(start)} onSaved={clear}>
         {(err) => (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -120,20 +122,22 @@ export function StorageSection({ p }: { p: Detail }) {
                 onChange={(v) => set({ country: v })}
                 error={err('storage.country')}
               />
-              <Select
-                label={t('processors.storage.mechanism')}
-                data={TRANSFER_MECHANISMS.map((m) => ({ value: m, label: t(`processorValues.mechanisms.${m}`) }))}
-                value={f.transferMechanism}
-                clearable
-                onChange={(v) => set({ transferMechanism: oneOf(TRANSFER_MECHANISMS, v) })}
-              />
+              {leaves && (
+                <Select
+                  label={t('processors.storage.mechanism')}
+                  data={TRANSFER_MECHANISMS.map((m) => ({ value: m, label: t(`processorValues.mechanisms.${m}`) }))}
+                  value={f.transferMechanism}
+                  clearable
+                  onChange={(v) => set({ transferMechanism: oneOf(TRANSFER_MECHANISMS, v) })}
+                />
+              )}
             </SimpleGrid>
             <Checkbox
               label={t('processors.storage.remoteAccess')}
               checked={f.remoteAccessOutsideEea}
               onChange={(e) => set({ remoteAccessOutsideEea: e.currentTarget.checked })}
             />
-            <Text size="xs">{t('processors.storage.adequacyDefault')}</Text>
+            {leaves && <Text size="xs">{t('processors.storage.adequacyDefault')}</Text>}
           </>
         )}
       </SectionForm>
@@ -141,29 +145,53 @@ export function StorageSection({ p }: { p: Detail }) {
   );
 }
 
+type Tri = 'yes' | 'no' | 'unknown';
+const toTri = (v: boolean | null): Tri => (v === null ? 'unknown' : v ? 'yes' : 'no');
+const fromTri = (v: Tri): boolean | null => (v === 'unknown' ? null : v === 'yes');
+
+/** Yes, no, or not known yet: the answer to a question of the checklist, which can go back to "not known". */
+function TriState({ label, value, onChange }: { label: string; value: Tri; onChange: (v: Tri) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group label={label} value={value} onChange={(v) => onChange(v === 'yes' || v === 'no' ? v : 'unknown')}>
+      <Group gap="md" mt={4}>
+        <Radio value="yes" label={t('processors.yes')} />
+        <Radio value="no" label={t('processors.no')} />
+        <Radio value="unknown" label={t('processors.unknown')} />
+      </Group>
+    </Radio.Group>
+  );
+}
+
 /** The confidentiality undertaking and the security charter (the seed's checklist). */
 export function CommitmentsSection({ p }: { p: Detail }) {
   const { t } = useTranslation();
-  const [f, setF] = useState(() => ({
-    confidentialityUndertaking: p.confidentialityUndertaking ?? false,
-    securityCharter: p.securityCharter ?? false,
-  }));
+  const init = () => ({
+    confidentialityUndertaking: toTri(p.confidentialityUndertaking),
+    securityCharter: toTri(p.securityCharter),
+  });
+  const [f, setF, clear] = useSectionDraft(p, 'commitments', init);
+  const [start] = useState(init);
+  const body = (x: typeof f) => ({
+    confidentialityUndertaking: fromTri(x.confidentialityUndertaking),
+    securityCharter: fromTri(x.securityCharter),
+  });
   return (
     <Section id="commitments" title={t('processors.commitments.title')}>
-      <SectionForm processorId={p.id} body={() => f}>
+      <SectionForm p={p} value={body(f)} initial={body(start)} onSaved={clear}>
         {() => (
-          <>
-            <Checkbox
+          <Stack>
+            <TriState
               label={t('processors.commitments.confidentiality')}
-              checked={f.confidentialityUndertaking}
-              onChange={(e) => setF({ ...f, confidentialityUndertaking: e.currentTarget.checked })}
+              value={f.confidentialityUndertaking}
+              onChange={(v) => setF({ ...f, confidentialityUndertaking: v })}
             />
-            <Checkbox
+            <TriState
               label={t('processors.commitments.charter')}
-              checked={f.securityCharter}
-              onChange={(e) => setF({ ...f, securityCharter: e.currentTarget.checked })}
+              value={f.securityCharter}
+              onChange={(v) => setF({ ...f, securityCharter: v })}
             />
-          </>
+          </Stack>
         )}
       </SectionForm>
     </Section>

@@ -26,13 +26,15 @@ import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Section } from '../../components/Section.js';
 import { type Detail, useProcessorParams, useSetDetail } from './processor-save.js';
-import { SectionForm } from './ProcessorForm.js';
+import { SectionForm, useSectionDraft } from './ProcessorForm.js';
 
 /** The contract clause by clause (Art. 28(3)(a)–(h)), its dates, the breach-alert delay, the signed file. */
 export function ContractSection({ p }: { p: Detail }) {
   const { t } = useTranslation();
   const c = p.contract;
-  const [f, setF] = useState(() => ({
+  // Art. 28 binds a processor: for a separate or joint controller, the contract's dates only.
+  const processor = p.role === 'processor';
+  const init = () => ({
     signedOn: c.signedOn ?? '',
     expiresOn: c.expiresOn ?? '',
     basis: c.basis,
@@ -41,19 +43,12 @@ export function ContractSection({ p }: { p: Detail }) {
     breachNoticeHours: c.breachNoticeHours,
     auditRight: c.auditRight ?? false,
     endOfContract: c.endOfContract,
-  }));
+  });
+  const [f, setF, clear] = useSectionDraft(p, 'contract', init);
+  const [start] = useState(init);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
-  const body = () => ({
-    contract: {
-      signedOn: f.signedOn || null,
-      expiresOn: f.expiresOn || null,
-      basis: f.basis,
-      clauses: f.clauses,
-      references: f.references,
-      breachNoticeHours: f.breachNoticeHours,
-      auditRight: f.auditRight,
-      endOfContract: f.endOfContract,
-    },
+  const body = (x: typeof f) => ({
+    contract: { ...x, signedOn: x.signedOn || null, expiresOn: x.expiresOn || null },
   });
   return (
     <Section id="contract" title={t('processors.contract.title')} intro={t('processors.contract.intro')}>
@@ -71,7 +66,7 @@ export function ContractSection({ p }: { p: Detail }) {
           </List>
         </Stack>
       )}
-      <SectionForm processorId={p.id} body={body}>
+      <SectionForm p={p} value={body(f)} initial={body(start)} onSaved={clear}>
         {(err) => (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -90,14 +85,16 @@ export function ContractSection({ p }: { p: Detail }) {
                 error={err('contract.expiresOn')}
               />
             </SimpleGrid>
-            <Select
-              label={t('processors.contract.basis')}
-              data={CONTRACT_BASES.map((b) => ({ value: b, label: t(`processorValues.bases.${b}`) }))}
-              value={f.basis}
-              allowDeselect={false}
-              onChange={(v) => set({ basis: oneOf(CONTRACT_BASES, v) ?? f.basis })}
-            />
-            {f.basis === 'own' && (
+            {processor && (
+              <Select
+                label={t('processors.contract.basis')}
+                data={CONTRACT_BASES.map((b) => ({ value: b, label: t(`processorValues.bases.${b}`) }))}
+                value={f.basis}
+                allowDeselect={false}
+                onChange={(v) => set({ basis: oneOf(CONTRACT_BASES, v) ?? f.basis })}
+              />
+            )}
+            {processor && f.basis === 'own' && (
               <Table.ScrollContainer minWidth={560}>
                 <Table>
                   <Table.Thead>
@@ -144,9 +141,8 @@ export function ContractSection({ p }: { p: Detail }) {
                 label={t('processors.contract.breachNoticeHours')}
                 description={t('processors.contract.breachNoticeHelp')}
                 value={f.breachNoticeHours ?? ''}
-                min={1}
-                max={720}
                 allowDecimal={false}
+                clampBehavior="none"
                 onChange={(v) => set({ breachNoticeHours: typeof v === 'number' ? v : null })}
                 error={err('contract.breachNoticeHours')}
               />

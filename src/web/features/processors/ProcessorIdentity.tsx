@@ -24,7 +24,7 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { Section } from '../../components/Section.js';
 import { countryOptions } from './countries.js';
 import type { Detail } from './processor-save.js';
-import { SectionForm } from './ProcessorForm.js';
+import { SectionForm, useSectionDraft } from './ProcessorForm.js';
 
 /** The register's data vocabulary named in the reader's language (the Art. 9 categories after the others). */
 export function useDataOptions() {
@@ -49,7 +49,7 @@ export function IdentitySection({ p }: { p: Detail }) {
     queryFn: () => call(registerRoutes.list, { params: practice }),
     enabled: s.can('register.read'),
   });
-  const [f, setF] = useState(() => ({
+  const init = () => ({
     name: p.name,
     kind: p.kind,
     role: p.role,
@@ -61,13 +61,15 @@ export function IdentitySection({ p }: { p: Detail }) {
     activityIds: p.activityIds,
     subProcessors: p.subProcessors,
     notes: p.notes,
-  }));
+  });
+  const [f, setF, clear] = useSectionDraft(p, 'identity', init);
+  const [start] = useState(init);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
   const setSub = (i: number, patch: Partial<Sub>) =>
     set({ subProcessors: f.subProcessors.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
     <Section id="identity" title={t('processors.page.identityTitle')}>
-      <SectionForm processorId={p.id} body={() => f}>
+      <SectionForm p={p} value={f} initial={start} onSaved={clear}>
         {(err) => (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -105,13 +107,25 @@ export function IdentitySection({ p }: { p: Detail }) {
             <Checkbox
               label={t('processors.fields.handlesHealthData')}
               checked={f.handlesHealthData}
-              onChange={(e) => set({ handlesHealthData: e.currentTarget.checked })}
+              onChange={(e) =>
+                set(
+                  e.currentTarget.checked
+                    ? { handlesHealthData: true }
+                    : { handlesHealthData: false, hostsHealthData: false },
+                )
+              }
             />
             <Checkbox
               label={t('processors.fields.hostsHealthData')}
               description={t('processors.fields.hostsHealthDataHelp')}
               checked={f.hostsHealthData}
-              onChange={(e) => set({ hostsHealthData: e.currentTarget.checked })}
+              onChange={(e) =>
+                set(
+                  e.currentTarget.checked
+                    ? { hostsHealthData: true, handlesHealthData: true }
+                    : { hostsHealthData: false },
+                )
+              }
             />
             <Textarea
               label={t('processors.fields.services')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { Section } from '../../components/Section.js';
 import { submitWith } from '../../components/submit.js';
-import { type Detail, useProcessorParams, useSetDetail } from './processor-save.js';
+import { type Detail, useProcessorParams, useSaveProcessor, useSetDetail } from './processor-save.js';
 import { CommitmentsSection, HdsSection, StorageSection } from './ProcessorChecks.js';
 import { ContractSection } from './ProcessorContract.js';
 import { IdentitySection } from './ProcessorIdentity.js';
@@ -25,11 +25,13 @@ export function ProcessorPage() {
   const { t, i18n } = useTranslation();
   const { processorId = '' } = useParams();
   const params = useProcessorParams(processorId);
+  // Always asked again on arrival: the forms start from what the server holds now, not from what this tab saw before.
   const q = useQuery({
     queryKey: keyOf(processorRoutes.get, { params }),
     queryFn: () => call(processorRoutes.get, { params }),
+    refetchOnMount: 'always',
   });
-  if (q.isPending) return <Loading />;
+  if (q.isPending || (q.isFetching && !q.isFetchedAfterMount)) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const p = q.data;
   return (
@@ -49,8 +51,12 @@ export function ProcessorPage() {
               <List.Item key={i}>{t(`processorValues.issues.${i}`)}</List.Item>
             ))}
           </List>
-        ) : (
+        ) : p.endedOn ? (
+          t('processors.page.ended', { date: formatDate(p.endedOn, i18n.language) })
+        ) : p.role === 'processor' ? (
           t('processors.page.noIssue')
+        ) : (
+          t('processors.page.noIssuePartner')
         )}
       </Alert>
       <Text>{t('processors.page.reviewDue', { date: formatDate(p.reviewDueOn, i18n.language) })}</Text>
@@ -62,15 +68,17 @@ export function ProcessorPage() {
       <IdentitySection p={p} />
       <DocumentsSection p={p} />
       <ReviewSection p={p} />
+      <EndSection p={p} />
     </Page>
   );
 }
 
 /** The Art. 28 clauses ready to sign and the questionnaire to send, in French or English. */
 function DocumentsSection({ p }: { p: Detail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const params = useProcessorParams(p.id);
-  const [lang, setLang] = useState<'fr' | 'en'>('fr');
+  // French first; English when the interface is in English (and on the switch).
+  const [lang, setLang] = useState<'fr' | 'en'>(i18n.language === 'en' ? 'en' : 'fr');
   const file = useMutation({
     mutationFn: ({ doc, format }: { doc: 'clauses' | 'questionnaire'; format: 'pdf' | 'docx' }) =>
       download(processorRoutes[doc], `${doc}.${format}`, { params, query: { format, lang } }),
@@ -81,6 +89,12 @@ function DocumentsSection({ p }: { p: Detail }) {
     ['questionnaire', 'docx', 'processors.documents.questionnaireDocx'],
     ['questionnaire', 'pdf', 'processors.documents.questionnairePdf'],
   ] as const;
+  if (p.role !== 'processor')
+    return (
+      <Section id="documents" title={t('processors.documents.title')}>
+        <Text>{t('processors.documents.notProcessor')}</Text>
+      </Section>
+    );
   return (
     <Section id="documents" title={t('processors.documents.title')} intro={t('processors.documents.intro')}>
       <LanguageSelect label={t('processors.documents.language')} value={lang} onChange={setLang} w={200} />
@@ -162,6 +176,48 @@ function ReviewSection({ p }: { p: Detail }) {
           ))}
         </List>
       )}
+    </Section>
+  );
+}
+
+/** The end of the relationship: the record kept as proof, with nothing left to do; it can resume. */
+function EndSection({ p }: { p: Detail }) {
+  const { t } = useTranslation();
+  const s = useSession();
+  const [endedOn, setEndedOn] = useState(p.endedOn ?? '');
+  const { save } = useSaveProcessor(p.id);
+  if (!s.can('processor.manage')) return null;
+  return (
+    <Section id="end" title={t('processors.end.title')} intro={t('processors.end.intro')}>
+      <form
+        onSubmit={submitWith(() => save.mutate({ endedOn: endedOn || null, expectedUpdatedAt: p.updatedAt }))}
+        noValidate
+      >
+        <Group align="end">
+          <TextInput
+            type="date"
+            label={t('processors.end.endedOn')}
+            value={endedOn}
+            onChange={(e) => setEndedOn(e.currentTarget.value)}
+            error={fieldError(save.error, 'endedOn')}
+          />
+          <Button type="submit" variant="default" loading={save.isPending && endedOn !== ''}>
+            {t('processors.end.submit')}
+          </Button>
+          {p.endedOn && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setEndedOn('');
+                save.mutate({ endedOn: null, expectedUpdatedAt: p.updatedAt });
+              }}
+            >
+              {t('processors.end.resume')}
+            </Button>
+          )}
+        </Group>
+      </form>
+      <ErrorAlert error={save.error} />
     </Section>
   );
 }

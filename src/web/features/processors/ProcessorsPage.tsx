@@ -6,7 +6,7 @@ import { countryName } from '../../../contracts/processor-labels.js';
 import { confidentialityCovered, type Processor } from '../../../contracts/processors.js';
 import { processorRoutes } from '../../../contracts/processors.routes.js';
 import { call, download, keyOf } from '../../app/api.js';
-import { formatDate } from '../../app/format.js';
+import { formatDate, todayInParis } from '../../app/format.js';
 import { usePracticeParams, useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -73,6 +73,10 @@ export function ProcessorsPage() {
         query: { format, lang: i18n.language === 'en' ? 'en' : 'fr' },
       }),
   });
+  const today = todayInParis();
+  const isEnded = (p: Processor) => p.endedOn !== null && p.endedOn <= today;
+  const running = list.data?.items.filter((p) => !isEnded(p)) ?? [];
+  const ended = list.data?.items.filter(isEnded) ?? [];
   const word = (c: Check, p: Processor, col: 'contract' | 'hds' | 'eu' | 'confidentiality' | 'charter') => {
     if (c === 'na') return t('processors.notApplicable');
     if (col === 'hds' && c !== 'yes') return t(`processorValues.hdsStatuses.${p.hds.status}`);
@@ -94,7 +98,7 @@ export function ProcessorsPage() {
       {list.isPending && <Loading />}
       <ErrorAlert error={list.error ?? file.error} />
       {list.data && list.data.items.length === 0 && <Text>{t('processors.none')}</Text>}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && running.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover>
             <Table.Thead>
@@ -109,7 +113,7 @@ export function ProcessorsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.items.map((p) => {
+              {running.map((p) => {
                 const c = checklist(p);
                 return (
                   <Table.Tr key={p.id} data-testid="processor-row">
@@ -134,6 +138,32 @@ export function ProcessorsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {ended.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="processors-ended-title">
+          <Title order={2} size="h3" id="processors-ended-title">
+            {t('processors.endedTitle')}
+          </Title>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('processors.colName')}</Table.Th>
+                <Table.Th scope="col">{t('processors.colEnded')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {ended.map((p) => (
+                <Table.Tr key={p.id} data-testid="processor-ended-row">
+                  <Table.Td>
+                    <Link to={`/processors/${p.id}`}>{p.name}</Link>
+                    <Text size="xs">{t(`processorValues.kinds.${p.kind}`)}</Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(p.endedOn, i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
       )}
       <Stack gap="xs" component="section" aria-labelledby="processors-export-title">
         <Title order={2} size="h3" id="processors-export-title">

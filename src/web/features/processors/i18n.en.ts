@@ -13,13 +13,13 @@ export const processorsEn: Shape<typeof processorsFr> = {
   colName: 'Processor',
   colContract: 'Contract signed',
   colHds: 'HDS checked',
-  colEu: 'Data in the EU',
+  colEu: 'Data in the EEA',
   colConfidentiality: 'Confidentiality',
   colCharter: 'Security charter',
   colReview: 'Next review',
   yes: 'Yes',
   no: 'No',
-  unknown: 'To enter',
+  unknown: 'Not entered',
   notApplicable: 'Not applicable',
   incomplete: 'Incomplete',
   exportTitle: 'List of processors',
@@ -27,6 +27,8 @@ export const processorsEn: Shape<typeof processorsFr> = {
   exportPdf: 'List as PDF',
   exportXlsx: 'List as Excel',
   exportCsv: 'List as CSV',
+  endedTitle: 'Ended relationships',
+  colEnded: 'Ended on',
   new: {
     title: 'Add a processor',
     chooseKind: 'What kind of provider is it?',
@@ -39,6 +41,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
   },
   fields: {
     kind: 'Kind',
+    kindIs: 'Kind: {{kind}}',
     role: 'Role',
     handlesHealthData: 'It receives or sees patients’ health data',
     hostsHealthData: 'It keeps health data on the practice’s behalf (online software, hosting, backup, archiving)',
@@ -66,6 +69,8 @@ export const processorsEn: Shape<typeof processorsFr> = {
     issuesTitle: 'Points to address',
     noIssue:
       'Nothing to report: complete contract, HDS certificate in order where required, data in the European Economic Area.',
+    noIssuePartner: 'Nothing to report for this partner, which is not a processor.',
+    ended: 'Relationship ended on {{date}}: the record is kept as proof, with no task left.',
     identityTitle: 'The provider',
     reviewDue: 'Next yearly review: {{date}}',
   },
@@ -122,7 +127,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
       'Outside the EEA: the adequacy decision covers only some organisations (in the United States, those certified under the Data Privacy Framework).',
     outside: 'Outside the EEA, with no adequacy decision: a safeguard is needed.',
     adequacyDefault:
-      'List of adequacy decisions as of 1 December 2026: a default to check on the European Commission’s website.',
+      'The adequacy decisions Gardien knows are those in force on 1 December 2026: check them on the European Commission’s website.',
     remoteAccess: 'Teams outside the EEA can reach the data (support, maintenance, parent company)',
     mechanism: 'Safeguard of the transfer',
     mechanismNone: 'None',
@@ -135,12 +140,22 @@ export const processorsEn: Shape<typeof processorsFr> = {
   documents: {
     title: 'Documents',
     intro:
-      'The data processing addendum filled in with the practice’s and the provider’s details, ready to sign, and the questionnaire to send it to collect the same points.',
+      'The data processing addendum, filled in with the practice’s and the provider’s details and ready to sign; and a questionnaire to send the provider, asking it for the same points.',
+    notProcessor:
+      'This partner is not a processor: the Article 28 addendum and its questionnaire do not concern it. A joint controller signs an arrangement between joint controllers (Article 26 GDPR).',
     language: 'Language of the document',
     clausesDocx: 'Addendum (Word)',
     clausesPdf: 'Addendum (PDF)',
     questionnaireDocx: 'Questionnaire (Word)',
     questionnairePdf: 'Questionnaire (PDF)',
+  },
+  end: {
+    title: 'End of the relationship',
+    intro:
+      'The contract has ended or you changed provider: give the date. The record stays in the list and the register as proof, with no task or reminder.',
+    endedOn: 'End date',
+    submit: 'Record the end of the relationship',
+    resume: 'The relationship resumes',
   },
   review: {
     title: 'Yearly review',

@@ -10,13 +10,13 @@ export const processorsFr = {
   colName: 'Sous-traitant',
   colContract: 'Contrat signé',
   colHds: 'HDS vérifié',
-  colEu: 'Données dans l’UE',
+  colEu: 'Données dans l’EEE',
   colConfidentiality: 'Confidentialité',
   colCharter: 'Charte de sécurité',
   colReview: 'Prochaine revue',
   yes: 'Oui',
   no: 'Non',
-  unknown: 'À renseigner',
+  unknown: 'Non renseigné',
   notApplicable: 'Sans objet',
   incomplete: 'Incomplet',
   exportTitle: 'Liste des sous-traitants',
@@ -24,6 +24,8 @@ export const processorsFr = {
   exportPdf: 'Liste en PDF',
   exportXlsx: 'Liste en Excel',
   exportCsv: 'Liste en CSV',
+  endedTitle: 'Relations terminées',
+  colEnded: 'Terminée le',
   new: {
     title: 'Ajouter un sous-traitant',
     chooseKind: 'De quel type de prestataire s’agit-il ?',
@@ -36,6 +38,7 @@ export const processorsFr = {
   },
   fields: {
     kind: 'Type',
+    kindIs: 'Type : {{kind}}',
     role: 'Rôle',
     handlesHealthData: 'Il reçoit ou consulte des données de santé des patients',
     hostsHealthData:
@@ -64,6 +67,8 @@ export const processorsFr = {
     issuesTitle: 'Points à traiter',
     noIssue:
       'Rien à signaler : contrat complet, certificat HDS en règle là où il est requis, données dans l’Espace économique européen.',
+    noIssuePartner: 'Rien à signaler pour ce partenaire, qui n’est pas un sous-traitant.',
+    ended: 'Relation terminée le {{date}} : la fiche est conservée comme preuve, sans tâche à faire.',
     identityTitle: 'Le prestataire',
     reviewDue: 'Prochaine revue annuelle : {{date}}',
   },
@@ -121,7 +126,7 @@ export const processorsFr = {
       'Hors de l’EEE : la décision d’adéquation ne couvre que certains organismes (aux États-Unis, ceux certifiés Data Privacy Framework).',
     outside: 'Hors de l’EEE, sans décision d’adéquation : un encadrement est nécessaire.',
     adequacyDefault:
-      'Liste des décisions d’adéquation au 1er décembre 2026 : valeur par défaut à vérifier sur le site de la Commission européenne.',
+      'Les décisions d’adéquation que Gardien connaît sont celles en vigueur au 1er décembre 2026 : vérifiez-les sur le site de la Commission européenne.',
     remoteAccess: 'Des équipes hors de l’EEE peuvent accéder aux données (support, maintenance, maison mère)',
     mechanism: 'Encadrement du transfert',
     mechanismNone: 'Aucun',
@@ -134,12 +139,22 @@ export const processorsFr = {
   documents: {
     title: 'Documents',
     intro:
-      'L’avenant RGPD rempli avec les informations du cabinet et du prestataire, prêt à signer, et le questionnaire à lui envoyer pour recueillir les mêmes points.',
+      'L’avenant RGPD, rempli avec les informations du cabinet et du prestataire et prêt à signer ; et un questionnaire à envoyer au prestataire pour lui demander les mêmes points.',
+    notProcessor:
+      'Ce partenaire n’est pas un sous-traitant : l’avenant de l’article 28 et son questionnaire ne le concernent pas. Un responsable conjoint signe un accord entre responsables conjoints (article 26 du RGPD).',
     language: 'Langue du document',
     clausesDocx: 'Avenant RGPD (Word)',
     clausesPdf: 'Avenant RGPD (PDF)',
     questionnaireDocx: 'Questionnaire (Word)',
     questionnairePdf: 'Questionnaire (PDF)',
+  },
+  end: {
+    title: 'Fin de la relation',
+    intro:
+      'Le contrat a pris fin ou vous avez changé de prestataire : indiquez la date. La fiche reste dans la liste et dans le registre comme preuve, sans tâche ni rappel.',
+    endedOn: 'Date de fin',
+    submit: 'Enregistrer la fin de la relation',
+    resume: 'La relation reprend',
   },
   review: {
     title: 'Revue annuelle',
