@@ -106,12 +106,27 @@ function journeys(dialect: DialectName) {
     await page.getByTestId('processor-issues').getByText('Clauses de l’article 28 manquantes').waitFor();
     await checkPage(page, shot('page'));
 
-    // A second tab on the same processor sees what was saved.
+    // A second tab on the same processor sees what was saved, and changes it.
     const second = await person.context.newPage();
     await second.goto(url);
     await heading(second, 'Laboratoire Dentaire Alsacien');
     assert.equal(await second.getByTestId('contract-state').locator('li').count(), 2);
+    const identity = section(second, 'Le prestataire');
+    await identity.getByRole('textbox', { name: 'Notes internes' }).fill('Contrat papier au classeur');
+    await identity.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await identity.getByRole('status').getByText('Modifications enregistrées.').waitFor();
     await second.close();
+    // This tab still shows the version before: its save is refused, nothing is overwritten, and it says what to do.
+    await contract.getByTestId('clause-audits').getByRole('textbox').fill('art. 9');
+    await contract.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await contract.getByText(/modifiée entre-temps/).waitFor();
+    // Reloading keeps what was typed in the section, on the latest version.
+    await page.reload();
+    await heading(page, 'Laboratoire Dentaire Alsacien');
+    assert.equal(
+      await section(page, 'Le prestataire').getByRole('textbox', { name: 'Notes internes' }).inputValue(),
+      'Contrat papier au classeur',
+    );
 
     await page.getByRole('link', { name: 'À faire', exact: true }).click();
     await heading(page, 'À faire');

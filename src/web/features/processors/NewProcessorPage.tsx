@@ -20,7 +20,6 @@ import {
   PROCESSOR_DATA,
   PROCESSOR_KINDS,
   PROCESSOR_ROLES,
-  type CreateProcessor,
   type KindTemplate,
   type ProcessorKind,
 } from '../../../contracts/processors.js';
