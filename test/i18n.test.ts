@@ -101,9 +101,17 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     ...NAV.map((n) => `nav.${n.key}`),
     ...ROLES.flatMap((r) => [`roles.${r}`, `roleHelp.${r}`]),
     ...['success', 'denied', 'failure'].map((o) => `audit.outcomes.${o}`),
-    ...['practice', 'user', 'session', 'api_token', 'audit_trail', 'backup', 'patient', 'rights_request'].map(
-      (x) => `audit.targets.${x}`,
-    ),
+    ...[
+      'practice',
+      'user',
+      'session',
+      'api_token',
+      'audit_trail',
+      'backup',
+      'patient',
+      'rights_request',
+      'processor',
+    ].map((x) => `audit.targets.${x}`),
     ...[
       'backup_overdue',
       'backup_failed',
@@ -230,6 +238,25 @@ it('has words for every key built at run time: navigation, roles, outcomes, targ
     Object.keys(AUDIT_ACTIONS).sort(),
     'English audit events follow the server catalogue',
   );
+});
+
+it('names every kind of target the server writes into the audit trail (a new module cannot forget its own)', () => {
+  const kinds = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+        for (const m of fs.readFileSync(p, 'utf8').matchAll(/targetType: '([a-z_]+)'/g)) kinds.add(m[1]!);
+    }
+  };
+  walk(path.resolve(import.meta.dirname, '../src/server'));
+  kinds.delete('target_type'); // the column's name in a repository's select, not a kind
+  assert.ok(kinds.has('processor') && kinds.has('breach'), [...kinds].join(', '));
+  for (const k of kinds) {
+    assert.ok(FR.has(`audit.targets.${k}`), `missing French key audit.targets.${k}`);
+    assert.ok(EN.has(`audit.targets.${k}`), `missing English key audit.targets.${k}`);
+  }
 });
 
 it('shows in the navigation only the modules this version builds, each with a page', () => {

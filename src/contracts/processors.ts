@@ -238,6 +238,8 @@ export const ProcessorSchema = z.object({
   dataCategories: z.array(z.enum(PROCESSOR_DATA)),
   subProcessors: z.array(z.object({ name: z.string(), country: z.string(), purpose: z.string() })),
   activityIds: z.array(IdSchema),
+  /** The register activities whose recipients name this processor (the link made from the register's side). */
+  namedByActivityIds: z.array(IdSchema),
   /** inEea: the country is in the EEA; adequacy: a Commission adequacy decision covers it (a third country). */
   storage: z
     .object({

@@ -52,7 +52,9 @@ export class ProcessorDocumentsService {
           {
             practice: await this.deps.practices.identity(tx, practiceId),
             processor: processor,
-            activities: processor.activityIds.map((id) => names.get(id)).filter((n): n is string => !!n),
+            activities: [...new Set([...processor.activityIds, ...processor.namedByActivityIds])]
+              .map((id) => names.get(id))
+              .filter((n): n is string => !!n),
             today: parisDate(this.deps.clock.now()),
           },
           lang,

@@ -41,6 +41,9 @@ describeEachDialect('processors in the register', (dialect) => {
     });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((await activity()).fields.recipients.at(-1).processorId, labId);
+    // The processor knows it is named there, without being told twice.
+    const lab = (await call(t, 'GET', api(`/processors/${labId}`), { as: owner })).json();
+    assert.deepEqual([lab.activityIds, lab.namedByActivityIds], [[], [activityId]]);
 
     const other = await createPractice(t, 'Autre cabinet');
     const theirs = (

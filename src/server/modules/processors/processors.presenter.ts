@@ -85,7 +85,12 @@ export const fieldsColumn = jsonColumn(StoredFieldsSchema);
 const checkedColumn = jsonColumn(z.array(z.enum(REVIEW_CHECKS)));
 
 /** A processor as the API answers it, on the practice's date `today` (statuses and issues depend on it). */
-export function presentProcessor(r: ProcessorRow, today: string, file: FileMeta | null | undefined): Processor {
+export function presentProcessor(
+  r: ProcessorRow,
+  today: string,
+  file: FileMeta | null | undefined,
+  namedBy: string[] = [],
+): Processor {
   const f = fieldsColumn.read(r.fields);
   const hosts = readFlag(r.hosts_health_data);
   // Keeping health data is handling it, whatever the other box says.
@@ -120,6 +125,7 @@ export function presentProcessor(r: ProcessorRow, today: string, file: FileMeta 
     dataCategories: f.dataCategories ?? [],
     subProcessors: f.subProcessors ?? [],
     activityIds: f.activityIds ?? [],
+    namedByActivityIds: namedBy,
     storage,
     hds: {
       required,

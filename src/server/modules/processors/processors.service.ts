@@ -157,14 +157,16 @@ export class ProcessorsService {
   async findAll(tx: Executor, practiceId: string): Promise<Processor[]> {
     const rows = await repo.listProcessors(tx, practiceId);
     const files = await repo.latestFiles(tx, practiceId);
+    const named = await this.deps.register.activitiesNaming(tx, practiceId);
     const today = this.today();
-    return rows.map((r) => presentProcessor(r, today, files.get(r.id)));
+    return rows.map((r) => presentProcessor(r, today, files.get(r.id), named.get(r.id)));
   }
 
   /** One processor as the API answers it (inside a use case that passed the chokepoint). */
   async present(tx: Executor, practiceId: string, row: repo.ProcessorRow): Promise<Processor> {
     const files = await repo.latestFiles(tx, practiceId, [row.id]);
-    return presentProcessor(row, this.today(), files.get(row.id));
+    const named = await this.deps.register.activitiesNaming(tx, practiceId);
+    return presentProcessor(row, this.today(), files.get(row.id), named.get(row.id));
   }
 
   /** The register's view of the processors (inside its use cases): their names, and their list as its exports print it. */

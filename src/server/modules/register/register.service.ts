@@ -20,6 +20,7 @@ import type { TeamService } from '../team/index.js';
 import { registerCsv, registerDocx, registerJson, registerPdf, registerXlsx } from './register.documents.js';
 import { fieldsOf, presentActivity, presentProcessor } from './register.presenter.js';
 import * as repo from './register.repository.js';
+import * as reads from './register.reads.js';
 import { runInRegister } from './register.scope.js';
 import { adaptTemplate, fingerprint, missingFields, reviewDueOn, unknownPartner } from './register.rules.js';
 import { templateByKey, templates } from './register.templates.js';
@@ -377,20 +378,8 @@ export class RegisterService {
     );
   }
 
-  /** Validated activities concerning patients (for the Art. 15 answer and the notices); the drafts when none is validated yet. */
-  async patientActivities(
-    tx: Executor,
-    practiceId: string,
-    rows?: readonly repo.ActivityRow[],
-  ): Promise<{ fields: ActivityFields[]; validated: boolean }> {
-    const pick = (fs: ActivityFields[]) => fs.filter((f) => f.people.some((p) => p.category === 'patients'));
-    const fromVersions = pick((await repo.latestVersions(tx, practiceId)).map(fieldsOf));
-    if (fromVersions.length > 0) return { fields: fromVersions, validated: true };
-    return { fields: pick((rows ?? (await repo.listActivities(tx, practiceId))).map(fieldsOf)), validated: false };
-  }
-
-  /** The practice's activities by id with their names (inside another module's use case: processors link to them). */
-  async activityNames(tx: Executor, practiceId: string): Promise<Map<string, string>> {
-    return new Map((await repo.listActivities(tx, practiceId)).map((r) => [r.id, fieldsOf(r).name]));
-  }
+  // Reads for other modules' use cases, inside their transaction once they passed the chokepoint (register.reads.ts).
+  patientActivities = reads.patientActivities;
+  activityNames = reads.activityNames;
+  activitiesNaming = reads.activitiesNaming;
 }

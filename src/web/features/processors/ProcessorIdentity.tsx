@@ -8,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
   Title,
@@ -152,6 +153,16 @@ export function IdentitySection({ p }: { p: Detail }) {
                 onChange={(v) => set({ activityIds: v })}
                 error={err('activityIds')}
               />
+            )}
+            {activities.data && p.namedByActivityIds.length > 0 && (
+              <Text size="sm" data-testid="named-by">
+                {t('processors.fields.namedBy', {
+                  names: activities.data.items
+                    .filter((a) => p.namedByActivityIds.includes(a.id))
+                    .map((a) => a.fields.name)
+                    .join(', '),
+                })}
+              </Text>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput

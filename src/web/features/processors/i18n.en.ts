@@ -54,6 +54,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
     contactAddress: 'Address',
     activities: 'Register activities concerned',
     activitiesHelp: 'The processing activities of the register this provider works for.',
+    namedBy: 'Named as a recipient in the register by: {{names}}.',
     notes: 'Internal notes',
     subProcessors: 'Sub-processors',
     subName: 'Name',

@@ -52,6 +52,7 @@ export const processorsFr = {
     contactAddress: 'Adresse',
     activities: 'Activités du registre concernées',
     activitiesHelp: 'Les traitements du registre pour lesquels ce prestataire intervient.',
+    namedBy: 'Nommé comme destinataire dans le registre par : {{names}}.',
     notes: 'Notes internes',
     subProcessors: 'Sous-traitants ultérieurs',
     subName: 'Nom',

@@ -95,6 +95,7 @@ export const auditEn = {
   targets: {
     register: 'The register',
     breach: 'A breach',
+    processor: 'A processor',
     patient: 'A patient',
     rights_request: 'A patient request',
     practice: 'The practice',

@@ -98,6 +98,7 @@ export const auditFr = {
   targets: {
     register: 'Le registre',
     breach: 'Une violation',
+    processor: 'Un sous-traitant',
     patient: 'Un patient',
     rights_request: 'Une demande de patient',
     practice: 'Le cabinet',
