@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -183,4 +184,41 @@ export async function fixedRate(opts: {
     max: all.at(-1)!,
     byPath: paths,
   };
+}
+
+/** The bare baseline (bench/bare-server.ts) on the data directory, under the Node options Gardien's shebang gives it. */
+export function startBare(dataDir: string, port: number, env: Record<string, string> = {}): ChildProcess {
+  const runtime = serverRuntime();
+  return spawn(
+    process.execPath,
+    [
+      ...runtime.nodeArgs,
+      '--import',
+      'tsx',
+      path.join(root, 'bench/bare-server.ts'),
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(port),
+    ],
+    { env: { ...process.env, ...runtime.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+/** The first call's time (a library loads), then the warm median, min and max of `runs` more, in ms. */
+export async function timed<T>(
+  run: () => Promise<T>,
+  runs = 5,
+): Promise<{ first: T; cold: number; median: number; min: number; max: number }> {
+  const t0 = performance.now();
+  const first = await run();
+  const cold = performance.now() - t0;
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+  return { first, cold, median: warm[Math.floor(runs / 2)]!, min: warm[0]!, max: warm[runs - 1]! };
 }

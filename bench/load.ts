@@ -9,7 +9,7 @@
  * 4. with --soak-seconds, a soak at 50 requests/s with the server's RSS sampled from start to end;
  * 5. with --flush-delay-ms, all of it on a disk whose flushes are that much slower (bench/slow-flush.c, LD_PRELOAD).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -22,6 +22,7 @@ import {
   rssMb,
   serverRuntime,
   slowFlushEnv,
+  startBare,
   startGardien,
   waitFor,
 } from './common.js';
@@ -80,20 +81,7 @@ console.log(`cold start to first 200: median ${fmt(starts[2]!)} ms (min ${fmt(st
 
 const server = startGardien(dataDir, 3300, slowDisk);
 const runtime = serverRuntime();
-const bare = spawn(
-  process.execPath,
-  [
-    ...runtime.nodeArgs,
-    '--import',
-    'tsx',
-    path.join(root, 'bench/bare-server.ts'),
-    '--data-dir',
-    dataDir,
-    '--port',
-    '3399',
-  ],
-  { env: { ...process.env, ...runtime.env, ...slowDisk }, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+const bare = startBare(dataDir, 3399, slowDisk);
 console.log(
   `bare server under Gardien's Node options: ${[...Object.entries(runtime.env).map(([k, v]) => `${k}=${v}`), ...runtime.nodeArgs].join(' ')}`,
 );

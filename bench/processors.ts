@@ -2,7 +2,7 @@
 // entry, statuses and issues computed per processor) against a bare route running the same SQL on the same file, and
 // the register's export with the 200 processors in it (PDF, DOCX, XLSX), first call and warm median of five.
 //   npm run build && npx tsx bench/processors.ts [--processors 200] [--seconds 5]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { loadConfig } from '../src/server/config.js';
 import { templates } from '../src/server/modules/register/index.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { cliActor } from '../src/server/shared/actor.js';
-import { arg, fmt, machine, root, rssMb, serverRuntime, startGardien, waitFor } from './common.js';
+import { arg, fmt, machine, root, rssMb, startBare, startGardien, timed, waitFor } from './common.js';
 
 const count = Number(arg('processors', '200'));
 const seconds = Number(arg('seconds', '5'));
@@ -66,19 +66,12 @@ for (let i = 0; i < count; i++) {
 console.log(`dataset: 1 practice, ${templates().length} register activities, ${count} processors`);
 
 for (const format of ['pdf', 'docx', 'xlsx'] as const) {
-  const t0 = performance.now();
-  const first = await rt.services.register.export(actor, practiceId, format, 'fr');
-  const cold = performance.now() - t0;
-  const warm: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await rt.services.register.export(actor, practiceId, format, 'fr');
-    warm.push(performance.now() - t);
-  }
-  warm.sort((a, b) => a - b);
+  const { first, cold, median, min, max } = await timed(() =>
+    rt.services.register.export(actor, practiceId, format, 'fr'),
+  );
   const size = typeof first.body === 'string' ? Buffer.byteLength(first.body) : first.body.length;
   console.log(
-    `register ${format.toUpperCase()} with ${count} processors: ${fmt(cold)} ms first, ${fmt(warm[2]!)} ms warm median (min ${fmt(warm[0]!)}, max ${fmt(warm[4]!)}), ${fmt(size / 1024)} KiB`,
+    `register ${format.toUpperCase()} with ${count} processors: ${fmt(cold)} ms first, ${fmt(median)} ms warm median (min ${fmt(min)}, max ${fmt(max)}), ${fmt(size / 1024)} KiB`,
   );
 }
 for (const format of ['pdf', 'xlsx', 'csv'] as const) {
@@ -101,21 +94,7 @@ const token = spawnSync(
 if (!token.startsWith('gardien_')) throw new Error('could not create a token');
 
 const server = startGardien(dataDir, 3310);
-const runtime = serverRuntime();
-const bare = spawn(
-  process.execPath,
-  [
-    ...runtime.nodeArgs,
-    '--import',
-    'tsx',
-    path.join(root, 'bench/bare-server.ts'),
-    '--data-dir',
-    dataDir,
-    '--port',
-    '3398',
-  ],
-  { env: { ...process.env, ...runtime.env }, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+const bare = startBare(dataDir, 3398);
 try {
   await waitFor('http://127.0.0.1:3310/api/health');
   await waitFor('http://127.0.0.1:3398/health');

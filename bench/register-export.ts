@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/server/config.js';
 import { templates } from '../src/server/modules/register/index.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { cliActor } from '../src/server/shared/actor.js';
-import { arg, machine } from './common.js';
+import { arg, machine, timed } from './common.js';
 
 const databaseUrl = process.argv.includes('--database-url') ? arg('database-url') : undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gardien-bench-register-'));
@@ -49,19 +48,12 @@ try {
   });
   process.stdout.write(`register: ${templates().length} activities (all validated) and 1 processor entry\n`);
   for (const format of ['pdf', 'xlsx', 'docx', 'csv', 'json'] as const) {
-    const t0 = performance.now();
-    const first = await rt.services.register.export(actor, practiceId, format, 'fr');
-    const cold = performance.now() - t0;
-    const warm: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      await rt.services.register.export(actor, practiceId, format, 'fr');
-      warm.push(performance.now() - t);
-    }
-    warm.sort((a, b) => a - b);
+    const { first, cold, median, min, max } = await timed(() =>
+      rt.services.register.export(actor, practiceId, format, 'fr'),
+    );
     const size = typeof first.body === 'string' ? Buffer.byteLength(first.body) : first.body.length;
     process.stdout.write(
-      `${format.toUpperCase().padEnd(4)} ${String(Math.round(cold)).padStart(5)} ms first (library loaded), ${String(Math.round(warm[2]!)).padStart(4)} ms warm median (min ${Math.round(warm[0]!)}, max ${Math.round(warm[4]!)}), ${(size / 1024).toFixed(0)} KiB\n`,
+      `${format.toUpperCase().padEnd(4)} ${String(Math.round(cold)).padStart(5)} ms first (library loaded), ${String(Math.round(median)).padStart(4)} ms warm median (min ${Math.round(min)}, max ${Math.round(max)}), ${(size / 1024).toFixed(0)} KiB\n`,
     );
   }
   process.stdout.write(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);

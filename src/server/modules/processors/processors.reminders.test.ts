@@ -2,38 +2,25 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { addMember, auditEntries, createPractice, createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
-import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
-import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
+import { startReminders } from '../../../../test/support/reminders.js';
+import { mailText } from '../../../../test/support/smtp.js';
 import { cliActor } from '../../shared/actor.js';
-import { DIGEST_MODULES, Reminders } from '../reminders/index.js';
+import { DIGEST_MODULES, type Reminders } from '../reminders/index.js';
 import { processorsReminderProvider } from './processors.reminders.js';
 
 /** The processors' reminders go out by e-mail through a real SMTP server, once per task and due date. */
 describeEachDialect('processor reminders', (dialect) => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let mailer: Mailer;
+  let smtp: Awaited<ReturnType<typeof startReminders>>['smtp'];
   let reminders: Reminders;
+  let stop: () => Promise<void>;
 
   before(async () => {
     t = await createTestApp(dialect);
-    smtp = await startSmtpServer();
-    mailer = createMailer({ url: smtp.url, from: 'gardien@cabinet.example.fr' });
-    reminders = new Reminders({
-      db: t.services.db,
-      clock: t.clock,
-      auditTrail: t.services.auditTrail,
-      practices: t.services.practices,
-      team: t.services.team,
-      worklist: t.services.worklist,
-      mailer,
-      publicOrigin: 'https://gardien.cabinet.example.fr',
-    });
-    reminders.register(processorsReminderProvider());
+    ({ smtp, reminders, stop } = await startReminders(t, [processorsReminderProvider()]));
   });
   after(async () => {
-    mailer?.close();
-    await smtp?.stop();
+    await stop?.();
     await t?.close();
   });
 

@@ -11,8 +11,8 @@ import {
   type TestApp,
 } from '../../../../test/support/app.js';
 import { describeEachDialect } from '../../../../test/support/dialects.js';
-import { mailText, startSmtpServer } from '../../../../test/support/smtp.js';
-import { createMailer, type Mailer } from '../../platform/mail/mailer.js';
+import { startReminders } from '../../../../test/support/reminders.js';
+import { mailText } from '../../../../test/support/smtp.js';
 import { breachesReminderProvider } from '../breaches/index.js';
 import { requestStage, rightsRequestsReminderProvider } from '../rights-requests/index.js';
 import { Reminders } from './reminders.service.js';
@@ -30,9 +30,9 @@ it('puts a request’s reminder stages 7 and 2 days before its due date, and aft
 /** The reminders go out by e-mail through a real SMTP server; the test clock moves through the stages. */
 describeEachDialect('e-mail reminders', (dialect) => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let mailer: Mailer;
+  let smtp: Awaited<ReturnType<typeof startReminders>>['smtp'];
   let reminders: Reminders;
+  let stop: () => Promise<void>;
   let practiceId: string;
   let ownerEmail: string;
   let owner: Client;
@@ -42,20 +42,10 @@ describeEachDialect('e-mail reminders', (dialect) => {
 
   before(async () => {
     t = await createTestApp(dialect);
-    smtp = await startSmtpServer();
-    mailer = createMailer({ url: smtp.url, from: 'gardien@cabinet.example.fr' });
-    reminders = new Reminders({
-      db: t.services.db,
-      clock: t.clock,
-      auditTrail: t.services.auditTrail,
-      practices: t.services.practices,
-      team: t.services.team,
-      worklist: t.services.worklist,
-      mailer,
-      publicOrigin: 'https://gardien.cabinet.example.fr',
-    });
-    reminders.register(breachesReminderProvider());
-    reminders.register(rightsRequestsReminderProvider());
+    ({ smtp, reminders, stop } = await startReminders(t, [
+      breachesReminderProvider(),
+      rightsRequestsReminderProvider(),
+    ]));
     const p = await createPractice(t, 'Cabinet des Lilas');
     practiceId = p.practiceId;
     ownerEmail = p.ownerEmail;
@@ -65,8 +55,7 @@ describeEachDialect('e-mail reminders', (dialect) => {
     traineeEmail = (await addMember(t, practiceId, 'trainee')).email;
   });
   after(async () => {
-    mailer?.close();
-    await smtp?.stop();
+    await stop?.();
     await t?.close();
   });
 

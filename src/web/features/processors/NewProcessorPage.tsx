@@ -1,10 +1,8 @@
 import {
   Button,
   Card,
-  Checkbox,
   Group,
   MultiSelect,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -33,6 +31,7 @@ import { Page } from '../../components/Page.js';
 import { submitWith } from '../../components/submit.js';
 import { countryOptions } from './countries.js';
 import { useDataOptions } from './ProcessorIdentity.js';
+import { RoleAndHealthData } from './RoleAndHealthData.js';
 
 interface Draft {
   name: string;
@@ -157,43 +156,7 @@ function NewProcessorForm({
           error={err('name')}
           data-autofocus
         />
-        <Radio.Group
-          label={t('processors.fields.role')}
-          value={d.role}
-          onChange={(v) => set({ role: oneOf(PROCESSOR_ROLES, v) ?? 'processor' })}
-        >
-          <Stack gap={6} mt={4}>
-            {PROCESSOR_ROLES.map((r) => (
-              <Radio
-                key={r}
-                value={r}
-                label={t(`processorValues.roles.${r}`)}
-                description={t(`processorValues.roleHelp.${r}`)}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <Checkbox
-          label={t('processors.fields.handlesHealthData')}
-          checked={d.handlesHealthData}
-          onChange={(e) =>
-            set(
-              e.currentTarget.checked
-                ? { handlesHealthData: true }
-                : { handlesHealthData: false, hostsHealthData: false },
-            )
-          }
-        />
-        <Checkbox
-          label={t('processors.fields.hostsHealthData')}
-          description={t('processors.fields.hostsHealthDataHelp')}
-          checked={d.hostsHealthData}
-          onChange={(e) =>
-            set(
-              e.currentTarget.checked ? { hostsHealthData: true, handlesHealthData: true } : { hostsHealthData: false },
-            )
-          }
-        />
+        <RoleAndHealthData value={d} onChange={set} />
         <Textarea
           label={t('processors.fields.services')}
           value={d.services}

@@ -1,10 +1,8 @@
 import {
   Button,
   Card,
-  Checkbox,
   Group,
   MultiSelect,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -16,7 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROCESSOR_DATA, PROCESSOR_KINDS, PROCESSOR_ROLES } from '../../../contracts/processors.js';
+import { PROCESSOR_DATA, PROCESSOR_KINDS } from '../../../contracts/processors.js';
 import { DATA_KINDS, SENSITIVE_KINDS } from '../../../contracts/register.js';
 import { registerRoutes } from '../../../contracts/register.routes.js';
 import { call, keyOf } from '../../app/api.js';
@@ -25,6 +23,7 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { Section } from '../../components/Section.js';
 import { countryOptions } from './countries.js';
 import type { Detail } from './processor-save.js';
+import { RoleAndHealthData } from './RoleAndHealthData.js';
 import { SectionForm, useSectionDraft } from './ProcessorForm.js';
 
 /** The register's data vocabulary named in the reader's language (the Art. 9 categories after the others). */
@@ -89,45 +88,7 @@ export function IdentitySection({ p }: { p: Detail }) {
                 onChange={(v) => set({ kind: oneOf(PROCESSOR_KINDS, v) ?? f.kind })}
               />
             </SimpleGrid>
-            <Radio.Group
-              label={t('processors.fields.role')}
-              value={f.role}
-              onChange={(v) => set({ role: oneOf(PROCESSOR_ROLES, v) ?? f.role })}
-            >
-              <Stack gap={6} mt={4}>
-                {PROCESSOR_ROLES.map((r) => (
-                  <Radio
-                    key={r}
-                    value={r}
-                    label={t(`processorValues.roles.${r}`)}
-                    description={t(`processorValues.roleHelp.${r}`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Checkbox
-              label={t('processors.fields.handlesHealthData')}
-              checked={f.handlesHealthData}
-              onChange={(e) =>
-                set(
-                  e.currentTarget.checked
-                    ? { handlesHealthData: true }
-                    : { handlesHealthData: false, hostsHealthData: false },
-                )
-              }
-            />
-            <Checkbox
-              label={t('processors.fields.hostsHealthData')}
-              description={t('processors.fields.hostsHealthDataHelp')}
-              checked={f.hostsHealthData}
-              onChange={(e) =>
-                set(
-                  e.currentTarget.checked
-                    ? { hostsHealthData: true, handlesHealthData: true }
-                    : { hostsHealthData: false },
-                )
-              }
-            />
+            <RoleAndHealthData value={f} onChange={set} />
             <Textarea
               label={t('processors.fields.services')}
               value={f.services}
