@@ -1,16 +1,4 @@
-import {
-  Button,
-  Card,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -30,8 +18,7 @@ import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { submitWith } from '../../components/submit.js';
 import { countryOptions } from './countries.js';
-import { useDataOptions } from './ProcessorIdentity.js';
-import { RoleAndHealthData } from './RoleAndHealthData.js';
+import { ProcessorBasics } from './ProcessorBasics.js';
 
 interface Draft {
   name: string;
@@ -110,7 +97,6 @@ function NewProcessorForm({
   const params = usePracticeParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const dataOptions = useDataOptions();
   const [d, setD, clear] = useSessionDraft<Draft>(`gardien.new-processor.${params.practiceId}.${kind}`, () =>
     fromTemplate(template, lang),
   );
@@ -156,22 +142,7 @@ function NewProcessorForm({
           error={err('name')}
           data-autofocus
         />
-        <RoleAndHealthData value={d} onChange={set} />
-        <Textarea
-          label={t('processors.fields.services')}
-          value={d.services}
-          onChange={(e) => set({ services: e.currentTarget.value })}
-          autosize
-          minRows={2}
-          error={err('services')}
-        />
-        <MultiSelect
-          label={t('processors.fields.dataCategories')}
-          data={dataOptions}
-          value={d.dataCategories}
-          onChange={(v) => set({ dataCategories: v.map((x) => oneOf(PROCESSOR_DATA, x)).filter((x) => x !== null) })}
-          error={err('dataCategories')}
-        />
+        <ProcessorBasics value={d} onChange={set} err={err} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('processors.storage.country')}

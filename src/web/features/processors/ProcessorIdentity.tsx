@@ -14,8 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROCESSOR_DATA, PROCESSOR_KINDS } from '../../../contracts/processors.js';
-import { DATA_KINDS, SENSITIVE_KINDS } from '../../../contracts/register.js';
+import { PROCESSOR_KINDS } from '../../../contracts/processors.js';
 import { registerRoutes } from '../../../contracts/register.routes.js';
 import { call, keyOf } from '../../app/api.js';
 import { oneOf } from '../../app/forms.js';
@@ -23,17 +22,8 @@ import { usePracticeParams, useSession } from '../../app/session.js';
 import { Section } from '../../components/Section.js';
 import { countryOptions } from './countries.js';
 import type { Detail } from './processor-save.js';
-import { RoleAndHealthData } from './RoleAndHealthData.js';
+import { ProcessorBasics } from './ProcessorBasics.js';
 import { SectionForm, useSectionDraft } from './ProcessorForm.js';
-
-/** The register's data vocabulary named in the reader's language (the Art. 9 categories after the others). */
-export function useDataOptions() {
-  const { t } = useTranslation();
-  return [
-    ...DATA_KINDS.map((c) => ({ value: c, label: t(`registerValues.data.${c}`) })),
-    ...SENSITIVE_KINDS.map((c) => ({ value: c, label: t(`registerValues.sensitive.${c}`) })),
-  ];
-}
 
 type Sub = Detail['subProcessors'][number];
 
@@ -43,7 +33,6 @@ export function IdentitySection({ p }: { p: Detail }) {
   const lang = i18n.language === 'en' ? 'en' : 'fr';
   const s = useSession();
   const practice = usePracticeParams();
-  const dataOptions = useDataOptions();
   const activities = useQuery({
     queryKey: keyOf(registerRoutes.list, { params: practice }),
     queryFn: () => call(registerRoutes.list, { params: practice }),
@@ -88,23 +77,7 @@ export function IdentitySection({ p }: { p: Detail }) {
                 onChange={(v) => set({ kind: oneOf(PROCESSOR_KINDS, v) ?? f.kind })}
               />
             </SimpleGrid>
-            <RoleAndHealthData value={f} onChange={set} />
-            <Textarea
-              label={t('processors.fields.services')}
-              value={f.services}
-              onChange={(e) => set({ services: e.currentTarget.value })}
-              autosize
-              minRows={2}
-              error={err('services')}
-            />
-            <MultiSelect
-              label={t('processors.fields.dataCategories')}
-              data={dataOptions}
-              value={f.dataCategories}
-              onChange={(v) =>
-                set({ dataCategories: v.map((x) => oneOf(PROCESSOR_DATA, x)).filter((x) => x !== null) })
-              }
-            />
+            <ProcessorBasics value={f} onChange={set} err={err} />
             {activities.data && (
               <MultiSelect
                 label={t('processors.fields.activities')}
