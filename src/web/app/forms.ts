@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 /** A Select's value narrowed to the list it offers (Mantine's Select hands back a plain string), or null. */
 export function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
@@ -31,4 +31,15 @@ export function useSessionDraft<T>(key: string, initial: () => T): [T, (next: T)
   );
   const clear = useCallback(() => sessionStorage.removeItem(key), [key]);
   return [value, set, clear];
+}
+
+/**
+ * After a refused submit, the keyboard and the screen reader go to the first field the server named (Mantine marks it
+ * aria-invalid), not back to the top of the page.
+ */
+export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (!error) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, error]);
 }

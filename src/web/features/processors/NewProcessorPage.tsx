@@ -1,5 +1,6 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../../../contracts/processors.js';
 import { processorRoutes } from '../../../contracts/processors.routes.js';
 import { call, keyOf } from '../../app/api.js';
-import { oneOf, useSessionDraft } from '../../app/forms.js';
+import { oneOf, useFocusFirstError, useSessionDraft } from '../../app/forms.js';
 import { usePracticeParams } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
@@ -124,8 +125,10 @@ function NewProcessorForm({
     },
   });
   const err = (path: string) => fieldError(save.error, path);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, save.error);
   return (
-    <form onSubmit={submitWith(() => save.mutate())} noValidate>
+    <form ref={form} onSubmit={submitWith(() => save.mutate())} noValidate>
       <Stack>
         <Group>
           <Text fw={600}>{t('processors.fields.kindIs', { kind: t(`processorValues.kinds.${kind}`) })}</Text>

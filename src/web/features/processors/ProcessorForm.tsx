@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateProcessorInput } from '../../../contracts/processors.js';
-import { useSessionDraft } from '../../app/forms.js';
+import { useFocusFirstError, useSessionDraft } from '../../app/forms.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
 import { submitWith } from '../../components/submit.js';
@@ -59,6 +59,8 @@ export function SectionForm({
   const { save, saved } = useSaveProcessor(p.id);
   // What the section last saved: the next save sends only what changed after it.
   const [base, setBase] = useState(initial);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, save.error);
   const submit = () => {
     const body = changes(value, base) as UpdateProcessorInput;
     if (Object.keys(body).length === 0) return;
@@ -73,7 +75,7 @@ export function SectionForm({
     );
   };
   return (
-    <form onSubmit={submitWith(submit)} noValidate>
+    <form ref={form} onSubmit={submitWith(submit)} noValidate>
       <fieldset disabled={!manage} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack>
           {children((path) => fieldError(save.error, path))}
