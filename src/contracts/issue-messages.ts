@@ -356,6 +356,8 @@ export const ISSUE_MESSAGES: Catalogue = {
     fr: 'la fin du contrat ne peut pas précéder sa signature',
     en: 'the contract cannot end before it was signed',
   },
+  number_too_big: { fr: 'la valeur ne peut pas dépasser {max}', en: 'the value cannot be more than {max}' },
+  number_too_small: { fr: 'la valeur ne peut pas être inférieure à {min}', en: 'the value cannot be less than {min}' },
   choose_one: { fr: 'choisissez au moins un élément', en: 'choose at least one' },
   day_implausible: {
     fr: 'date invraisemblable (avant 1978 ou après 2100) : vérifiez l’année',

@@ -100,6 +100,7 @@ export const PROCESSOR_WORDS: Record<'fr' | 'en', ProcessorWords> = {
     },
     issues: {
       contract_missing: 'Aucun contrat signé',
+      arrangement_missing: 'Aucun accord entre responsables conjoints (article 26 du RGPD) signé',
       clauses_missing: 'Clauses de l’article 28 manquantes',
       contract_expired: 'Contrat expiré',
       contract_expiring: 'Contrat expirant dans moins de 60 jours',
@@ -193,6 +194,7 @@ export const PROCESSOR_WORDS: Record<'fr' | 'en', ProcessorWords> = {
     },
     issues: {
       contract_missing: 'No signed contract',
+      arrangement_missing: 'No arrangement between joint controllers (Article 26 GDPR) signed',
       clauses_missing: 'Article 28 clauses missing',
       contract_expired: 'Contract expired',
       contract_expiring: 'Contract expires within 60 days',

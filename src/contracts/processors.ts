@@ -77,6 +77,7 @@ export const PROCESSOR_DATA = [...DATA_KINDS, ...SENSITIVE_KINDS] as const;
 /** What is wrong with a processor, shown on its page and in the list (each with its words in processor-labels.ts). */
 export const PROCESSOR_ISSUES = [
   'contract_missing',
+  'arrangement_missing',
   'clauses_missing',
   'contract_expired',
   'contract_expiring',
@@ -193,6 +194,8 @@ export const CreateProcessorSchema = z.strictObject({
 export type CreateProcessor = z.input<typeof CreateProcessorSchema>;
 export const UpdateProcessorSchema = CreateProcessorSchema.partial()
   .extend({
+    /** Merged field by field into the stored place: the country is needed only when none is stored yet. */
+    storage: Storage.partial().nullable().optional(),
     /** The `updatedAt` the change was made from: when the processor changed since (another tab, a colleague), 409. */
     expectedUpdatedAt: InstantSchema.optional(),
   })

@@ -24,7 +24,8 @@ export function ProcessorPicker({
     enabled: s.can('processor.read'),
   });
   if (!s.can('processor.read')) return null;
-  const items = list.data?.items ?? [];
+  // Recipients that are processors: not a separate or joint controller, not a relationship that has ended.
+  const items = (list.data?.items ?? []).filter((p) => p.role === 'processor' && (!p.endedOn || p.id === value));
   return (
     <Select
       label={t('register.fields.processorLink')}

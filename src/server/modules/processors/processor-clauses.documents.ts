@@ -41,9 +41,10 @@ const SIGN_SPACE = ['\u00a0', '\u00a0', '\u00a0'];
  * adequacy decision, else the Commission's standard clauses 2021/914 to sign with the addendum.
  */
 function transferBasis(st: NonNullable<Processor['storage']>): 'bcr' | 'adequacy' | 'scc' {
-  if (st.transferMechanism === 'bcr' || st.transferMechanism === 'scc' || st.transferMechanism === 'adequacy')
-    return st.transferMechanism;
-  return st.adequacyScope === 'full' ? 'adequacy' : 'scc';
+  if (st.transferMechanism === 'bcr' || st.transferMechanism === 'scc') return st.transferMechanism;
+  // An adequacy decision frames a transfer only where one exists (a partial one when the practice says it applies).
+  if (st.adequacy && (st.transferMechanism === 'adequacy' || st.adequacyScope === 'full')) return 'adequacy';
+  return 'scc';
 }
 
 const TRANSFER = {
@@ -51,13 +52,32 @@ const TRANSFER = {
     bcr: 'Ce pays est situé hors de l’Espace économique européen : le transfert y est encadré par les règles d’entreprise contraignantes du Sous-traitant (article 47 du RGPD), dont il remet la copie au Responsable de traitement.',
     adequacy:
       'Ce pays est situé hors de l’Espace économique européen : le transfert y est couvert par une décision d’adéquation de la Commission européenne (article 45 du RGPD), dont le Sous-traitant justifie qu’elle lui est applicable.',
-    scc: 'Ce pays est situé hors de l’Espace économique européen : le transfert y est subordonné à la signature des clauses contractuelles types de la Commission européenne (décision 2021/914), annexées au présent avenant (article 46 du RGPD).',
+    scc: 'Ce pays est situé hors de l’Espace économique européen : le transfert y est encadré par les clauses contractuelles types de la Commission européenne (décision 2021/914, article 46 du RGPD), que le Sous-traitant s’engage à conclure avec le Responsable de traitement avant tout transfert.',
   },
   en: {
     bcr: 'This country is outside the European Economic Area: the transfer is framed by the Processor’s binding corporate rules (Article 47 GDPR), a copy of which it gives the Controller.',
     adequacy:
       'This country is outside the European Economic Area: the transfer is covered by a European Commission adequacy decision (Article 45 GDPR), which the Processor shows applies to it.',
-    scc: 'This country is outside the European Economic Area: the transfer is subject to the European Commission’s standard contractual clauses (Decision 2021/914), annexed to this addendum (Article 46 GDPR).',
+    scc: 'This country is outside the European Economic Area: the transfer is framed by the European Commission’s standard contractual clauses (Decision 2021/914, Article 46 GDPR), which the Processor undertakes to conclude with the Controller before any transfer.',
+  },
+} as const;
+
+/** Remote access from outside the EEA is a transfer to wherever the team is: framed by the safeguard recorded. */
+const remoteBasis = (st: NonNullable<Processor['storage']>): 'bcr' | 'adequacy' | 'scc' =>
+  st.transferMechanism === 'bcr' || st.transferMechanism === 'adequacy' ? st.transferMechanism : 'scc';
+
+const REMOTE = {
+  fr: {
+    bcr: 'L’accès aux données depuis un pays situé hors de l’Espace économique européen (support, maintenance) constitue un transfert, encadré par les règles d’entreprise contraignantes du Sous-traitant (article 47 du RGPD).',
+    adequacy:
+      'L’accès aux données depuis un pays situé hors de l’Espace économique européen (support, maintenance) constitue un transfert, limité aux pays couverts par une décision d’adéquation de la Commission européenne (article 45 du RGPD), que le Sous-traitant désigne par écrit.',
+    scc: 'L’accès aux données depuis un pays situé hors de l’Espace économique européen (support, maintenance) constitue un transfert, encadré par les clauses contractuelles types de la Commission européenne (décision 2021/914), que le Sous-traitant s’engage à conclure avant tout accès.',
+  },
+  en: {
+    bcr: 'Access to the data from a country outside the European Economic Area (support, maintenance) is a transfer, framed by the Processor’s binding corporate rules (Article 47 GDPR).',
+    adequacy:
+      'Access to the data from a country outside the European Economic Area (support, maintenance) is a transfer, limited to countries covered by a European Commission adequacy decision (Article 45 GDPR), which the Processor names in writing.',
+    scc: 'Access to the data from a country outside the European Economic Area (support, maintenance) is a transfer, framed by the European Commission’s standard contractual clauses (Decision 2021/914), which the Processor undertakes to conclude before any access.',
   },
 } as const;
 
@@ -69,10 +89,7 @@ function locationFr(p: Processor): string[] {
     out.push(`Pays de stockage des données : ${countryName(st.country, 'fr')}.`);
     if (!st.inEea) out.push(TRANSFER.fr[transferBasis(st)]);
   }
-  if (st?.remoteAccessOutsideEea)
-    out.push(
-      'L’accès aux données depuis un pays situé hors de l’Espace économique européen (support, maintenance) constitue un transfert soumis aux mêmes garanties.',
-    );
+  if (st?.remoteAccessOutsideEea) out.push(REMOTE.fr[remoteBasis(st)]);
   out.push(
     'En dehors de ce qui précède et des sous-traitants ultérieurs autorisés à l’article 5, le Sous-traitant ne transfère aucune donnée hors de l’Espace économique européen, y compris par un accès à distance, sans l’autorisation écrite préalable du Responsable de traitement et un encadrement conforme au chapitre V du RGPD. Il informe le Responsable de traitement de tout accès ou demande d’accès émanant d’une autorité d’un État tiers.',
   );
@@ -86,10 +103,7 @@ function locationEn(p: Processor): string[] {
     out.push(`Country where the data is stored: ${countryName(st.country, 'en')}.`);
     if (!st.inEea) out.push(TRANSFER.en[transferBasis(st)]);
   }
-  if (st?.remoteAccessOutsideEea)
-    out.push(
-      'Access to the data from a country outside the European Economic Area (support, maintenance) is a transfer subject to the same safeguards.',
-    );
+  if (st?.remoteAccessOutsideEea) out.push(REMOTE.en[remoteBasis(st)]);
   out.push(
     'Apart from the above and the sub-processors authorised in Article 5, the Processor transfers no data outside the European Economic Area, including by remote access, without the Controller’s prior written authorisation and safeguards complying with Chapter V GDPR. It informs the Controller of any access, or request for access, by an authority of a third country.',
   );
@@ -118,7 +132,7 @@ export function clausesDoc(f: ClausesFacts, lang: Lang): SimpleDoc {
 function clausesFr({ practice: pr, processor: p, activities, today }: ClausesFacts): SimpleDoc {
   const hours = p.contract.breachNoticeHours ?? DEFAULT_BREACH_NOTICE_HOURS;
   const subs = p.subProcessors.map(
-    (s) => `${s.name} (${countryName(s.country, 'fr')})${s.purpose ? ` : ${s.purpose}` : ''}`,
+    (s) => `${s.name} (${countryName(s.country, 'fr')})${s.purpose ? ` : ${bare(s.purpose)}` : ''}`,
   );
   const sections: SimpleDoc['sections'] = [
     {
@@ -213,9 +227,9 @@ function clausesFr({ practice: pr, processor: p, activities, today }: ClausesFac
     heading: 'Signatures',
     paragraphs: [
       `${townOf(pr.address) ? `Fait à ${townOf(pr.address)}, le` : 'Fait le'} ………………………, en deux exemplaires originaux.`,
-      `Pour le Responsable de traitement : ${pr.controllerName}, ${pr.name}. Signature :`,
+      `Pour le Responsable de traitement : ${pr.controllerName}, ${bare(pr.name)}. Signature :`,
       ...SIGN_SPACE,
-      `Pour le Sous-traitant : ${p.contact.name || 'nom et qualité du signataire'}, ${p.name}. Signature :`,
+      `Pour le Sous-traitant : ${p.contact.name || 'nom et qualité du signataire'}, ${bare(p.name)}. Signature :`,
       ...SIGN_SPACE,
     ],
   });
@@ -231,7 +245,7 @@ function clausesFr({ practice: pr, processor: p, activities, today }: ClausesFac
 function clausesEn({ practice: pr, processor: p, activities, today }: ClausesFacts): SimpleDoc {
   const hours = p.contract.breachNoticeHours ?? DEFAULT_BREACH_NOTICE_HOURS;
   const subs = p.subProcessors.map(
-    (s) => `${s.name} (${countryName(s.country, 'en')})${s.purpose ? `: ${s.purpose}` : ''}`,
+    (s) => `${s.name} (${countryName(s.country, 'en')})${s.purpose ? `: ${bare(s.purpose)}` : ''}`,
   );
   const sections: SimpleDoc['sections'] = [
     {
@@ -326,9 +340,9 @@ function clausesEn({ practice: pr, processor: p, activities, today }: ClausesFac
     heading: 'Signatures',
     paragraphs: [
       `${townOf(pr.address) ? `Signed in ${townOf(pr.address)} on` : 'Signed on'} ………………………, in two originals.`,
-      `For the Controller: ${pr.controllerName}, ${pr.name}. Signature:`,
+      `For the Controller: ${pr.controllerName}, ${bare(pr.name)}. Signature:`,
       ...SIGN_SPACE,
-      `For the Processor: ${p.contact.name || 'name and title of the signatory'}, ${p.name}. Signature:`,
+      `For the Processor: ${p.contact.name || 'name and title of the signatory'}, ${bare(p.name)}. Signature:`,
       ...SIGN_SPACE,
     ],
   });

@@ -176,4 +176,46 @@ describeEachDialect('processors: hostile input', (dialect) => {
     assert.equal(clauses.statusCode, 409);
     assert.equal(clauses.json().issues[0].code, 'not_a_processor');
   });
+
+  it('merges the place field by field (a safeguard alone saves), and refuses a place with no country when none is stored', async () => {
+    const us = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'CloudDent Inc.', kind: 'imaging_cloud', handlesHealthData: true, storage: { country: 'US' } },
+      })
+    ).json();
+    assert.ok(us.issues.includes('transfer_without_mechanism'));
+    const framed = await call(t, 'PATCH', url(`/${us.id}`), {
+      as: owner,
+      body: { storage: { transferMechanism: 'scc' } },
+    });
+    assert.equal(framed.statusCode, 200, framed.body);
+    assert.deepEqual([framed.json().storage.country, framed.json().storage.transferMechanism], ['US', 'scc']);
+    assert.ok(!framed.json().issues.includes('transfer_without_mechanism'));
+    // "Adequacy" said for a country with no decision frames nothing.
+    const india = await call(t, 'PATCH', url(`/${us.id}`), {
+      as: owner,
+      body: { storage: { country: 'IN', transferMechanism: 'adequacy' } },
+    });
+    assert.ok(india.json().issues.includes('transfer_without_mechanism'));
+    const lab = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Labo sans lieu', kind: 'laboratory', handlesHealthData: true },
+      })
+    ).json();
+    const noCountry = await call(t, 'PATCH', url(`/${lab.id}`), {
+      as: owner,
+      body: { storage: { remoteAccessOutsideEea: true } },
+    });
+    assert.equal(noCountry.statusCode, 400);
+    assert.equal(noCountry.json().issues[0].path, 'storage.country');
+    const joint = (
+      await call(t, 'POST', url(), {
+        as: owner,
+        body: { name: 'Centre associé', kind: 'other', role: 'joint_controller', handlesHealthData: true },
+      })
+    ).json();
+    assert.deepEqual(joint.issues, ['arrangement_missing']);
+  });
 });

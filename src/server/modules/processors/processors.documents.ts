@@ -226,7 +226,15 @@ export function listRow(p: Processor, lang: Lang): string[] {
     p.name,
     w.kinds[p.kind],
     w.roles[p.role],
-    p.contract.signedOn ? day(p.contract.signedOn) : lang === 'fr' ? 'non signé' : 'not signed',
+    p.contract.signedOn
+      ? day(p.contract.signedOn)
+      : p.role === 'separate_controller'
+        ? lang === 'fr'
+          ? 'sans objet'
+          : 'not applicable'
+        : lang === 'fr'
+          ? 'non signé'
+          : 'not signed',
     p.contract.missingClauses.map((c) => w.clauses[c]).join('\n'),
     w.hdsStatuses[p.hds.status],
     [
@@ -242,7 +250,12 @@ export function listRow(p: Processor, lang: Lang): string[] {
     yesNo(p.securityCharter, lang),
     day(p.lastReviewedOn),
     day(p.reviewDueOn),
-    p.issues.map((i) => `• ${w.issues[i]}`).join('\n'),
+    [
+      ...(p.endedOn
+        ? [lang === 'fr' ? `• Relation terminée le ${day(p.endedOn)}` : `• Relationship ended on ${day(p.endedOn)}`]
+        : []),
+      ...p.issues.map((i) => `• ${w.issues[i]}`),
+    ].join('\n'),
   ];
 }
 
@@ -284,7 +297,7 @@ const title = (lang: Lang) => (lang === 'fr' ? 'Liste des sous-traitants et part
 
 export function listPdf(pr: PracticeResponse, items: Processor[], today: string, lang: Lang): Promise<Buffer> {
   const head = listHeader(lang);
-  const cols = [0, 1, 3, 4, 5, 6, 7, 12];
+  const cols = [0, 1, 3, 4, 5, 6, 7, 8, 12];
   const content: PdfNode[] = [
     { text: title(lang), style: 'title' },
     { text: `${pr.name} — ${lang === 'fr' ? 'au' : 'as of'} ${dayInWords(today, lang)}`, style: 'subtitle' },
@@ -296,7 +309,7 @@ export function listPdf(pr: PracticeResponse, items: Processor[], today: string,
   else
     content.push({
       table: {
-        widths: [95, 75, 55, 150, 60, 70, 60, '*'],
+        widths: [90, 70, 52, 140, 56, 66, 58, 52, '*'],
         headerRows: 1,
         dontBreakRows: true,
         body: [

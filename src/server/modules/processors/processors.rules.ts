@@ -89,6 +89,8 @@ export function processorIssues(p: Facts, today: string): ProcessorIssue[] {
   const out: ProcessorIssue[] = [];
   // A relationship that has ended is kept as proof, with nothing left to do.
   if (p.endedOn && p.endedOn <= today) return out;
+  // Art. 26: joint controllers set out their respective responsibilities in an arrangement (its date: the contract's).
+  if (p.role === 'joint_controller' && !p.contract.signedOn) out.push('arrangement_missing');
   if (p.role === 'processor') {
     if (!p.contract.signedOn) out.push('contract_missing');
     else if (p.contract.missingClauses.length > 0) out.push('clauses_missing');
@@ -106,12 +108,15 @@ export function processorIssues(p: Facts, today: string): ProcessorIssue[] {
   if (hdsIssue) out.push(hdsIssue);
   // Arts 44–46; HDS v2 and loi SREN art. 32: health data is stored in the EEA.
   // A partial adequacy decision (the Data Privacy Framework) covers only the organisations it lists: without a
-  // safeguard said, the transfer is not framed. Remote access from outside the EEA is a transfer too (Art. 44).
-  const framed = (p.storage?.transferMechanism ?? 'none') !== 'none' || p.storage?.adequacyScope === 'full';
+  // safeguard said, the transfer is not framed; "adequacy" chosen for a country with no decision frames nothing.
+  // Remote access from outside the EEA is a transfer too (Art. 44), to wherever the team is: any safeguard said.
+  const mechanism = p.storage?.transferMechanism ?? 'none';
   if (p.storage && !p.storage.inEea) {
     if (p.handlesHealthData) out.push('health_data_outside_eea');
+    const framed =
+      p.storage.adequacyScope === 'full' || (mechanism !== 'none' && (mechanism !== 'adequacy' || p.storage.adequacy));
     if (!framed) out.push('transfer_without_mechanism');
-  } else if (p.storage?.remoteAccessOutsideEea && !framed) out.push('transfer_without_mechanism');
+  } else if (p.storage?.remoteAccessOutsideEea && mechanism === 'none') out.push('transfer_without_mechanism');
   if (!p.storage && p.role === 'processor') out.push('storage_unknown');
   if (p.subProcessors.some((s) => !placeOf(s.country).inEea)) out.push('subprocessor_outside_eea');
   if (p.reviewDueOn <= today) out.push('review_due');
@@ -138,7 +143,8 @@ export function dueTasks(p: Facts & { createdOn: string }, today: string): DueTa
   const issues = processorIssues(p, today);
   const has = (i: ProcessorIssue) => issues.includes(i);
   const out: DueTask[] = [];
-  if (has('contract_missing')) out.push({ kind: 'processor_contract', dueOn: p.createdOn });
+  if (has('contract_missing') || has('arrangement_missing'))
+    out.push({ kind: 'processor_contract', dueOn: p.createdOn });
   else if (has('contract_expired')) out.push({ kind: 'processor_contract', dueOn: p.contract.expiresOn! });
   if (has('clauses_missing')) out.push({ kind: 'processor_clauses', dueOn: p.createdOn });
   if (has('contract_expiring')) out.push({ kind: 'processor_contract_expiring', dueOn: p.contract.expiresOn! });

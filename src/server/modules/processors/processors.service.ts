@@ -61,14 +61,18 @@ const STORED = [
 
 /**
  * A change merged into what is stored: a field the body does not name keeps its value; contact, HDS and contract merge
- * field by field, the clauses and their references clause by clause; storage (its country required) replaces as a whole,
- * keeping the remote access and the safeguard when the body does not name them.
+ * field by field, the clauses and their references clause by clause, the storage too (its country needed only when none
+ * is stored yet).
  */
 export function mergeFields(old: StoredFields, patch: UpdateProcessor): StoredFields {
   const out: StoredFields = { ...old };
   for (const k of STORED) if (patch[k] !== undefined) (out as Record<string, unknown>)[k] = patch[k];
   if (patch.contact) out.contact = { ...old.contact, ...patch.contact };
-  if (patch.storage && old.storage) out.storage = { ...old.storage, ...patch.storage };
+  if (patch.storage) {
+    const country = patch.storage.country ?? old.storage?.country;
+    // A place without a country says nothing: the update refuses it before merging (storage.country).
+    if (country) out.storage = { ...old.storage, ...patch.storage, country };
+  }
   if (patch.hds) out.hds = { ...old.hds, ...patch.hds };
   if (patch.contract) {
     const c = old.contract ?? {};
@@ -272,7 +276,10 @@ export class ProcessorsService {
       async (tx, row, audit) => {
         if (input.expectedUpdatedAt && input.expectedUpdatedAt !== row.updated_at)
           throw conflict('expectedUpdatedAt', 'changed_elsewhere');
-        const fields = mergeFields(fieldsColumn.read(row.fields), input);
+        const stored = fieldsColumn.read(row.fields);
+        if (input.storage && !input.storage.country && !stored.storage)
+          throw validationError('storage.country', 'required');
+        const fields = mergeFields(stored, input);
         await this.check(tx, practiceId, fields, input.activityIds);
         if (input.name !== undefined) await this.checkName(tx, practiceId, input.name, processorId);
         const patch = {

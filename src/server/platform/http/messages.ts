@@ -47,6 +47,10 @@ export function zodIssueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
     const plain = issueMessage(issue.origin === 'array' || issue.origin === 'set' ? 'choose_one' : 'required', lang);
     if (plain && (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set')) return plain;
   }
+  if (issue.code === 'too_big' && issue.origin === 'number')
+    return issueMessage('number_too_big', lang, { max: Number(issue.maximum) }) ?? '';
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return issueMessage('number_too_small', lang, { min: Number(issue.minimum) }) ?? '';
   const out = zodLocales[lang](issue as never);
   return typeof out === 'string' ? out : (out?.message ?? issue.message);
 }

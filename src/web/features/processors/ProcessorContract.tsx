@@ -51,7 +51,11 @@ export function ContractSection({ p }: { p: Detail }) {
     contract: { ...x, signedOn: x.signedOn || null, expiresOn: x.expiresOn || null },
   });
   return (
-    <Section id="contract" title={t('processors.contract.title')} intro={t('processors.contract.intro')}>
+    <Section
+      id="contract"
+      title={processor ? t('processors.contract.title') : t('processors.contract.titlePartner')}
+      {...(processor ? { intro: t('processors.contract.intro') } : {})}
+    >
       {p.role !== 'processor' ? (
         <Text data-testid="contract-state">{t('processors.contract.notProcessor')}</Text>
       ) : c.missingClauses.length === 0 ? (
@@ -136,29 +140,33 @@ export function ContractSection({ p }: { p: Detail }) {
                 </Table>
               </Table.ScrollContainer>
             )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
-                label={t('processors.contract.breachNoticeHours')}
-                description={t('processors.contract.breachNoticeHelp')}
-                value={f.breachNoticeHours ?? ''}
-                allowDecimal={false}
-                clampBehavior="none"
-                onChange={(v) => set({ breachNoticeHours: typeof v === 'number' ? v : null })}
-                error={err('contract.breachNoticeHours')}
-              />
-              <Select
-                label={t('processors.contract.endOfContract')}
-                data={END_OF_CONTRACT.map((e) => ({ value: e, label: t(`processorValues.endOfContract.${e}`) }))}
-                value={f.endOfContract}
-                clearable
-                onChange={(v) => set({ endOfContract: oneOf(END_OF_CONTRACT, v) })}
-              />
-            </SimpleGrid>
-            <Checkbox
-              label={t('processors.contract.auditRight')}
-              checked={f.auditRight}
-              onChange={(e) => set({ auditRight: e.currentTarget.checked })}
-            />
+            {processor && (
+              <>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <NumberInput
+                    label={t('processors.contract.breachNoticeHours')}
+                    description={t('processors.contract.breachNoticeHelp')}
+                    value={f.breachNoticeHours ?? ''}
+                    allowDecimal={false}
+                    clampBehavior="none"
+                    onChange={(v) => set({ breachNoticeHours: typeof v === 'number' ? v : null })}
+                    error={err('contract.breachNoticeHours')}
+                  />
+                  <Select
+                    label={t('processors.contract.endOfContract')}
+                    data={END_OF_CONTRACT.map((e) => ({ value: e, label: t(`processorValues.endOfContract.${e}`) }))}
+                    value={f.endOfContract}
+                    clearable
+                    onChange={(v) => set({ endOfContract: oneOf(END_OF_CONTRACT, v) })}
+                  />
+                </SimpleGrid>
+                <Checkbox
+                  label={t('processors.contract.auditRight')}
+                  checked={f.auditRight}
+                  onChange={(e) => set({ auditRight: e.currentTarget.checked })}
+                />
+              </>
+            )}
           </>
         )}
       </SectionForm>

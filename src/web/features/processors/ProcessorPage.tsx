@@ -92,7 +92,11 @@ function DocumentsSection({ p }: { p: Detail }) {
   if (p.role !== 'processor')
     return (
       <Section id="documents" title={t('processors.documents.title')}>
-        <Text>{t('processors.documents.notProcessor')}</Text>
+        <Text>
+          {p.role === 'joint_controller'
+            ? t('processors.documents.jointController')
+            : t('processors.documents.notProcessor')}
+        </Text>
       </Section>
     );
   return (

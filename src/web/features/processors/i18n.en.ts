@@ -54,7 +54,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
     contactAddress: 'Address',
     activities: 'Register activities concerned',
     activitiesHelp: 'The processing activities of the register this provider works for.',
-    namedBy: 'Named as a recipient in the register by: {{names}}.',
+    namedBy: 'Named as a recipient in the register in: {{names}}.',
     notes: 'Internal notes',
     subProcessors: 'Sub-processors',
     subName: 'Name',
@@ -77,6 +77,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
   },
   contract: {
     title: 'Contract and Article 28 clauses',
+    titlePartner: 'Contract',
     intro:
       'Tick each clause the contract holds, with the article where it is. The Commission’s standard clauses (Decision 2021/915) hold them all.',
     signedOn: 'Signed on',
@@ -143,7 +144,9 @@ export const processorsEn: Shape<typeof processorsFr> = {
     intro:
       'The data processing addendum, filled in with the practice’s and the provider’s details and ready to sign; and a questionnaire to send the provider, asking it for the same points.',
     notProcessor:
-      'This partner is not a processor: the Article 28 addendum and its questionnaire do not concern it. A joint controller signs an arrangement between joint controllers (Article 26 GDPR).',
+      'This partner is a separate controller: the Article 28 addendum and its questionnaire do not concern it.',
+    jointController:
+      'This partner is a joint controller: the Article 28 addendum does not concern it; the practice and it sign an arrangement between joint controllers (Article 26 GDPR), whose date is recorded as the contract’s.',
     language: 'Language of the document',
     clausesDocx: 'Addendum (Word)',
     clausesPdf: 'Addendum (PDF)',

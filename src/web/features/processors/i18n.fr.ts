@@ -52,7 +52,7 @@ export const processorsFr = {
     contactAddress: 'Adresse',
     activities: 'Activités du registre concernées',
     activitiesHelp: 'Les traitements du registre pour lesquels ce prestataire intervient.',
-    namedBy: 'Nommé comme destinataire dans le registre par : {{names}}.',
+    namedBy: 'Cité comme destinataire dans le registre : {{names}}.',
     notes: 'Notes internes',
     subProcessors: 'Sous-traitants ultérieurs',
     subName: 'Nom',
@@ -75,6 +75,7 @@ export const processorsFr = {
   },
   contract: {
     title: 'Contrat et clauses de l’article 28',
+    titlePartner: 'Contrat',
     intro:
       'Cochez chaque clause présente dans le contrat, avec l’article où elle figure. Les clauses types de la Commission (décision 2021/915) contiennent toutes les clauses.',
     signedOn: 'Signé le',
@@ -142,7 +143,9 @@ export const processorsFr = {
     intro:
       'L’avenant RGPD, rempli avec les informations du cabinet et du prestataire et prêt à signer ; et un questionnaire à envoyer au prestataire pour lui demander les mêmes points.',
     notProcessor:
-      'Ce partenaire n’est pas un sous-traitant : l’avenant de l’article 28 et son questionnaire ne le concernent pas. Un responsable conjoint signe un accord entre responsables conjoints (article 26 du RGPD).',
+      'Ce partenaire est un responsable de traitement distinct : l’avenant de l’article 28 et son questionnaire ne le concernent pas.',
+    jointController:
+      'Ce partenaire est un responsable conjoint : l’avenant de l’article 28 ne le concerne pas ; le cabinet et lui signent un accord entre responsables conjoints (article 26 du RGPD), dont la date se note comme celle du contrat.',
     language: 'Langue du document',
     clausesDocx: 'Avenant RGPD (Word)',
     clausesPdf: 'Avenant RGPD (PDF)',

@@ -289,7 +289,7 @@ export function ActivityEditor({
                 {r.type === 'processor' && (
                   <ProcessorPicker
                     value={r.processorId}
-                    onChange={(processorId, name) => setR({ processorId, details: name ?? r.details })}
+                    onChange={(processorId, name) => setR({ processorId, details: r.details || name || '' })}
                     error={err(`recipients.${i}.processorId`)}
                   />
                 )}
