@@ -1,11 +1,9 @@
 import {
   Button,
   Checkbox,
-  FileInput,
   Group,
   List,
   NumberInput,
-  Progress,
   Radio,
   Select,
   SimpleGrid,
@@ -24,6 +22,7 @@ import { formatInstant } from '../../app/format.js';
 import { oneOf } from '../../app/forms.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FileUpload } from '../../components/FileUpload.js';
 import { Section } from '../../components/Section.js';
 import { type Detail, useProcessorParams, useSetDetail } from './processor-save.js';
 import { SectionForm, useSectionDraft } from './ProcessorForm.js';
@@ -181,7 +180,6 @@ function ContractFile({ p }: { p: Detail }) {
   const s = useSession();
   const params = useProcessorParams(p.id);
   const setDetail = useSetDetail(p.id);
-  const [chosen, setChosen] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
   const send = useMutation({
     mutationFn: (file: File) => {
@@ -189,16 +187,12 @@ function ContractFile({ p }: { p: Detail }) {
       const query = { name: file.name, ...(file.type ? { type: file.type } : {}) };
       return upload(processorRoutes.uploadContract, { params, query }, file, setPercent);
     },
-    onSuccess: (d) => {
-      setChosen(null);
-      setDetail(d);
-    },
+    onSuccess: setDetail,
   });
   const get = useMutation({
     mutationFn: () => download(processorRoutes.contractFile, p.contract.file?.name ?? 'contrat.pdf', { params }),
   });
   const f = p.contract.file;
-  const tooLarge = chosen !== null && chosen.size > MAX_CONTRACT_FILE_BYTES;
   return (
     <Stack gap="xs">
       <Text fw={600}>{t('processors.contract.file')}</Text>
@@ -219,26 +213,19 @@ function ContractFile({ p }: { p: Detail }) {
         <Text size="sm">{t('processors.contract.fileNone')}</Text>
       )}
       {s.can('processor.manage') && (
-        <Group align="end">
-          <FileInput
-            label={t('processors.contract.upload')}
-            value={chosen}
-            onChange={setChosen}
-            clearable
-            error={tooLarge ? t('processors.contract.tooLarge') : undefined}
-            w={320}
-          />
-          <Button
-            variant="default"
-            disabled={!chosen || tooLarge}
-            loading={send.isPending}
-            onClick={() => chosen && send.mutate(chosen)}
-          >
-            {t('processors.contract.attach')}
-          </Button>
-        </Group>
+        <FileUpload
+          words={{
+            label: t('processors.contract.upload'),
+            clear: t('processors.contract.clear'),
+            tooLarge: t('processors.contract.tooLarge'),
+            send: t('processors.contract.attach'),
+            uploading: (n) => t('processors.contract.uploading', { percent: n }),
+          }}
+          maxBytes={MAX_CONTRACT_FILE_BYTES}
+          send={send}
+          percent={percent}
+        />
       )}
-      {send.isPending && <Progress value={percent} aria-label={t('processors.contract.upload')} />}
       <ErrorAlert error={send.error ?? get.error} />
     </Stack>
   );

@@ -101,6 +101,8 @@ export const processorsEn: Shape<typeof processorsFr> = {
     fileStored: 'Contract attached: {{name}} ({{size}} KB), on {{date}}',
     upload: 'Attach the signed contract',
     attach: 'Send the file',
+    clear: 'Remove the chosen file',
+    uploading: 'Sending the file: {{percent}}%',
     tooLarge: 'File too large (20 MiB at most)',
     download: 'Download the contract',
   },

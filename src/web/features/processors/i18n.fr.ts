@@ -99,6 +99,8 @@ export const processorsFr = {
     fileStored: 'Contrat joint : {{name}} ({{size}} Ko), le {{date}}',
     upload: 'Joindre le contrat signé',
     attach: 'Envoyer le fichier',
+    clear: 'Retirer le fichier choisi',
+    uploading: 'Envoi du fichier : {{percent}} %',
     tooLarge: 'Fichier trop volumineux (20 Mio au plus)',
     download: 'Télécharger le contrat',
   },

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { call, download, upload } from '../../app/api.js';
 import { formatInstant } from '../../app/format.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FileUpload } from '../../components/FileUpload.js';
 import { Section } from '../../components/Section.js';
 import { type Detail, useRefresh, useRequestParams } from './RequestAnswer.js';
 
@@ -17,7 +18,6 @@ export function FilesSection({ d }: { d: Detail }) {
   const s = useSession();
   const refresh = useRefresh();
   const params = useRequestParams(d.id);
-  const [chosen, setChosen] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
   const closed = ['answered', 'refused', 'withdrawn'].includes(d.status);
   const send = useMutation({
@@ -26,10 +26,7 @@ export function FilesSection({ d }: { d: Detail }) {
       const query = { name: f.name, ...(f.type ? { type: f.type } : {}) };
       return upload(requestAnswerRoutes.uploadFile, { params, query }, f, setPercent);
     },
-    onSuccess: () => {
-      setChosen(null);
-      refresh();
-    },
+    onSuccess: refresh,
   });
   const remove = useMutation({
     mutationFn: (fileId: string) => call(requestAnswerRoutes.deleteFile, { params: { ...params, fileId } }),
@@ -42,7 +39,6 @@ export function FilesSection({ d }: { d: Detail }) {
         ? download(requestAnswerRoutes.fileContent, name, { params: { ...params, fileId } })
         : download(requestAnswerRoutes.answerZip, name, { params }),
   });
-  const tooLarge = chosen !== null && chosen.size > MAX_ANSWER_FILE_BYTES;
   if (!s.can('request.manage')) return null;
   return (
     <Section id="files" title={t('answers.files.title')} intro={t('answers.files.intro')}>
@@ -95,31 +91,18 @@ export function FilesSection({ d }: { d: Detail }) {
         </Table.ScrollContainer>
       )}
       {d.status !== 'withdrawn' && (
-        <Group align="end">
-          <FileInput
-            label={t('answers.files.add')}
-            value={chosen}
-            onChange={setChosen}
-            clearable
-            clearButtonProps={{ 'aria-label': t('answers.files.clear') }}
-            error={tooLarge ? t('answers.files.tooLarge') : undefined}
-            w={320}
-          />
-          <Button
-            variant="default"
-            disabled={!chosen || tooLarge}
-            loading={send.isPending}
-            onClick={() => chosen && send.mutate(chosen)}
-          >
-            {t('answers.files.upload')}
-          </Button>
-        </Group>
-      )}
-      {send.isPending && (
-        <Stack gap={4} role="status">
-          <Text size="sm">{t('answers.files.uploading', { percent })}</Text>
-          <Progress value={percent} aria-label={t('answers.files.uploading', { percent })} />
-        </Stack>
+        <FileUpload
+          words={{
+            label: t('answers.files.add'),
+            clear: t('answers.files.clear'),
+            tooLarge: t('answers.files.tooLarge'),
+            send: t('answers.files.upload'),
+            uploading: (p) => t('answers.files.uploading', { percent: p }),
+          }}
+          maxBytes={MAX_ANSWER_FILE_BYTES}
+          send={send}
+          percent={percent}
+        />
       )}
       <ErrorAlert error={send.error ?? remove.error ?? file.error} />
       {(d.files.length > 0 || d.letters.length > 0) && (
