@@ -127,6 +127,25 @@ function journeys(dialect: DialectName) {
       await section(page, 'Le prestataire').getByRole('textbox', { name: 'Notes internes' }).inputValue(),
       'Contrat papier au classeur',
     );
+    // Typing in one section, saving another, reloading: the typing is still there.
+    await section(page, 'Le prestataire').getByRole('textbox', { name: 'Notes internes' }).fill('À relire en janvier');
+    const fresh = section(page, 'Contrat et clauses de l’article 28');
+    await fresh.getByTestId('clause-audits').getByRole('textbox').fill('art. 9');
+    await fresh.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await fresh.getByRole('status').getByText('Modifications enregistrées.').waitFor();
+    await page.reload();
+    await heading(page, 'Laboratoire Dentaire Alsacien');
+    assert.equal(
+      await section(page, 'Le prestataire').getByRole('textbox', { name: 'Notes internes' }).inputValue(),
+      'À relire en janvier',
+    );
+    assert.equal(
+      await section(page, 'Contrat et clauses de l’article 28')
+        .getByTestId('clause-audits')
+        .getByRole('textbox')
+        .inputValue(),
+      'art. 9',
+    );
 
     await page.getByRole('link', { name: 'À faire', exact: true }).click();
     await heading(page, 'À faire');

@@ -10,27 +10,30 @@ export function oneOf<T extends string>(values: readonly T[], value: string | nu
  * forgets it once saved. A second tab starts from `initial` (sessionStorage is per tab) and never overwrites this one.
  */
 export function useSessionDraft<T>(key: string, initial: () => T): [T, (next: T) => void, () => void] {
-  const [value, setValue] = useState<T>(() => {
+  // `dirty`: typed since the last save. A draft follows its key: when the key changes (the record saved elsewhere on the
+  // page), what is typed is kept under the new one.
+  const [state, setState] = useState<{ value: T; dirty: boolean }>(() => {
     try {
       const stored = sessionStorage.getItem(key);
-      return stored ? (JSON.parse(stored) as T) : initial();
+      return stored ? { value: JSON.parse(stored) as T, dirty: true } : { value: initial(), dirty: false };
     } catch {
-      return initial();
+      return { value: initial(), dirty: false };
     }
   });
-  const set = useCallback(
-    (next: T) => {
-      setValue(next);
-      try {
-        sessionStorage.setItem(key, JSON.stringify(next));
-      } catch {
-        // Storage full or refused: the form still works, only without surviving a reload.
-      }
-    },
-    [key],
-  );
-  const clear = useCallback(() => sessionStorage.removeItem(key), [key]);
-  return [value, set, clear];
+  const set = useCallback((next: T) => setState({ value: next, dirty: true }), []);
+  const clear = useCallback(() => {
+    setState((s) => ({ ...s, dirty: false }));
+    sessionStorage.removeItem(key);
+  }, [key]);
+  useEffect(() => {
+    if (!state.dirty) return;
+    try {
+      sessionStorage.setItem(key, JSON.stringify(state.value));
+    } catch {
+      // Storage full or refused: the form still works, only without surviving a reload.
+    }
+  }, [key, state]);
+  return [state.value, set, clear];
 }
 
 /**

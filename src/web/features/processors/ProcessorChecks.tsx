@@ -134,7 +134,9 @@ export function StorageSection({ p }: { p: Detail }) {
             </SimpleGrid>
             <Checkbox
               label={t('processors.storage.remoteAccess')}
-              checked={f.remoteAccessOutsideEea}
+              {...(f.country ? {} : { description: t('processors.storage.countryFirst') })}
+              disabled={!f.country}
+              checked={f.remoteAccessOutsideEea && f.country !== null}
               onChange={(e) => set({ remoteAccessOutsideEea: e.currentTarget.checked })}
             />
             {leaves && <Text size="xs">{t('processors.storage.adequacyDefault')}</Text>}

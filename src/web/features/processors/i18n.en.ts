@@ -125,6 +125,7 @@ export const processorsEn: Shape<typeof processorsFr> = {
     title: 'Storage location and transfers',
     country: 'Country where the data is stored',
     countryNone: 'Not entered',
+    countryFirst: 'Choose the storage country first.',
     inEea: 'In the European Economic Area.',
     adequacy: 'Outside the EEA, in a country with a Commission adequacy decision.',
     adequacyPartial:

@@ -124,6 +124,7 @@ export const processorsFr = {
     title: 'Lieu de stockage et transferts',
     country: 'Pays où les données sont stockées',
     countryNone: 'Non renseigné',
+    countryFirst: 'Choisissez d’abord le pays de stockage.',
     inEea: 'Dans l’Espace économique européen.',
     adequacy: 'Hors de l’EEE, pays couvert par une décision d’adéquation de la Commission.',
     adequacyPartial:
