@@ -115,7 +115,7 @@ const practiceLine = (pr: PracticeResponse, lang: Lang) =>
     pr.name,
     pr.legalForm,
     pr.siren ? `SIREN ${pr.siren}` : null,
-    pr.address ? (lang === 'fr' ? `dont l’adresse est ${pr.address}` : `of ${pr.address}`) : null,
+    pr.address ? (lang === 'fr' ? `dont l’adresse est ${oneLine(pr.address)}` : `of ${oneLine(pr.address)}`) : null,
   ]
     .filter(Boolean)
     .join(', ');
