@@ -170,6 +170,12 @@ function journeys(dialect: DialectName) {
     assert.match(text, /questionnaire sur la protection des données personnelles/);
     assert.match(text, /Dr Étienne Lefèvre/);
 
+    // A review with nothing ticked is refused in plain words, and the focus goes to the first box.
+    const review = section(page, 'Revue annuelle');
+    await review.getByRole('button', { name: 'Enregistrer la revue' }).click();
+    await review.getByText('Choisissez au moins un élément').first().waitFor();
+    assert.equal(await page.evaluate('document.activeElement?.getAttribute("type")'), 'checkbox');
+
     await page.getByRole('link', { name: 'Sous-traitants', exact: true }).click();
     await heading(page, 'Sous-traitants et partenaires');
     const row = page.getByTestId('processor-row').filter({ hasText: 'Laboratoire Dentaire Alsacien' });

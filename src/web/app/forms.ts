@@ -38,11 +38,16 @@ export function useSessionDraft<T>(key: string, initial: () => T): [T, (next: T)
 
 /**
  * After a refused submit, the keyboard and the screen reader go to the first field the server named (Mantine marks it
- * aria-invalid), not back to the top of the page.
+ * aria-invalid, or a group's first box), not back to the top of the page.
  */
 export function useFocusFirstError(form: RefObject<HTMLFormElement | null>, error: unknown): void {
   useEffect(() => {
     if (!error) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // A group of checkboxes marks no input invalid: its error message (id "…-error") sits in the group's wrapper.
+    const inGroup = form.current
+      ?.querySelector('[id$="-error"]')
+      ?.parentElement?.querySelector<HTMLElement>('input, textarea, select');
+    (invalid ?? inGroup)?.focus();
   }, [form, error]);
 }

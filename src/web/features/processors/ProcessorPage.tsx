@@ -1,12 +1,13 @@
 import { Alert, Button, Group, List, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { REVIEW_CHECKS } from '../../../contracts/processors.js';
 import { processorRoutes } from '../../../contracts/processors.routes.js';
 import { call, download, keyOf } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
+import { useFocusFirstError } from '../../app/forms.js';
 import { useSession } from '../../app/session.js';
 import { ChoiceGroup } from '../../components/ChoiceGroup.js';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.js';
@@ -127,6 +128,7 @@ function ReviewSection({ p }: { p: Detail }) {
   const setDetail = useSetDetail(p.id);
   const [checked, setChecked] = useState<(typeof REVIEW_CHECKS)[number][]>([]);
   const [note, setNote] = useState('');
+  const form = useRef<HTMLFormElement>(null);
   const review = useMutation({
     mutationFn: () => call(processorRoutes.review, { params, body: { checked, note } }),
     onSuccess: (d) => {
@@ -135,10 +137,11 @@ function ReviewSection({ p }: { p: Detail }) {
       setDetail(d);
     },
   });
+  useFocusFirstError(form, review.error);
   return (
     <Section id="review" title={t('processors.review.title')} intro={t('processors.review.intro')}>
       {s.can('processor.manage') && (
-        <form onSubmit={submitWith(() => review.mutate())} noValidate>
+        <form ref={form} onSubmit={submitWith(() => review.mutate())} noValidate>
           <Stack>
             <ChoiceGroup
               label={t('processors.review.checked')}
