@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CreatePatientRequestSchema, type CreatePatientRequest } from '../../../contracts/patients.js';
-import { patientDatesProblem, withoutAccents } from './patients.rules.js';
+import { withoutAccents } from '../../shared/text.js';
+import { patientDatesProblem } from './patients.rules.js';
 
 /** The fields a practice-software export can fill, and the header names recognised for each without a mapping. */
 export const IMPORT_FIELDS = [

@@ -4,6 +4,7 @@ import { CSV_TYPE, DOCX_TYPE, PDF_TYPE, XLSX_TYPE, type FileOut } from '../../pl
 import { letterDocx, letterPdf } from '../../platform/documents/letter.js';
 import { simpleDocPdf } from '../../platform/documents/simple-pdf.js';
 import type { Actor } from '../../shared/actor.js';
+import { withoutAccents } from '../../shared/text.js';
 import { conflict } from '../../shared/app-error.js';
 import type { Access } from '../access/index.js';
 import type { PracticesService } from '../practices/index.js';
@@ -16,9 +17,7 @@ type Lang = 'fr' | 'en';
 
 /** A file name from a processor's name: letters, digits and dashes only. */
 const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  withoutAccents(s)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase()

@@ -2,7 +2,7 @@ import { countryName, PROCESSOR_WORDS } from '../../../contracts/processor-label
 import { confidentialityCovered, type Processor } from '../../../contracts/processors.js';
 import type { PracticeResponse } from '../../../contracts/practices.js';
 import { toCsv } from '../../platform/documents/csv.js';
-import { frenchDate } from '../../platform/documents/format.js';
+import { documentDay } from '../../platform/documents/format.js';
 import { datedLine, dayInWords, type Letter } from '../../platform/documents/letter.js';
 import { renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx } from '../../platform/documents/xlsx.js';
@@ -221,7 +221,7 @@ const yesNo = (v: boolean | null, lang: Lang) =>
 /** One line of the list: the seed's checklist at a glance (contract, HDS, EU storage, confidentiality, security charter). */
 export function listRow(p: Processor, lang: Lang): string[] {
   const w = PROCESSOR_WORDS[lang];
-  const day = (d: string | null) => (d ? (lang === 'fr' ? frenchDate(d) : d) : '');
+  const day = (d: string | null) => documentDay(d, lang);
   return [
     p.name,
     w.kinds[p.kind],

@@ -12,6 +12,7 @@ import { mediaTypeOf, type FileOut } from '../../platform/documents/file.js';
 import { actorId, type Actor } from '../../shared/actor.js';
 import { AppError, conflict, validationError } from '../../shared/app-error.js';
 import { newId } from '../../shared/ids.js';
+import { withoutAccents } from '../../shared/text.js';
 import type { Access, UseCase } from '../access/index.js';
 import type { AuditAction } from '../audit-trail/index.js';
 import type { PracticesService } from '../practices/index.js';
@@ -33,13 +34,7 @@ export interface ProcessorsDeps {
   dataKey: Buffer;
 }
 
-const sameName = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const sameName = (s: string) => withoutAccents(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The sealed file is bound to its id: a contract moved to another row does not open. */
 export const contractFileContext = (id: string) => `gardien/processor-contract/${id}`;
@@ -292,16 +287,15 @@ export class ProcessorsService {
           updated_at: this.deps.clock.now().toISOString(),
         };
         await repo.updateProcessor(tx, practiceId, processorId, patch);
-        const next = { ...row, ...patch };
-        const p = presentProcessor(next, this.today(), null);
+        const d = await this.detail(tx, practiceId, { ...row, ...patch });
         audit.details = {
           changed: Object.keys(input)
             .filter((k) => k !== 'expectedUpdatedAt')
             .sort(),
-          hds: p.hds.status,
-          missingClauses: p.contract.missingClauses.length,
+          hds: d.hds.status,
+          missingClauses: d.contract.missingClauses.length,
         };
-        return this.detail(tx, practiceId, next);
+        return d;
       },
     );
   }

@@ -4,7 +4,7 @@ import { RegisterExportSchema, type Activity, type ProcessorActivitySchema } fro
 import type { z } from 'zod';
 import { toCsv } from '../../platform/documents/csv.js';
 import { renderDocx, type SimpleDoc } from '../../platform/documents/docx.js';
-import { frenchDate } from '../../platform/documents/format.js';
+import { documentDay } from '../../platform/documents/format.js';
 import { fieldTable, renderPdf, type PdfNode } from '../../platform/documents/pdf.js';
 import { toXlsx, type Sheet } from '../../platform/documents/xlsx.js';
 import {
@@ -32,9 +32,6 @@ export interface RegisterData {
   generatedAt: string;
 }
 
-const day = (d: string | null | undefined, lang: Lang) =>
-  d ? (lang === 'fr' ? frenchDate(d.slice(0, 10)) : d.slice(0, 10)) : '';
-
 /** One activity as labelled values: the CNIL fiche's rubrics in its order, each list on its own lines. */
 export function activityRows(
   a: Activity,
@@ -60,18 +57,18 @@ export function activityRows(
       a.status === 'validated'
         ? `${t.validated} — ${t.version} ${a.version}`
         : a.version > 0
-          ? `${t.draft} — ${t.version} ${a.version} ${lang === 'fr' ? 'validée le' : 'validated on'} ${day(a.validatedAt, lang)}`
+          ? `${t.draft} — ${t.version} ${a.version} ${lang === 'fr' ? 'validée le' : 'validated on'} ${documentDay(a.validatedAt, lang)}`
           : t.draft,
     ],
     [
       t.validatedOn,
       a.validatedAt
-        ? `${day(a.validatedAt, lang)} ${t.by} ${names.get(a.validatedBy ?? '') ?? a.validatedBy ?? ''}`
+        ? `${documentDay(a.validatedAt, lang)} ${t.by} ${names.get(a.validatedBy ?? '') ?? a.validatedBy ?? ''}`
         : '',
     ],
-    [t.review, day(a.reviewDueOn, lang)],
-    [t.created, day(a.createdAt, lang)],
-    [t.updated, day(a.updatedAt, lang)],
+    [t.review, documentDay(a.reviewDueOn, lang)],
+    [t.created, documentDay(a.createdAt, lang)],
+    [t.updated, documentDay(a.updatedAt, lang)],
     [t.joint, f.jointController],
     [t.software, f.software],
     [
@@ -145,7 +142,7 @@ function header(d: RegisterData, lang: Lang): [string, string | null][] {
     [t.address, d.practice.address],
     [t.siren, d.practice.siren],
     [t.dpo, d.practice.dpoContact],
-    [t.asOf, day(d.asOf, lang)],
+    [t.asOf, documentDay(d.asOf, lang)],
     [t.count, String(d.activities.length)],
   ];
 }
@@ -153,7 +150,7 @@ function header(d: RegisterData, lang: Lang): [string, string | null][] {
 const footerOf = (d: RegisterData, lang: Lang) => {
   const t = L[lang];
   const versions = d.activities.filter((a) => a.version > 0).length;
-  return `${t.title} — ${d.practice.name} — ${t.asOf.toLowerCase()} ${day(d.asOf, lang)} — ${versions}/${d.activities.length} ${lang === 'fr' ? 'activités validées' : 'activities validated'} — ${t.generated} ${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  return `${t.title} — ${d.practice.name} — ${t.asOf.toLowerCase()} ${documentDay(d.asOf, lang)} — ${versions}/${d.activities.length} ${lang === 'fr' ? 'activités validées' : 'activities validated'} — ${t.generated} ${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
 };
 
 /** PDF: cover, table of contents, one section per activity, the processor register, page n / m and the version line on every page. */
@@ -228,12 +225,12 @@ export function registerXlsx(d: RegisterData, lang: Lang, created: Date): Promis
       ...d.activities.map((a) => [
         a.fields.ref,
         a.fields.name,
-        day(a.createdAt, lang),
-        day(a.updatedAt, lang),
+        documentDay(a.createdAt, lang),
+        documentDay(a.updatedAt, lang),
         a.fields.purposes[0]?.purpose ?? '',
         yesNo(a.fields.sensitive.length > 0),
         a.status === 'validated' ? t.validated : t.draft,
-        day(a.reviewDueOn, lang),
+        documentDay(a.reviewDueOn, lang),
       ]),
     ],
     widths: [10, 40, 14, 14, 50, 12, 14, 14],

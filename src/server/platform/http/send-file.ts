@@ -1,12 +1,11 @@
 import type { FastifyReply } from 'fastify';
+import { withoutAccents } from '../../shared/text.js';
 import type { FileOut } from '../documents/file.js';
 
 /** Sends a document as an attachment; the name is reduced to safe characters (it comes from stored values too). */
 export function sendFile(reply: FastifyReply, f: FileOut) {
   const ascii =
-    f.filename
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
+    withoutAccents(f.filename)
       .replace(/[^A-Za-z0-9._-]+/g, '-')
       .slice(0, 120) || 'document';
   return reply
